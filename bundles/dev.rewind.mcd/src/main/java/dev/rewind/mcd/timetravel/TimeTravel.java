@@ -1,0 +1,56 @@
+package dev.rewind.mcd.timetravel;
+
+import dev.rewind.mcd.api.McdException;
+import java.util.List;
+
+/**
+ * Time-travel extension of one core connection. Time is the machine's virtual time (global
+ * instruction count, the unit of {@code mcd_qry_current_time_f}). Every operation leaves the
+ * core in DEBUG state, reachable through the ordinary MCD functions (registers, memory,
+ * qry_state), exactly as if the machine had run forward to that point.
+ *
+ * <p>Reverse watchpoints: the trigger set of the machine (breakpoints and read/write/rw
+ * watchpoints created with mcd_create_trig_f) is honoured by {@link #reverseContinue()}:
+ * it stops at the most recent earlier point where any of them would have stopped forward
+ * execution.
+ */
+public interface TimeTravel {
+
+    /** Whether the engine currently can travel back (history recorded). */
+    boolean available();
+
+    /** Earliest virtual time that can be reached. */
+    long earliestTime() throws McdException;
+
+    /** Step this core's hart back by {@code n} retired instructions. */
+    StopInfo reverseStep(int n) throws McdException;
+
+    /** Run backwards to the latest earlier trigger hit, or to the earliest time if there is none. */
+    StopInfo reverseContinue() throws McdException;
+
+    /** Go to an absolute virtual time (earlier or later). */
+    StopInfo goToTime(long time) throws McdException;
+
+    /** Name the current point in time. Replaces a bookmark of the same name. */
+    Bookmark addBookmark(String name) throws McdException;
+
+    /** Go to a named point in time. */
+    StopInfo goToBookmark(String name) throws McdException;
+
+    /** Remove a bookmark; PARAM if there is none of that name. */
+    void deleteBookmark(String name) throws McdException;
+
+    /** All bookmarks ordered by time, then name. */
+    List<Bookmark> bookmarks();
+
+    /** A named point in virtual time, with the pc of each hart there. */
+    record Bookmark(String name, long time) {
+    }
+
+    /**
+     * Where a time-travel operation stopped: the time, the hart that caused the stop (or
+     * this core's hart), the id of the trigger that was hit (0 for none) and a reason.
+     */
+    record StopInfo(long time, int hart, int trigId, String reason) {
+    }
+}
