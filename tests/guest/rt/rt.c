@@ -56,13 +56,17 @@ void rt_set_mtimecmp(int hart, uint64_t t) {
 int rt_nharts(void) {
     static int cached;
     if (cached) return cached;
+    /* Stable means: no new check-in for RT_SETTLE_TICKS of mtime AND for RT_SETTLE_SPINS
+     * of our own loop iterations (so a scheduler that runs hart 0 alone for a long
+     * quantum, whatever its notion of time, still lets the others check in). */
     uint32_t n = __atomic_load_n(&__rt_checkin, __ATOMIC_ACQUIRE);
     uint64_t since = rt_mtime();
-    for (uint32_t spins = 0; n < RT_MAX_HARTS && spins < 4000000u; spins++) {
+    uint32_t spins = 0;
+    while (n < RT_MAX_HARTS) {
         uint32_t now = __atomic_load_n(&__rt_checkin, __ATOMIC_ACQUIRE);
         uint64_t t = rt_mtime();
-        if (now != n) { n = now; since = t; }
-        else if (t - since >= RT_SETTLE_TICKS) break;
+        if (now != n) { n = now; since = t; spins = 0; continue; }
+        if (++spins >= RT_SETTLE_SPINS && t - since >= RT_SETTLE_TICKS) break;
     }
     cached = (int)n;
     return cached;

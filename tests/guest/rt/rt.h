@@ -35,9 +35,12 @@ __attribute__((noreturn)) void rt_exit(int code);   /* 0 -> 0x5555, else (code<<
 __attribute__((noreturn)) void rt_park(void);       /* wfi for ever */
 
 /* Number of harts running: harts check in at _start; this waits until the count has
- * been stable for RT_SETTLE_TICKS of mtime (or reached RT_MAX_HARTS). Hart 0 only. */
+ * been stable for RT_SETTLE_TICKS of mtime and RT_SETTLE_SPINS own loop iterations
+ * (~15 instructions each), or reached RT_MAX_HARTS. Hart 0 only. Assumes a scheduler
+ * quantum below ~300k instructions. */
 int rt_nharts(void);
 #define RT_SETTLE_TICKS 200000u
+#define RT_SETTLE_SPINS 20000u
 
 uint64_t rt_mtime(void);
 void rt_set_mtimecmp(int hart, uint64_t t);
