@@ -1,0 +1,175 @@
+package dev.rewind.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.felix.framework.Felix;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+
+/** An embedded Felix framework with the runtime's bundles and the user's plugins installed and started. */
+final class FelixRuntime implements AutoCloseable {
+
+    private final Felix felix;
+    private final Path storage;
+    private final List<Bundle> failed = new ArrayList<>();
+
+    private FelixRuntime(Felix felix, Path storage) {
+        this.felix = felix;
+        this.storage = storage;
+    }
+
+    static FelixRuntime start(LaunchOptions options, boolean interactive, PrintStream err) throws LaunchException {
+        Path bundlesDir = options.bundlesDir();
+        List<Path> runtimeJars = jarsIn(bundlesDir);
+        if (runtimeJars.isEmpty()) {
+            throw new LaunchException("no bundles found in " + bundlesDir + "; rebuild the runtime with ./mvnw install", null);
+        }
+        Path storage;
+        try {
+            storage = Files.createTempDirectory("rewind-felix-");
+        } catch (IOException e) {
+            throw new LaunchException("cannot create the OSGi storage folder: " + e.getMessage(), e);
+        }
+        Map<String, Object> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put("felix.log.level", "1");
+        config.put("org.apache.felix.eventadmin.LogLevel", "1");
+        config.put("gosh.args", interactive ? "" : "--nointeractive");
+        Felix felix = new Felix(config);
+        FelixRuntime runtime = new FelixRuntime(felix, storage);
+        try {
+            felix.start();
+            List<Bundle> installed = new ArrayList<>();
+            for (Path jar : runtimeJars) {
+                installed.add(felix.getBundleContext().installBundle(jar.toUri().toString()));
+            }
+            runtime.startAll(installed, err, "bundle");
+            runtime.startAll(runtime.installPlugins(options.pluginsDir(), err), err, "plugin");
+        } catch (BundleException e) {
+            runtime.close();
+            throw new LaunchException("cannot start the OSGi runtime: " + e.getMessage(), e);
+        }
+        return runtime;
+    }
+
+    private List<Bundle> installPlugins(Path dir, PrintStream err) {
+        List<Bundle> plugins = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return plugins;
+        }
+        for (Path jar : jarsIn(dir)) {
+            try {
+                plugins.add(felix.getBundleContext().installBundle(jar.toUri().toString()));
+            } catch (BundleException | RuntimeException e) {
+                err.println("rewind: plugin " + jar.getFileName() + " could not be installed: " + e.getMessage());
+            }
+        }
+        return plugins;
+    }
+
+    private void startAll(List<Bundle> bundles, PrintStream err, String kind) {
+        for (Bundle bundle : bundles) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            try {
+                bundle.start();
+            } catch (BundleException | RuntimeException e) {
+                failed.add(bundle);
+                err.println("rewind: " + kind + " " + bundle.getSymbolicName() + " could not be started: " + e.getMessage());
+            }
+        }
+    }
+
+    private static List<Path> jarsIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .collect(java.util.stream.Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    GogoSession gogo() throws LaunchException {
+        return GogoSession.connect(felix.getBundleContext());
+    }
+
+    void printBundles(PrintStream out) {
+        out.printf("%-4s %-11s %-45s %s%n", "ID", "STATE", "BUNDLE", "VERSION");
+        for (Bundle bundle : felix.getBundleContext().getBundles()) {
+            out.printf("%-4d %-11s %-45s %s%n", bundle.getBundleId(), stateName(bundle.getState()),
+                    bundle.getSymbolicName(), bundle.getVersion());
+        }
+    }
+
+    boolean allActive() {
+        for (Bundle bundle : felix.getBundleContext().getBundles()) {
+            boolean fragment = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            if (!fragment && bundle.getState() != Bundle.ACTIVE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Waits until something stops the framework (the interactive shell's exit). */
+    void awaitShutdown() throws LaunchException {
+        try {
+            felix.waitForStop(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted", e);
+        }
+    }
+
+    static String stateName(int state) {
+        switch (state) {
+            case Bundle.ACTIVE: return "ACTIVE";
+            case Bundle.RESOLVED: return "RESOLVED";
+            case Bundle.INSTALLED: return "INSTALLED";
+            case Bundle.STARTING: return "STARTING";
+            case Bundle.STOPPING: return "STOPPING";
+            default: return "UNINSTALLED";
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            felix.stop();
+            FrameworkEvent event = felix.waitForStop(10_000);
+            if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+                System.err.println("rewind: the OSGi runtime did not stop within 10 s");
+            }
+        } catch (BundleException e) {
+            System.err.println("rewind: stopping the OSGi runtime failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deleteTree(storage);
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("rewind: could not remove " + root + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.rewind.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code rewind}: starts an embedded Apache Felix with SCR, EventAdmin, Gogo and the Rewind bundles, then
+ * runs one subcommand. Built-in subcommands manage the runtime; every other subcommand {@code X} is the
+ * Gogo command {@code rewind:X} contributed by a bundle (run, demo, mcd, ...), so bundles add subcommands
+ * without touching the launcher.
+ */
+public final class Main {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILURE = 1;
+    static final int EXIT_USAGE = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args, System.out, System.err);
+        } catch (RuntimeException e) {
+            System.err.println("rewind: internal error: " + e);
+            e.printStackTrace(System.err);
+            code = EXIT_FAILURE;
+        }
+        System.out.flush();
+        System.err.flush();
+        // Thread pools of bundles (lsp4j, EventAdmin) must not keep the process alive.
+        System.exit(code);
+    }
+
+    static int run(String[] argv, PrintStream out, PrintStream err) {
+        if (Runtime.version().feature() < 21) {
+            err.println("rewind: Java " + Runtime.version().feature() + " found at " + System.getProperty("java.home")
+                    + "; Rewind needs Java 21 or newer. Install a JDK 21+ (e.g. Debian's openjdk-21-jdk or Temurin 21/25)"
+                    + " and point JAVA_HOME at it.");
+            return EXIT_FAILURE;
+        }
+        List<String> args = new ArrayList<>(Arrays.asList(argv));
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("rewind: " + e.getMessage());
+            Usage.print(err);
+            return EXIT_USAGE;
+        }
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+            Usage.print(out);
+            return args.isEmpty() ? EXIT_USAGE : EXIT_OK;
+        }
+        String command = args.remove(0);
+        if (command.startsWith("-")) {
+            err.println("rewind: unknown option " + command);
+            Usage.print(err);
+            return EXIT_USAGE;
+        }
+        String script = null;
+        if (command.equals("script")) {
+            if (args.size() != 1) {
+                err.println("rewind: usage: rewind script FILE");
+                return EXIT_USAGE;
+            }
+            try {
+                script = Files.readString(Path.of(args.get(0)), StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                err.println("rewind: script not found: " + args.get(0));
+                return EXIT_USAGE;
+            } catch (IOException e) {
+                err.println("rewind: cannot read script " + args.get(0) + ": " + e.getMessage());
+                return EXIT_USAGE;
+            }
+        }
+        if (command.equals("exec") && args.isEmpty()) {
+            err.println("rewind: usage: rewind exec 'COMMANDS'");
+            return EXIT_USAGE;
+        }
+        boolean interactive = command.equals("shell");
+        try (FelixRuntime runtime = FelixRuntime.start(options, interactive, err)) {
+            switch (command) {
+                case "bundles":
+                    runtime.printBundles(out);
+                    return runtime.allActive() ? EXIT_OK : EXIT_FAILURE;
+                case "shell":
+                    runtime.awaitShutdown();
+                    return EXIT_OK;
+                case "exec":
+                    return runtime.gogo().execute(String.join(" ", args), out, err, true);
+                case "script":
+                    return runtime.gogo().execute(script, out, err, false);
+                default:
+                    if (!runtime.gogo().hasCommand("rewind", command)) {
+                        err.println("rewind: unknown command '" + command + "'");
+                        Usage.print(err);
+                        return EXIT_USAGE;
+                    }
+                    return runtime.gogo().invokeForExitCode("rewind:" + command, args, out, err);
+            }
+        } catch (LaunchException e) {
+            err.println("rewind: " + e.getMessage());
+            return EXIT_FAILURE;
+        }
+    }
+}
