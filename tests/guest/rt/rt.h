@@ -37,9 +37,9 @@ __attribute__((noreturn)) void rt_park(void);       /* wfi for ever */
 /* Number of harts running: harts check in at _start; this waits until the count has
  * been stable for RT_SETTLE_TICKS of mtime and RT_SETTLE_SPINS own loop iterations
  * (~15 instructions each), or reached RT_MAX_HARTS. Hart 0 only. Assumes a scheduler
- * quantum below ~300k instructions. */
+ * quantum below ~300k instructions. Costs ~1M instructions (Rewind: mtime = virtual time). */
 int rt_nharts(void);
-#define RT_SETTLE_TICKS 200000u
+#define RT_SETTLE_TICKS 1000000u   /* 100 ms of QEMU virt mtime (10 MHz) */
 #define RT_SETTLE_SPINS 20000u
 
 uint64_t rt_mtime(void);
