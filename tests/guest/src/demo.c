@@ -16,9 +16,10 @@
  *      item, so only the counter disagrees.
  *
  *  Under Rewind's deterministic round-robin scheduler (quantum of Q instructions)
- *  the window is hit for any ordinary Q (1 .. ~10000) on 4 harts: the run ends with
- *      LOST UPDATE: expected 12000 got 119xx        and exit code 3.
- *  With a quantum larger than the whole run (one producer at a time) it passes.
+ *  the window is hit for any ordinary Q on 4 harts: a round-robin simulation of this
+ *  ELF with Q = 1, 100, 1000, 3000, 10000 ends with
+ *      LOST UPDATE: expected 12000 got ~10000       and exit code 3
+ *  after ~3 million instructions in all; with Q = 100000 it passes (exit 0).
  *  Finding it by time travel: watch `items_produced` (4 bytes) and continue
  *  backwards from the LOST UPDATE line; the guilty write is the store in
  *  count_item() (the line marked BUG-STORE) that does NOT increase the counter
@@ -35,7 +36,7 @@
  */
 #include "rt.h"
 
-#define RING_SIZE          64
+#define RING_SIZE          1024
 #define ITEMS_PER_PRODUCER 4000
 
 static struct {
