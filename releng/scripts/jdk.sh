@@ -1,5 +1,6 @@
 # Finds a JDK 21 or newer. Sourced by ./rewind and ./test; prints the JDK's home on stdout.
-# Order: $JAVA_HOME, then `java` on the PATH, then the usual JVM folders (newest first).
+# Order: $JAVA_HOME, then `java` on the PATH, then the JVM folders in $REWIND_JVM_DIRS
+# (default: /usr/lib/jvm, /opt/java, sdkman's), newest first.
 rewind_java_feature() {
   # prints the feature version (17, 21, 25, ...) of the java binary $1, or nothing
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9.]*\).*/\1/p' | head -n 1 | sed 's/^1\.//; s/\..*//'
@@ -11,7 +12,9 @@ rewind_find_jdk() {
   if command -v java >/dev/null 2>&1; then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
   fi
-  for home in $(ls -d /usr/lib/jvm/*/ /opt/java/*/ /opt/jdk*/ "$HOME"/.sdkman/candidates/java/*/ 2>/dev/null | sort -rV); do
+  local dirs=${REWIND_JVM_DIRS:-"/usr/lib/jvm /opt/java $HOME/.sdkman/candidates/java"}
+  local d
+  for home in $(for d in $dirs; do ls -d "$d"/*/ 2>/dev/null; done | sort -rV); do
     candidates+=("${home%/}")
   done
   for home in "${candidates[@]}"; do

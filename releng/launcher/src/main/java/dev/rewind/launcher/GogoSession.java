@@ -101,8 +101,13 @@ final class GogoSession {
             return Main.EXIT_FAILURE;
         }
         try {
-            Method method = service.getClass().getMethod(parts[1], String[].class);
-            Object result = method.invoke(service, (Object) args.toArray(new String[0]));
+            Object result;
+            if (args.isEmpty() && hasNoArgMethod(service, parts[1])) {
+                result = service.getClass().getMethod(parts[1]).invoke(service);
+            } else {
+                Method method = service.getClass().getMethod(parts[1], String[].class);
+                result = method.invoke(service, (Object) args.toArray(new String[0]));
+            }
             if (result instanceof Integer) {
                 return (Integer) result;
             }
@@ -122,6 +127,15 @@ final class GogoSession {
             return Main.EXIT_FAILURE;
         } finally {
             context.ungetService(reference);
+        }
+    }
+
+    private static boolean hasNoArgMethod(Object service, String name) {
+        try {
+            service.getClass().getMethod(name);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
         }
     }
 

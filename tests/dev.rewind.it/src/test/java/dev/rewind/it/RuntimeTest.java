@@ -1,0 +1,109 @@
+package dev.rewind.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.it.RewindProcess.Result;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The headless runtime, started as users start it. */
+class RuntimeTest {
+
+    @Test
+    void everyBundleIsActive() throws Exception {
+        Result r = RewindProcess.run("bundles");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("dev.rewind.emulator", "dev.rewind.bus", "dev.rewind.shell",
+                "org.apache.felix.scr", "org.apache.felix.eventadmin", "org.apache.felix.gogo.runtime");
+        long bundleLines = r.out().lines().skip(1).count();
+        long activeLines = r.out().lines().skip(1).filter(l -> l.contains(" ACTIVE ")).count();
+        assertThat(activeLines).as(r.toString()).isEqualTo(bundleLines).isGreaterThanOrEqualTo(10);
+        System.out.println("./rewind bundles took " + r.millis() + " ms");
+    }
+
+    @Test
+    void eventIsDeliveredThroughTheFacade() throws Exception {
+        Result r = RewindProcess.run("exec", "rewind:ping hello bus");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("delivered dev/rewind/bus/ping #1: hello bus");
+    }
+
+    @Test
+    void gogoCommandPrintsItsOutput() throws Exception {
+        Result r = RewindProcess.run("exec", "rewind:version");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).startsWith("Rewind 0.1.0").contains("on Java");
+        Result version = RewindProcess.run("version");
+        assertThat(version.exitCode()).as(version.toString()).isZero();
+        assertThat(version.out()).startsWith("Rewind 0.1.0");
+    }
+
+    @Test
+    void scriptRunsAndAFailingCommandFailsIt(@TempDir Path dir) throws Exception {
+        Path good = Files.writeString(dir.resolve("good.gogo"), "rewind:ping one\nrewind:ping two\n");
+        Result ok = RewindProcess.run("script", good.toString());
+        assertThat(ok.exitCode()).as(ok.toString()).isZero();
+        Path bad = Files.writeString(dir.resolve("bad.gogo"), "rewind:ping one\nrewind:nosuchcommand\n");
+        Result failed = RewindProcess.run("script", bad.toString());
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err()).contains("nosuchcommand");
+        Result missing = RewindProcess.run("script", dir.resolve("absent.gogo").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("script not found");
+    }
+
+    @Test
+    void brokenPluginIsReportedAndTheOthersStart(@TempDir Path plugins) throws Exception {
+        Files.write(plugins.resolve("broken.jar"), new byte[] {'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'});
+        writePluginBundle(plugins.resolve("good.jar"), "dev.rewind.it.goodplugin");
+        Result r = RewindProcess.run("--plugins", plugins.toString(), "bundles");
+        assertThat(r.err()).contains("plugin broken.jar could not be installed");
+        assertThat(r.out()).containsPattern("ACTIVE +dev\\.rewind\\.it\\.goodplugin");
+        assertThat(r.out()).containsPattern("ACTIVE +dev\\.rewind\\.shell");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+    }
+
+    @Test
+    void unknownSubcommandPrintsUsageAndExitsWithTwo() throws Exception {
+        Result r = RewindProcess.run("frobnicate");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown command 'frobnicate'", "usage: rewind");
+        Result none = RewindProcess.run();
+        assertThat(none.exitCode()).isEqualTo(2);
+        Result help = RewindProcess.run("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("usage: rewind", "shell", "script FILE", "exec", "bundles");
+        Result badOption = RewindProcess.run("--bogus");
+        assertThat(badOption.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void missingJdkIsExplained(@TempDir Path empty) throws Exception {
+        Result r = RewindProcess.run(Map.of(
+                "JAVA_HOME", empty.toString(),
+                "PATH", empty.toString() + ":/bin",
+                "REWIND_JVM_DIRS", empty.toString()), "bundles");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("no JDK 21 or newer found", "JAVA_HOME");
+    }
+
+    private static void writePluginBundle(Path jar, String symbolicName) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", "1.0.0");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+            jarOut.flush();
+        }
+    }
+}
