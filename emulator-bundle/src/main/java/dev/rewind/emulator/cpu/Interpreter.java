@@ -1,0 +1,320 @@
+package dev.rewind.emulator.cpu;
+
+import static dev.rewind.emulator.mem.PhysicalMemory.I16;
+import static dev.rewind.emulator.mem.PhysicalMemory.I32;
+import static dev.rewind.emulator.mem.PhysicalMemory.I64;
+
+import dev.rewind.emulator.isa.Op;
+import dev.rewind.emulator.mem.PhysicalMemory;
+
+/**
+ * Executes decoded blocks. {@link #runSlice} runs one hart for a budget of scheduler slots (retired
+ * instructions, plus one per exception taken); {@link #exec} is the hot loop over one block: locals,
+ * a switch on a small int op, registers in a {@code long[]}, RAM through the page arrays of
+ * {@link PhysicalMemory} with little-endian VarHandles. Anything unusual (MMIO, watched, shared, code or
+ * reserved pages, page-crossing accesses, atomics, CSRs, traps) leaves the fast path. A later bytecode
+ * translator can replace {@link #exec} block by block: a block's contract is "run up to lim instructions,
+ * update x/pc/counters, return slots used".
+ */
+public final class Interpreter {
+
+    private final Bus bus;
+    private final CodeCache code;
+    private final byte[][] lp;
+    private final byte[][] sp;
+    private final long base;
+    private final long size;
+    private final long[] bpSkip;
+
+    public Interpreter(Bus bus, CodeCache code, PhysicalMemory mem, int harts) {
+        this.bus = bus;
+        this.code = code;
+        this.lp = mem.loadPages;
+        this.sp = mem.storePages;
+        this.base = mem.base();
+        this.size = mem.size();
+        this.bpSkip = new long[harts];
+        java.util.Arrays.fill(bpSkip, -1);
+    }
+
+    /** Lets hart {@code hart} execute the breakpoint at {@code pc} once (resuming after a breakpoint stop). */
+    public void skipBreakpointOnce(int hart, long pc) {
+        bpSkip[hart] = pc;
+    }
+
+    public void clearBreakpointSkips() {
+        java.util.Arrays.fill(bpSkip, -1);
+    }
+
+    /** Set when a slice stopped before a breakpoint (the hart whose pc carries it). */
+    public int breakpointHart = -1;
+
+    /**
+     * Runs {@code h} for at most {@code budget} slots from virtual time {@code t0}. Returns early when the
+     * hart sleeps (WFI), hits a breakpoint (sets {@link #breakpointHart}), or the bus needs the machine's
+     * attention (exit request, watchpoint hit).
+     */
+    public long runSlice(Hart h, long budget, long t0) {
+        long used = 0;
+        while (used < budget && !h.sleeping) {
+            int irq = h.pendingInterrupt();
+            if (irq >= 0) {
+                h.enterTrap(irq, 0, true, h.pc);
+            }
+            bus.blockTime = t0 + used;
+            bus.idx = 0;
+            long pc = h.pc;
+            Block b = code.lookup(pc);
+            if (b == null) {
+                try {
+                    b = code.build(pc, h.trap);
+                } catch (Trap t) {
+                    h.enterTrap(t.cause, t.tval, false, pc);
+                    h.cycles++;
+                    used++;
+                    continue;
+                }
+            }
+            if (b.breakpoint) {
+                if (bpSkip[h.id] == pc) {
+                    bpSkip[h.id] = -1;
+                } else {
+                    breakpointHart = h.id;
+                    return used;
+                }
+            }
+            bpSkip[h.id] = -1;
+            if (b.callbacks != null) {
+                for (BlockExecCallback cb : b.callbacks) {
+                    cb.blockEntered(h.id, pc);
+                }
+            }
+            used += exec(h, b, (int) Math.min(b.n, budget - used));
+            if (bus.cut) {
+                bus.cut = false;
+                if (bus.exitRequested || bus.watch.hasHit()) {
+                    return used;
+                }
+            }
+        }
+        return used;
+    }
+
+    private static byte[] page(byte[][] pages, long off, long size, int maxOff) {
+        return off >= 0 && off < size && ((int) off & PhysicalMemory.PAGE_MASK) <= maxOff
+                ? pages[(int) (off >>> PhysicalMemory.PAGE_BITS)] : null;
+    }
+
+    private long slowLoad(Hart h, long a, int len, int i) {
+        bus.idx = i;
+        return bus.load(h, a, len);
+    }
+
+    private void slowStore(Hart h, long a, int len, long v, int i) {
+        bus.idx = i;
+        bus.store(h, a, len, v);
+    }
+
+    /** Executes up to {@code lim} instructions of {@code b}; returns the slots used. */
+    int exec(Hart h, Block b, int lim) {
+        final long[] x = h.x;
+        final int[] code = b.code;
+        final long[] imms = b.imm;
+        final long am = h.xmask;
+        final byte[][] lp = this.lp;
+        final byte[][] sp = this.sp;
+        final long base = this.base;
+        final long size = this.size;
+        long npc = b.endPc;
+        int i = 0;
+        try {
+            loop:
+            for (; i < lim; i++) {
+                final int w = code[i];
+                final long imm = imms[i];
+                final int rd = (w >>> 8) & 63;
+                final int r1 = (w >>> 16) & 63;
+                final int r2 = (w >>> 24) & 63;
+                switch (w & 0xFF) {
+                    case Op.LUI, Op.AUIPC -> x[rd] = imm;
+                    case Op.ADDI -> x[rd] = x[r1] + imm;
+                    case Op.ADDIW -> x[rd] = (int) (x[r1] + imm);
+                    case Op.SLTI -> x[rd] = x[r1] < imm ? 1 : 0;
+                    case Op.SLTIU -> x[rd] = Long.compareUnsigned(x[r1], imm) < 0 ? 1 : 0;
+                    case Op.XORI -> x[rd] = x[r1] ^ imm;
+                    case Op.ORI -> x[rd] = x[r1] | imm;
+                    case Op.ANDI -> x[rd] = x[r1] & imm;
+                    case Op.SLLI -> x[rd] = x[r1] << imm;
+                    case Op.SRLI -> x[rd] = x[r1] >>> imm;
+                    case Op.SRAI -> x[rd] = x[r1] >> imm;
+                    case Op.SLLIW -> x[rd] = (int) x[r1] << imm;
+                    case Op.SRLIW -> x[rd] = (int) x[r1] >>> imm;
+                    case Op.SRAIW -> x[rd] = (int) x[r1] >> imm;
+                    case Op.ADD -> x[rd] = x[r1] + x[r2];
+                    case Op.SUB -> x[rd] = x[r1] - x[r2];
+                    case Op.SLL -> x[rd] = x[r1] << x[r2];
+                    case Op.SRL -> x[rd] = x[r1] >>> x[r2];
+                    case Op.SRA -> x[rd] = x[r1] >> x[r2];
+                    case Op.SLT -> x[rd] = x[r1] < x[r2] ? 1 : 0;
+                    case Op.SLTU -> x[rd] = Long.compareUnsigned(x[r1], x[r2]) < 0 ? 1 : 0;
+                    case Op.XOR -> x[rd] = x[r1] ^ x[r2];
+                    case Op.OR -> x[rd] = x[r1] | x[r2];
+                    case Op.AND -> x[rd] = x[r1] & x[r2];
+                    case Op.ADDW -> x[rd] = (int) (x[r1] + x[r2]);
+                    case Op.SUBW -> x[rd] = (int) (x[r1] - x[r2]);
+                    case Op.SLLW -> x[rd] = (int) x[r1] << (int) x[r2];
+                    case Op.SRLW -> x[rd] = (int) x[r1] >>> (int) x[r2];
+                    case Op.SRAW -> x[rd] = (int) x[r1] >> (int) x[r2];
+                    case Op.MUL -> x[rd] = x[r1] * x[r2];
+                    case Op.MULW -> x[rd] = (int) (x[r1] * x[r2]);
+                    case Op.MULH -> x[rd] = Math.multiplyHigh(x[r1], x[r2]);
+                    case Op.MULHU -> x[rd] = Math.unsignedMultiplyHigh(x[r1], x[r2]);
+                    case Op.MULHSU -> x[rd] = Math.multiplyHigh(x[r1], x[r2]) + (x[r2] < 0 ? x[r1] : 0);
+                    case Op.MULH32 -> x[rd] = (int) ((x[r1] * x[r2]) >> 32);
+                    case Op.MULHU32 -> x[rd] = (int) (((x[r1] & 0xFFFFFFFFL) * (x[r2] & 0xFFFFFFFFL)) >>> 32);
+                    case Op.MULHSU32 -> x[rd] = (int) ((x[r1] * (x[r2] & 0xFFFFFFFFL)) >> 32);
+                    case Op.DIV, Op.DIVU, Op.REM, Op.REMU, Op.DIVW, Op.DIVUW, Op.REMW, Op.REMUW ->
+                            x[rd] = Alu.divide(w & 0xFF, x[r1], x[r2]);
+                    case Op.JAL -> {
+                        x[rd] = b.link;
+                        npc = imm;
+                    }
+                    case Op.JALR -> {
+                        npc = (x[r1] + imm) & ~1L & am;
+                        x[rd] = b.link;
+                    }
+                    case Op.BEQ -> npc = x[r1] == x[r2] ? imm : npc;
+                    case Op.BNE -> npc = x[r1] != x[r2] ? imm : npc;
+                    case Op.BLT -> npc = x[r1] < x[r2] ? imm : npc;
+                    case Op.BGE -> npc = x[r1] >= x[r2] ? imm : npc;
+                    case Op.BLTU -> npc = Long.compareUnsigned(x[r1], x[r2]) < 0 ? imm : npc;
+                    case Op.BGEU -> npc = Long.compareUnsigned(x[r1], x[r2]) >= 0 ? imm : npc;
+                    case Op.LB, Op.LBU -> {
+                        long a = (x[r1] + imm) & am;
+                        byte[] pg = page(lp, a - base, size, 4095);
+                        long v = pg != null ? pg[(int) (a - base) & 4095] : slowLoad(h, a, 1, i);
+                        x[rd] = (w & 0xFF) == Op.LB ? (byte) v : v & 0xFF;
+                        if (pg == null && bus.cut) {
+                            i++;
+                            break loop;
+                        }
+                    }
+                    case Op.LH, Op.LHU -> {
+                        long a = (x[r1] + imm) & am;
+                        byte[] pg = page(lp, a - base, size, 4094);
+                        long v = pg != null ? (short) I16.get(pg, (int) (a - base) & 4095) : slowLoad(h, a, 2, i);
+                        x[rd] = (w & 0xFF) == Op.LH ? (short) v : v & 0xFFFF;
+                        if (pg == null && bus.cut) {
+                            i++;
+                            break loop;
+                        }
+                    }
+                    case Op.LW, Op.LWU -> {
+                        long a = (x[r1] + imm) & am;
+                        byte[] pg = page(lp, a - base, size, 4092);
+                        long v = pg != null ? (int) I32.get(pg, (int) (a - base) & 4095) : slowLoad(h, a, 4, i);
+                        x[rd] = (w & 0xFF) == Op.LW ? (int) v : v & 0xFFFFFFFFL;
+                        if (pg == null && bus.cut) {
+                            i++;
+                            break loop;
+                        }
+                    }
+                    case Op.LD -> {
+                        long a = (x[r1] + imm) & am;
+                        byte[] pg = page(lp, a - base, size, 4088);
+                        x[rd] = pg != null ? (long) I64.get(pg, (int) (a - base) & 4095) : slowLoad(h, a, 8, i);
+                        if (pg == null && bus.cut) {
+                            i++;
+                            break loop;
+                        }
+                    }
+                    case Op.SB, Op.SH, Op.SW, Op.SD -> {
+                        long a = (x[r1] + imm) & am;
+                        int op = w & 0xFF;
+                        int len = 1 << (op - Op.SB);
+                        byte[] pg = page(sp, a - base, size, 4096 - len);
+                        if (pg != null) {
+                            int o = (int) (a - base) & 4095;
+                            long v = x[r2];
+                            switch (op) {
+                                case Op.SB -> pg[o] = (byte) v;
+                                case Op.SH -> I16.set(pg, o, (short) v);
+                                case Op.SW -> I32.set(pg, o, (int) v);
+                                default -> I64.set(pg, o, v);
+                            }
+                        } else {
+                            slowStore(h, a, len, x[r2], i);
+                            if (bus.cut) {
+                                i++;
+                                break loop;
+                            }
+                        }
+                    }
+                    case Op.FENCE -> {
+                    }
+                    default -> {
+                        npc = rare(h, b, i, w, imm, npc);
+                        if (bus.cut) {
+                            i++;
+                            break loop;
+                        }
+                    }
+                }
+            }
+        } catch (Trap t) {
+            long epc = (b.pc + b.offs[i]) & am;
+            h.retired += i;
+            h.cycles += i + 1;
+            h.enterTrap(t.cause, t.tval, false, epc);
+            x[32] = 0;
+            return i + 1;
+        }
+        h.retired += i;
+        h.cycles += i;
+        h.pc = i == b.n ? npc : (b.pc + b.offs[i]) & am;
+        return i;
+    }
+
+    /** Atomics, CSRs and system instructions; returns the next pc (or {@code npc} unchanged). */
+    private long rare(Hart h, Block b, int i, int w, long imm, long npc) {
+        final long[] x = h.x;
+        final int op = w & 0xFF;
+        final int rd = (w >>> 8) & 63;
+        final int r1 = (w >>> 16) & 63;
+        final int r2 = (w >>> 24) & 63;
+        bus.idx = i;
+        if (op >= Op.LR_W && op <= Op.AMOMAXU_D) {
+            x[rd] = bus.amo(h, op, x[r1] & h.xmask, x[r2]);
+            return npc;
+        }
+        long pc = (b.pc + b.offs[i]) & h.xmask;
+        switch (op) {
+            case Op.CSRRW, Op.CSRRS, Op.CSRRC, Op.CSRRWI, Op.CSRRSI, Op.CSRRCI -> {
+                x[rd] = Csrs.execute(h, op, (int) imm, r1, x[r1], b.raw[i], h.retired + i, bus.blockTime + i);
+                return npc;
+            }
+            case Op.ECALL -> throw h.trap.set(h.priv == Hart.PRIV_M ? Trap.ECALL_M : Trap.ECALL_U, 0);
+            case Op.EBREAK -> throw h.trap.set(Trap.BREAKPOINT, pc);
+            case Op.MRET -> {
+                if (h.priv != Hart.PRIV_M) {
+                    throw h.trap.set(Trap.ILLEGAL_INSN, b.raw[i]);
+                }
+                h.mret();
+                return h.pc;
+            }
+            case Op.WFI -> {
+                if (h.priv != Hart.PRIV_M && (h.mstatus & Hart.MSTATUS_TW) != 0) {
+                    throw h.trap.set(Trap.ILLEGAL_INSN, b.raw[i]);
+                }
+                if ((h.mip & h.mie) == 0) {
+                    h.sleeping = true;
+                }
+                return npc;
+            }
+            case Op.FENCE_I -> {
+                return npc;
+            }
+            default -> throw h.trap.set(Trap.ILLEGAL_INSN, op == Op.ILLEGAL ? imm : b.raw[i]);
+        }
+    }
+}
