@@ -1,0 +1,83 @@
+package dev.rewind.mcd.backend;
+
+import dev.rewind.mcd.api.McdErrorCode;
+import dev.rewind.mcd.api.McdException;
+import dev.rewind.mcd.timetravel.TimeTravel;
+import dev.rewind.mcd.timetravel.TimeTravelCommands;
+import java.util.StringJoiner;
+
+/** mcd_execute_command_f: the strings of {@link TimeTravelCommands}. */
+final class CommandInterpreter {
+    private final CoreOps core;
+
+    CommandInterpreter(CoreOps core) {
+        this.core = core;
+    }
+
+    String execute(String command) throws McdException {
+        String[] w = command == null ? new String[0] : command.trim().split("\\s+");
+        if (w.length == 0 || w[0].isEmpty()) {
+            throw McdException.param("empty command; try 'help'");
+        }
+        TimeTravel tt = ((RewindCore) core).adapt(TimeTravel.class).orElseThrow();
+        return switch (w[0]) {
+            case TimeTravelCommands.HELP -> "commands: time, reverse-step [n], reverse-continue, goto-time <t>, "
+                    + "bookmark-add <name>, bookmark-goto <name>, bookmark-delete <name>, bookmark-list";
+            case TimeTravelCommands.TIME -> {
+                args(w, 1, 1);
+                yield "time=" + core.target.paused(() -> core.target.engine.time());
+            }
+            case TimeTravelCommands.REVERSE_STEP -> {
+                args(w, 1, 2);
+                yield TimeTravelCommands.format(tt.reverseStep(w.length > 1 ? (int) number(w[1]) : 1));
+            }
+            case TimeTravelCommands.REVERSE_CONTINUE -> {
+                args(w, 1, 1);
+                yield TimeTravelCommands.format(tt.reverseContinue());
+            }
+            case TimeTravelCommands.GOTO_TIME -> {
+                args(w, 2, 2);
+                yield TimeTravelCommands.format(tt.goToTime(number(w[1])));
+            }
+            case TimeTravelCommands.BOOKMARK_ADD -> {
+                args(w, 2, 2);
+                TimeTravel.Bookmark b = tt.addBookmark(w[1]);
+                yield "bookmark=" + b.name() + " time=" + b.time();
+            }
+            case TimeTravelCommands.BOOKMARK_GOTO -> {
+                args(w, 2, 2);
+                yield TimeTravelCommands.format(tt.goToBookmark(w[1]));
+            }
+            case TimeTravelCommands.BOOKMARK_DELETE -> {
+                args(w, 2, 2);
+                tt.deleteBookmark(w[1]);
+                yield "deleted=" + w[1];
+            }
+            case TimeTravelCommands.BOOKMARK_LIST -> {
+                args(w, 1, 1);
+                StringJoiner j = new StringJoiner(" ");
+                for (TimeTravel.Bookmark b : tt.bookmarks()) {
+                    j.add(b.name() + "=" + b.time());
+                }
+                yield j.toString();
+            }
+            default -> throw new McdException(McdErrorCode.PARAM, "unknown command '" + w[0] + "'; try 'help'");
+        };
+    }
+
+    private static void args(String[] w, int min, int max) throws McdException {
+        if (w.length < min || w.length > max) {
+            throw McdException.param(w[0] + " takes " + (min - 1) + (max > min ? ".." + (max - 1) : "")
+                    + " argument(s)");
+        }
+    }
+
+    private static long number(String s) throws McdException {
+        try {
+            return s.startsWith("0x") || s.startsWith("0X") ? Long.parseUnsignedLong(s.substring(2), 16)
+                    : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw McdException.param("not a number: " + s);
+        }
+    }
+}

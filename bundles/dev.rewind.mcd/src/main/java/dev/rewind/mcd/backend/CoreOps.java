@@ -1,0 +1,299 @@
+package dev.rewind.mcd.backend;
+
+import dev.rewind.mcd.api.Addr;
+import dev.rewind.mcd.api.ChlAttribute;
+import dev.rewind.mcd.api.ChlType;
+import dev.rewind.mcd.api.Channel;
+import dev.rewind.mcd.api.CoreState;
+import dev.rewind.mcd.api.ErrorInfo;
+import dev.rewind.mcd.api.McdErrorCode;
+import dev.rewind.mcd.api.McdException;
+import dev.rewind.mcd.api.McdFlag;
+import dev.rewind.mcd.api.McdList;
+import dev.rewind.mcd.api.RstInfo;
+import dev.rewind.mcd.api.StepType;
+import dev.rewind.mcd.api.TraceExecState;
+import dev.rewind.mcd.api.TraceFormat;
+import dev.rewind.mcd.api.TraceFrame;
+import dev.rewind.mcd.api.TraceInfo;
+import dev.rewind.mcd.api.TraceMode;
+import dev.rewind.mcd.api.TraceState;
+import dev.rewind.mcd.api.TraceType;
+import dev.rewind.mcd.api.TxList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Execution control, reset, channels and trace of a core (the second half of {@link RewindCore}). */
+abstract class CoreOps {
+    final Target target;
+    final int hart;
+    final RiscvRegisters regs;
+    private final TxExecutor tx;
+    private final CommandInterpreter commands;
+    volatile ErrorInfo lastError = ErrorInfo.NONE;
+
+    CoreOps(Target target, int hart) {
+        this.target = target;
+        this.hart = hart;
+        this.regs = new RiscvRegisters(target.engine.xlen(), Layout.MEM_REGISTERS, hart);
+        this.tx = new TxExecutor(target, hart, regs);
+        this.commands = new CommandInterpreter(this);
+    }
+
+    abstract void check() throws McdException;
+
+    abstract McdException remember(McdException e);
+
+    /** Runs {@code c}, remembering its error for qryErrorInfo (and clearing it on success). */
+    <T> T call(Callable<T> c) throws McdException {
+        try {
+            T r = c.call();
+            lastError = ErrorInfo.NONE;
+            return r;
+        } catch (McdException e) {
+            throw remember(e);
+        } catch (Exception e) {
+            throw remember(new McdException(McdErrorCode.GENERAL, e.toString()));
+        }
+    }
+
+    public TxList executeTxlist(TxList txlist) throws McdException {
+        check();
+        return call(() -> tx.execute(txlist));
+    }
+
+    public void run(boolean global) throws McdException {
+        check();
+        call(() -> {
+            target.run(-1);
+            return null;
+        });
+    }
+
+    public void stop(boolean global) throws McdException {
+        check();
+        target.stop();
+    }
+
+    public void runUntil(boolean global, boolean absoluteTime, long time) throws McdException {
+        check();
+        call(() -> {
+            long t = time;
+            if (!absoluteTime) {
+                t = target.paused(() -> target.engine.time()) + time;
+            }
+            target.run(t);
+            return null;
+        });
+    }
+
+    public long qryCurrentTime() throws McdException {
+        check();
+        return call(() -> target.paused(() -> target.engine.time()));
+    }
+
+    public void step(boolean global, StepType stepType, int nSteps) throws McdException {
+        check();
+        call(() -> {
+            if (target.running()) {
+                throw new McdException(McdErrorCode.USAGE, "the core is running; stop it before stepping");
+            }
+            if (target.lastStop().exited()) {
+                throw new McdException(McdErrorCode.GENERAL, "the program has exited");
+            }
+            long n = Integer.toUnsignedLong(nSteps);
+            return target.paused(() -> {
+                Target.StopRecord stop = null;
+                for (long i = 0; i < n && stop == null; i++) {
+                    Engine.Stop s = target.engine.stepHart(hart);
+                    target.history.maybeSnapshot();
+                    if (s.kind() != Engine.Kind.STEP && s.kind() != Engine.Kind.LIMIT) {
+                        stop = target.evaluateSync(s);
+                    }
+                }
+                target.recordStop(stop != null ? stop : new Target.StopRecord(hart, 0, "step done", false));
+                return null;
+            });
+        });
+        target.notifyListeners(dev.rewind.mcd.api.CoreEvent.STOPPED.bit());
+    }
+
+    public void setGlobal(boolean enable) throws McdException {
+        check();
+        target.global[hart] = enable;
+    }
+
+    public CoreState qryState() throws McdException {
+        check();
+        return target.state(hart, true);
+    }
+
+    public String executeCommand(String command) throws McdException {
+        check();
+        return call(() -> commands.execute(command));
+    }
+
+    public int qryRstClasses() throws McdException {
+        check();
+        return Layout.RST_SYSTEM | Layout.RST_HART;
+    }
+
+    public RstInfo qryRstClassInfo(int rstClass) throws McdException {
+        check();
+        return call(() -> switch (rstClass) {
+            case 0 -> new RstInfo(Layout.RST_SYSTEM, "system reset: all harts, devices and memory as after loading");
+            case 1 -> new RstInfo(Layout.RST_HART, "hart reset: this core's hart restarts at the entry point");
+            default -> throw McdException.param("no reset class " + rstClass);
+        });
+    }
+
+    public void rst(int vector, boolean rstAndHalt) throws McdException {
+        check();
+        call(() -> {
+            if (vector == 0 || (vector & ~(Layout.RST_SYSTEM | Layout.RST_HART)) != 0) {
+                throw McdException.param("invalid reset class vector 0x" + Integer.toHexString(vector));
+            }
+            boolean wasRunning = target.running();
+            target.stop();
+            target.paused(() -> {
+                if ((vector & Layout.RST_SYSTEM) != 0) {
+                    target.engine.resetSystem();
+                    target.console.reset();
+                    for (TraceRing r : target.traces) {
+                        r.clear();
+                    }
+                    target.history.reset();
+                } else {
+                    target.engine.resetHart(hart);
+                    target.history.rebase();
+                }
+                target.recordStop(new Target.StopRecord(hart, 0, "reset", false));
+                target.addEvents(-1, dev.rewind.mcd.api.McdErrorEvent.RESET);
+                return null;
+            });
+            if (wasRunning && !rstAndHalt) {
+                target.run(-1);
+            }
+            return null;
+        });
+    }
+
+    // --- channels: the UART console
+
+    private Channel console() {
+        return new Channel(Layout.CHL_CONSOLE, ChlType.APPLI, McdFlag.mask(ChlAttribute.RCV, ChlAttribute.SND),
+                4096, Addr.of(Layout.MEM_PHYSICAL, 0x1000_0000L), 0);
+    }
+
+    public Channel chlOpen(Channel requested) throws McdException {
+        check();
+        return call(() -> {
+            if (requested.type() != ChlType.APPLI && requested.type() != ChlType.COMMON) {
+                throw new McdException(McdErrorCode.CHL_TYPE_NOT_SUPPORTED, "only the console channel (APPLI) exists");
+            }
+            return console();
+        });
+    }
+
+    private void checkChannel(Channel c) throws McdException {
+        if (c.chlId() != Layout.CHL_CONSOLE) {
+            throw new McdException(McdErrorCode.CHL_SETUP, "no channel " + c.chlId());
+        }
+    }
+
+    public void sendMsg(Channel channel, byte[] msg) throws McdException {
+        check();
+        call(() -> {
+            checkChannel(channel);
+            target.console.send(msg);
+            return null;
+        });
+    }
+
+    public byte[] receiveMsg(Channel channel, int timeoutMs, int maxLen) throws McdException {
+        check();
+        return call(() -> {
+            checkChannel(channel);
+            return target.console.take(maxLen, Math.max(0, timeoutMs));
+        });
+    }
+
+    public void chlReset(Channel channel) throws McdException {
+        check();
+        call(() -> {
+            checkChannel(channel);
+            target.console.reset();
+            return null;
+        });
+    }
+
+    public void chlClose(Channel channel) throws McdException {
+        check();
+        call(() -> {
+            checkChannel(channel);
+            return null;
+        });
+    }
+
+    // --- trace: per-hart instruction trace
+
+    public McdList<TraceInfo> qryTraces(int startIndex, int num) throws McdException {
+        check();
+        TraceInfo t = new TraceInfo(Layout.TRACE_INSN, "instructions of hart " + hart, TraceType.CORE.bit(),
+                TraceFormat.CORE_EXECUTE, TraceMode.FIFO.bit(), false, false, false);
+        return call(() -> McdList.slice(List.of(t), startIndex, Integer.toUnsignedLong(num), "traces"));
+    }
+
+    private TraceRing ring(int traceId) throws McdException {
+        if (traceId != Layout.TRACE_INSN) {
+            throw McdException.param("no trace " + traceId);
+        }
+        return target.traces[hart];
+    }
+
+    public TraceState qryTraceState(int traceId) throws McdException {
+        check();
+        return call(() -> target.paused(() -> traceState(ring(traceId), false)));
+    }
+
+    private TraceState traceState(TraceRing r, boolean modified) {
+        TraceExecState st = target.tracing() ? TraceExecState.ARM : TraceExecState.OFF;
+        return new TraceState(st, TraceMode.FIFO.bit(), false, r.wrapped(), r.frames(), r.count(), r.capacity(), 0,
+                100, false, 0, modified, "timestamp = instructions retired by this hart");
+    }
+
+    public TraceState setTraceState(int traceId, TraceState state) throws McdException {
+        check();
+        return call(() -> target.paused(() -> {
+            TraceRing r = ring(traceId);
+            boolean modified = state.mode() != TraceMode.NOCHANGE.bit() && state.mode() != TraceMode.FIFO.bit();
+            switch (state.state()) {
+                case ARM, TRIGGER -> target.setTracing(true);
+                case OFF, STOP, DISABLE -> target.setTracing(false);
+                case INIT -> {
+                    r.clear();
+                    target.setTracing(false);
+                }
+                default -> {
+                }
+            }
+            return traceState(r, modified);
+        }));
+    }
+
+    public McdList<TraceFrame> readTrace(int traceId, long startIndex, int numFrames) throws McdException {
+        check();
+        return call(() -> target.paused(() -> {
+            TraceRing r = ring(traceId);
+            long n = Integer.toUnsignedLong(numFrames);
+            if (n == 0) {
+                return McdList.<TraceFrame>countOnly((int) r.frames());
+            }
+            if (startIndex < 0 || startIndex >= r.frames()) {
+                throw McdException.param("start index " + startIndex + " beyond the " + r.frames() + " frames");
+            }
+            List<TraceFrame> frames = r.read(startIndex, (int) Math.min(n, 100_000));
+            return new McdList<>(frames.size(), frames);
+        }));
+    }
+}

@@ -1,0 +1,333 @@
+package dev.rewind.mcd.backend;
+
+import dev.rewind.mcd.api.CoreEvent;
+import dev.rewind.mcd.api.CoreExecState;
+import dev.rewind.mcd.api.CoreState;
+import dev.rewind.mcd.api.McdErrorCode;
+import dev.rewind.mcd.api.McdException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
+
+/**
+ * One machine under debug: its engine, triggers, traces, history and run control. Runs the
+ * machine on its own thread ({@code rewind-mcd-run}); every other access to the engine goes
+ * through {@link #paused}, which halts a running machine silently, does the access and lets
+ * it run on — the stop points do not change execution, since the engine resumes identically
+ * at any instruction. No static state.
+ */
+final class Target {
+    /** Instructions per run slice between checks for stop requests and snapshots. */
+    static final long SLICE = 100_000;
+
+    /** A stop the cores report. */
+    record StopRecord(int hart, int trigId, String reason, boolean exited) {
+    }
+
+    interface Listener {
+        void stateChanged(int events);
+    }
+
+    final Engine engine;
+    final TriggerTable triggers;
+    final TraceRing[] traces;
+    final History history;
+    final Console console;
+    final boolean[] global;
+    private final int[] events;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private Thread runner;
+    private volatile boolean running;
+    private volatile boolean pausing;
+    private volatile boolean naturalEnd;
+    private volatile boolean stopFlag;
+    private long untilTime = -1;
+    private StopRecord lastStop = new StopRecord(0, 0, "reset", false);
+    private boolean traceOn;
+
+    Target(Engine engine, Console console, int hwTriggersPerHart, int traceCapacity, long snapshotInterval) {
+        this.engine = engine;
+        this.console = console;
+        this.triggers = new TriggerTable(new TriggerTable.Arming() {
+            @Override
+            public void breakpoint(long pc, boolean on) {
+                engine.breakpoint(pc, on);
+            }
+
+            @Override
+            public void watchpoint(long addr, long len, int kind, boolean on) {
+                engine.watchpoint(addr, len, kind, on);
+            }
+        }, hwTriggersPerHart, Layout.MEM_PHYSICAL);
+        int n = engine.harts();
+        this.traces = new TraceRing[n];
+        for (int i = 0; i < n; i++) {
+            traces[i] = new TraceRing(i, traceCapacity, Layout.MEM_PHYSICAL);
+        }
+        this.global = new boolean[n];
+        java.util.Arrays.fill(global, true);
+        this.events = new int[n];
+        this.history = new History(this, snapshotInterval);
+    }
+
+    int harts() {
+        return engine.harts();
+    }
+
+    void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    void removeListener(Listener l) {
+        listeners.remove(l);
+    }
+
+    /** Runs {@code action} with the machine stopped (pausing and resuming a running machine). */
+    <T> T paused(Callable<T> action) throws McdException {
+        synchronized (lock) {
+            boolean wasRunning = running;
+            if (wasRunning) {
+                pausing = true;
+                joinRunner();
+                pausing = false;
+                wasRunning = !naturalEnd;
+            }
+            try {
+                return action.call();
+            } catch (McdException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new McdException(McdErrorCode.GENERAL, String.valueOf(e.getMessage()));
+            } catch (Exception e) {
+                throw new McdException(McdErrorCode.GENERAL, e.toString());
+            } finally {
+                if (wasRunning) {
+                    startRunner();
+                }
+            }
+        }
+    }
+
+    /** Start running until stopped, a trigger, exit or (if {@code time >= 0}) that virtual time. */
+    void run(long time) throws McdException {
+        synchronized (lock) {
+            if (running) {
+                return;
+            }
+            if (lastStop.exited()) {
+                throw new McdException(McdErrorCode.GENERAL, "the program has exited: " + lastStop.reason());
+            }
+            untilTime = time;
+            startRunner();
+        }
+        notifyListeners(0);
+    }
+
+    /** Stop a running machine (waits until it has stopped). */
+    void stop() {
+        boolean stopped;
+        synchronized (lock) {
+            stopped = running;
+            if (running) {
+                joinRunner();
+                if (!naturalEnd) {
+                    recordStop(new StopRecord(lastStop().hart(), 0, "stopped by debugger", false));
+                }
+            }
+        }
+        if (stopped) {
+            notifyListeners(CoreEvent.STOPPED.bit());
+        }
+    }
+
+    boolean running() {
+        return running;
+    }
+
+    private void startRunner() {
+        running = true;
+        naturalEnd = false;
+        stopFlag = false;
+        Thread t = new Thread(this::loop, "rewind-mcd-run");
+        t.setDaemon(true);
+        runner = t;
+        t.start();
+    }
+
+    private void joinRunner() {
+        stopFlag = true;
+        engine.requestStop();
+        Thread t = runner;
+        while (t != null && t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping the machine", e);
+            }
+        }
+        running = false;
+        runner = null;
+    }
+
+    private void loop() {
+        StopRecord result = null;
+        try {
+            while (result == null) {
+                if (stopFlag) {
+                    result = pausing ? new StopRecord(0, 0, PAUSED, false)
+                            : new StopRecord(lastStop().hart(), 0, "stopped by debugger", false);
+                    break;
+                }
+                long budget = history.instructionsToNextSnapshot(SLICE);
+                Engine.Stop s;
+                if (untilTime >= 0) {
+                    long target = Math.min(untilTime, engine.time() + budget);
+                    s = engine.runUntilTime(target);
+                } else {
+                    s = engine.run(budget);
+                }
+                history.maybeSnapshot();
+                result = evaluate(s);
+            }
+        } catch (RuntimeException e) {
+            result = new StopRecord(lastStop().hart(), 0, "engine error: " + e.getMessage(), false);
+        }
+        if (result.reason().equals(PAUSED)) {
+            return;
+        }
+        recordStop(result);
+        naturalEnd = true;
+        running = false;
+        notifyListeners(CoreEvent.STOPPED.bit());
+    }
+
+    private static final String PAUSED = "\0paused";
+
+    /** What a run result means for the debugger; null = keep running. */
+    private StopRecord evaluate(Engine.Stop s) {
+        switch (s.kind()) {
+            case LIMIT, STEP:
+                return untilTime >= 0 && engine.time() >= untilTime ? reached() : null;
+            case TIME:
+                return untilTime >= 0 && engine.time() >= untilTime ? reached() : null;
+            case BREAKPOINT: {
+                TriggerTable.Entry e = triggers.matchExecution(s.hart(), s.address());
+                return hit(e, s, "breakpoint at 0x" + Long.toHexString(s.address()));
+            }
+            case WATCHPOINT: {
+                TriggerTable.Entry e = triggers.matchAccess(s.hart(), s.address(), s.size(), s.value(),
+                        s.accessKind());
+                return hit(e, s, "watchpoint: " + (s.accessKind() == TriggerTable.WATCH_READ ? "read" : "write")
+                        + " of " + s.size() + " bytes at 0x" + Long.toHexString(s.address()) + " value 0x"
+                        + Long.toHexString(s.value()));
+            }
+            case STOP_REQUESTED:
+                return pausing ? new StopRecord(0, 0, PAUSED, false)
+                        : new StopRecord(lastStop().hart(), 0, "stopped by debugger", false);
+            case EXITED:
+                return new StopRecord(s.hart(), 0, "exited with code " + s.exitCode(), true);
+            default:
+                return new StopRecord(s.hart(), 0, s.kind().name().toLowerCase() + ": " + s.message(), false);
+        }
+    }
+
+    private StopRecord reached() {
+        return new StopRecord(lastStop().hart(), 0, "reached time " + engine.time(), false);
+    }
+
+    private StopRecord hit(TriggerTable.Entry e, Engine.Stop s, String what) {
+        if (e == null) {
+            return null;
+        }
+        e.captured = true;
+        if (!e.stops()) {
+            return null;
+        }
+        return new StopRecord(s.hart(), e.id, what + " (trigger " + e.id + ")", false);
+    }
+
+    /** Record a stop reported by an operation that ran the machine synchronously. */
+    void recordStop(StopRecord r) {
+        synchronized (events) {
+            lastStop = r;
+            for (int i = 0; i < events.length; i++) {
+                events[i] |= CoreEvent.STOPPED.bit();
+            }
+        }
+    }
+
+    /** Evaluate a synchronous engine stop (step, time travel); null if it was an ordinary end. */
+    StopRecord evaluateSync(Engine.Stop s) {
+        long saved = untilTime;
+        untilTime = -1;
+        try {
+            return evaluate(s);
+        } finally {
+            untilTime = saved;
+        }
+    }
+
+    void addEvents(int hart, int bits) {
+        synchronized (events) {
+            for (int i = 0; i < events.length; i++) {
+                if (hart < 0 || i == hart) {
+                    events[i] |= bits;
+                }
+            }
+        }
+    }
+
+    /** The state of {@code hart}'s core; {@code consume} clears the reported events. */
+    CoreState state(int hart, boolean consume) {
+        StopRecord r;
+        int ev;
+        boolean run;
+        synchronized (events) {
+            r = lastStop;
+            ev = events[hart];
+            if (consume) {
+                events[hart] = 0;
+            }
+        }
+        run = running;
+        String info = "hart " + hart + (global[hart] ? "" : " (global run/stop disabled)");
+        if (run) {
+            return new CoreState(CoreExecState.RUNNING, ev, hart, 0, "", info);
+        }
+        CoreExecState st = r.exited() ? CoreExecState.HALTED : CoreExecState.DEBUG;
+        return new CoreState(st, ev, r.hart(), r.hart() == hart ? r.trigId() : 0, r.reason(), info);
+    }
+
+    StopRecord lastStop() {
+        synchronized (events) {
+            return lastStop;
+        }
+    }
+
+    void notifyListeners(int ev) {
+        for (Listener l : listeners) {
+            l.stateChanged(ev);
+        }
+    }
+
+    /** Called on the machine thread by the engine's trace hook. */
+    void traceBlock(int hart, long[] pcs, int[] bits, int[] lengths, long retired) {
+        TraceRing r = traces[hart];
+        for (int i = 0; i < pcs.length; i++) {
+            r.add(pcs[i], bits[i], lengths[i], retired + i);
+        }
+    }
+
+    void setTracing(boolean on) {
+        if (on != traceOn) {
+            traceOn = on;
+            engine.traceHook(on ? this::traceBlock : null);
+        }
+    }
+
+    boolean tracing() {
+        return traceOn;
+    }
+}
