@@ -1,5 +1,7 @@
 package dev.rewind.emulator.cpu;
 
+import dev.rewind.emulator.isa.Op;
+
 /**
  * A decoded straight-line block: packed ops ({@code op | rd<<8 | rs1<<16 | rs2<<24}, rd 0 mapped to the
  * sink register 32), immediates (branch/jump targets and AUIPC results precomputed), pc offsets and raw
@@ -17,7 +19,14 @@ final class Block {
     /** Link value for JAL/JALR ending the block (pc of the next instruction, sign-extended on RV32). */
     final long link;
     final boolean breakpoint;
+    /** Last op leaves the chain (CSR, system, trap-raising): the slice loop must look at interrupts. */
+    final boolean exits;
     BlockExecCallback[] callbacks;
+    /** Cleared when the block's page is invalidated; chained successors check it. */
+    boolean valid = true;
+    /** Two cached successors (chaining); validated by pc and {@link #valid} before use. */
+    Block s0;
+    Block s1;
 
     Block(long pc, int n, int[] code, long[] imm, int[] offs, int[] raw, long endPc, long link, boolean breakpoint) {
         this.pc = pc;
@@ -29,5 +38,15 @@ final class Block {
         this.endPc = endPc;
         this.link = link;
         this.breakpoint = breakpoint;
+        int last = n == 0 ? Op.ILLEGAL : code[n - 1] & 0xFF;
+        this.exits = switch (last) {
+            case Op.JAL, Op.JALR, Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> false;
+            default -> Op.endsBlock(last);
+        };
+    }
+
+    /** Whether entering this block needs the slice loop (breakpoint check or instrumentation callbacks). */
+    boolean special() {
+        return breakpoint || callbacks != null;
     }
 }

@@ -52,6 +52,11 @@ public final class CodeCache {
     /** Drops the decoded blocks of RAM page {@code p} (and of the previous page if a block straddles into p). */
     public void invalidatePage(int p) {
         if (pages[p] != null) {
+            for (Block b : pages[p]) {
+                if (b != null) {
+                    b.valid = false;
+                }
+            }
             pages[p] = null;
             straddles[p] = false;
         }
@@ -64,6 +69,13 @@ public final class CodeCache {
     public void invalidateAll() {
         for (int p = 0; p < pages.length; p++) {
             if (pages[p] != null || (mem.flags(p) & PageFlags.CODE) != 0) {
+                if (pages[p] != null) {
+                    for (Block b : pages[p]) {
+                        if (b != null) {
+                            b.valid = false;
+                        }
+                    }
+                }
                 pages[p] = null;
                 straddles[p] = false;
                 mem.setFlag(p, PageFlags.CODE, false);

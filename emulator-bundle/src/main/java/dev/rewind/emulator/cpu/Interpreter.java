@@ -61,8 +61,8 @@ public final class Interpreter {
             if (irq >= 0) {
                 h.enterTrap(irq, 0, true, h.pc);
             }
-            bus.blockTime = t0 + used;
-            bus.idx = 0;
+            bus.blockTime = t0;
+            bus.idx = (int) used;
             long pc = h.pc;
             Block b = code.lookup(pc);
             if (b == null) {
@@ -89,7 +89,7 @@ public final class Interpreter {
                     cb.blockEntered(h.id, pc);
                 }
             }
-            used += exec(h, b, (int) Math.min(b.n, budget - used));
+            used += exec(h, b, budget - used, used);
             if (bus.cut) {
                 bus.cut = false;
                 if (bus.exitRequested || bus.watch.hasHit()) {
@@ -105,32 +105,42 @@ public final class Interpreter {
                 ? pages[(int) (off >>> PhysicalMemory.PAGE_BITS)] : null;
     }
 
-    private long slowLoad(Hart h, long a, int len, int i) {
-        bus.idx = i;
+    private long slowLoad(Hart h, long a, int len, long idx) {
+        bus.idx = (int) idx;
         return bus.load(h, a, len);
     }
 
-    private void slowStore(Hart h, long a, int len, long v, int i) {
-        bus.idx = i;
+    private void slowStore(Hart h, long a, int len, long v, long idx) {
+        bus.idx = (int) idx;
         bus.store(h, a, len, v);
     }
 
-    /** Executes up to {@code lim} instructions of {@code b}; returns the slots used. */
-    int exec(Hart h, Block b, int lim) {
+    /**
+     * Executes {@code b} and then chained successor blocks, up to {@code budget} slots; returns the slots
+     * used. Leaves the chain after blocks that end in CSR/system instructions, before blocks that need the
+     * slice loop (breakpoints, callbacks), on traps and when the bus asks for attention.
+     *
+     * @param t0 slots already used in this slice before {@code b} (for device time)
+     */
+    long exec(Hart h, Block b, long budget, long t0) {
         final long[] x = h.x;
-        final int[] code = b.code;
-        final long[] imms = b.imm;
         final long am = h.xmask;
         final byte[][] lp = this.lp;
         final byte[][] sp = this.sp;
         final long base = this.base;
         final long size = this.size;
+        long used = 0;
+        while (true) {
+        final int[] ops = b.code;
+        final long[] imms = b.imm;
+        final int lim = (int) Math.min(b.n, budget - used);
+        final long at = t0 + used;
         long npc = b.endPc;
         int i = 0;
         try {
             loop:
             for (; i < lim; i++) {
-                final int w = code[i];
+                final int w = ops[i];
                 final long imm = imms[i];
                 final int rd = (w >>> 8) & 63;
                 final int r1 = (w >>> 16) & 63;
@@ -192,7 +202,7 @@ public final class Interpreter {
                     case Op.LB, Op.LBU -> {
                         long a = (x[r1] + imm) & am;
                         byte[] pg = page(lp, a - base, size, 4095);
-                        long v = pg != null ? pg[(int) (a - base) & 4095] : slowLoad(h, a, 1, i);
+                        long v = pg != null ? pg[(int) (a - base) & 4095] : slowLoad(h, a, 1, at + i);
                         x[rd] = (w & 0xFF) == Op.LB ? (byte) v : v & 0xFF;
                         if (pg == null && bus.cut) {
                             i++;
@@ -202,7 +212,7 @@ public final class Interpreter {
                     case Op.LH, Op.LHU -> {
                         long a = (x[r1] + imm) & am;
                         byte[] pg = page(lp, a - base, size, 4094);
-                        long v = pg != null ? (short) I16.get(pg, (int) (a - base) & 4095) : slowLoad(h, a, 2, i);
+                        long v = pg != null ? (short) I16.get(pg, (int) (a - base) & 4095) : slowLoad(h, a, 2, at + i);
                         x[rd] = (w & 0xFF) == Op.LH ? (short) v : v & 0xFFFF;
                         if (pg == null && bus.cut) {
                             i++;
@@ -212,7 +222,7 @@ public final class Interpreter {
                     case Op.LW, Op.LWU -> {
                         long a = (x[r1] + imm) & am;
                         byte[] pg = page(lp, a - base, size, 4092);
-                        long v = pg != null ? (int) I32.get(pg, (int) (a - base) & 4095) : slowLoad(h, a, 4, i);
+                        long v = pg != null ? (int) I32.get(pg, (int) (a - base) & 4095) : slowLoad(h, a, 4, at + i);
                         x[rd] = (w & 0xFF) == Op.LW ? (int) v : v & 0xFFFFFFFFL;
                         if (pg == null && bus.cut) {
                             i++;
@@ -222,7 +232,7 @@ public final class Interpreter {
                     case Op.LD -> {
                         long a = (x[r1] + imm) & am;
                         byte[] pg = page(lp, a - base, size, 4088);
-                        x[rd] = pg != null ? (long) I64.get(pg, (int) (a - base) & 4095) : slowLoad(h, a, 8, i);
+                        x[rd] = pg != null ? (long) I64.get(pg, (int) (a - base) & 4095) : slowLoad(h, a, 8, at + i);
                         if (pg == null && bus.cut) {
                             i++;
                             break loop;
@@ -243,7 +253,7 @@ public final class Interpreter {
                                 default -> I64.set(pg, o, v);
                             }
                         } else {
-                            slowStore(h, a, len, x[r2], i);
+                            slowStore(h, a, len, x[r2], at + i);
                             if (bus.cut) {
                                 i++;
                                 break loop;
@@ -253,7 +263,7 @@ public final class Interpreter {
                     case Op.FENCE -> {
                     }
                     default -> {
-                        npc = rare(h, b, i, w, imm, npc);
+                        npc = rare(h, b, i, w, imm, npc, at + i);
                         if (bus.cut) {
                             i++;
                             break loop;
@@ -267,22 +277,49 @@ public final class Interpreter {
             h.cycles += i + 1;
             h.enterTrap(t.cause, t.tval, false, epc);
             x[32] = 0;
-            return i + 1;
+            return used + i + 1;
         }
         h.retired += i;
         h.cycles += i;
-        h.pc = i == b.n ? npc : (b.pc + b.offs[i]) & am;
-        return i;
+        used += i;
+        if (i < b.n) {
+            h.pc = (b.pc + b.offs[i]) & am;
+            return used;
+        }
+        h.pc = npc;
+        if (b.exits || bus.cut || used >= budget) {
+            return used;
+        }
+        Block nb = b.s0;
+        if (nb == null || nb.pc != npc || !nb.valid) {
+            nb = b.s1;
+            if (nb == null || nb.pc != npc || !nb.valid) {
+                nb = code.lookup(npc);
+                if (nb == null) {
+                    return used;
+                }
+                if (b.s0 == null || !b.s0.valid) {
+                    b.s0 = nb;
+                } else {
+                    b.s1 = nb;
+                }
+            }
+        }
+        if (nb.special()) {
+            return used;
+        }
+        b = nb;
+        }
     }
 
     /** Atomics, CSRs and system instructions; returns the next pc (or {@code npc} unchanged). */
-    private long rare(Hart h, Block b, int i, int w, long imm, long npc) {
+    private long rare(Hart h, Block b, int i, int w, long imm, long npc, long idx) {
         final long[] x = h.x;
         final int op = w & 0xFF;
         final int rd = (w >>> 8) & 63;
         final int r1 = (w >>> 16) & 63;
         final int r2 = (w >>> 24) & 63;
-        bus.idx = i;
+        bus.idx = (int) idx;
         if (op >= Op.LR_W && op <= Op.AMOMAXU_D) {
             x[rd] = bus.amo(h, op, x[r1] & h.xmask, x[r2]);
             return npc;
@@ -290,7 +327,7 @@ public final class Interpreter {
         long pc = (b.pc + b.offs[i]) & h.xmask;
         switch (op) {
             case Op.CSRRW, Op.CSRRS, Op.CSRRC, Op.CSRRWI, Op.CSRRSI, Op.CSRRCI -> {
-                x[rd] = Csrs.execute(h, op, (int) imm, r1, x[r1], b.raw[i], h.retired + i, bus.blockTime + i);
+                x[rd] = Csrs.execute(h, op, (int) imm, r1, x[r1], b.raw[i], h.retired + i, bus.blockTime + idx);
                 return npc;
             }
             case Op.ECALL -> throw h.trap.set(h.priv == Hart.PRIV_M ? Trap.ECALL_M : Trap.ECALL_U, 0);
