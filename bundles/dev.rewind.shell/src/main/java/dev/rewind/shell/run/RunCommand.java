@@ -1,0 +1,54 @@
+package dev.rewind.shell.run;
+
+import dev.rewind.emulator.elf.ElfImage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import org.osgi.service.component.annotations.Component;
+import picocli.CommandLine;
+
+/** {@code rewind run PROG.elf [options]}: runs a guest program; the result is the guest's exit code. */
+@Component(service = RunCommand.class, property = {
+    "osgi.command.scope=rewind",
+    "osgi.command.function=run"
+})
+public final class RunCommand {
+
+    public Object run(String... args) {
+        return run(args, System.out, System.err);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        RunOptions options = new RunOptions();
+        CommandLine cli = new CommandLine(options);
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("rewind run: " + e.getMessage());
+            cli.usage(err);
+            return ProgramRunner.EXIT_BAD_INPUT;
+        }
+        if (options.help) {
+            cli.usage(out);
+            return 0;
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(options.program);
+        } catch (NoSuchFileException e) {
+            err.println("rewind: no such file: " + options.program);
+            return ProgramRunner.EXIT_BAD_INPUT;
+        } catch (IOException e) {
+            err.println("rewind: cannot read " + options.program + ": " + e.getMessage());
+            return ProgramRunner.EXIT_BAD_INPUT;
+        }
+        ProgramRunner runner = new ProgramRunner(out, err);
+        String name = options.program.toString();
+        ElfImage image = runner.parse(name, bytes);
+        if (image == null) {
+            return ProgramRunner.EXIT_BAD_INPUT;
+        }
+        return runner.run(name, image, options).exitCode();
+    }
+}
