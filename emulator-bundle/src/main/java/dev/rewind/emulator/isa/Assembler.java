@@ -149,8 +149,15 @@ public final class Assembler {
                 default -> throw new IllegalStateException(f.syntax[k]);
             }
         }
-        if (!hasRs1 && f.rs1 == Format.Src.RD) {
-            rs1 = rd;
+        java.util.List<String> syn = java.util.List.of(f.syntax);
+        if (!syn.contains("rd")) {
+            rd = fixed(f.rd, rd);
+        }
+        if (!hasRs1) {
+            rs1 = f.rs1 == Format.Src.RD ? rd : fixed(f.rs1, rs1);
+        }
+        if (!syn.contains("rs2")) {
+            rs2 = fixed(f.rs2, rs2);
         }
         if (f == Format.CSRI && (rs1 < 0 || rs1 > 31)) {
             throw new IllegalArgumentException("immediate out of range: " + line);
@@ -172,6 +179,10 @@ public final class Assembler {
             throw new IllegalArgumentException("immediate out of range or misaligned: " + line);
         }
         return s.compressed() ? bits & 0xFFFF : bits;
+    }
+
+    private static int fixed(Format.Src src, int dflt) {
+        return src == Format.Src.X1 ? 1 : src == Format.Src.X2 ? 2 : dflt;
     }
 
     private static int reg(String o, String line) {
