@@ -20,6 +20,8 @@ import org.osgi.framework.FrameworkEvent;
 /** An embedded Felix framework with the runtime's bundles and the user's plugins installed and started. */
 final class FelixRuntime implements AutoCloseable {
 
+    private static final String GOGO_SHELL = "org.apache.felix.gogo.shell";
+
     private final Felix felix;
     private final Path storage;
     private final List<Bundle> failed = new ArrayList<>();
@@ -55,8 +57,12 @@ final class FelixRuntime implements AutoCloseable {
             for (Path jar : runtimeJars) {
                 installed.add(felix.getBundleContext().installBundle(jar.toUri().toString()));
             }
+            // The Gogo console starts last, so every command (DS components, plugins) is there at its first prompt.
+            List<Bundle> console = new ArrayList<>();
+            installed.removeIf(b -> GOGO_SHELL.equals(b.getSymbolicName()) && console.add(b));
             runtime.startAll(installed, err, "bundle");
             runtime.startAll(runtime.installPlugins(options.pluginsDir(), err), err, "plugin");
+            runtime.startAll(console, err, "bundle");
         } catch (BundleException e) {
             runtime.close();
             throw new LaunchException("cannot start the OSGi runtime: " + e.getMessage(), e);

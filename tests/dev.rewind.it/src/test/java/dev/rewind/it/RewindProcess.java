@@ -42,6 +42,12 @@ final class RewindProcess {
     }
 
     static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return runWithInput(env, "", args);
+    }
+
+    /** Runs ./rewind with {@code input} on its standard input (then end of file). */
+    static Result runWithInput(Map<String, String> env, String input, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("rewind").toString());
         command.addAll(List.of(args));
@@ -51,7 +57,9 @@ final class RewindProcess {
         builder.environment().putAll(env);
         long start = System.nanoTime();
         Process process = builder.start();
-        process.getOutputStream().close();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         CompletableFuture<String> out = drain(process.getInputStream());
         CompletableFuture<String> err = drain(process.getErrorStream());
         if (!process.waitFor(120, TimeUnit.SECONDS)) {

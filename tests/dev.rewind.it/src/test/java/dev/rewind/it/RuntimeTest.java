@@ -47,6 +47,14 @@ class RuntimeTest {
     }
 
     @Test
+    void interactiveShellRunsCommandsUntilEndOfInput() throws Exception {
+        Result r = RewindProcess.runWithInput(Map.of(), "rewind:version\nrewind:ping from the shell\n", "shell");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Apache Felix Gogo", "Rewind 0.1.0",
+                "delivered dev/rewind/bus/ping #1: from the shell");
+    }
+
+    @Test
     void scriptRunsAndAFailingCommandFailsIt(@TempDir Path dir) throws Exception {
         Path good = Files.writeString(dir.resolve("good.gogo"), "rewind:ping one\nrewind:ping two\n");
         Result ok = RewindProcess.run("script", good.toString());
