@@ -115,18 +115,28 @@ public final class Machine {
             throw new IllegalArgumentException("maxInstructions must not be negative");
         }
         long limit = time + maxInstructions < time ? Long.MAX_VALUE : time + maxInstructions;
-        return runUntil(limit, -1, StopReason.LIMIT_REACHED);
+        return runUntil(limit, -1, -1, StopReason.LIMIT_REACHED);
     }
 
     /** Runs until virtual time {@code t} (or another stop). */
     public RunResult runUntilTime(long t) {
-        return runUntil(Math.max(t, time), -1, StopReason.TIME_REACHED);
+        return runUntil(Math.max(t, time), -1, -1, StopReason.TIME_REACHED);
     }
 
     /** Runs the whole machine until hart {@code hart} retires one more instruction. */
     public RunResult stepHart(int hart) {
         checkHart(hart);
-        return runUntil(Long.MAX_VALUE, hart, StopReason.STEP_DONE);
+        return runUntil(Long.MAX_VALUE, hart, harts[hart].retired() + 1, StopReason.STEP_DONE);
+    }
+
+    /**
+     * Runs the whole machine until hart {@code hart} has retired {@code count} instructions in total (or another
+     * stop), at full speed; returns STEP_DONE at once if it already has. Used by time travel to find a hart's
+     * retirement times by replay.
+     */
+    public RunResult runUntilRetired(int hart, long count) {
+        checkHart(hart);
+        return runUntil(Long.MAX_VALUE, hart, count, StopReason.STEP_DONE);
     }
 
     /** Asks a running machine to stop soon (at a deterministic slot boundary); callable from any thread. */
@@ -134,8 +144,7 @@ public final class Machine {
         stopRequested = true;
     }
 
-    private RunResult runUntil(long limit, int stepHart, StopReason limitReason) {
-        long stepTarget = stepHart >= 0 ? harts[stepHart].retired() + 1 : -1;
+    private RunResult runUntil(long limit, int stepHart, long stepTarget, StopReason limitReason) {
         while (true) {
             if (exited) {
                 return RunResult.of(StopReason.EXITED, current, harts[current].pc(), exitCode,
@@ -148,6 +157,9 @@ public final class Machine {
             }
             if (time >= limit) {
                 return RunResult.of(limitReason, current, harts[current].pc(), 0, limitReason.name(), time);
+            }
+            if (stepHart >= 0 && harts[stepHart].retired() >= stepTarget) {
+                return RunResult.of(StopReason.STEP_DONE, stepHart, harts[stepHart].pc(), 0, "step done", time);
             }
             long next = tickDevices();
             if (allSleeping()) {
@@ -168,7 +180,7 @@ public final class Machine {
                 budget = Math.min(budget, next - time);
             }
             if (current == stepHart) {
-                budget = 1;
+                budget = Math.max(1, Math.min(budget, stepTarget - h.retired()));
             }
             long used = interp.runSlice(h, budget, time);
             time += used;
