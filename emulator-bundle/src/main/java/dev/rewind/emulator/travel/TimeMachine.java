@@ -4,7 +4,15 @@ import dev.rewind.emulator.Machine;
 import dev.rewind.emulator.MachineConfig;
 import dev.rewind.emulator.device.ConsoleSink;
 import dev.rewind.emulator.elf.ElfImage;
+import dev.rewind.emulator.MachineSnapshot;
+import dev.rewind.emulator.RunResult;
+import dev.rewind.emulator.StopReason;
+import dev.rewind.emulator.WatchKind;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -28,12 +36,34 @@ import java.util.Optional;
  */
 public final class TimeMachine {
 
+    private final Machine m;
+    private final TravelConfig config;
+    private final InputLog input;
+    private final Replayer.Gate gate;
+    private final History history;
+    private final Replayer replayer;
+    private final TreeMap<String, Bookmark> bookmarks = new TreeMap<>();
+    private final TreeMap<String, History.Point> pinOf = new TreeMap<>();
+    private final TreeMap<Long, Integer> explicitPins = new TreeMap<>();
+    private long frontier;
+
     /**
      * Wraps {@code machine} (loaded, at any time); history starts at its current state. Console output of a
      * machine built this way is not gated during replay; use {@link #create} for that.
      */
     public TimeMachine(Machine machine, TravelConfig config) {
-        throw new UnsupportedOperationException("not yet");
+        this(machine, config, null, new Replayer.Gate());
+    }
+
+    private TimeMachine(Machine machine, TravelConfig config, InputLog input, Replayer.Gate gate) {
+        this.m = Objects.requireNonNull(machine, "machine");
+        this.config = Objects.requireNonNull(config, "config");
+        this.input = input;
+        this.gate = gate;
+        this.history = new History(config, (int) (machine.config().ramSize() >>> 12), machine.hartCount());
+        this.replayer = new Replayer(machine, history, gate);
+        this.frontier = machine.time();
+        history.add(machine.snapshot(), true, frontier);
     }
 
     /**
@@ -42,75 +72,168 @@ public final class TimeMachine {
      */
     public static TimeMachine create(MachineConfig machineConfig, ElfImage image, ConsoleSink console,
             InputLog input, TravelConfig config) {
-        throw new UnsupportedOperationException("not yet");
+        Replayer.Gate gate = new Replayer.Gate();
+        InputLog log = input == null ? new InputLog() : input;
+        Machine machine = new Machine(machineConfig, b -> {
+            if (gate.open) {
+                console.write(b);
+            }
+        }, log);
+        machine.load(image);
+        return new TimeMachine(machine, config, log, gate);
     }
 
     /** The input log the machine reads (empty optional for a machine wrapped with the constructor). */
     public Optional<InputLog> input() {
-        throw new UnsupportedOperationException("not yet");
+        return Optional.ofNullable(input);
     }
 
     /** The machine. Run it only through this time machine; read its state and set triggers freely. */
     public Machine machine() {
-        throw new UnsupportedOperationException("not yet");
+        return m;
     }
 
     public TravelConfig config() {
-        throw new UnsupportedOperationException("not yet");
+        return config;
     }
 
     // ---- time ----
 
     /** Global virtual time now. */
     public long time() {
-        throw new UnsupportedOperationException("not yet");
+        return m.time();
     }
 
     /** Instructions retired by {@code hart} now. */
     public long retired(int hart) {
-        throw new UnsupportedOperationException("not yet");
+        return m.retired(hart);
     }
 
     /** Earliest reachable virtual time (the oldest snapshot). */
     public long earliestTime() {
-        throw new UnsupportedOperationException("not yet");
+        return history.first().time;
     }
 
     /** The frontier: the newest point of history. Beyond it, execution is live. */
     public long newestTime() {
-        throw new UnsupportedOperationException("not yet");
+        return frontier;
     }
 
     /** Whether the machine is behind the frontier (running forward replays history). */
     public boolean inPast() {
-        throw new UnsupportedOperationException("not yet");
+        return m.time() < frontier;
     }
 
     // ---- forward ----
 
     /** Runs forward {@code maxInstructions} slots of virtual time or until a breakpoint, watchpoint or exit. */
     public TravelResult run(long maxInstructions) {
-        throw new UnsupportedOperationException("not yet");
-    }
-
-    /** Runs the whole machine forward until {@code hart} retires one more instruction (or another stop). */
-    public TravelResult stepHart(int hart) {
-        throw new UnsupportedOperationException("not yet");
+        if (maxInstructions < 0) {
+            throw new IllegalArgumentException("maxInstructions must not be negative");
+        }
+        long now = m.time();
+        long limit = now + maxInstructions < now ? Long.MAX_VALUE : now + maxInstructions;
+        return forward(limit, true);
     }
 
     /**
-     * Goes to virtual time {@code t}, backwards or forwards. Going back never stops early; going forward stops at
-     * breakpoints and watchpoints like {@link #run}. A time before {@link #earliestTime()} is refused.
-     *
-     * @throws IllegalArgumentException if {@code t} is before the earliest reachable time
+     * Runs forward until virtual time {@code t}, stopping early at breakpoints, watchpoints or exit (like
+     * {@link Machine#runUntilTime}); a time not after now returns at once.
      */
-    public TravelResult runToTime(long t) {
-        throw new UnsupportedOperationException("not yet");
+    public TravelResult runUntilTime(long t) {
+        return forward(Math.max(t, m.time()), false);
+    }
+
+    /** Forward in chunks: replay (console gated) up to the frontier, then live with a snapshot every interval. */
+    private TravelResult forward(long limit, boolean budget) {
+        while (true) {
+            long now = m.time();
+            if (now >= limit) {
+                return result(budget ? TravelResult.Kind.LIMIT_REACHED : TravelResult.Kind.ARRIVED, -1, null,
+                        budget ? "instruction budget used" : "time " + now + " reached");
+            }
+            long chunkEnd;
+            if (now < frontier) {
+                gate.open = false;
+                chunkEnd = Math.min(limit, frontier);
+            } else {
+                gate.open = true;
+                chunkEnd = Math.min(limit, Math.max(now + 1, history.last().time + config.snapshotInterval()));
+            }
+            RunResult r = m.runUntilTime(chunkEnd);
+            advanced();
+            if (r.reason() != StopReason.TIME_REACHED) {
+                return fromRun(r);
+            }
+        }
+    }
+
+    /** After any forward movement: extend the frontier and take an automatic snapshot when one is due. */
+    private void advanced() {
+        long now = m.time();
+        if (now > frontier) {
+            frontier = now;
+        }
+        if (now == frontier && now >= history.last().time + config.snapshotInterval()) {
+            history.add(m.snapshot(), false, now);
+        }
+        gate.open = true;
+    }
+
+    private TravelResult fromRun(RunResult r) {
+        TravelResult.Kind kind = switch (r.reason()) {
+            case BREAKPOINT -> TravelResult.Kind.BREAKPOINT;
+            case WATCHPOINT -> TravelResult.Kind.WATCHPOINT;
+            case EXITED -> TravelResult.Kind.EXITED;
+            case DEADLOCK -> TravelResult.Kind.DEADLOCK;
+            case STOP_REQUESTED -> TravelResult.Kind.STOP_REQUESTED;
+            case LIMIT_REACHED -> TravelResult.Kind.LIMIT_REACHED;
+            default -> TravelResult.Kind.ARRIVED;
+        };
+        return new TravelResult(kind, m.time(), r.hart(), r, r.message());
+    }
+
+    private TravelResult result(TravelResult.Kind kind, int hart, RunResult stop, String message) {
+        return new TravelResult(kind, m.time(), hart, stop, message);
+    }
+
+    /**
+     * Runs the whole machine forward until {@code hart} retires one more instruction (or another stop). Console
+     * output of a step that crosses the frontier from the past is not emitted.
+     */
+    public TravelResult stepHart(int hart) {
+        gate.open = m.time() >= frontier;
+        RunResult r = m.stepHart(hart);
+        advanced();
+        return fromRun(r);
+    }
+
+    /**
+     * Goes to virtual time {@code t}, backwards or forwards, without stopping at breakpoints or watchpoints (it
+     * stops only where the guest exits or deadlocks). Within history it restores the nearest earlier snapshot
+     * and replays; beyond the frontier it runs live.
+     *
+     * @throws IllegalArgumentException if {@code t} is before {@link #earliestTime()}
+     */
+    public TravelResult goToTime(long t) {
+        if (t < earliestTime()) {
+            throw new IllegalArgumentException("time " + t + " is before the earliest point of history ("
+                    + earliestTime() + ")");
+        }
+        replayer.goTo(Math.min(t, frontier));
+        gate.open = true;
+        while (m.time() < t) {
+            TravelResult r = forward(t, false);
+            if (r.kind() == TravelResult.Kind.EXITED || r.kind() == TravelResult.Kind.DEADLOCK) {
+                return r;
+            }
+        }
+        return result(TravelResult.Kind.ARRIVED, -1, null, "at time " + m.time());
     }
 
     /** Asks a forward run to stop soon; callable from any thread. */
     public void requestStop() {
-        throw new UnsupportedOperationException("not yet");
+        m.requestStop();
     }
 
     // ---- reverse ----
@@ -121,12 +244,28 @@ public final class TimeMachine {
      * then. {@link TravelResult.Kind#HISTORY_START} if the hart has retired nothing since the earliest point.
      */
     public TravelResult reverseStep(int hart) {
-        throw new UnsupportedOperationException("not yet");
+        return reverseStep(hart, 1);
     }
 
     /** {@link #reverseStep(int)} {@code n} times over (in one replay). */
     public TravelResult reverseStep(int hart, long n) {
-        throw new UnsupportedOperationException("not yet");
+        long now = m.retired(hart);
+        if (n < 0) {
+            throw new IllegalArgumentException("step count must not be negative: " + n);
+        }
+        if (n == 0) {
+            return result(TravelResult.Kind.ARRIVED, hart, null, "no step");
+        }
+        long goal = now - n;
+        if (goal < history.first().retired(hart) || !replayer.landBeforeRetirement(hart, goal)) {
+            replayer.goTo(earliestTime());
+            gate.open = true;
+            return result(TravelResult.Kind.HISTORY_START, hart, null, "hart " + hart
+                    + " retired nothing earlier in history; at the earliest time " + m.time());
+        }
+        gate.open = true;
+        return result(TravelResult.Kind.ARRIVED, hart, null, String.format(
+                "hart %d back before its instruction #%d at pc 0x%x", hart, goal + 1, m.hart(hart).pc()));
     }
 
     /**
@@ -135,22 +274,45 @@ public final class TimeMachine {
      * it. {@link TravelResult.Kind#HISTORY_START} (at the earliest time) if there is none.
      */
     public TravelResult reverseContinue() {
-        throw new UnsupportedOperationException("not yet");
+        return reverseSearch(r -> true, "no breakpoint or watchpoint hit earlier in history");
     }
 
     /** {@link #reverseContinue()} counting only stops of hart {@code hart}. */
     public TravelResult reverseContinue(int hart) {
-        throw new UnsupportedOperationException("not yet");
+        m.retired(hart);
+        return reverseSearch(r -> r.hart() == hart, "no breakpoint or watchpoint hit of hart " + hart
+                + " earlier in history");
     }
 
     /**
      * "Who wrote this?": goes back to just after the last guest store (any hart) that wrote any byte of
-     * {@code [addr, addr+len)} and retired before now. The result is a {@link TravelResult.Kind#WATCHPOINT} whose
-     * {@code stop} carries the writing hart, address, size and value; {@link TravelResult.Kind#HISTORY_START} if
-     * no such write happened since the earliest point.
+     * {@code [addr, addr+len)} and retired before now (a write in the slot just before now included only when it
+     * is not the stop the machine is at). The result is a {@link TravelResult.Kind#WATCHPOINT} whose {@code stop}
+     * carries the writing hart, address, size and value; {@link TravelResult.Kind#HISTORY_START} if no such write
+     * happened since the earliest point.
+     *
+     * @throws IllegalArgumentException if the range is not in RAM
      */
     public TravelResult reverseToLastWrite(long addr, long len) {
-        throw new UnsupportedOperationException("not yet");
+        m.addWatchpoint(addr, len, WatchKind.WRITE);
+        try {
+            return reverseSearch(r -> r.reason() == StopReason.WATCHPOINT && r.accessWrite()
+                    && r.address() < addr + len && addr < r.address() + r.accessSize(),
+                    String.format("no write to 0x%x+%d earlier in history", addr, len));
+        } finally {
+            m.removeWatchpoint(addr, len, WatchKind.WRITE);
+        }
+    }
+
+    private TravelResult reverseSearch(java.util.function.Predicate<RunResult> wanted, String none) {
+        RunResult hit = replayer.searchBack(m.time(), wanted);
+        if (hit == null) {
+            replayer.goTo(earliestTime());
+            gate.open = true;
+            return result(TravelResult.Kind.HISTORY_START, -1, null, none + "; at the earliest time " + m.time());
+        }
+        gate.open = true;
+        return fromRun(hit);
     }
 
     // ---- bookmarks ----
@@ -160,96 +322,224 @@ public final class TimeMachine {
      * same name.
      */
     public Bookmark addBookmark(String name, String description) {
-        throw new UnsupportedOperationException("not yet");
+        Bookmark b = new Bookmark(name, description == null ? "" : description, m.time());
+        deleteQuietly(name);
+        bookmarks.put(name, b);
+        History.Point p = pointHere();
+        history.pin(p);
+        pinOf.put(name, p);
+        return b;
     }
 
-    /** Adds a bookmark at an arbitrary reachable time (e.g. loaded from a recording); no snapshot is pinned. */
+    /** The history point at the current time, taking a snapshot if there is none. */
+    private History.Point pointHere() {
+        long now = m.time();
+        History.Point p = history.at(now);
+        if (p != null) {
+            return p;
+        }
+        if (now > history.last().time) {
+            return history.add(m.snapshot(), false, now);
+        }
+        // between existing points (in the past): insert by rebuilding the tail is not supported; pin the floor
+        return history.floor(now);
+    }
+
+    /**
+     * Adds a bookmark at an arbitrary reachable time (e.g. loaded from a recording); no snapshot is pinned.
+     * Replaces a bookmark of the same name.
+     */
     public Bookmark addBookmarkAt(String name, String description, long time) {
-        throw new UnsupportedOperationException("not yet");
+        Bookmark b = new Bookmark(name, description == null ? "" : description, time);
+        if (time < earliestTime()) {
+            throw new IllegalArgumentException("time " + time + " is before the earliest point of history");
+        }
+        deleteQuietly(name);
+        bookmarks.put(name, b);
+        return b;
     }
 
     /** Bookmarks ordered by time, then name. */
     public List<Bookmark> bookmarks() {
-        throw new UnsupportedOperationException("not yet");
+        List<Bookmark> out = new ArrayList<>(bookmarks.values());
+        out.sort(Comparator.comparingLong(Bookmark::time).thenComparing(Bookmark::name));
+        return out;
     }
 
     public Optional<Bookmark> bookmark(String name) {
-        throw new UnsupportedOperationException("not yet");
+        return Optional.ofNullable(bookmarks.get(name));
+    }
+
+    private Bookmark existing(String name) {
+        Bookmark b = bookmarks.get(name);
+        if (b == null) {
+            throw new IllegalArgumentException("no bookmark named '" + name + "'");
+        }
+        return b;
     }
 
     /** @throws IllegalArgumentException if there is no bookmark {@code from} or {@code to} is taken */
     public Bookmark renameBookmark(String from, String to) {
-        throw new UnsupportedOperationException("not yet");
+        Bookmark b = existing(from);
+        Bookmark.checkName(to);
+        if (!from.equals(to) && bookmarks.containsKey(to)) {
+            throw new IllegalArgumentException("a bookmark named '" + to + "' exists already");
+        }
+        Bookmark renamed = new Bookmark(to, b.description(), b.time());
+        bookmarks.remove(from);
+        bookmarks.put(to, renamed);
+        History.Point p = pinOf.remove(from);
+        if (p != null) {
+            pinOf.put(to, p);
+        }
+        return renamed;
     }
 
     /** @throws IllegalArgumentException if there is no such bookmark */
     public Bookmark describeBookmark(String name, String description) {
-        throw new UnsupportedOperationException("not yet");
+        Bookmark b = existing(name);
+        Bookmark d = new Bookmark(name, description == null ? "" : description, b.time());
+        bookmarks.put(name, d);
+        return d;
     }
 
     /** @throws IllegalArgumentException if there is no such bookmark */
     public void deleteBookmark(String name) {
-        throw new UnsupportedOperationException("not yet");
+        existing(name);
+        deleteQuietly(name);
+    }
+
+    private void deleteQuietly(String name) {
+        bookmarks.remove(name);
+        History.Point p = pinOf.remove(name);
+        if (p != null) {
+            history.unpin(p, m.time());
+        }
     }
 
     /** @throws IllegalArgumentException if there is no such bookmark */
     public TravelResult goToBookmark(String name) {
-        throw new UnsupportedOperationException("not yet");
+        Bookmark b = existing(name);
+        TravelResult r = goToTime(b.time());
+        return new TravelResult(r.kind(), r.time(), r.hart(), r.stop(), "at bookmark " + name + " (time " + r.time()
+                + ")");
     }
 
     // ---- explicit snapshots ----
 
-    /** Takes a snapshot now that thinning never removes; returns its time. */
+    /** Takes (or reuses) a snapshot now that thinning never removes; returns its time. */
     public long pinSnapshot() {
-        throw new UnsupportedOperationException("not yet");
+        History.Point p = pointHere();
+        history.pin(p);
+        explicitPins.merge(p.time, 1, Integer::sum);
+        return p.time;
     }
 
     /** Lets thinning remove the explicit snapshot at {@code time}; false if there was none. */
     public boolean unpinSnapshot(long time) {
-        throw new UnsupportedOperationException("not yet");
+        Integer n = explicitPins.get(time);
+        if (n == null) {
+            return false;
+        }
+        if (n == 1) {
+            explicitPins.remove(time);
+        } else {
+            explicitPins.put(time, n - 1);
+        }
+        History.Point p = history.at(time);
+        if (p != null) {
+            history.unpin(p, m.time());
+        }
+        return true;
     }
 
     // ---- changing state ----
 
     /** Writes guest memory (debugger write); a new future if in the past. */
     public FutureChange writeMemory(long addr, byte[] src, int off, int len) {
-        throw new UnsupportedOperationException("not yet");
+        m.writeMemory(addr, src, off, len);
+        return stateChanged();
     }
 
     public FutureChange setRegister(int hart, int reg, long value) {
-        throw new UnsupportedOperationException("not yet");
+        m.hart(hart).setReg(reg, value);
+        return stateChanged();
     }
 
     public FutureChange setPc(int hart, long pc) {
-        throw new UnsupportedOperationException("not yet");
+        m.hart(hart).setPc(pc);
+        return stateChanged();
     }
 
     public FutureChange writeCsr(int hart, int csr, long value) {
-        throw new UnsupportedOperationException("not yet");
+        m.writeCsr(hart, csr, value);
+        return stateChanged();
     }
 
     /**
      * Console input arriving now (live input); recorded in the {@link InputLog} so replays see it. A new future
-     * if in the past.
+     * if in the past (recorded input after now is dropped with the rest of that future).
      *
      * @throws IllegalStateException if this time machine has no input log (see {@link #create})
      */
     public FutureChange sendInput(byte[] data) {
-        throw new UnsupportedOperationException("not yet");
+        if (input == null) {
+            throw new IllegalStateException("this time machine records no input (build it with TimeMachine.create)");
+        }
+        long now = m.time();
+        long old = frontier;
+        List<Bookmark> dropped = new ArrayList<>();
+        boolean past = now < frontier;
+        if (past) {
+            dropFuture(now, false, dropped);
+        }
+        input.append(now, data);
+        return new FutureChange(past, now, old, dropped);
     }
 
     /**
      * Tells history that the caller modified machine state directly (memory, registers, CSRs) at the current
-     * time: later snapshots, bookmarks and input are discarded if in the past, and the present is snapshotted so
-     * that replays include the change.
+     * time: later snapshots, bookmarks and input are discarded if in the past, and the present is snapshotted (a
+     * barrier replays never cross) so that replays include the change. Bookmarks at exactly now are kept.
      */
     public FutureChange stateChanged() {
-        throw new UnsupportedOperationException("not yet");
+        long now = m.time();
+        long old = frontier;
+        List<Bookmark> dropped = new ArrayList<>();
+        dropFuture(now, true, dropped);
+        History.Point np = history.add(m.snapshot(), true, now);
+        for (var e : pinOf.entrySet()) {
+            if (e.getValue().time >= now) {
+                e.setValue(np);
+                history.pin(np);
+            }
+        }
+        Integer n = explicitPins.get(now);
+        for (int i = 0; n != null && i < n; i++) {
+            history.pin(np);
+        }
+        return new FutureChange(now < old, now, old, dropped);
+    }
+
+    /** Forgets everything after {@code now} (and the points at {@code now} too if {@code inclusive}). */
+    private void dropFuture(long now, boolean inclusive, List<Bookmark> dropped) {
+        for (Bookmark b : bookmarks()) {
+            if (b.time() > now) {
+                dropped.add(b);
+                deleteQuietly(b.name());
+            }
+        }
+        history.removeFrom(inclusive ? now : now + 1);
+        explicitPins.tailMap(now, false).clear();
+        if (input != null) {
+            input.truncateAfter(now);
+        }
+        frontier = now;
     }
 
     // ---- accounting ----
 
     public HistoryStats stats() {
-        throw new UnsupportedOperationException("not yet");
+        return history.stats(frontier);
     }
 }

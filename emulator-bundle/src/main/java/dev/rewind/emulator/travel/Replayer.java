@@ -1,0 +1,145 @@
+package dev.rewind.emulator.travel;
+
+import dev.rewind.emulator.Machine;
+import dev.rewind.emulator.MachineSnapshot;
+import dev.rewind.emulator.RunResult;
+import dev.rewind.emulator.StopReason;
+import java.util.function.Predicate;
+
+/**
+ * Reverse execution by restore + deterministic replay. Every replay starts at a history point and never crosses
+ * the next one, so its cost is bounded by the spacing of points, not by the length of history. Breakpoint and
+ * watchpoint stops met on the way are passed over (they do not change state), console output is gated off.
+ */
+final class Replayer {
+
+    /** Console gate: output is emitted only while open (live execution). */
+    static final class Gate {
+        boolean open = true;
+    }
+
+    private final Machine m;
+    private final History history;
+    private final Gate gate;
+
+    Replayer(Machine m, History history, Gate gate) {
+        this.m = m;
+        this.history = history;
+        this.gate = gate;
+    }
+
+    void restore(MachineSnapshot s) {
+        gate.open = false;
+        m.restore(s);
+    }
+
+    private static boolean terminal(RunResult r) {
+        return r.reason() == StopReason.EXITED || r.reason() == StopReason.DEADLOCK;
+    }
+
+    /** Runs forward from the current state to exactly time {@code t} (or the guest's end), passing over stops. */
+    void replayTo(long t) {
+        gate.open = false;
+        while (m.time() < t) {
+            if (terminal(m.runUntilTime(t))) {
+                return;
+            }
+        }
+    }
+
+    /** Replays until {@code hart} has retired {@code count}; false if the guest ended first. */
+    private boolean replayUntilRetired(int hart, long count) {
+        while (m.retired(hart) < count) {
+            if (terminal(m.runUntilRetired(hart, count))) {
+                return m.retired(hart) >= count;
+            }
+        }
+        return true;
+    }
+
+    /** Goes to time {@code t} within history: from the current state if no point lies between, else from a point. */
+    void goTo(long t) {
+        History.Point p = history.floor(t);
+        if (p == null) {
+            throw new IllegalArgumentException("time " + t + " is before the earliest point of history, "
+                    + history.first().time);
+        }
+        if (t < m.time() || p.time > m.time()) {
+            restore(p.snapshot);
+        }
+        replayTo(t);
+    }
+
+    /**
+     * Lands just before {@code hart} retires its instruction number {@code goal + 1} (1-based), i.e. at the last
+     * time at which it had retired {@code goal}. Two bounded replays: find the time t1 of that retirement, then go
+     * to t1 - 1 from a snapshot taken on the way.
+     *
+     * @return false if history does not reach back that far
+     */
+    boolean landBeforeRetirement(int hart, long goal) {
+        History.Point p = history.latestWithRetiredAtMost(hart, goal);
+        if (p == null) {
+            return false;
+        }
+        restore(p.snapshot);
+        if (!replayUntilRetired(hart, goal)) {
+            throw new IllegalStateException("replay diverged: hart " + hart + " never retired " + goal);
+        }
+        MachineSnapshot mid = m.snapshot();
+        if (!replayUntilRetired(hart, goal + 1)) {
+            throw new IllegalStateException("replay diverged: hart " + hart + " never retired " + (goal + 1));
+        }
+        long t1 = m.time();
+        restore(mid);
+        replayTo(t1 - 1);
+        return true;
+    }
+
+    /**
+     * Finds the latest stop before time {@code now} that {@code wanted} accepts (breakpoint or watchpoint stops of
+     * the machine's current triggers), searching history backwards one segment at a time, and leaves the machine
+     * exactly as forward execution left it at that stop. Returns the stop, or null (machine state then undefined:
+     * the caller goes elsewhere).
+     */
+    RunResult searchBack(long now, Predicate<RunResult> wanted) {
+        long end = now;
+        for (History.Point p : history.before(now)) {
+            int hits = scan(p, end, now, wanted, Integer.MAX_VALUE);
+            if (hits > 0) {
+                restore(p.snapshot);
+                RunResult[] found = new RunResult[1];
+                scanInto(end, now, wanted, hits, found);
+                return found[0];
+            }
+            end = p.time;
+        }
+        return null;
+    }
+
+    private int scan(History.Point p, long end, long now, Predicate<RunResult> wanted, int stopAt) {
+        restore(p.snapshot);
+        return scanInto(end, now, wanted, stopAt, new RunResult[1]);
+    }
+
+    /** Replays to {@code end} counting wanted stops before {@code now}; stops at the {@code stopAt}-th. */
+    private int scanInto(long end, long now, Predicate<RunResult> wanted, int stopAt, RunResult[] last) {
+        gate.open = false;
+        int hits = 0;
+        while (m.time() < end) {
+            RunResult r = m.runUntilTime(end);
+            if ((r.reason() == StopReason.BREAKPOINT || r.reason() == StopReason.WATCHPOINT) && r.time() < now
+                    && wanted.test(r)) {
+                hits++;
+                last[0] = r;
+                if (hits == stopAt) {
+                    return hits;
+                }
+            } else if (r.reason() != StopReason.BREAKPOINT && r.reason() != StopReason.WATCHPOINT
+                    && r.reason() != StopReason.STOP_REQUESTED) {
+                break;
+            }
+        }
+        return hits;
+    }
+}
