@@ -1,0 +1,77 @@
+package dev.rewind.mcd.shell;
+
+import dev.rewind.mcd.api.McdCore;
+import dev.rewind.mcd.api.McdException;
+import dev.rewind.mcd.api.RegisterGroup;
+import dev.rewind.mcd.api.RegisterInfo;
+import dev.rewind.mcd.api.Tx;
+import dev.rewind.mcd.api.TxList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The registers a core describes through mcd_qry_reg_groups_f / mcd_qry_reg_map_f, by name: the names
+ * of the register map (ABI names, {@code pc}, CSR names) plus {@code x0}..{@code x31} and {@code s0}
+ * as aliases. Values are read and written with transaction lists in the register memory space.
+ */
+final class RegisterFile {
+    private static final String[] ABI = {"zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "fp", "s1", "a0", "a1",
+        "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3",
+        "t4", "t5", "t6"};
+
+    private final Map<String, RegisterInfo> byName = new LinkedHashMap<>();
+    private final List<RegisterInfo> cpu = new ArrayList<>();
+
+    RegisterFile(McdCore core) throws McdException {
+        List<RegisterGroup> groups = core.qryRegGroups(0, core.qryRegGroups(0, 0).count()).items();
+        for (RegisterGroup g : groups) {
+            int n = core.qryRegMap(g.regGroupId(), 0, 0).count();
+            if (n == 0) {
+                continue;
+            }
+            for (RegisterInfo r : core.qryRegMap(g.regGroupId(), 0, n).items()) {
+                byName.putIfAbsent(r.regName().toLowerCase(Locale.ROOT), r);
+                if (g.regGroupId() == groups.get(0).regGroupId()) {
+                    cpu.add(r);
+                }
+            }
+        }
+        for (int i = 0; i < ABI.length; i++) {
+            RegisterInfo r = byName.get(ABI[i]);
+            if (r != null) {
+                byName.putIfAbsent("x" + i, r);
+            }
+        }
+        if (byName.containsKey("fp")) {
+            byName.putIfAbsent("s0", byName.get("fp"));
+        }
+    }
+
+    /** The register called {@code name} (case-insensitive); IllegalArgumentException naming a few known ones. */
+    RegisterInfo info(String name) {
+        RegisterInfo r = byName.get(name.toLowerCase(Locale.ROOT));
+        if (r == null) {
+            throw new IllegalArgumentException("no register '" + name + "' (known: x0..x31, zero, ra, sp, a0..a7, "
+                    + "s0..s11, t0..t6, pc, and the CSRs mstatus, mepc, mcause, mhartid, ...)");
+        }
+        return r;
+    }
+
+    /** The general-purpose registers and pc, in register-map order. */
+    List<RegisterInfo> cpu() {
+        return Collections.unmodifiableList(cpu);
+    }
+
+    static long read(McdCore core, RegisterInfo r) throws McdException {
+        TxList result = core.executeTxlist(TxList.of(Tx.read(r.addr(), r.regSize() / 8)));
+        return Values.littleEndian(result.tx().get(0).data());
+    }
+
+    static void write(McdCore core, RegisterInfo r, long value) throws McdException {
+        core.executeTxlist(TxList.of(Tx.write(r.addr(), Values.toLittleEndian(value, r.regSize() / 8))));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.rewind.mcd.shell;
+
+import dev.rewind.emulator.elf.ElfImage;
+import dev.rewind.emulator.elf.ElfSymbol;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Numbers, addresses and symbols as the commands read and print them. */
+final class Values {
+    private Values() {
+    }
+
+    /** Decimal, {@code 0x} hex or {@code 0b} binary, optionally negative; IllegalArgumentException otherwise. */
+    static long number(String text, String what) {
+        String s = text.trim().replace("_", "");
+        boolean negative = s.startsWith("-");
+        if (negative) {
+            s = s.substring(1);
+        }
+        try {
+            long v;
+            String lower = s.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("0x")) {
+                v = Long.parseUnsignedLong(s.substring(2), 16);
+            } else if (lower.startsWith("0b")) {
+                v = Long.parseUnsignedLong(s.substring(2), 2);
+            } else {
+                v = Long.parseLong(s);
+            }
+            return negative ? -v : v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + ": not a number: '" + text + "'");
+        }
+    }
+
+    static boolean isNumber(String text) {
+        try {
+            number(text, "");
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A non-negative int (counts, hart numbers). */
+    static int count(String text, String what) {
+        long v = number(text, what);
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(what + ": " + text + " is out of range");
+        }
+        return (int) v;
+    }
+
+    /** A number, {@code SYMBOL} or {@code SYMBOL+OFFSET} / {@code SYMBOL-OFFSET} from the ELF symbol table. */
+    static long address(ElfImage image, String text) {
+        if (isNumber(text)) {
+            return number(text, "address");
+        }
+        int split = Math.max(text.lastIndexOf('+'), text.lastIndexOf('-'));
+        String name = split > 0 ? text.substring(0, split) : text;
+        long offset = split > 0 ? number(text.substring(split + 1), "offset") * (text.charAt(split) == '-' ? -1 : 1) : 0;
+        Optional<ElfSymbol> sym = image.symbol(name);
+        if (sym.isEmpty()) {
+            throw new IllegalArgumentException("no symbol '" + name + "' in the program (and not a number)");
+        }
+        return sym.get().value() + offset;
+    }
+
+    /** The size of a symbol named {@code text}, or 0 if it is a number or has no size. */
+    static long symbolSize(ElfImage image, String text) {
+        return isNumber(text) ? 0 : image.symbol(text).map(ElfSymbol::size).orElse(0L);
+    }
+
+    static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+
+    /** {@code 0x80000120 <main+8>} (the symbol part only if a function or object contains the address). */
+    static String where(ElfImage image, long addr) {
+        return hex(addr) + image.symbolAt(addr).map(s -> " <" + s.name()
+                + (addr == s.value() ? "" : "+" + (addr - s.value())) + ">").orElse("");
+    }
+
+    /** Little-endian unsigned value of up to 8 bytes. */
+    static long littleEndian(byte[] bytes) {
+        long v = 0;
+        for (int i = Math.min(8, bytes.length) - 1; i >= 0; i--) {
+            v = v << 8 | (bytes[i] & 0xffL);
+        }
+        return v;
+    }
+
+    static byte[] toLittleEndian(long value, int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (value >>> (8 * i));
+        }
+        return b;
+    }
+}
