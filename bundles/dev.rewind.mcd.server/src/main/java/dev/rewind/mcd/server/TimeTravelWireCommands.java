@@ -16,6 +16,7 @@ final class TimeTravelWireCommands {
     static void register(Map<String, Handler> m, WireState s) {
         m.put("rewind-reverse-step", a -> stop(tt(s, a).reverseStep(a.u32("n-steps", 1))));
         m.put("rewind-reverse-continue", a -> stop(tt(s, a).reverseContinue()));
+        m.put("rewind-reverse-to-write", a -> stop(tt(s, a).reverseToLastWrite(a.u64("address"), a.u64("length", 4))));
         m.put("rewind-goto-time", a -> stop(tt(s, a).goToTime(a.u64("time"))));
         m.put("rewind-bookmark-add", a -> {
             TimeTravel.Bookmark b = tt(s, a).addBookmark(a.str("name"));

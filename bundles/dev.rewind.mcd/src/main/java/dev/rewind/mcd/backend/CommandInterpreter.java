@@ -21,7 +21,8 @@ final class CommandInterpreter {
         }
         TimeTravel tt = ((RewindCore) core).adapt(TimeTravel.class).orElseThrow();
         return switch (w[0]) {
-            case TimeTravelCommands.HELP -> "commands: time, reverse-step [n], reverse-continue, goto-time <t>, "
+            case TimeTravelCommands.HELP -> "commands: time, reverse-step [n], reverse-continue, reverse-to-write <addr> [len], "
+                    + "goto-time <t>, "
                     + "bookmark-add <name>, bookmark-goto <name>, bookmark-delete <name>, bookmark-list";
             case TimeTravelCommands.TIME -> {
                 args(w, 1, 1);
@@ -34,6 +35,10 @@ final class CommandInterpreter {
             case TimeTravelCommands.REVERSE_CONTINUE -> {
                 args(w, 1, 1);
                 yield TimeTravelCommands.format(tt.reverseContinue());
+            }
+            case TimeTravelCommands.REVERSE_TO_WRITE -> {
+                args(w, 2, 3);
+                yield TimeTravelCommands.format(tt.reverseToLastWrite(number(w[1]), w.length > 2 ? number(w[2]) : 4));
             }
             case TimeTravelCommands.GOTO_TIME -> {
                 args(w, 2, 2);

@@ -4,6 +4,7 @@ import dev.rewind.mcd.api.Addr;
 import dev.rewind.mcd.api.ChlAttribute;
 import dev.rewind.mcd.api.ChlType;
 import dev.rewind.mcd.api.Channel;
+import dev.rewind.mcd.api.CoreEvent;
 import dev.rewind.mcd.api.CoreState;
 import dev.rewind.mcd.api.ErrorInfo;
 import dev.rewind.mcd.api.McdErrorCode;
@@ -62,17 +63,18 @@ abstract class CoreOps {
         return call(() -> tx.execute(txlist));
     }
 
+    /** Runs the whole machine (see {@link StopState}: one clock, so {@code global} changes only reporting). */
     public void run(boolean global) throws McdException {
         check();
         call(() -> {
-            target.run(-1);
+            target.run(-1, hart, global);
             return null;
         });
     }
 
     public void stop(boolean global) throws McdException {
         check();
-        target.stop();
+        target.stop(hart, global);
     }
 
     public void runUntil(boolean global, boolean absoluteTime, long time) throws McdException {
@@ -82,7 +84,10 @@ abstract class CoreOps {
             if (!absoluteTime) {
                 t = target.paused(() -> target.engine.time()) + time;
             }
-            target.run(t);
+            if (t < 0) {
+                throw McdException.param("run-until time overflows");
+            }
+            target.run(t, hart, global);
             return null;
         });
     }
@@ -95,32 +100,21 @@ abstract class CoreOps {
     public void step(boolean global, StepType stepType, int nSteps) throws McdException {
         check();
         call(() -> {
-            if (target.running()) {
-                throw new McdException(McdErrorCode.USAGE, "the core is running; stop it before stepping");
-            }
-            if (target.lastStop().exited()) {
-                throw new McdException(McdErrorCode.GENERAL, "the program has exited");
-            }
             long n = Integer.toUnsignedLong(nSteps);
-            return target.paused(() -> {
-                Target.StopRecord stop = null;
-                for (long i = 0; i < n && stop == null; i++) {
-                    Engine.Stop s = target.engine.stepHart(hart);
-                    target.history.maybeSnapshot();
-                    if (s.kind() != Engine.Kind.STEP && s.kind() != Engine.Kind.LIMIT) {
-                        stop = target.evaluateSync(s);
-                    }
-                }
-                target.recordStop(stop != null ? stop : new Target.StopRecord(hart, 0, "step done", false));
+            StopState.StopRecord r = stepType == StepType.CYCLES ? Stepper.cycles(target, hart, n)
+                    : Stepper.step(target, hart, n);
+            target.paused(() -> {
+                target.recordStop(r, hart, global);
                 return null;
             });
+            return null;
         });
-        target.notifyListeners(dev.rewind.mcd.api.CoreEvent.STOPPED.bit());
+        target.notifyListeners(CoreEvent.STOPPED.bit());
     }
 
     public void setGlobal(boolean enable) throws McdException {
         check();
-        target.global[hart] = enable;
+        target.stops.setGlobal(hart, enable);
     }
 
     public CoreState qryState() throws McdException {
@@ -153,8 +147,7 @@ abstract class CoreOps {
             if (vector == 0 || (vector & ~(Layout.RST_SYSTEM | Layout.RST_HART)) != 0) {
                 throw McdException.param("invalid reset class vector 0x" + Integer.toHexString(vector));
             }
-            boolean wasRunning = target.running();
-            target.stop();
+            target.stop(hart, true);
             target.paused(() -> {
                 if ((vector & Layout.RST_SYSTEM) != 0) {
                     target.engine.resetSystem();
@@ -167,12 +160,15 @@ abstract class CoreOps {
                     target.engine.resetHart(hart);
                     target.history.rebase();
                 }
-                target.recordStop(new Target.StopRecord(hart, 0, "reset", false));
-                target.addEvents(-1, dev.rewind.mcd.api.McdErrorEvent.RESET);
+                boolean system = (vector & Layout.RST_SYSTEM) != 0;
+                target.recordStop(new StopState.StopRecord(hart, system ? "system reset" : "reset of hart " + hart),
+                        hart, true);
+                target.addEvents(system ? -1 : hart, CoreEvent.REGISTER_CHANGE.bit()
+                        | (system ? CoreEvent.MEMORY_CHANGE.bit() : 0));
                 return null;
             });
-            if (wasRunning && !rstAndHalt) {
-                target.run(-1);
+            if (!rstAndHalt) {
+                target.run(-1, hart, true);
             }
             return null;
         });

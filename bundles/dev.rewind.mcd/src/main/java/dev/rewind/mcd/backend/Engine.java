@@ -27,6 +27,9 @@ interface Engine {
 
     long retired(int hart);
 
+    /** Whether the hart sleeps in {@code wfi}. */
+    boolean sleeping(int hart);
+
     Stop run(long maxInstructions);
 
     Stop runUntilTime(long time);

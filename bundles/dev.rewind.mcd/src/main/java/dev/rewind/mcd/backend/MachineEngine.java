@@ -72,6 +72,11 @@ final class MachineEngine implements Engine {
         return machine.retired(hart);
     }
 
+    @Override
+    public boolean sleeping(int hart) {
+        return machine.hart(hart).sleeping();
+    }
+
     private static Stop convert(RunResult r) {
         Kind k = switch (r.reason()) {
             case EXITED -> Kind.EXITED;

@@ -1,10 +1,10 @@
 package dev.rewind.mcd.backend;
 
 import dev.rewind.mcd.api.CoreEvent;
-import dev.rewind.mcd.api.CoreExecState;
 import dev.rewind.mcd.api.CoreState;
 import dev.rewind.mcd.api.McdErrorCode;
 import dev.rewind.mcd.api.McdException;
+import dev.rewind.mcd.backend.StopState.StopRecord;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
@@ -20,10 +20,6 @@ final class Target {
     /** Instructions per run slice between checks for stop requests and snapshots. */
     static final long SLICE = 100_000;
 
-    /** A stop the cores report. */
-    record StopRecord(int hart, int trigId, String reason, boolean exited) {
-    }
-
     interface Listener {
         void stateChanged(int events);
     }
@@ -33,8 +29,7 @@ final class Target {
     final TraceRing[] traces;
     final History history;
     final Console console;
-    final boolean[] global;
-    private final int[] events;
+    final StopState stops;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private Thread runner;
@@ -43,7 +38,8 @@ final class Target {
     private volatile boolean naturalEnd;
     private volatile boolean stopFlag;
     private long untilTime = -1;
-    private StopRecord lastStop = new StopRecord(0, 0, "reset", false);
+    private int requester = -1;
+    private boolean requestGlobal = true;
     private boolean traceOn;
 
     Target(Engine engine, Console console, int hwTriggersPerHart, int traceCapacity, long snapshotInterval) {
@@ -65,9 +61,7 @@ final class Target {
         for (int i = 0; i < n; i++) {
             traces[i] = new TraceRing(i, traceCapacity, Layout.MEM_PHYSICAL);
         }
-        this.global = new boolean[n];
-        java.util.Arrays.fill(global, true);
-        this.events = new int[n];
+        this.stops = new StopState(n);
         this.history = new History(this, snapshotInterval);
     }
 
@@ -109,30 +103,38 @@ final class Target {
         }
     }
 
-    /** Start running until stopped, a trigger, exit or (if {@code time >= 0}) that virtual time. */
-    void run(long time) throws McdException {
+    /**
+     * Start running until stopped, a trigger, exit or (if {@code time >= 0}) that virtual time;
+     * {@code byHart} is the hart of the core that asked.
+     */
+    void run(long time, int byHart, boolean global) throws McdException {
         synchronized (lock) {
             if (running) {
                 return;
             }
-            if (lastStop.exited()) {
-                throw new McdException(McdErrorCode.GENERAL, "the program has exited: " + lastStop.reason());
+            StopRecord last = stops.last();
+            if (last.exited()) {
+                throw new McdException(McdErrorCode.GENERAL, "the program has exited: " + last.reason());
             }
             untilTime = time;
+            requester = byHart;
+            requestGlobal = global;
             startRunner();
         }
         notifyListeners(0);
     }
 
-    /** Stop a running machine (waits until it has stopped). */
-    void stop() {
+    /** Stop a running machine (waits until it has stopped); {@code byHart} is the asking core's hart. */
+    void stop(int byHart, boolean global) {
         boolean stopped;
         synchronized (lock) {
             stopped = running;
             if (running) {
                 joinRunner();
                 if (!naturalEnd) {
-                    recordStop(new StopRecord(lastStop().hart(), 0, "stopped by debugger", false));
+                    requester = byHart;
+                    requestGlobal = global;
+                    recordStop(new StopRecord(byHart, "stopped by debugger"));
                 }
             }
         }
@@ -176,8 +178,8 @@ final class Target {
         try {
             while (result == null) {
                 if (stopFlag) {
-                    result = pausing ? new StopRecord(0, 0, PAUSED, false)
-                            : new StopRecord(lastStop().hart(), 0, "stopped by debugger", false);
+                    result = pausing ? new StopRecord(0, PAUSED) : new StopRecord(Math.max(requester, 0),
+                            "stopped by debugger");
                     break;
                 }
                 long budget = history.instructionsToNextSnapshot(SLICE);
@@ -192,7 +194,7 @@ final class Target {
                 result = evaluate(s);
             }
         } catch (RuntimeException e) {
-            result = new StopRecord(lastStop().hart(), 0, "engine error: " + e.getMessage(), false);
+            result = new StopRecord(Math.max(requester, 0), "engine error: " + e.getMessage());
         }
         if (result.reason().equals(PAUSED)) {
             return;
@@ -224,17 +226,17 @@ final class Target {
                         + Long.toHexString(s.value()));
             }
             case STOP_REQUESTED:
-                return pausing ? new StopRecord(0, 0, PAUSED, false)
-                        : new StopRecord(lastStop().hart(), 0, "stopped by debugger", false);
+                return pausing ? new StopRecord(0, PAUSED) : new StopRecord(Math.max(requester, 0),
+                        "stopped by debugger");
             case EXITED:
-                return new StopRecord(s.hart(), 0, "exited with code " + s.exitCode(), true);
+                return new StopRecord(s.hart(), 0, -1, "exited with code " + s.exitCode(), true);
             default:
-                return new StopRecord(s.hart(), 0, s.kind().name().toLowerCase() + ": " + s.message(), false);
+                return new StopRecord(s.hart(), s.kind().name().toLowerCase() + ": " + s.message());
         }
     }
 
     private StopRecord reached() {
-        return new StopRecord(lastStop().hart(), 0, "reached time " + engine.time(), false);
+        return new StopRecord(Math.max(requester, 0), "reached time " + engine.time());
     }
 
     private StopRecord hit(TriggerTable.Entry e, Engine.Stop s, String what) {
@@ -245,17 +247,20 @@ final class Target {
         if (!e.stops()) {
             return null;
         }
-        return new StopRecord(s.hart(), e.id, what + " (trigger " + e.id + ")", false);
+        return new StopRecord(s.hart(), e.id, e.owner, "hart " + s.hart() + ": " + what + " (trigger " + e.id
+                + " of core " + e.owner + ")", false);
     }
 
-    /** Record a stop reported by an operation that ran the machine synchronously. */
+    /** Record a stop (of a run, step or time-travel operation). */
     void recordStop(StopRecord r) {
-        synchronized (events) {
-            lastStop = r;
-            for (int i = 0; i < events.length; i++) {
-                events[i] |= CoreEvent.STOPPED.bit();
-            }
-        }
+        stops.stopped(r, requester, requestGlobal);
+    }
+
+    /** Record a stop of a synchronous operation asked for by {@code byHart}'s core. */
+    void recordStop(StopRecord r, int byHart, boolean global) {
+        requester = byHart;
+        requestGlobal = global;
+        stops.stopped(r, byHart, global);
     }
 
     /** Evaluate a synchronous engine stop (step, time travel); null if it was an ordinary end. */
@@ -270,40 +275,16 @@ final class Target {
     }
 
     void addEvents(int hart, int bits) {
-        synchronized (events) {
-            for (int i = 0; i < events.length; i++) {
-                if (hart < 0 || i == hart) {
-                    events[i] |= bits;
-                }
-            }
-        }
+        stops.add(hart, bits);
     }
 
     /** The state of {@code hart}'s core; {@code consume} clears the reported events. */
     CoreState state(int hart, boolean consume) {
-        StopRecord r;
-        int ev;
-        boolean run;
-        synchronized (events) {
-            r = lastStop;
-            ev = events[hart];
-            if (consume) {
-                events[hart] = 0;
-            }
-        }
-        run = running;
-        String info = "hart " + hart + (global[hart] ? "" : " (global run/stop disabled)");
-        if (run) {
-            return new CoreState(CoreExecState.RUNNING, ev, hart, 0, "", info);
-        }
-        CoreExecState st = r.exited() ? CoreExecState.HALTED : CoreExecState.DEBUG;
-        return new CoreState(st, ev, r.hart(), r.hart() == hart ? r.trigId() : 0, r.reason(), info);
+        return stops.state(hart, running, consume);
     }
 
     StopRecord lastStop() {
-        synchronized (events) {
-            return lastStop;
-        }
+        return stops.last();
     }
 
     void notifyListeners(int ev) {

@@ -67,7 +67,7 @@ final class TimeTravelImpl implements TimeTravel {
                     }
                 }
             });
-            return stopped("reverse step", 0);
+            return stopped(new StopState.StopRecord(hart, "reverse step"));
         });
     }
 
@@ -80,16 +80,47 @@ final class TimeTravelImpl implements TimeTravel {
                 Hit hit = lastHitBetween(p, now);
                 if (hit != null) {
                     goTo(hit.time());
-                    return stopped(hit.stop().reason(), hit.stop().trigId());
+                    return stopped(hit.stop());
                 }
                 now = p.time();
             }
             goTo(target.history.earliest());
-            return stopped("reverse continue reached the start of history", 0);
+            return stopped(new StopState.StopRecord(hart, "reverse continue reached the start of history"));
         });
     }
 
-    private record Hit(long time, Target.StopRecord stop) {
+    @Override
+    public StopInfo reverseToLastWrite(long addr, long len) throws McdException {
+        require();
+        if (len < 1 || addr + len - 1 < addr) {
+            throw McdException.param("bad address range 0x" + Long.toHexString(addr) + " + " + len);
+        }
+        return target.paused(() -> {
+            long now = engine().time();
+            target.engine.watchpoint(addr, len, TriggerTable.WATCH_WRITE, true);
+            Hit hit = null;
+            try {
+                for (History.Point p : target.history.before(now)) {
+                    hit = lastWriteBetween(p, now, addr, len);
+                    if (hit != null) {
+                        break;
+                    }
+                    now = p.time();
+                }
+            } finally {
+                target.engine.watchpoint(addr, len, TriggerTable.WATCH_WRITE, false);
+            }
+            if (hit == null) {
+                goTo(target.history.earliest());
+                return stopped(new StopState.StopRecord(hart, "no write to 0x" + Long.toHexString(addr) + " (" + len
+                        + " bytes) since the start of history"));
+            }
+            goTo(hit.time());
+            return stopped(hit.stop());
+        });
+    }
+
+    private record Hit(long time, StopState.StopRecord stop) {
     }
 
     /** The last trigger stop in [p.time, end), replaying with triggers armed; null if none. */
@@ -98,9 +129,28 @@ final class TimeTravelImpl implements TimeTravel {
         Hit last = null;
         while (engine().time() < end) {
             Engine.Stop s = engine().runUntilTime(end);
-            Target.StopRecord r = target.evaluateSync(s);
+            StopState.StopRecord r = target.evaluateSync(s);
             if (r != null && r.trigId() != 0 && engine().time() < end) {
                 last = new Hit(engine().time(), r);
+            } else if (s.kind() != Engine.Kind.BREAKPOINT && s.kind() != Engine.Kind.WATCHPOINT) {
+                break;
+            }
+        }
+        return last;
+    }
+
+    /** The last guest store into [addr, addr+len) that retired in [p.time, end); null if none. */
+    private Hit lastWriteBetween(History.Point p, long end, long addr, long len) {
+        engine().restore(p.snapshot());
+        Hit last = null;
+        while (engine().time() < end) {
+            Engine.Stop s = engine().runUntilTime(end);
+            if (s.kind() == Engine.Kind.WATCHPOINT && s.accessKind() == TriggerTable.WATCH_WRITE
+                    && Long.compareUnsigned(s.address() + Math.max(s.size(), 1) - 1, addr) >= 0
+                    && Long.compareUnsigned(s.address(), addr + len - 1) <= 0 && engine().time() < end) {
+                last = new Hit(engine().time(), new StopState.StopRecord(s.hart(), 0, -1, "hart " + s.hart()
+                        + " wrote " + s.size() + " bytes at 0x" + Long.toHexString(s.address()) + " value 0x"
+                        + Long.toHexString(s.value()), false));
             } else if (s.kind() != Engine.Kind.BREAKPOINT && s.kind() != Engine.Kind.WATCHPOINT) {
                 break;
             }
@@ -113,7 +163,7 @@ final class TimeTravelImpl implements TimeTravel {
         require();
         return target.paused(() -> {
             goTo(time);
-            return stopped("go to time " + time, 0);
+            return stopped(new StopState.StopRecord(hart, "go to time " + time));
         });
     }
 
@@ -143,11 +193,12 @@ final class TimeTravelImpl implements TimeTravel {
         }
     }
 
-    private StopInfo stopped(String reason, int trigId) {
+    private StopInfo stopped(StopState.StopRecord r) {
         long t = engine().time();
-        target.recordStop(new Target.StopRecord(hart, trigId, reason + " at time " + t, false));
+        target.recordStop(new StopState.StopRecord(r.hart(), r.trigId(), r.owner(), r.reason() + " at time " + t,
+                false), hart, true);
         target.notifyListeners(dev.rewind.mcd.api.CoreEvent.STOPPED.bit());
-        return new StopInfo(t, hart, trigId, reason);
+        return new StopInfo(t, r.hart(), r.trigId(), r.reason());
     }
 
     @Override

@@ -28,6 +28,14 @@ public interface TimeTravel {
     /** Run backwards to the latest earlier trigger hit, or to the earliest time if there is none. */
     StopInfo reverseContinue() throws McdException;
 
+    /**
+     * Reverse watchpoint, "who wrote this?": go back to just after the last guest store (by any
+     * hart) that wrote any byte of {@code [addr, addr+len)} before now. The stop names the writing
+     * hart, the address, size and value written; if there was no such write, the machine goes to
+     * the earliest time and the reason says so (trigId 0).
+     */
+    StopInfo reverseToLastWrite(long addr, long len) throws McdException;
+
     /** Go to an absolute virtual time (earlier or later). */
     StopInfo goToTime(long time) throws McdException;
 

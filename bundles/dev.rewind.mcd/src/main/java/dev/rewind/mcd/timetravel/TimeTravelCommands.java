@@ -9,6 +9,7 @@ package dev.rewind.mcd.timetravel;
  * time                          → "time=&lt;t&gt;"
  * reverse-step [n]              → "time=&lt;t&gt; hart=&lt;h&gt; trig=&lt;id&gt; reason=&lt;r&gt;"
  * reverse-continue              → same
+ * reverse-to-write &lt;addr&gt; [len]  → same; hart = the writer ("who wrote this?", len default 4)
  * goto-time &lt;t&gt;                 → same
  * bookmark-add &lt;name&gt;           → "bookmark=&lt;name&gt; time=&lt;t&gt;"
  * bookmark-goto &lt;name&gt;          → same as goto-time
@@ -24,6 +25,7 @@ public final class TimeTravelCommands {
     public static final String TIME = "time";
     public static final String REVERSE_STEP = "reverse-step";
     public static final String REVERSE_CONTINUE = "reverse-continue";
+    public static final String REVERSE_TO_WRITE = "reverse-to-write";
     public static final String GOTO_TIME = "goto-time";
     public static final String BOOKMARK_ADD = "bookmark-add";
     public static final String BOOKMARK_GOTO = "bookmark-goto";
