@@ -4,15 +4,14 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * The UART console as an MCD communication channel: guest output is kept (up to a bound)
- * for mcd_receive_msg_f; bytes sent with mcd_send_msg_f are queued as guest input. The
- * engine-side wiring (a ConsoleSink writing here, an InputSource reading the queue) is done
- * by {@link MachineEngine}.
+ * for mcd_receive_msg_f (only live output: the engine does not repeat output while it
+ * replays history). Bytes sent with mcd_send_msg_f go to the engine's input log at the
+ * current virtual time ({@link Engine#sendInput}).
  */
 final class Console {
     static final int MAX_PENDING = 1 << 20;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream in = new ByteArrayOutputStream();
     private long dropped;
 
     /** Guest wrote a byte (machine thread). */
@@ -43,21 +42,8 @@ final class Console {
         return result;
     }
 
-    /** Host sent bytes to the guest. */
-    synchronized void send(byte[] msg) {
-        in.write(msg, 0, msg.length);
-    }
-
-    /** Bytes sent by the host and not yet handed to the machine. */
-    synchronized byte[] drainInput() {
-        byte[] b = in.toByteArray();
-        in.reset();
-        return b;
-    }
-
     synchronized void reset() {
         out.reset();
-        in.reset();
     }
 
     synchronized long dropped() {

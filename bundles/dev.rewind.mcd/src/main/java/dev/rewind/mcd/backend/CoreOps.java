@@ -155,10 +155,8 @@ abstract class CoreOps {
                     for (TraceRing r : target.traces) {
                         r.clear();
                     }
-                    target.history.reset();
                 } else {
                     target.engine.resetHart(hart);
-                    target.history.rebase();
                 }
                 boolean system = (vector & Layout.RST_SYSTEM) != 0;
                 target.recordStop(new StopState.StopRecord(hart, system ? "system reset" : "reset of hart " + hart),
@@ -201,8 +199,10 @@ abstract class CoreOps {
         check();
         call(() -> {
             checkChannel(channel);
-            target.console.send(msg);
-            return null;
+            return target.paused(() -> {
+                target.engine.sendInput(msg);
+                return null;
+            });
         });
     }
 

@@ -1,18 +1,26 @@
 package dev.rewind.mcd.backend;
 
+import java.util.List;
+
 /**
- * What the MCD back end needs from a machine: the narrow waist between
- * {@code dev.rewind.emulator.Machine} (adapted by {@link MachineEngine}) and the MCD logic.
- * Called only by one thread at a time (the target serialises).
+ * What the MCD back end needs from a machine: the narrow waist between the engine's
+ * {@code dev.rewind.emulator.travel.TimeMachine} (adapted by {@link MachineEngine}) and the MCD
+ * logic. Called only by one thread at a time (the target serialises), except {@link #requestStop}.
+ * Every state change (register, memory, input, reset) goes through here, so that history knows
+ * about it (a change in the past starts a new future).
  */
 interface Engine {
 
-    /** Why a run returned. */
-    enum Kind { EXITED, BREAKPOINT, WATCHPOINT, LIMIT, TIME, STEP, STOP_REQUESTED, DEADLOCK, OTHER }
+    /** Why an operation returned. */
+    enum Kind { EXITED, BREAKPOINT, WATCHPOINT, LIMIT, TIME, STEP, STOP_REQUESTED, DEADLOCK, HISTORY_START, OTHER }
 
     /** Outcome of a run: for WATCHPOINT also the access (address, size, value, kind 1 read / 2 write). */
     record Stop(Kind kind, int hart, long address, int size, long value, int accessKind, int exitCode,
             String message) {
+    }
+
+    /** A named point in time. */
+    record Mark(String name, long time) {
     }
 
     int xlen();
@@ -32,6 +40,7 @@ interface Engine {
 
     Stop run(long maxInstructions);
 
+    /** Runs forward to {@code time}, stopping early at breakpoints, watchpoints, exit. */
     Stop runUntilTime(long time);
 
     Stop stepHart(int hart);
@@ -57,21 +66,20 @@ interface Engine {
 
     void writeMemory(long addr, byte[] src, int off, int len);
 
+    /** Console input arriving now (logged with its virtual time so replays see it). */
+    void sendInput(byte[] data);
+
     void breakpoint(long pc, boolean on);
 
     void watchpoint(long addr, long len, int kind, boolean on);
 
-    Object snapshot();
-
-    void restore(Object snapshot);
-
-    /** Reset the whole machine to its state right after loading. */
+    /** Reset the whole machine to its state right after loading (a new future from there). */
     void resetSystem();
 
-    /** Reset one hart (pc = entry, registers as at load). */
+    /** Reset one hart (pc = entry, registers as at load) at the current time. */
     void resetHart(int hart);
 
-    /** Per-block trace hook, or null to remove: gets hart, pc, instruction bits and lengths. */
+    /** Per-block trace hook (live execution only, not replays), or null to remove. */
     void traceHook(TraceHook hook);
 
     /** Receives executed blocks for the instruction trace. */
@@ -79,4 +87,31 @@ interface Engine {
     interface TraceHook {
         void block(int hart, long[] pcs, int[] bits, int[] lengths, long retiredAtEntry);
     }
+
+    // --- time travel (the engine's TimeMachine)
+
+    /** Whether history is kept. */
+    boolean travels();
+
+    long earliestTime();
+
+    /** Go to a time, backwards or forwards, not stopping at triggers. */
+    Stop goToTime(long time);
+
+    /** Step {@code hart} back over {@code n} retired instructions (STEP, or HISTORY_START). */
+    Stop reverseStep(int hart, long n);
+
+    /** Back to the latest earlier breakpoint or watchpoint stop of any hart (or HISTORY_START). */
+    Stop reverseContinue();
+
+    /** Back to just after the last store into the range (WATCHPOINT, or HISTORY_START). */
+    Stop reverseToLastWrite(long addr, long len);
+
+    Mark addBookmark(String name);
+
+    Stop goToBookmark(String name);
+
+    void deleteBookmark(String name);
+
+    List<Mark> bookmarks();
 }

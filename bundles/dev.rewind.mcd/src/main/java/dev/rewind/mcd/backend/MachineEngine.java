@@ -2,44 +2,47 @@ package dev.rewind.mcd.backend;
 
 import dev.rewind.emulator.Machine;
 import dev.rewind.emulator.MachineConfig;
-import dev.rewind.emulator.MachineSnapshot;
 import dev.rewind.emulator.RunResult;
 import dev.rewind.emulator.WatchKind;
 import dev.rewind.emulator.cpu.Instrumentation;
 import dev.rewind.emulator.device.ConsoleSink;
-import dev.rewind.emulator.device.InputSource;
 import dev.rewind.emulator.elf.ElfImage;
 import dev.rewind.emulator.isa.Decoded;
+import dev.rewind.emulator.travel.Bookmark;
+import dev.rewind.emulator.travel.TimeMachine;
+import dev.rewind.emulator.travel.TravelConfig;
+import dev.rewind.emulator.travel.TravelResult;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link Engine} over {@link Machine}. */
+/** {@link Engine} over the engine's {@link TimeMachine} (the one time-travel implementation). */
 final class MachineEngine implements Engine {
     /** Longest run used to "step" a hart that sleeps in WFI (it may never retire). */
     static final long SLEEP_STEP_BUDGET = 100_000;
 
+    private final TimeMachine tm;
     private final Machine machine;
     private final ElfImage image;
-    private final MachineSnapshot initial;
+    private final boolean travels;
     private Instrumentation traceInstr;
 
-    MachineEngine(MachineConfig cfg, ElfImage image, Console console, ConsoleSink userConsole) {
-        LiveInput input = new LiveInput(console);
+    /** @param snapshotInterval instructions between snapshots; 0 = no time travel */
+    MachineEngine(MachineConfig cfg, ElfImage image, Console console, ConsoleSink userConsole, long snapshotInterval) {
         ConsoleSink sink = b -> {
             console.guestByte(b & 0xff);
             if (userConsole != null) {
                 userConsole.write(b);
             }
         };
-        this.machine = new Machine(cfg, sink, input);
-        input.clock = machine::time;
+        this.travels = snapshotInterval > 0;
+        TravelConfig tc = TravelConfig.defaults().withInterval(travels ? snapshotInterval : Long.MAX_VALUE / 4);
+        this.tm = TimeMachine.create(cfg, image, sink, null, tc);
+        this.machine = tm.machine();
         this.image = image;
-        machine.load(image);
-        this.initial = machine.snapshot();
     }
 
-    Machine machine() {
-        return machine;
+    TimeMachine timeMachine() {
+        return tm;
     }
 
     @Override
@@ -64,12 +67,12 @@ final class MachineEngine implements Engine {
 
     @Override
     public long time() {
-        return machine.time();
+        return tm.time();
     }
 
     @Override
     public long retired(int hart) {
-        return machine.retired(hart);
+        return tm.retired(hart);
     }
 
     @Override
@@ -77,7 +80,7 @@ final class MachineEngine implements Engine {
         return machine.hart(hart).sleeping();
     }
 
-    private static Stop convert(RunResult r) {
+    static Stop convert(RunResult r) {
         Kind k = switch (r.reason()) {
             case EXITED -> Kind.EXITED;
             case BREAKPOINT -> Kind.BREAKPOINT;
@@ -94,29 +97,47 @@ final class MachineEngine implements Engine {
                 r.message());
     }
 
+    /** {@code arrived} is the kind an ARRIVED result without an engine stop means. */
+    private Stop convert(TravelResult r, Kind arrived) {
+        if (r.stop() != null && r.kind() != TravelResult.Kind.ARRIVED) {
+            return convert(r.stop());
+        }
+        Kind k = switch (r.kind()) {
+            case ARRIVED -> arrived;
+            case HISTORY_START -> Kind.HISTORY_START;
+            case LIMIT_REACHED -> Kind.LIMIT;
+            case STOP_REQUESTED -> Kind.STOP_REQUESTED;
+            case EXITED -> Kind.EXITED;
+            case DEADLOCK -> Kind.DEADLOCK;
+            default -> r.stop() != null ? convert(r.stop()).kind() : Kind.OTHER;
+        };
+        int hart = Math.max(r.hart(), 0);
+        return new Stop(k, hart, machine.hart(hart).pc(), 0, 0, 0, 0, r.message());
+    }
+
     @Override
     public Stop run(long maxInstructions) {
-        return convert(machine.run(maxInstructions));
+        return convert(tm.run(maxInstructions), Kind.LIMIT);
     }
 
     @Override
     public Stop runUntilTime(long time) {
-        return convert(machine.runUntilTime(time));
+        return convert(tm.runUntilTime(time), Kind.TIME);
     }
 
     @Override
     public Stop stepHart(int hart) {
         if (machine.hart(hart).sleeping()) {
-            Stop s = convert(machine.run(SLEEP_STEP_BUDGET));
+            Stop s = run(SLEEP_STEP_BUDGET);
             return s.kind() == Kind.LIMIT ? new Stop(Kind.STEP, hart, machine.hart(hart).pc(), 0, 0, 0, 0,
                     "hart " + hart + " sleeps in wfi") : s;
         }
-        return convert(machine.stepHart(hart));
+        return convert(tm.stepHart(hart), Kind.STEP);
     }
 
     @Override
     public void requestStop() {
-        machine.requestStop();
+        tm.requestStop();
     }
 
     @Override
@@ -126,7 +147,7 @@ final class MachineEngine implements Engine {
 
     @Override
     public void setReg(int hart, int r, long v) {
-        machine.hart(hart).setReg(r, v);
+        tm.setRegister(hart, r, v);
     }
 
     @Override
@@ -136,7 +157,7 @@ final class MachineEngine implements Engine {
 
     @Override
     public void setPc(int hart, long v) {
-        machine.hart(hart).setPc(v);
+        tm.setPc(hart, v);
     }
 
     @Override
@@ -146,7 +167,7 @@ final class MachineEngine implements Engine {
 
     @Override
     public void setCsr(int hart, int number, long value) {
-        machine.writeCsr(hart, number, value);
+        tm.writeCsr(hart, number, value);
     }
 
     @Override
@@ -156,7 +177,12 @@ final class MachineEngine implements Engine {
 
     @Override
     public void writeMemory(long addr, byte[] src, int off, int len) {
-        machine.writeMemory(addr, src, off, len);
+        tm.writeMemory(addr, src, off, len);
+    }
+
+    @Override
+    public void sendInput(byte[] data) {
+        tm.sendInput(data);
     }
 
     @Override
@@ -180,24 +206,16 @@ final class MachineEngine implements Engine {
     }
 
     @Override
-    public Object snapshot() {
-        return machine.snapshot();
-    }
-
-    @Override
-    public void restore(Object snapshot) {
-        machine.restore((MachineSnapshot) snapshot);
-    }
-
-    @Override
     public void resetSystem() {
-        machine.restore(initial);
+        tm.goToTime(tm.earliestTime());
+        tm.stateChanged();
     }
 
     @Override
     public void resetHart(int hart) {
         machine.hart(hart).reset(image.entry());
         machine.hart(hart).setReg(10, hart);
+        tm.stateChanged();
     }
 
     @Override
@@ -220,55 +238,69 @@ final class MachineEngine implements Engine {
                 bits[i] = insns.get(i).bits();
                 lengths[i] = insns.get(i).length();
             }
-            block.onExecute((hartId, pc) -> hook.block(hartId, pcs, bits, lengths, machine.retired(hartId)));
+            block.onExecute((hartId, pc) -> {
+                if (machine.time() >= tm.newestTime()) {
+                    hook.block(hartId, pcs, bits, lengths, machine.retired(hartId));
+                }
+            });
         };
         machine.addInstrumentation(traceInstr);
     }
 
-    /**
-     * Guest input from mcd_send_msg_f: bytes are stamped with the virtual time at which the
-     * machine first sees them and logged, so a replay after restore delivers them identically.
-     */
-    static final class LiveInput implements InputSource {
-        private final Console console;
-        private final List<long[]> log = new ArrayList<>();
-        private long pos;
-        java.util.function.LongSupplier clock = () -> 0;
+    // --- time travel
 
-        LiveInput(Console console) {
-            this.console = console;
-        }
+    @Override
+    public boolean travels() {
+        return travels;
+    }
 
-        @Override
-        public long nextTime() {
-            if (pos == log.size()) {
-                long now = clock.getAsLong();
-                for (byte b : console.drainInput()) {
-                    log.add(new long[] {now, b & 0xff});
-                }
-            }
-            return pos < log.size() ? log.get((int) pos)[0] : Long.MAX_VALUE;
-        }
+    @Override
+    public long earliestTime() {
+        return tm.earliestTime();
+    }
 
-        @Override
-        public int take() {
-            if (nextTime() == Long.MAX_VALUE) {
-                throw new IllegalStateException("no input byte");
-            }
-            return (int) log.get((int) pos++)[1];
-        }
+    @Override
+    public Stop goToTime(long time) {
+        return convert(tm.goToTime(time), Kind.TIME);
+    }
 
-        @Override
-        public long position() {
-            return pos;
-        }
+    @Override
+    public Stop reverseStep(int hart, long n) {
+        return convert(tm.reverseStep(hart, n), Kind.STEP);
+    }
 
-        @Override
-        public void seek(long position) {
-            if (position < 0 || position > log.size()) {
-                throw new IllegalArgumentException("input position " + position + " outside 0.." + log.size());
-            }
-            pos = position;
+    @Override
+    public Stop reverseContinue() {
+        return convert(tm.reverseContinue(), Kind.OTHER);
+    }
+
+    @Override
+    public Stop reverseToLastWrite(long addr, long len) {
+        return convert(tm.reverseToLastWrite(addr, len), Kind.OTHER);
+    }
+
+    @Override
+    public Mark addBookmark(String name) {
+        Bookmark b = tm.addBookmark(name, "");
+        return new Mark(b.name(), b.time());
+    }
+
+    @Override
+    public Stop goToBookmark(String name) {
+        return convert(tm.goToBookmark(name), Kind.TIME);
+    }
+
+    @Override
+    public void deleteBookmark(String name) {
+        tm.deleteBookmark(name);
+    }
+
+    @Override
+    public List<Mark> bookmarks() {
+        List<Mark> out = new ArrayList<>();
+        for (Bookmark b : tm.bookmarks()) {
+            out.add(new Mark(b.name(), b.time()));
         }
+        return out;
     }
 }

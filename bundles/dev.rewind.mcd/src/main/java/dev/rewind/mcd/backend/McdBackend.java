@@ -86,9 +86,8 @@ public final class McdBackend {
         MachineConfig cfg = MachineConfig.defaults(image.xlen()).withHarts(harts).withRamSize(ramSize)
                 .withQuantum(quantum);
         Console c = new Console();
-        MachineEngine engine = new MachineEngine(cfg, image, c, console);
-        Target target = new Target(engine, c, hwTriggers, traceCapacity, snapshotInterval);
-        target.history.reset();
+        MachineEngine engine = new MachineEngine(cfg, image, c, console, snapshotInterval);
+        Target target = new Target(engine, c, hwTriggers, traceCapacity);
         return new RewindMcd(target, deviceName, "Rewind instance " + Integer.toHexString(System.identityHashCode(target)));
     }
 }

@@ -16,11 +16,11 @@ final class RewindCore extends CoreOps implements McdCore {
     private final Map<McdEventListener, Target.Listener> listeners = new ConcurrentHashMap<>();
     private volatile boolean open = true;
 
-    RewindCore(RewindMcd owner, Target target, CoreConInfo info, Map<String, Long> bookmarks) {
+    RewindCore(RewindMcd owner, Target target, CoreConInfo info) {
         super(target, info.coreId());
         this.owner = owner;
         this.info = info;
-        this.timeTravel = new TimeTravelImpl(target, hart, bookmarks);
+        this.timeTravel = new TimeTravelImpl(target, hart);
     }
 
     @Override

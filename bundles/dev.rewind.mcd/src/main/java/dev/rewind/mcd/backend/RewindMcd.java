@@ -14,7 +14,6 @@ public final class RewindMcd implements McdApi {
     private final Target target;
     private final String deviceName;
     private final String instance;
-    private final Map<String, Long> bookmarks = new TreeMap<>();
     private final List<RewindCore> openCores = new ArrayList<>();
     private RewindServer server;
     private volatile ErrorInfo lastError = ErrorInfo.NONE;
@@ -162,7 +161,7 @@ public final class RewindMcd implements McdApi {
                 throw McdException.param("no core with core-id " + Integer.toUnsignedString(c.coreId()) + " ("
                         + target.harts() + " cores)");
             }
-            RewindCore core = new RewindCore(this, target, coreInfo(c.coreId()), bookmarks);
+            RewindCore core = new RewindCore(this, target, coreInfo(c.coreId()));
             openCores.add(core);
             ok();
             return core;

@@ -31,7 +31,6 @@ final class Stepper {
             long goal = t.engine.time() + n;
             while (t.engine.time() < goal) {
                 Engine.Stop s = t.engine.runUntilTime(goal);
-                t.history.maybeSnapshot();
                 if (s.kind() != Engine.Kind.TIME && s.kind() != Engine.Kind.LIMIT) {
                     StopRecord r = t.evaluateSync(s);
                     if (r != null) {
@@ -60,7 +59,6 @@ final class Stepper {
             long done = 0;
             while (done < n && t.engine.retired(hart) < goal) {
                 Engine.Stop s = t.engine.stepHart(hart);
-                t.history.maybeSnapshot();
                 if (s.kind() == Engine.Kind.STEP || s.kind() == Engine.Kind.LIMIT) {
                     done++;
                     continue;

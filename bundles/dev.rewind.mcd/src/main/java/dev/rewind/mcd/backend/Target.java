@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 
 /**
- * One machine under debug: its engine, triggers, traces, history and run control. Runs the
+ * One machine under debug: its engine (with its history), triggers, traces and run control. Runs the
  * machine on its own thread ({@code rewind-mcd-run}); every other access to the engine goes
  * through {@link #paused}, which halts a running machine silently, does the access and lets
  * it run on — the stop points do not change execution, since the engine resumes identically
@@ -27,7 +27,6 @@ final class Target {
     final Engine engine;
     final TriggerTable triggers;
     final TraceRing[] traces;
-    final History history;
     final Console console;
     final StopState stops;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -42,7 +41,7 @@ final class Target {
     private boolean requestGlobal = true;
     private boolean traceOn;
 
-    Target(Engine engine, Console console, int hwTriggersPerHart, int traceCapacity, long snapshotInterval) {
+    Target(Engine engine, Console console, int hwTriggersPerHart, int traceCapacity) {
         this.engine = engine;
         this.console = console;
         this.triggers = new TriggerTable(new TriggerTable.Arming() {
@@ -62,7 +61,6 @@ final class Target {
             traces[i] = new TraceRing(i, traceCapacity, Layout.MEM_PHYSICAL);
         }
         this.stops = new StopState(n);
-        this.history = new History(this, snapshotInterval);
     }
 
     int harts() {
@@ -182,7 +180,7 @@ final class Target {
                             "stopped by debugger");
                     break;
                 }
-                long budget = history.instructionsToNextSnapshot(SLICE);
+                long budget = SLICE;
                 Engine.Stop s;
                 if (untilTime >= 0) {
                     long target = Math.min(untilTime, engine.time() + budget);
@@ -190,7 +188,6 @@ final class Target {
                 } else {
                     s = engine.run(budget);
                 }
-                history.maybeSnapshot();
                 result = evaluate(s);
             }
         } catch (RuntimeException e) {
@@ -214,16 +211,12 @@ final class Target {
                 return untilTime >= 0 && engine.time() >= untilTime ? reached() : null;
             case TIME:
                 return untilTime >= 0 && engine.time() >= untilTime ? reached() : null;
-            case BREAKPOINT: {
-                TriggerTable.Entry e = triggers.matchExecution(s.hart(), s.address());
-                return hit(e, s, "breakpoint at 0x" + Long.toHexString(s.address()));
-            }
-            case WATCHPOINT: {
-                TriggerTable.Entry e = triggers.matchAccess(s.hart(), s.address(), s.size(), s.value(),
-                        s.accessKind());
-                return hit(e, s, "watchpoint: " + (s.accessKind() == TriggerTable.WATCH_READ ? "read" : "write")
-                        + " of " + s.size() + " bytes at 0x" + Long.toHexString(s.address()) + " value 0x"
-                        + Long.toHexString(s.value()));
+            case BREAKPOINT, WATCHPOINT: {
+                TriggerTable.Entry e = matching(s);
+                if (e != null) {
+                    e.captured = true;
+                }
+                return e != null && e.stops() ? hitRecord(e, s) : null;
             }
             case STOP_REQUESTED:
                 return pausing ? new StopRecord(0, PAUSED) : new StopRecord(Math.max(requester, 0),
@@ -239,14 +232,25 @@ final class Target {
         return new StopRecord(Math.max(requester, 0), "reached time " + engine.time());
     }
 
-    private StopRecord hit(TriggerTable.Entry e, Engine.Stop s, String what) {
-        if (e == null) {
-            return null;
-        }
-        e.captured = true;
-        if (!e.stops()) {
-            return null;
-        }
+    private TriggerTable.Entry matching(Engine.Stop s) {
+        return s.kind() == Engine.Kind.BREAKPOINT ? triggers.matchExecution(s.hart(), s.address())
+                : triggers.matchAccess(s.hart(), s.address(), s.size(), s.value(), s.accessKind());
+    }
+
+    /**
+     * The stop forward execution would report for an engine stop at a breakpoint or watchpoint, or
+     * null if no trigger stops there (another hart's trigger, data condition not met, DEFAULT action).
+     * No side effects (time travel asks this while searching history).
+     */
+    StopRecord wouldStop(Engine.Stop s) {
+        TriggerTable.Entry e = matching(s);
+        return e != null && e.stops() ? hitRecord(e, s) : null;
+    }
+
+    private StopRecord hitRecord(TriggerTable.Entry e, Engine.Stop s) {
+        String what = s.kind() == Engine.Kind.BREAKPOINT ? "breakpoint at 0x" + Long.toHexString(s.address())
+                : "watchpoint: " + (s.accessKind() == TriggerTable.WATCH_READ ? "read" : "write") + " of " + s.size()
+                        + " bytes at 0x" + Long.toHexString(s.address()) + " value 0x" + Long.toHexString(s.value());
         return new StopRecord(s.hart(), e.id, e.owner, "hart " + s.hart() + ": " + what + " (trigger " + e.id
                 + " of core " + e.owner + ")", false);
     }

@@ -1,28 +1,31 @@
 package dev.rewind.mcd.backend;
 
+import dev.rewind.mcd.api.CoreEvent;
 import dev.rewind.mcd.api.McdErrorCode;
 import dev.rewind.mcd.api.McdException;
+import dev.rewind.mcd.backend.StopState.StopRecord;
 import dev.rewind.mcd.timetravel.TimeTravel;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Time travel over engine snapshots and deterministic replay (see {@link History}). All
- * operations run with the machine paused; triggers are disarmed while replaying to a known
- * point and armed while searching for the last hit (reverse watchpoints and breakpoints).
+ * The time-travel extension of one core, over the engine's TimeMachine (snapshots, thinning,
+ * replay and bookmarks all live there). This class adds the MCD view: reverse-continue stops only
+ * where forward execution would have stopped under MCD rules — at a trigger that fires for the
+ * hart that hit it (its owner's, see {@link TriggerTable}), with its data condition met and an
+ * action that stops — passing over other engine stops; and every operation is recorded as a stop
+ * the cores report. All operations run with the machine paused.
  */
 final class TimeTravelImpl implements TimeTravel {
+    /** Bound on engine stops passed over by one reverse-continue. */
+    static final int MAX_SKIPPED_STOPS = 100_000;
+
     private final Target target;
     private final int hart;
-    private final Map<String, Long> bookmarks;
 
-    TimeTravelImpl(Target target, int hart, Map<String, Long> sharedBookmarks) {
+    TimeTravelImpl(Target target, int hart) {
         this.target = target;
         this.hart = hart;
-        this.bookmarks = sharedBookmarks;
     }
 
     private Engine engine() {
@@ -31,7 +34,7 @@ final class TimeTravelImpl implements TimeTravel {
 
     @Override
     public boolean available() {
-        return target.history.enabled();
+        return engine().travels();
     }
 
     private void require() throws McdException {
@@ -43,7 +46,7 @@ final class TimeTravelImpl implements TimeTravel {
     @Override
     public long earliestTime() throws McdException {
         require();
-        return target.paused(target.history::earliest);
+        return target.paused(() -> engine().earliestTime());
     }
 
     @Override
@@ -53,21 +56,9 @@ final class TimeTravelImpl implements TimeTravel {
             throw McdException.param("negative step count");
         }
         return target.paused(() -> {
-            long goal = Math.max(0, engine().retired(hart) - n);
-            History.Point p = target.history.beforeRetired(hart, goal);
-            if (p == null) {
-                throw new McdException(McdErrorCode.GENERAL, "no history before that point");
-            }
-            replay(() -> {
-                engine().restore(p.snapshot());
-                while (engine().retired(hart) < goal) {
-                    Engine.Stop s = engine().stepHart(hart);
-                    if (s.kind() == Engine.Kind.EXITED || s.kind() == Engine.Kind.DEADLOCK) {
-                        break;
-                    }
-                }
-            });
-            return stopped(new StopState.StopRecord(hart, "reverse step"));
+            Engine.Stop s = engine().reverseStep(hart, n);
+            return stopped(new StopRecord(hart, s.kind() == Engine.Kind.HISTORY_START ? s.message()
+                    : "reverse step of hart " + hart));
         });
     }
 
@@ -75,17 +66,18 @@ final class TimeTravelImpl implements TimeTravel {
     public StopInfo reverseContinue() throws McdException {
         require();
         return target.paused(() -> {
-            long now = engine().time();
-            for (History.Point p : target.history.before(now)) {
-                Hit hit = lastHitBetween(p, now);
-                if (hit != null) {
-                    goTo(hit.time());
-                    return stopped(hit.stop());
+            for (int i = 0; i < MAX_SKIPPED_STOPS; i++) {
+                Engine.Stop s = engine().reverseContinue();
+                if (s.kind() != Engine.Kind.BREAKPOINT && s.kind() != Engine.Kind.WATCHPOINT) {
+                    return stopped(new StopRecord(hart, "reverse continue: " + s.message()));
                 }
-                now = p.time();
+                StopRecord r = target.wouldStop(s);
+                if (r != null) {
+                    return stopped(r);
+                }
             }
-            goTo(target.history.earliest());
-            return stopped(new StopState.StopRecord(hart, "reverse continue reached the start of history"));
+            throw new McdException(McdErrorCode.GENERAL, "reverse continue passed over " + MAX_SKIPPED_STOPS
+                    + " trigger hits that do not stop; stopped at time " + engine().time());
         });
     }
 
@@ -96,153 +88,91 @@ final class TimeTravelImpl implements TimeTravel {
             throw McdException.param("bad address range 0x" + Long.toHexString(addr) + " + " + len);
         }
         return target.paused(() -> {
-            long now = engine().time();
-            target.engine.watchpoint(addr, len, TriggerTable.WATCH_WRITE, true);
-            Hit hit = null;
+            Engine.Stop s;
             try {
-                for (History.Point p : target.history.before(now)) {
-                    hit = lastWriteBetween(p, now, addr, len);
-                    if (hit != null) {
-                        break;
-                    }
-                    now = p.time();
-                }
-            } finally {
-                target.engine.watchpoint(addr, len, TriggerTable.WATCH_WRITE, false);
+                s = engine().reverseToLastWrite(addr, len);
+            } catch (IllegalArgumentException e) {
+                throw McdException.param(e.getMessage());
             }
-            if (hit == null) {
-                goTo(target.history.earliest());
-                return stopped(new StopState.StopRecord(hart, "no write to 0x" + Long.toHexString(addr) + " (" + len
-                        + " bytes) since the start of history"));
+            if (s.kind() != Engine.Kind.WATCHPOINT) {
+                return stopped(new StopRecord(hart, "reverse to last write: " + s.message()));
             }
-            goTo(hit.time());
-            return stopped(hit.stop());
+            return stopped(new StopRecord(s.hart(), "hart " + s.hart() + " wrote " + s.size() + " bytes at 0x"
+                    + Long.toHexString(s.address()) + " value 0x" + Long.toHexString(s.value())));
         });
-    }
-
-    private record Hit(long time, StopState.StopRecord stop) {
-    }
-
-    /** The last trigger stop in [p.time, end), replaying with triggers armed; null if none. */
-    private Hit lastHitBetween(History.Point p, long end) {
-        engine().restore(p.snapshot());
-        Hit last = null;
-        while (engine().time() < end) {
-            Engine.Stop s = engine().runUntilTime(end);
-            StopState.StopRecord r = target.evaluateSync(s);
-            if (r != null && r.trigId() != 0 && engine().time() < end) {
-                last = new Hit(engine().time(), r);
-            } else if (s.kind() != Engine.Kind.BREAKPOINT && s.kind() != Engine.Kind.WATCHPOINT) {
-                break;
-            }
-        }
-        return last;
-    }
-
-    /** The last guest store into [addr, addr+len) that retired in [p.time, end); null if none. */
-    private Hit lastWriteBetween(History.Point p, long end, long addr, long len) {
-        engine().restore(p.snapshot());
-        Hit last = null;
-        while (engine().time() < end) {
-            Engine.Stop s = engine().runUntilTime(end);
-            if (s.kind() == Engine.Kind.WATCHPOINT && s.accessKind() == TriggerTable.WATCH_WRITE
-                    && Long.compareUnsigned(s.address() + Math.max(s.size(), 1) - 1, addr) >= 0
-                    && Long.compareUnsigned(s.address(), addr + len - 1) <= 0 && engine().time() < end) {
-                last = new Hit(engine().time(), new StopState.StopRecord(s.hart(), 0, -1, "hart " + s.hart()
-                        + " wrote " + s.size() + " bytes at 0x" + Long.toHexString(s.address()) + " value 0x"
-                        + Long.toHexString(s.value()), false));
-            } else if (s.kind() != Engine.Kind.BREAKPOINT && s.kind() != Engine.Kind.WATCHPOINT) {
-                break;
-            }
-        }
-        return last;
     }
 
     @Override
     public StopInfo goToTime(long time) throws McdException {
         require();
         return target.paused(() -> {
-            goTo(time);
-            return stopped(new StopState.StopRecord(hart, "go to time " + time));
-        });
-    }
-
-    /** Replay (triggers disarmed) from the nearest earlier snapshot to {@code time}. */
-    private void goTo(long time) throws McdException {
-        History.Point p = target.history.atOrBefore(time);
-        if (p == null) {
-            throw McdException.param("time " + time + " is before the recorded history");
-        }
-        replay(() -> {
-            engine().restore(p.snapshot());
-            while (engine().time() < time) {
-                Engine.Stop s = engine().runUntilTime(time);
-                if (s.kind() == Engine.Kind.EXITED || s.kind() == Engine.Kind.DEADLOCK) {
-                    break;
-                }
+            if (time < engine().earliestTime()) {
+                throw McdException.param("time " + time + " is before the recorded history (earliest "
+                        + engine().earliestTime() + ")");
             }
+            Engine.Stop s = engine().goToTime(time);
+            return stopped(new StopRecord(hart, s.kind() == Engine.Kind.TIME ? "go to time " + time : s.message()));
         });
     }
 
-    private void replay(Runnable r) {
-        target.triggers.armAll(false);
-        try {
-            r.run();
-        } finally {
-            target.triggers.armAll(true);
-        }
-    }
-
-    private StopInfo stopped(StopState.StopRecord r) {
+    private StopInfo stopped(StopRecord r) {
         long t = engine().time();
-        target.recordStop(new StopState.StopRecord(r.hart(), r.trigId(), r.owner(), r.reason() + " at time " + t,
-                false), hart, true);
-        target.notifyListeners(dev.rewind.mcd.api.CoreEvent.STOPPED.bit());
+        target.recordStop(new StopRecord(r.hart(), r.trigId(), r.owner(), r.reason() + " (time " + t + ")", false),
+                hart, true);
+        target.notifyListeners(CoreEvent.STOPPED.bit());
         return new StopInfo(t, r.hart(), r.trigId(), r.reason());
     }
 
     @Override
     public Bookmark addBookmark(String name) throws McdException {
-        if (name == null || name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
-            throw McdException.param("a bookmark name must be one non-empty word");
-        }
-        long t = target.paused(() -> engine().time());
-        synchronized (bookmarks) {
-            bookmarks.put(name, t);
-        }
-        return new Bookmark(name, t);
+        require();
+        return target.paused(() -> {
+            try {
+                Engine.Mark m = engine().addBookmark(name);
+                return new Bookmark(m.name(), m.time());
+            } catch (IllegalArgumentException e) {
+                throw McdException.param(e.getMessage());
+            }
+        });
     }
 
     @Override
     public StopInfo goToBookmark(String name) throws McdException {
-        Long t;
-        synchronized (bookmarks) {
-            t = bookmarks.get(name);
-        }
-        if (t == null) {
-            throw McdException.param("no bookmark named " + name);
-        }
-        return goToTime(t);
+        require();
+        return target.paused(() -> {
+            if (engine().bookmarks().stream().noneMatch(m -> m.name().equals(name))) {
+                throw McdException.param("no bookmark named " + name);
+            }
+            engine().goToBookmark(name);
+            return stopped(new StopRecord(hart, "at bookmark " + name));
+        });
     }
 
     @Override
     public void deleteBookmark(String name) throws McdException {
-        synchronized (bookmarks) {
-            if (bookmarks.remove(name) == null) {
+        require();
+        target.paused(() -> {
+            try {
+                engine().deleteBookmark(name);
+            } catch (IllegalArgumentException e) {
                 throw McdException.param("no bookmark named " + name);
             }
-        }
+            return null;
+        });
     }
 
     @Override
     public List<Bookmark> bookmarks() {
-        List<Bookmark> out = new ArrayList<>();
-        synchronized (bookmarks) {
-            for (Map.Entry<String, Long> e : new TreeMap<>(bookmarks).entrySet()) {
-                out.add(new Bookmark(e.getKey(), e.getValue()));
-            }
+        try {
+            return target.paused(() -> {
+                List<Bookmark> out = new ArrayList<>();
+                for (Engine.Mark m : engine().bookmarks()) {
+                    out.add(new Bookmark(m.name(), m.time()));
+                }
+                return out;
+            });
+        } catch (McdException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
-        out.sort(Comparator.comparingLong(Bookmark::time).thenComparing(Bookmark::name));
-        return out;
     }
 }

@@ -60,9 +60,6 @@ final class TxExecutor {
     }
 
     private void finish(boolean wroteMem, boolean wroteReg) {
-        if (wroteMem || wroteReg) {
-            target.history.rebase();
-        }
         if (wroteMem) {
             target.addEvents(-1, CoreEvent.MEMORY_CHANGE.bit());
         }

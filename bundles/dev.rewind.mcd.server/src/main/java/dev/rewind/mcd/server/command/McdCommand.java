@@ -1,0 +1,155 @@
+package dev.rewind.mcd.server.command;
+
+import dev.rewind.emulator.LoadException;
+import dev.rewind.emulator.device.ConsoleSink;
+import dev.rewind.emulator.elf.ElfFormatException;
+import dev.rewind.emulator.elf.ElfImage;
+import dev.rewind.emulator.elf.ElfLoader;
+import dev.rewind.mcd.api.McdApi;
+import dev.rewind.mcd.backend.McdBackend;
+import dev.rewind.mcd.server.McdWireServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.concurrent.CountDownLatch;
+import org.osgi.service.component.annotations.Component;
+import picocli.CommandLine;
+
+/**
+ * {@code rewind mcd PROG.elf [--port 1235] [--host 127.0.0.1] [--harts N] [--quantum Q]}: loads the program,
+ * serves its MCD API on the QMP wire and blocks until the process is interrupted or standard input says
+ * {@code quit}. At end of input (e.g. started in the background) it keeps serving.
+ */
+@Component(service = McdCommand.class, property = {
+    "osgi.command.scope=rewind",
+    "osgi.command.function=mcd"
+})
+public final class McdCommand {
+    static final int EXIT_OK = 0;
+    static final int EXIT_BIND = 1;
+    static final int EXIT_BAD_INPUT = 2;
+
+    public Object mcd(String... args) {
+        return mcd(args, System.in, System.out, System.err);
+    }
+
+    static int mcd(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        McdOptions options = new McdOptions();
+        CommandLine cli = new CommandLine(options);
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("rewind mcd: " + e.getMessage());
+            cli.usage(err);
+            return EXIT_BAD_INPUT;
+        }
+        if (options.help) {
+            cli.usage(out);
+            return EXIT_OK;
+        }
+        McdWireServer server;
+        try {
+            server = start(options, out);
+        } catch (BadInput e) {
+            err.println("rewind mcd: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        } catch (BindException e) {
+            err.println("rewind mcd: cannot listen on " + options.host + ":" + options.port + ": " + e.getMessage()
+                    + " (another server on that port? --port 0 picks a free one)");
+            return EXIT_BIND;
+        } catch (IOException e) {
+            err.println("rewind mcd: cannot listen on " + options.host + ":" + options.port + ": " + e);
+            return EXIT_BIND;
+        }
+        out.println("MCD server for " + options.program + " on " + options.host + ":" + server.port() + " ("
+                + options.harts + " hart" + (options.harts == 1 ? "" : "s") + ")");
+        out.flush();
+        Thread hook = new Thread(server::stop, "rewind-mcd-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            awaitQuit(in);
+        } finally {
+            server.stop();
+            removeHook(hook);
+        }
+        out.println("MCD server stopped");
+        return EXIT_OK;
+    }
+
+    /** Something wrong with what the user gave: exit code 2. */
+    static final class BadInput extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadInput(String message) {
+            super(message);
+        }
+    }
+
+    static McdWireServer start(McdOptions o, PrintStream out) throws BadInput, IOException {
+        if (o.port < 0 || o.port > 65535) {
+            throw new BadInput("--port " + o.port + " is outside 0..65535");
+        }
+        ElfImage image;
+        try {
+            image = ElfLoader.parse(Files.readAllBytes(o.program));
+        } catch (NoSuchFileException e) {
+            throw new BadInput("no such file: " + o.program);
+        } catch (ElfFormatException e) {
+            throw new BadInput(o.program + " is not a usable RISC-V ELF: " + e.getMessage());
+        }
+        McdApi api;
+        try {
+            ConsoleSink echo = o.echoConsole ? b -> {
+                out.write(b);
+                if (b == '\n') {
+                    out.flush();
+                }
+            } : null;
+            api = McdBackend.builder(image).harts(o.harts).quantum(o.quantum).console(echo).build();
+        } catch (IllegalArgumentException | LoadException e) {
+            throw new BadInput("cannot load " + o.program + ": " + e.getMessage());
+        }
+        McdWireServer server = new McdWireServer(api);
+        try {
+            server.start(o.host, o.port);
+        } catch (UnknownHostException e) {
+            throw new BadInput("unknown host " + o.host);
+        }
+        return server;
+    }
+
+    /** Returns when a line {@code quit} (or {@code exit}) arrives or the thread is interrupted. */
+    static void awaitQuit(InputStream in) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String word = line.trim();
+                if (word.equals("quit") || word.equals("exit")) {
+                    return;
+                }
+            }
+            // end of input: serve until the process is interrupted
+            new CountDownLatch(1).await();
+        } catch (IOException e) {
+            throw new IllegalStateException("reading standard input failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook stops the server itself
+            Thread.currentThread().interrupt();
+        }
+    }
+}
