@@ -16,7 +16,7 @@ import java.util.Locale;
  * mem ADDR LEN OP VALUE                            LEN (1..8) bytes at ADDR, little endian
  * time OP N                                        virtual time
  * hart OP N                                        the current hart (the one of the last stop)
- * console contains|lacks|== TEXT                   UART output so far
+ * console contains|lacks|== TEXT                   UART output so far (TEXT may use \\n \\t)
  * stop contains|lacks TEXT                         the reason of the last stop
  * </pre>
  * OP is one of {@code == != eq ne lt le gt ge} (numbers compare unsigned). A failed expectation throws
@@ -113,17 +113,37 @@ final class Expectation {
                     throw usage(text);
                 }
                 String actual = a[0].equals("console") ? t.console() : t.state(t.currentHart()).stopStr();
-                String want = String.join(" ", Arrays.copyOfRange(a, 2, a.length));
+                String want = unescape(String.join(" ", Arrays.copyOfRange(a, 2, a.length)));
                 boolean ok = switch (a[1]) {
                     case "contains" -> actual.contains(want);
                     case "lacks" -> !actual.contains(want);
                     case "==" -> actual.equals(want);
                     default -> throw usage(text);
                 };
-                return verify(text, ok, a[1] + " \"" + want + "\"", quote(actual), t);
+                return verify(text, ok, a[1] + " " + quote(want), quote(actual), t);
             }
             default -> throw usage(text);
         }
+    }
+
+    /** {@code \n}, {@code \t}, {@code \\} in expected text (Gogo passes them through literally). */
+    static String unescape(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                b.append(switch (n) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    case 'r' -> '\r';
+                    default -> n;
+                });
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private static long mask(long v, int bytes) {

@@ -14,8 +14,9 @@ import org.osgi.service.component.annotations.Component;
 })
 public final class ReverseContinueCommand {
 
-    /** Gogo calls {@code _main} for a function name that is no Java method name. */
-    public void _main(CommandSession session, String... args) {
+    /** Gogo calls {@code _main}, with the command name first, for a name that is no Java method name. */
+    public void _main(CommandSession session, String... words) {
+        String[] args = Sessions.withoutName("reverse-continue", words);
         McdTarget t = Sessions.target(session);
         if (args.length != 0) {
             throw new IllegalArgumentException("usage: reverse-continue");

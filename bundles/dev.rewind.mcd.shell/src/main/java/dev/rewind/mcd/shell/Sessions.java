@@ -41,6 +41,11 @@ final class Sessions {
         return new IllegalStateException(command + ": " + e.getMessage() + " (" + e.errorCode() + ")", e);
     }
 
+    /** The arguments of a {@code _main} command: Gogo passes the command name first. */
+    static String[] withoutName(String name, String[] words) {
+        return words.length > 0 && words[0].equals(name) ? java.util.Arrays.copyOfRange(words, 1, words.length) : words;
+    }
+
     /** A hart argument, or the current hart when absent. */
     static int hart(McdTarget target, String[] args, int index) {
         if (args.length <= index) {
