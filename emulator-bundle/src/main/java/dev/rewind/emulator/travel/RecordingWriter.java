@@ -87,8 +87,11 @@ public final class RecordingWriter {
         write(target, r, UnaryOperator.identity());
     }
 
-    /** As {@link #write(Path, Recording)}, with the file stream wrapped by {@code wrap} (tests inject failures). */
-    static void write(Path target, Recording r, UnaryOperator<OutputStream> wrap) throws IOException {
+    /**
+     * As {@link #write(Path, Recording)}, with the file stream wrapped by {@code wrap} (to inject I/O failures in
+     * tests of atomicity).
+     */
+    public static void write(Path target, Recording r, UnaryOperator<OutputStream> wrap) throws IOException {
         byte[] bytes = encode(r);
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();

@@ -36,4 +36,29 @@ public final class RunOptions {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
     boolean help;
+
+    /** The program path. */
+    public Path program() {
+        return program;
+    }
+
+    public int harts() {
+        return harts;
+    }
+
+    public long ram() {
+        return ram;
+    }
+
+    public int quantum() {
+        return quantum;
+    }
+
+    public long maxInstructions() {
+        return maxInstructions;
+    }
+
+    public boolean stats() {
+        return stats;
+    }
 }
