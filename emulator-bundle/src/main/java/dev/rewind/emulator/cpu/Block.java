@@ -27,6 +27,12 @@ final class Block {
     /** Two cached successors (chaining); validated by pc and {@link #valid} before use. */
     Block s0;
     Block s1;
+    /** Times entered in the interpreter (translation heat). */
+    int hits;
+    /** The translated region headed by this block, or null. */
+    JitCode jit;
+    /** Translation was tried and failed: stay interpreted. */
+    boolean jitFailed;
 
     Block(long pc, int n, int[] code, long[] imm, int[] offs, int[] raw, long endPc, long link, boolean breakpoint) {
         this.pc = pc;

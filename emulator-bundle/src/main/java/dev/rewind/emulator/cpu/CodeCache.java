@@ -36,6 +36,10 @@ public final class CodeCache {
         this.straddles = new boolean[mem.pageCount()];
     }
 
+    public int xlen() {
+        return xlen;
+    }
+
     public Decoder decoder() {
         return decoder;
     }

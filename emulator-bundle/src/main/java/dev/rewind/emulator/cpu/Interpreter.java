@@ -25,6 +25,7 @@ public final class Interpreter {
     private final long base;
     private final long size;
     private final long[] bpSkip;
+    private final JitControl jit;
 
     public Interpreter(Bus bus, CodeCache code, PhysicalMemory mem, int harts) {
         this.bus = bus;
@@ -35,6 +36,50 @@ public final class Interpreter {
         this.size = mem.size();
         this.bpSkip = new long[harts];
         java.util.Arrays.fill(bpSkip, -1);
+        this.jit = new JitControl(this, code, mem, code.xlen());
+    }
+
+    /**
+     * Turns the bytecode translator on or off (default: on unless {@code -Drewind.jit=false}) and sets how many
+     * times a block is entered before its region is translated (default 50, {@code -Drewind.jit.threshold}).
+     * Either way the guest sees exactly the same execution.
+     */
+    public void setTranslation(boolean enabled, int threshold) {
+        if (threshold < 0) {
+            throw new IllegalArgumentException("translation threshold must not be negative: " + threshold);
+        }
+        jit.enabled = enabled;
+        jit.threshold = threshold;
+    }
+
+    public boolean translationEnabled() {
+        return jit.enabled;
+    }
+
+    /** Regions translated, blocks they cover, failed translations (0 unless something is wrong). */
+    public long[] translationCounts() {
+        return new long[] {jit.regions, jit.regionBlocks, jit.failures};
+    }
+
+    /** The error of the last failed translation, or null. */
+    public String lastTranslationFailure() {
+        return jit.lastFailure;
+    }
+
+    Bus bus() {
+        return bus;
+    }
+
+    byte[][] loadPages() {
+        return lp;
+    }
+
+    byte[][] storePages() {
+        return sp;
+    }
+
+    long addressMask() {
+        return code.xlen() == 32 ? 0xFFFFFFFFL : -1L;
     }
 
     /** Lets hart {@code hart} execute the breakpoint at {@code pc} once (resuming after a breakpoint stop). */
@@ -89,7 +134,19 @@ public final class Interpreter {
                     cb.blockEntered(h.id, pc);
                 }
             }
-            used += exec(h, b, budget - used, used);
+            JitCode j = b.jit;
+            if (jit.enabled) {
+                if (j == null && !b.jitFailed && !b.special() && b.hits++ >= jit.threshold) {
+                    j = jit.compile(b);
+                }
+            } else {
+                j = null;
+            }
+            if (j != null && budget - used >= b.n && !bus.cut) {
+                used += j.run(h, budget - used, used);
+            } else {
+                used += exec(h, b, budget - used, used);
+            }
             if (bus.cut) {
                 bus.cut = false;
                 if (bus.exitRequested || bus.watch.hasHit()) {
@@ -129,6 +186,8 @@ public final class Interpreter {
         final byte[][] sp = this.sp;
         final long base = this.base;
         final long size = this.size;
+        final boolean jitOn = jit.enabled;
+        final int hot = jit.threshold;
         long used = 0;
         while (true) {
         final int[] ops = b.code;
@@ -305,7 +364,7 @@ public final class Interpreter {
                 }
             }
         }
-        if (nb.special()) {
+        if (nb.special() || jitOn && (nb.jit != null || !nb.jitFailed && nb.hits++ >= hot)) {
             return used;
         }
         b = nb;
@@ -313,7 +372,7 @@ public final class Interpreter {
     }
 
     /** Atomics, CSRs and system instructions; returns the next pc (or {@code npc} unchanged). */
-    private long rare(Hart h, Block b, int i, int w, long imm, long npc, long idx) {
+    long rare(Hart h, Block b, int i, int w, long imm, long npc, long idx) {
         final long[] x = h.x;
         final int op = w & 0xFF;
         final int rd = (w >>> 8) & 63;

@@ -1,0 +1,124 @@
+package dev.rewind.emulator.cpu;
+
+import dev.rewind.emulator.isa.Op;
+import dev.rewind.emulator.jit.BlockSpec;
+import dev.rewind.emulator.jit.Translator;
+import dev.rewind.emulator.mem.PhysicalMemory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides which blocks get translated and turns them into {@link JitCode}: when a block has been entered
+ * {@code threshold} times, the region of decoded blocks reachable from it by direct jumps on its page is
+ * handed to the {@link Translator} and the class bytes are defined as a hidden class of this package (one
+ * class per region, unloaded with the machine). Per machine; no static state. Translation never changes
+ * what the guest sees: only which code runs it.
+ */
+final class JitControl {
+
+    /** Default: on unless the system property {@code rewind.jit} is {@code false}. */
+    static final boolean DEFAULT_ENABLED = !"false".equalsIgnoreCase(System.getProperty("rewind.jit", "true"));
+    static final int DEFAULT_THRESHOLD = Integer.getInteger("rewind.jit.threshold", 50);
+    static final int MAX_BLOCKS = 48;
+    static final int MAX_INSNS = 320;
+
+    private final Interpreter in;
+    private final CodeCache code;
+    private final int xlen;
+    private final long base;
+    private final long size;
+    private final MethodHandles.Lookup lookup = MethodHandles.lookup();
+    boolean enabled = DEFAULT_ENABLED;
+    int threshold = DEFAULT_THRESHOLD;
+    long regions;
+    long regionBlocks;
+    long failures;
+    String lastFailure;
+
+    JitControl(Interpreter in, CodeCache code, PhysicalMemory mem, int xlen) {
+        this.in = in;
+        this.code = code;
+        this.xlen = xlen;
+        this.base = mem.base();
+        this.size = mem.size();
+    }
+
+    /** Translates the region headed by {@code b}; null (and b marked) when that fails. */
+    JitCode compile(Block b) {
+        List<Block> region = region(b, MAX_BLOCKS, MAX_INSNS);
+        while (true) {
+            try {
+                Translator.Result r = Translator.translate(specs(region), xlen, base, size);
+                if (r.codeSize() > Translator.MAX_CODE_BYTES && region.size() > 1) {
+                    region = region.subList(0, (region.size() + 1) / 2);
+                    continue;
+                }
+                Class<?> c = lookup.defineHiddenClass(r.bytes(), true).lookupClass();
+                MethodHandle ctor = lookup.findConstructor(c,
+                        MethodType.methodType(void.class, Interpreter.class, Block[].class));
+                JitCode j = (JitCode) ctor.invoke(in, region.toArray(Block[]::new));
+                regions++;
+                regionBlocks += region.size();
+                b.jit = j;
+                return j;
+            } catch (Throwable t) {
+                failures++;
+                lastFailure = t.toString();
+                b.jitFailed = true;
+                return null;
+            }
+        }
+    }
+
+    /** Blocks already decoded on b's page reachable from b by fall-through, branches and JAL, b first. */
+    private List<Block> region(Block head, int maxBlocks, int maxInsns) {
+        List<Block> out = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        out.add(head);
+        seen.add(head.pc);
+        long page = (head.pc - base) >>> PhysicalMemory.PAGE_BITS;
+        int insns = head.n;
+        for (int q = 0; q < out.size(); q++) {
+            Block b = out.get(q);
+            for (long t : successors(b)) {
+                if (out.size() >= maxBlocks || seen.contains(t) || ((t - base) >>> PhysicalMemory.PAGE_BITS) != page) {
+                    continue;
+                }
+                Block s = code.lookup(t);
+                if (s == null || !s.valid || s.special() || insns + s.n > maxInsns) {
+                    continue;
+                }
+                seen.add(t);
+                out.add(s);
+                insns += s.n;
+            }
+        }
+        return out;
+    }
+
+    private static long[] successors(Block b) {
+        if (b.exits) {
+            return new long[0];
+        }
+        int last = b.code[b.n - 1] & 0xFF;
+        return switch (last) {
+            case Op.JAL -> new long[] {b.imm[b.n - 1]};
+            case Op.JALR -> new long[0];
+            case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> new long[] {b.imm[b.n - 1], b.endPc};
+            default -> new long[] {b.endPc};
+        };
+    }
+
+    private static List<BlockSpec> specs(List<Block> region) {
+        List<BlockSpec> s = new ArrayList<>(region.size());
+        for (Block b : region) {
+            s.add(new BlockSpec(b.pc, b.code, b.imm, b.offs, b.endPc, b.link, b.exits));
+        }
+        return s;
+    }
+}

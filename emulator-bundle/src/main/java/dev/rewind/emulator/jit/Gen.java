@@ -1,0 +1,168 @@
+package dev.rewind.emulator.jit;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * The state of one region's code generation: the method being written, the local-variable layout, block
+ * labels, and the small emit helpers the instruction emitters share.
+ */
+final class Gen {
+    static final String CPU = "dev/rewind/emulator/cpu/";
+    static final String JITCODE = CPU + "JitCode";
+    static final String HART = CPU + "Hart";
+    static final String BUS = CPU + "Bus";
+    static final String TRAP = CPU + "Trap";
+    static final String D_HART = "L" + HART + ";";
+
+    // local slots of run(Hart h, long budget, long t0)
+    static final int THIS = 0, H = 1, BUDGET = 2, T0 = 4, X = 6, LP = 7, SP = 8, USED = 9, CUR = 11, NPC = 12,
+            A = 14, OFF = 16, PG = 18, V = 19, TRAPV = 21, REG = 22;
+
+    final MethodVisitor mv;
+    final List<BlockSpec> blocks;
+    final Map<Long, Integer> index = new HashMap<>();
+    final Label[] labels;
+    final Label exit = new Label();
+    final boolean rv32;
+    final long am;
+    final long base;
+    final long size;
+
+    Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size) {
+        this.mv = mv;
+        this.blocks = blocks;
+        this.labels = new Label[blocks.size()];
+        for (int k = 0; k < blocks.size(); k++) {
+            index.put(blocks.get(k).pc(), k);
+            labels[k] = new Label();
+        }
+        this.rv32 = xlen == 32;
+        this.am = rv32 ? 0xFFFFFFFFL : -1L;
+        this.base = base;
+        this.size = size;
+    }
+
+    static int slot(int r) {
+        return REG + 2 * (r - 1);
+    }
+
+    void lconst(long v) {
+        if (v == 0) {
+            mv.visitInsn(LCONST_0);
+        } else if (v == 1) {
+            mv.visitInsn(LCONST_1);
+        } else {
+            mv.visitLdcInsn(v);
+        }
+    }
+
+    void iconst(int v) {
+        if (v >= -1 && v <= 5) {
+            mv.visitInsn(ICONST_0 + v);
+        } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+            mv.visitIntInsn(BIPUSH, v);
+        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+            mv.visitIntInsn(SIPUSH, v);
+        } else {
+            mv.visitLdcInsn(v);
+        }
+    }
+
+    /** Pushes register r (x0 reads as 0). */
+    void loadReg(int r) {
+        if (r == 0) {
+            mv.visitInsn(LCONST_0);
+        } else {
+            mv.visitVarInsn(LLOAD, slot(r));
+        }
+    }
+
+    /** Pops a long into register rd (32 = the x0 sink: discarded). */
+    void storeReg(int rd) {
+        if (rd == 32 || rd == 0) {
+            mv.visitInsn(POP2);
+        } else {
+            mv.visitVarInsn(LSTORE, slot(rd));
+        }
+    }
+
+    /** Masks the long on the stack to the address width. */
+    void maskAddr() {
+        if (rv32) {
+            lconst(0xFFFFFFFFL);
+            mv.visitInsn(LAND);
+        }
+    }
+
+    void addUsed(int n) {
+        mv.visitVarInsn(LLOAD, USED);
+        lconst(n);
+        mv.visitInsn(LADD);
+        mv.visitVarInsn(LSTORE, USED);
+    }
+
+    /** Leaves the region with the next pc {@code pc}. */
+    void exitTo(long pc) {
+        lconst(pc);
+        mv.visitVarInsn(LSTORE, NPC);
+        mv.visitJumpInsn(GOTO, exit);
+    }
+
+    /** Continues at {@code pc}: a jump inside the region, or an exit. */
+    void goTo(long pc) {
+        Integer k = index.get(pc);
+        if (k != null) {
+            mv.visitJumpInsn(GOTO, labels[k]);
+        } else {
+            exitTo(pc);
+        }
+    }
+
+    /** Pushes the slice-relative slot index of instruction i of the current block (device time). */
+    void idx(int i) {
+        mv.visitVarInsn(LLOAD, T0);
+        mv.visitVarInsn(LLOAD, USED);
+        mv.visitInsn(LADD);
+        if (i != 0) {
+            lconst(i);
+            mv.visitInsn(LADD);
+        }
+    }
+
+    /** Records which instruction may trap next (for the exception handler). */
+    void setCur(int k, int i) {
+        iconst(k << 8 | i);
+        mv.visitVarInsn(ISTORE, CUR);
+    }
+
+    /** After a slow-path call: if the bus asks for attention, end after instruction i of block k. */
+    void cutCheck(int k, int i) {
+        Label ok = new Label();
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "bus", "L" + BUS + ";");
+        mv.visitFieldInsn(GETFIELD, BUS, "cut", "Z");
+        mv.visitJumpInsn(IFEQ, ok);
+        BlockSpec b = blocks.get(k);
+        addUsed(i + 1);
+        exitTo((b.pc() + b.offs()[i + 1]) & am);
+        mv.visitLabel(ok);
+    }
+
+    /** Stores register locals into x[]. */
+    void storeRegs(boolean[] regs) {
+        for (int r = 1; r < 32; r++) {
+            if (regs[r]) {
+                mv.visitVarInsn(ALOAD, X);
+                iconst(r);
+                mv.visitVarInsn(LLOAD, slot(r));
+                mv.visitInsn(LASTORE);
+            }
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package dev.rewind.emulator.jit;
+
+import static dev.rewind.emulator.jit.Gen.*;
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.rewind.emulator.isa.Op;
+import java.util.List;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Translates a region (decoded blocks of one page, the first being the entry) into the bytes of a class
+ * {@code dev.rewind.emulator.cpu.JitRegion extends JitCode} with the constructor {@code (Interpreter, Block[])}
+ * and {@code long run(Hart h, long budget, long t0)}. Registers live in locals between the load at entry and
+ * the store at the exits; every block starts with the budget check ("a whole block fits, else leave with pc
+ * at this block"); direct branches and jumps to blocks of the region are gotos, every other transfer leaves.
+ * Semantics follow the interpreter's hot loop expression for expression. Stateless.
+ */
+public final class Translator {
+    private Translator() {
+    }
+
+    /** Methods larger than this are not compiled by HotSpot's C2 (HugeMethodLimit 8000): callers split. */
+    public static final int MAX_CODE_BYTES = 7800;
+
+    /**
+     * @param blocks  the region, entry first; all on one page; none with breakpoints or callbacks
+     * @param xlen    32 or 64
+     * @param ramBase RAM base address
+     * @param ramSize RAM size in bytes
+     */
+    public static Result translate(List<BlockSpec> blocks, int xlen, long ramBase, long ramSize) {
+        if (blocks.isEmpty()) {
+            throw new IllegalArgumentException("empty region");
+        }
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                return "java/lang/Object";
+            }
+        };
+        cw.visit(V21, ACC_FINAL | ACC_SUPER, CPU + "JitRegion", null, JITCODE, null);
+        String ctorDesc = "(L" + CPU + "Interpreter;[L" + CPU + "Block;)V";
+        MethodVisitor c = cw.visitMethod(0, "<init>", ctorDesc, null, null);
+        c.visitCode();
+        c.visitVarInsn(ALOAD, 0);
+        c.visitVarInsn(ALOAD, 1);
+        c.visitVarInsn(ALOAD, 2);
+        c.visitMethodInsn(INVOKESPECIAL, JITCODE, "<init>", ctorDesc, false);
+        c.visitInsn(RETURN);
+        c.visitMaxs(0, 0);
+        c.visitEnd();
+
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "(" + D_HART + "JJ)J", null, null);
+        mv.visitCode();
+        Gen g = new Gen(mv, blocks, xlen, ramBase, ramSize);
+        boolean[] used = new boolean[32];
+        boolean[] written = new boolean[32];
+        for (BlockSpec b : blocks) {
+            for (int w : b.code()) {
+                int rd = (w >>> 8) & 63;
+                if (rd > 0 && rd < 32) {
+                    used[rd] = true;
+                    written[rd] = true;
+                }
+                used[(w >>> 16) & 31] = true;
+                used[(w >>> 24) & 31] = true;
+            }
+        }
+        used[0] = false;
+        mv.visitVarInsn(ALOAD, H);
+        mv.visitFieldInsn(GETFIELD, HART, "x", "[J");
+        mv.visitVarInsn(ASTORE, X);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "lp", "[[B");
+        mv.visitVarInsn(ASTORE, LP);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "sp", "[[B");
+        mv.visitVarInsn(ASTORE, SP);
+        mv.visitInsn(LCONST_0);
+        mv.visitVarInsn(LSTORE, USED);
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ISTORE, CUR);
+        for (int r = 1; r < 32; r++) {
+            if (used[r]) {
+                mv.visitVarInsn(ALOAD, X);
+                g.iconst(r);
+                mv.visitInsn(LALOAD);
+                mv.visitVarInsn(LSTORE, slot(r));
+            }
+        }
+        Label tryStart = new Label();
+        Label tryEnd = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(tryStart, tryEnd, handler, TRAP);
+        mv.visitLabel(tryStart);
+        for (int k = 0; k < blocks.size(); k++) {
+            block(g, k);
+        }
+        mv.visitLabel(tryEnd);
+
+        mv.visitLabel(g.exit);
+        g.storeRegs(written);
+        mv.visitVarInsn(ALOAD, H);
+        mv.visitVarInsn(LLOAD, NPC);
+        mv.visitFieldInsn(PUTFIELD, HART, "pc", "J");
+        for (String f : new String[] {"retired", "cycles"}) {
+            mv.visitVarInsn(ALOAD, H);
+            mv.visitInsn(DUP);
+            mv.visitFieldInsn(GETFIELD, HART, f, "J");
+            mv.visitVarInsn(LLOAD, USED);
+            mv.visitInsn(LADD);
+            mv.visitFieldInsn(PUTFIELD, HART, f, "J");
+        }
+        mv.visitVarInsn(LLOAD, USED);
+        mv.visitInsn(LRETURN);
+
+        mv.visitLabel(handler);
+        mv.visitVarInsn(ASTORE, TRAPV);
+        g.storeRegs(written);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitVarInsn(ALOAD, H);
+        mv.visitVarInsn(ALOAD, TRAPV);
+        mv.visitVarInsn(ILOAD, CUR);
+        mv.visitVarInsn(LLOAD, USED);
+        mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "trapExit", "(" + D_HART + "L" + TRAP + ";IJ)J", false);
+        mv.visitInsn(LRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        byte[] bytes = cw.toByteArray();
+        return new Result(bytes, handler.getOffset() + 64);
+    }
+
+    /** Class bytes and the (approximate, upper bound) bytecode length of {@code run}. */
+    public record Result(byte[] bytes, int codeSize) {
+    }
+
+    private static void block(Gen g, int k) {
+        MethodVisitor mv = g.mv;
+        BlockSpec b = g.blocks.get(k);
+        int n = b.length();
+        mv.visitLabel(g.labels[k]);
+        Label fits = new Label();
+        mv.visitVarInsn(LLOAD, USED);
+        g.lconst(n);
+        mv.visitInsn(LADD);
+        mv.visitVarInsn(LLOAD, BUDGET);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFLE, fits);
+        g.exitTo(b.pc());
+        mv.visitLabel(fits);
+        int last = n - 1;
+        for (int i = 0; i < last; i++) {
+            Emit.insn(g, k, i);
+        }
+        int w = b.code()[last];
+        int op = w & 0xFF;
+        int rd = (w >>> 8) & 63;
+        int r1 = (w >>> 16) & 63;
+        int r2 = (w >>> 24) & 63;
+        long imm = b.imm()[last];
+        if (b.exits()) {
+            rare(g, k, last, w, imm);
+            return;
+        }
+        switch (op) {
+            case Op.JAL -> {
+                g.lconst(b.link());
+                g.storeReg(rd);
+                g.addUsed(n);
+                g.goTo(imm);
+            }
+            case Op.JALR -> {
+                g.loadReg(r1);
+                g.lconst(imm);
+                mv.visitInsn(LADD);
+                g.lconst(~1L & g.am);
+                mv.visitInsn(LAND);
+                mv.visitVarInsn(LSTORE, NPC);
+                g.lconst(b.link());
+                g.storeReg(rd);
+                g.addUsed(n);
+                mv.visitJumpInsn(GOTO, g.exit);
+            }
+            case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> {
+                g.addUsed(n);
+                boolean unsigned = op == Op.BLTU || op == Op.BGEU;
+                g.loadReg(r1);
+                if (unsigned) {
+                    g.lconst(Long.MIN_VALUE);
+                    mv.visitInsn(LXOR);
+                }
+                g.loadReg(r2);
+                if (unsigned) {
+                    g.lconst(Long.MIN_VALUE);
+                    mv.visitInsn(LXOR);
+                }
+                mv.visitInsn(LCMP);
+                Label taken = new Label();
+                int jump = switch (op) {
+                    case Op.BEQ -> IFEQ;
+                    case Op.BNE -> IFNE;
+                    case Op.BLT, Op.BLTU -> IFLT;
+                    default -> IFGE;
+                };
+                mv.visitJumpInsn(jump, taken);
+                g.goTo(b.endPc());
+                mv.visitLabel(taken);
+                g.goTo(imm);
+            }
+            default -> {
+                Emit.insn(g, k, last);
+                g.addUsed(n);
+                g.goTo(b.endPc());
+            }
+        }
+    }
+
+    /** A CSR/system instruction ending block k: through the interpreter, then leave with its next pc. */
+    private static void rare(Gen g, int k, int i, int w, long imm) {
+        MethodVisitor mv = g.mv;
+        BlockSpec b = g.blocks.get(k);
+        int rd = (w >>> 8) & 63;
+        int r1 = (w >>> 16) & 63;
+        if (r1 != 0) {
+            mv.visitVarInsn(ALOAD, X);
+            g.iconst(r1);
+            mv.visitVarInsn(LLOAD, slot(r1));
+            mv.visitInsn(LASTORE);
+        }
+        g.setCur(k, i);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitVarInsn(ALOAD, H);
+        g.iconst(k);
+        g.iconst(i);
+        g.iconst(w);
+        g.lconst(imm);
+        g.lconst(b.endPc());
+        g.idx(i);
+        mv.visitVarInsn(LLOAD, USED);
+        mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "rare", "(" + D_HART + "IIIJJJJ)J", false);
+        mv.visitVarInsn(LSTORE, NPC);
+        if (rd > 0 && rd < 32) {
+            mv.visitVarInsn(ALOAD, X);
+            g.iconst(rd);
+            mv.visitInsn(LALOAD);
+            mv.visitVarInsn(LSTORE, slot(rd));
+        }
+        g.addUsed(b.length());
+        mv.visitJumpInsn(GOTO, g.exit);
+    }
+}
