@@ -327,6 +327,19 @@ public final class Machine {
         code.removeInstrumentation(i);
     }
 
+    /**
+     * Turns the bytecode translator on or off (default on; {@code -Drewind.jit=false} turns it off) and sets
+     * how often a block runs before it is translated. Execution and state hashes are identical either way.
+     */
+    public void setTranslation(boolean enabled, int threshold) {
+        interp.setTranslation(enabled, threshold);
+    }
+
+    /** Translator counters: regions translated, blocks covered, failed translations. */
+    public long[] translationCounts() {
+        return interp.translationCounts();
+    }
+
     // ---- snapshots ----
 
     public MachineSnapshot snapshot() {
