@@ -4,15 +4,12 @@ import dev.rewind.emulator.Machine;
 import dev.rewind.emulator.MachineConfig;
 import dev.rewind.emulator.device.ConsoleSink;
 import dev.rewind.emulator.elf.ElfImage;
-import dev.rewind.emulator.MachineSnapshot;
 import dev.rewind.emulator.RunResult;
 import dev.rewind.emulator.StopReason;
 import dev.rewind.emulator.WatchKind;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -42,9 +39,7 @@ public final class TimeMachine {
     private final Replayer.Gate gate;
     private final History history;
     private final Replayer replayer;
-    private final TreeMap<String, Bookmark> bookmarks = new TreeMap<>();
-    private final TreeMap<String, History.Point> pinOf = new TreeMap<>();
-    private final TreeMap<Long, Integer> explicitPins = new TreeMap<>();
+    private final Bookmarks marks;
     private long frontier;
 
     /**
@@ -62,6 +57,7 @@ public final class TimeMachine {
         this.gate = gate;
         this.history = new History(config, (int) (machine.config().ramSize() >>> 12), machine.hartCount());
         this.replayer = new Replayer(machine, history, gate);
+        this.marks = new Bookmarks(history);
         this.frontier = machine.time();
         history.add(machine.snapshot(), true, frontier);
     }
@@ -323,15 +319,10 @@ public final class TimeMachine {
      */
     public Bookmark addBookmark(String name, String description) {
         Bookmark b = new Bookmark(name, description == null ? "" : description, m.time());
-        deleteQuietly(name);
-        bookmarks.put(name, b);
-        History.Point p = pointHere();
-        history.pin(p);
-        pinOf.put(name, p);
-        return b;
+        return marks.add(b, pointHere(), m.time());
     }
 
-    /** The history point at the current time, taking a snapshot if there is none. */
+    /** The history point at the current time, taking a snapshot if there is none (else the nearest earlier). */
     private History.Point pointHere() {
         long now = m.time();
         History.Point p = history.at(now);
@@ -341,7 +332,6 @@ public final class TimeMachine {
         if (now > history.last().time) {
             return history.add(m.snapshot(), false, now);
         }
-        // between existing points (in the past): insert by rebuilding the tail is not supported; pin the floor
         return history.floor(now);
     }
 
@@ -354,72 +344,37 @@ public final class TimeMachine {
         if (time < earliestTime()) {
             throw new IllegalArgumentException("time " + time + " is before the earliest point of history");
         }
-        deleteQuietly(name);
-        bookmarks.put(name, b);
-        return b;
+        return marks.add(b, null, m.time());
     }
 
     /** Bookmarks ordered by time, then name. */
     public List<Bookmark> bookmarks() {
-        List<Bookmark> out = new ArrayList<>(bookmarks.values());
-        out.sort(Comparator.comparingLong(Bookmark::time).thenComparing(Bookmark::name));
-        return out;
+        return marks.list();
     }
 
     public Optional<Bookmark> bookmark(String name) {
-        return Optional.ofNullable(bookmarks.get(name));
-    }
-
-    private Bookmark existing(String name) {
-        Bookmark b = bookmarks.get(name);
-        if (b == null) {
-            throw new IllegalArgumentException("no bookmark named '" + name + "'");
-        }
-        return b;
+        return marks.get(name);
     }
 
     /** @throws IllegalArgumentException if there is no bookmark {@code from} or {@code to} is taken */
     public Bookmark renameBookmark(String from, String to) {
-        Bookmark b = existing(from);
-        Bookmark.checkName(to);
-        if (!from.equals(to) && bookmarks.containsKey(to)) {
-            throw new IllegalArgumentException("a bookmark named '" + to + "' exists already");
-        }
-        Bookmark renamed = new Bookmark(to, b.description(), b.time());
-        bookmarks.remove(from);
-        bookmarks.put(to, renamed);
-        History.Point p = pinOf.remove(from);
-        if (p != null) {
-            pinOf.put(to, p);
-        }
-        return renamed;
+        return marks.rename(from, to);
     }
 
     /** @throws IllegalArgumentException if there is no such bookmark */
     public Bookmark describeBookmark(String name, String description) {
-        Bookmark b = existing(name);
-        Bookmark d = new Bookmark(name, description == null ? "" : description, b.time());
-        bookmarks.put(name, d);
-        return d;
+        return marks.describe(name, description);
     }
 
     /** @throws IllegalArgumentException if there is no such bookmark */
     public void deleteBookmark(String name) {
-        existing(name);
-        deleteQuietly(name);
-    }
-
-    private void deleteQuietly(String name) {
-        bookmarks.remove(name);
-        History.Point p = pinOf.remove(name);
-        if (p != null) {
-            history.unpin(p, m.time());
-        }
+        marks.existing(name);
+        marks.delete(name, m.time());
     }
 
     /** @throws IllegalArgumentException if there is no such bookmark */
     public TravelResult goToBookmark(String name) {
-        Bookmark b = existing(name);
+        Bookmark b = marks.existing(name);
         TravelResult r = goToTime(b.time());
         return new TravelResult(r.kind(), r.time(), r.hart(), r.stop(), "at bookmark " + name + " (time " + r.time()
                 + ")");
@@ -429,28 +384,12 @@ public final class TimeMachine {
 
     /** Takes (or reuses) a snapshot now that thinning never removes; returns its time. */
     public long pinSnapshot() {
-        History.Point p = pointHere();
-        history.pin(p);
-        explicitPins.merge(p.time, 1, Integer::sum);
-        return p.time;
+        return marks.pin(pointHere());
     }
 
     /** Lets thinning remove the explicit snapshot at {@code time}; false if there was none. */
     public boolean unpinSnapshot(long time) {
-        Integer n = explicitPins.get(time);
-        if (n == null) {
-            return false;
-        }
-        if (n == 1) {
-            explicitPins.remove(time);
-        } else {
-            explicitPins.put(time, n - 1);
-        }
-        History.Point p = history.at(time);
-        if (p != null) {
-            history.unpin(p, m.time());
-        }
-        return true;
+        return marks.unpin(time, m.time());
     }
 
     // ---- changing state ----
@@ -508,29 +447,14 @@ public final class TimeMachine {
         List<Bookmark> dropped = new ArrayList<>();
         dropFuture(now, true, dropped);
         History.Point np = history.add(m.snapshot(), true, now);
-        for (var e : pinOf.entrySet()) {
-            if (e.getValue().time >= now) {
-                e.setValue(np);
-                history.pin(np);
-            }
-        }
-        Integer n = explicitPins.get(now);
-        for (int i = 0; n != null && i < n; i++) {
-            history.pin(np);
-        }
+        marks.repin(now, np);
         return new FutureChange(now < old, now, old, dropped);
     }
 
     /** Forgets everything after {@code now} (and the points at {@code now} too if {@code inclusive}). */
     private void dropFuture(long now, boolean inclusive, List<Bookmark> dropped) {
-        for (Bookmark b : bookmarks()) {
-            if (b.time() > now) {
-                dropped.add(b);
-                deleteQuietly(b.name());
-            }
-        }
+        dropped.addAll(marks.dropAfter(now));
         history.removeFrom(inclusive ? now : now + 1);
-        explicitPins.tailMap(now, false).clear();
         if (input != null) {
             input.truncateAfter(now);
         }

@@ -27,6 +27,13 @@ class ReverseLatencyTest {
     void reverseStepCostIsFlatWithDepth() throws Exception {
         ElfImage img = ElfLoader.parse(Files.readAllBytes(ELF));
         MachineConfig cfg = MachineConfig.defaults(32).withHarts(4).withRamSize(64L << 20);
+        Machine plain = new Machine(cfg, ConsoleSink.discard(), InputSource.none());
+        plain.load(img);
+        TimeMachine warm = TimeMachine.create(cfg, img, ConsoleSink.discard(), null, TravelConfig.defaults());
+        warm.run(3_000_000);
+        warm.reverseStep(0);
+        plain.runUntilTime(3_000_000);
+        plain.load(img);
         TimeMachine tm = TimeMachine.create(cfg, img, ConsoleSink.discard(), null, TravelConfig.defaults());
         long[] depths = {1_000_000, 4_000_000, 10_000_000};
         double[] medians = new double[depths.length];
@@ -60,7 +67,7 @@ class ReverseLatencyTest {
         }
         assertThat(medians[2]).as("flat with depth").isLessThan(Math.max(5 * medians[0], 20));
 
-        Machine plain = new Machine(cfg, ConsoleSink.discard(), InputSource.none());
+        plain = new Machine(cfg, ConsoleSink.discard(), InputSource.none());
         plain.load(img);
         long s = System.nanoTime();
         plain.runUntilTime(depths[2]);

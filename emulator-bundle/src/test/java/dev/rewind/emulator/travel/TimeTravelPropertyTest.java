@@ -21,18 +21,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TimeTravelPropertyTest {
 
-    static final long END = 30_000;
-    static final int OPS = 700;
+    static final long END = 16_000;
+    static final int OPS = 600;
 
     @ParameterizedTest(name = "{0} harts RV{1} quantum {2} interval {3} max snapshots {4}")
     @CsvSource({
-        "1, 32, 1000, 1500, 2048, 11",
-        "1, 64, 1, 700, 6, 12",
-        "2, 32, 7, 1000, 2048, 21",
-        "2, 64, 100, 2500, 5, 22",
-        "4, 32, 1, 900, 2048, 41",
-        "4, 64, 13, 1200, 7, 42",
-        "4, 32, 1000, 3000, 2048, 43"})
+        "1, 32, 1000, 800, 2048, 11",
+        "1, 64, 1, 400, 6, 12",
+        "2, 32, 7, 600, 2048, 21",
+        "2, 64, 100, 1500, 5, 22",
+        "4, 32, 1, 500, 2048, 41",
+        "4, 64, 13, 700, 7, 42",
+        "4, 32, 1000, 1700, 2048, 43"})
     void everyLandingMatchesForwardExecution(int harts, int xlen, int quantum, long interval, int maxSnapshots,
             long seed) {
         Random rnd = new Random(seed);
@@ -112,9 +112,9 @@ class TimeTravelPropertyTest {
                         assertThat(r.stop().accessWrite()).isTrue();
                     }
                 }
-                case 6 -> tm.runUntilTime(Math.min(END, now + 1 + rnd.nextInt(3000)));
+                case 6 -> tm.runUntilTime(Math.min(END, now + 1 + rnd.nextInt(2000)));
                 default -> {
-                    if (now < END - 20_000 / harts) {
+                    if (now < END - 10_000 / harts) {
                         tm.stepHart(rnd.nextInt(harts));
                     }
                 }
