@@ -48,6 +48,9 @@ interface Engine {
     /** Thread-safe. */
     void requestStop();
 
+    /** Drops a stop request that no run consumed (the machine was not running when it came). */
+    void clearStopRequest();
+
     long reg(int hart, int r);
 
     void setReg(int hart, int r, long v);

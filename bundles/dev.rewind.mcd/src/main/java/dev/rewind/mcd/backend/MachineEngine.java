@@ -141,6 +141,11 @@ final class MachineEngine implements Engine {
     }
 
     @Override
+    public void clearStopRequest() {
+        machine.runUntilTime(machine.time()); // consumes a pending request; executes nothing
+    }
+
+    @Override
     public long reg(int hart, int r) {
         return machine.hart(hart).reg(r);
     }

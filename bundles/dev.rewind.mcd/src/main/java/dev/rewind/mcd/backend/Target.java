@@ -32,6 +32,8 @@ final class Target {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private Thread runner;
+    /** Counted down when the current runner has run its first slice (or ended). */
+    private volatile java.util.concurrent.CountDownLatch firstSlice = new java.util.concurrent.CountDownLatch(0);
     private volatile boolean running;
     private volatile boolean pausing;
     private volatile boolean naturalEnd;
@@ -80,12 +82,16 @@ final class Target {
         synchronized (lock) {
             boolean wasRunning = running;
             if (wasRunning) {
+                awaitFirstSlice(); // so that a client polling in a loop cannot starve the machine
                 pausing = true;
                 joinRunner();
                 pausing = false;
                 wasRunning = !naturalEnd;
             }
             try {
+                for (int h = 0; h < traces.length; h++) {
+                    traces[h].flush(engine.retired(h));
+                }
                 return action.call();
             } catch (McdException e) {
                 throw e;
@@ -128,10 +134,10 @@ final class Target {
         synchronized (lock) {
             stopped = running;
             if (running) {
+                requester = byHart;
+                requestGlobal = global;
                 joinRunner();
                 if (!naturalEnd) {
-                    requester = byHart;
-                    requestGlobal = global;
                     recordStop(new StopRecord(byHart, "stopped by debugger"));
                 }
             }
@@ -145,7 +151,16 @@ final class Target {
         return running;
     }
 
+    private void awaitFirstSlice() {
+        try {
+            firstSlice.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void startRunner() {
+        firstSlice = new java.util.concurrent.CountDownLatch(1);
         running = true;
         naturalEnd = false;
         stopFlag = false;
@@ -167,6 +182,7 @@ final class Target {
                 throw new IllegalStateException("interrupted while stopping the machine", e);
             }
         }
+        engine.clearStopRequest();
         running = false;
         runner = null;
     }
@@ -188,11 +204,13 @@ final class Target {
                 } else {
                     s = engine.run(budget);
                 }
+                firstSlice.countDown();
                 result = evaluate(s);
             }
         } catch (RuntimeException e) {
             result = new StopRecord(Math.max(requester, 0), "engine error: " + e.getMessage());
         }
+        firstSlice.countDown();
         if (result.reason().equals(PAUSED)) {
             return;
         }
@@ -299,10 +317,7 @@ final class Target {
 
     /** Called on the machine thread by the engine's trace hook. */
     void traceBlock(int hart, long[] pcs, int[] bits, int[] lengths, long retired) {
-        TraceRing r = traces[hart];
-        for (int i = 0; i < pcs.length; i++) {
-            r.add(pcs[i], bits[i], lengths[i], retired + i);
-        }
+        traces[hart].enter(pcs, bits, lengths, retired);
     }
 
     void setTracing(boolean on) {

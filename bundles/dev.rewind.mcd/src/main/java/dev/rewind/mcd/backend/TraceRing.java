@@ -11,6 +11,10 @@ import java.util.List;
  * Instruction trace of one hart: a ring buffer of the most recent {@code capacity}
  * executed instructions (pc, instruction bits, length, per-hart instruction index). Filled
  * on the machine thread, read under the target's lock. Frame 0 is the oldest kept.
+ *
+ * <p>The engine reports blocks as they are entered; a block may be left early (end of a
+ * quantum, a trap, a stop). So a block is kept pending and recorded when the hart enters its
+ * next block (or the trace is read), with as many instructions as the hart retired in between.
  */
 final class TraceRing {
     private final int hart;
@@ -20,6 +24,10 @@ final class TraceRing {
     private final byte[] lengths;
     private final long[] index;
     private long count;
+    private long[] pendingPcs;
+    private int[] pendingBits;
+    private int[] pendingLengths;
+    private long pendingRetired;
 
     TraceRing(int hart, int capacity, int memSpaceId) {
         this.hart = hart;
@@ -28,6 +36,26 @@ final class TraceRing {
         this.bits = new int[capacity];
         this.lengths = new byte[capacity];
         this.index = new long[capacity];
+    }
+
+    /** The hart enters a block, having retired {@code retired} instructions so far. */
+    void enter(long[] pcs, int[] insnBits, int[] insnLengths, long retired) {
+        flush(retired);
+        pendingPcs = pcs;
+        pendingBits = insnBits;
+        pendingLengths = insnLengths;
+        pendingRetired = retired;
+    }
+
+    /** Records the pending block's instructions that retired, the hart now having retired {@code retired}. */
+    void flush(long retired) {
+        if (pendingPcs != null) {
+            long n = Math.min(pendingPcs.length, Math.max(0, retired - pendingRetired));
+            for (int i = 0; i < n; i++) {
+                add(pendingPcs[i], pendingBits[i], pendingLengths[i], pendingRetired + i);
+            }
+            pendingPcs = null;
+        }
     }
 
     void add(long pc, int insnBits, int length, long instructionIndex) {
@@ -59,6 +87,7 @@ final class TraceRing {
 
     void clear() {
         count = 0;
+        pendingPcs = null;
     }
 
     List<TraceFrame> read(long start, int n) {
