@@ -28,7 +28,7 @@ public abstract class JitCode {
         this.am = in.addressMask();
     }
 
-    /** Runs the region from its head block; returns the scheduler slots used (see the class comment). */
+    /** Runs the region from the block at {@code h.pc}; returns the scheduler slots used (see the class comment). */
     public abstract long run(Hart h, long budget, long t0);
 
     /** Slow-path load (MMIO, watched or unmapped pages, page-crossing accesses); may throw a {@link Trap}. */
@@ -80,7 +80,7 @@ public abstract class JitCode {
         return used + i + 1;
     }
 
-    /** The pc of the head block. */
+    /** The pc of the block whose heat triggered the translation. */
     public final long pc() {
         return blocks[0].pc;
     }

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Decides which blocks get translated and turns them into {@link JitCode}: when a block has been entered
- * {@code threshold} times, the region of decoded blocks reachable from it by direct jumps on its page is
- * handed to the {@link Translator} and the class bytes are defined as a hidden class of this package (one
+ * {@code threshold} times, the region of untranslated decoded blocks reachable from it by direct jumps on its
+ * page is handed to the {@link Translator} and the class bytes are defined as a hidden class of this package (one
  * class per region, unloaded with the machine). Per machine; no static state. Translation never changes
  * what the guest sees: only which code runs it.
  */
@@ -64,7 +64,9 @@ final class JitControl {
                 JitCode j = (JitCode) ctor.invoke(in, region.toArray(Block[]::new));
                 regions++;
                 regionBlocks += region.size();
-                b.jit = j;
+                for (Block m : region) {
+                    m.jit = j;
+                }
                 return j;
             } catch (Throwable t) {
                 failures++;
@@ -75,7 +77,10 @@ final class JitControl {
         }
     }
 
-    /** Blocks already decoded on b's page reachable from b by fall-through, branches and JAL, b first. */
+    /**
+     * Blocks already decoded on b's page reachable from b by fall-through, branches and JAL, b first, that
+     * belong to no other region (every block runs in at most one region; every member is an entry).
+     */
     private List<Block> region(Block head, int maxBlocks, int maxInsns) {
         List<Block> out = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
@@ -90,7 +95,7 @@ final class JitControl {
                     continue;
                 }
                 Block s = code.lookup(t);
-                if (s == null || !s.valid || s.special() || insns + s.n > maxInsns) {
+                if (s == null || !s.valid || s.special() || s.jit != null || insns + s.n > maxInsns) {
                     continue;
                 }
                 seen.add(t);

@@ -10,7 +10,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Translates a region (decoded blocks of one page, the first being the entry) into the bytes of a class
+ * Translates a region (decoded blocks of one page, each an entry point) into the bytes of a class
  * {@code dev.rewind.emulator.cpu.JitRegion extends JitCode} with the constructor {@code (Interpreter, Block[])}
  * and {@code long run(Hart h, long budget, long t0)}. Registers live in locals between the load at entry and
  * the store at the exits; every block starts with the budget check ("a whole block fits, else leave with pc
@@ -25,7 +25,7 @@ public final class Translator {
     public static final int MAX_CODE_BYTES = 7800;
 
     /**
-     * @param blocks  the region, entry first; all on one page; none with breakpoints or callbacks
+     * @param blocks  the region: distinct blocks, all on one page, none with breakpoints or callbacks
      * @param xlen    32 or 64
      * @param ramBase RAM base address
      * @param ramSize RAM size in bytes
@@ -95,6 +95,7 @@ public final class Translator {
         Label handler = new Label();
         mv.visitTryCatchBlock(tryStart, tryEnd, handler, TRAP);
         mv.visitLabel(tryStart);
+        entrySwitch(g);
         for (int k = 0; k < blocks.size(); k++) {
             block(g, k);
         }
@@ -135,6 +136,42 @@ public final class Translator {
 
     /** Class bytes and the (approximate, upper bound) bytecode length of {@code run}. */
     public record Result(byte[] bytes, int codeSize) {
+    }
+
+    /** Any block of the region is an entry: dispatch on the page offset of {@code h.pc}. */
+    private static void entrySwitch(Gen g) {
+        MethodVisitor mv = g.mv;
+        int n = g.blocks.size();
+        if (n == 1) {
+            return;
+        }
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(key(g, a), key(g, b)));
+        int[] keys = new int[n];
+        Label[] targets = new Label[n];
+        for (int j = 0; j < n; j++) {
+            keys[j] = key(g, order[j]);
+            targets[j] = g.labels[order[j]];
+        }
+        Label dflt = new Label();
+        mv.visitVarInsn(ALOAD, H);
+        mv.visitFieldInsn(GETFIELD, HART, "pc", "J");
+        mv.visitInsn(L2I);
+        g.iconst(0xFFF);
+        mv.visitInsn(IAND);
+        mv.visitLookupSwitchInsn(dflt, keys, targets);
+        mv.visitLabel(dflt);
+        mv.visitVarInsn(ALOAD, H);
+        mv.visitFieldInsn(GETFIELD, HART, "pc", "J");
+        mv.visitVarInsn(LSTORE, NPC);
+        mv.visitJumpInsn(GOTO, g.exit);
+    }
+
+    private static int key(Gen g, int k) {
+        return (int) g.blocks.get(k).pc() & 0xFFF;
     }
 
     private static void block(Gen g, int k) {
