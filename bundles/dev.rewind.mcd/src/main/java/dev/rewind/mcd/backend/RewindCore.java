@@ -210,9 +210,16 @@ final class RewindCore extends CoreOps implements McdCore {
         }));
     }
 
+    /** Triggers are armed when created; activating the set re-arms it: captured states are cleared. */
     @Override
     public void activateTrigSet() throws McdException {
         check();
+        call(() -> target.paused(() -> {
+            for (TriggerTable.Entry e : target.triggers.ownedBy(hart)) {
+                e.captured = false;
+            }
+            return null;
+        }));
     }
 
     @Override
@@ -240,7 +247,8 @@ final class RewindCore extends CoreOps implements McdCore {
     @Override
     public TrigSetState qryTrigSetState() throws McdException {
         check();
-        return new TrigSetState(true, 0, false, 0, false, target.tracing(), true, false, false);
+        return call(() -> target.paused(() -> new TrigSetState(!target.triggers.ownedBy(hart).isEmpty(), 0, false, 0,
+                false, target.tracing(), true, false, false)));
     }
 
     @Override

@@ -230,11 +230,12 @@ final class Target {
             case TIME:
                 return untilTime >= 0 && engine.time() >= untilTime ? reached() : null;
             case BREAKPOINT, WATCHPOINT: {
-                TriggerTable.Entry e = matching(s);
-                if (e != null) {
+                java.util.List<TriggerTable.Entry> hits = matching(s);
+                for (TriggerTable.Entry e : hits) {
                     e.captured = true;
                 }
-                return e != null && e.stops() ? hitRecord(e, s) : null;
+                TriggerTable.Entry e = TriggerTable.stopping(hits);
+                return e != null ? hitRecord(e, s) : null;
             }
             case STOP_REQUESTED:
                 return pausing ? new StopRecord(0, PAUSED) : new StopRecord(Math.max(requester, 0),
@@ -250,7 +251,7 @@ final class Target {
         return new StopRecord(Math.max(requester, 0), "reached time " + engine.time());
     }
 
-    private TriggerTable.Entry matching(Engine.Stop s) {
+    private java.util.List<TriggerTable.Entry> matching(Engine.Stop s) {
         return s.kind() == Engine.Kind.BREAKPOINT ? triggers.matchExecution(s.hart(), s.address())
                 : triggers.matchAccess(s.hart(), s.address(), s.size(), s.value(), s.accessKind());
     }
@@ -261,8 +262,8 @@ final class Target {
      * No side effects (time travel asks this while searching history).
      */
     StopRecord wouldStop(Engine.Stop s) {
-        TriggerTable.Entry e = matching(s);
-        return e != null && e.stops() ? hitRecord(e, s) : null;
+        TriggerTable.Entry e = TriggerTable.stopping(matching(s));
+        return e != null ? hitRecord(e, s) : null;
     }
 
     private StopRecord hitRecord(TriggerTable.Entry e, Engine.Stop s) {

@@ -246,21 +246,23 @@ final class TriggerTable {
         }
     }
 
-    /** The lowest-id trigger hit by hart {@code hart} fetching {@code pc}, or null. */
-    Entry matchExecution(int hart, long pc) {
+    /** The triggers hit by hart {@code hart} fetching {@code pc}, in id order. */
+    List<Entry> matchExecution(int hart, long pc) {
+        List<Entry> out = new ArrayList<>();
         for (Entry e : entries.values()) {
             if (e.isIp() && firesFor(e, hart) && e.start().address() == pc) {
-                return e;
+                out.add(e);
             }
         }
-        return null;
+        return out;
     }
 
     /**
-     * The lowest-id trigger hit by a data access, or null. {@code kind} is WATCH_READ or
+     * The triggers hit by a data access, in id order. {@code kind} is WATCH_READ or
      * WATCH_WRITE, or 0 if unknown (then any watch kind matches).
      */
-    Entry matchAccess(int hart, long addr, int size, long value, int kind) {
+    List<Entry> matchAccess(int hart, long addr, int size, long value, int kind) {
+        List<Entry> out = new ArrayList<>();
         for (Entry e : entries.values()) {
             if (e.isIp() || !firesFor(e, hart)) {
                 continue;
@@ -276,7 +278,17 @@ final class TriggerTable {
             if (e.trig instanceof TrigComplexCore c && !dataMatches(c, size, value)) {
                 continue;
             }
-            return e;
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** The first of {@code hits} whose action stops the machine, or null. */
+    static Entry stopping(List<Entry> hits) {
+        for (Entry e : hits) {
+            if (e.stops()) {
+                return e;
+            }
         }
         return null;
     }
