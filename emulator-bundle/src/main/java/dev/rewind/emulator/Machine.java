@@ -360,8 +360,9 @@ public final class Machine {
         if (!s.config.equals(cfg)) {
             throw new IllegalArgumentException("snapshot of a differently configured machine: " + s.config);
         }
+        byte[][] codePages = code.codePageArrays();
         mem.restore(s.memory);
-        code.invalidateAll();
+        code.invalidateChangedPages(codePages);
         for (int i = 0; i < harts.length; i++) {
             s.harts[i].copyTo(harts[i]);
         }

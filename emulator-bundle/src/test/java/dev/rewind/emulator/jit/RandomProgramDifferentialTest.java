@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.emulator.Machine;
 import dev.rewind.emulator.MachineConfig;
+import dev.rewind.emulator.MachineSnapshot;
 import dev.rewind.emulator.RunResult;
 import dev.rewind.emulator.StopReason;
 import dev.rewind.emulator.device.CollectingConsole;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Random programs from the instruction table ({@link RandomPrograms}) run with the translator off and forced
  * on (threshold 0 and 2); state hashes, stops and console output must agree after every one of many uneven
- * chunks, on RV32 and RV64, on 1 hart and on 4 harts with small quanta (budgets shorter than blocks).
+ * chunks (with a snapshot restore halfway, which keeps translations of unchanged code pages), on RV32 and RV64, on 1 hart and on 4 harts with small quanta (budgets shorter than blocks).
  */
 class RandomProgramDifferentialTest {
 
@@ -65,7 +66,15 @@ class RandomProgramDifferentialTest {
             Run j0 = boot(xlen, harts, quantum, code, seed, true, 0);
             Run j2 = boot(xlen, harts, quantum, code, seed, true, 2);
             long chunk = 1;
+            MachineSnapshot[] snaps = new MachineSnapshot[3];
             for (int point = 0; point < 40; point++) {
+                if (point == 8) {
+                    snaps = new MachineSnapshot[] {ref.m().snapshot(), j0.m().snapshot(), j2.m().snapshot()};
+                } else if (point == 16 && ref.m().time() > snaps[0].time()) {
+                    ref.m().restore(snaps[0]);
+                    j0.m().restore(snaps[1]);
+                    j2.m().restore(snaps[2]);
+                }
                 RunResult a = ref.m().run(chunk);
                 RunResult b = j0.m().run(chunk);
                 RunResult c = j2.m().run(chunk);
