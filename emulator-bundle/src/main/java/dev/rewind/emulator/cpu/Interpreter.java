@@ -41,7 +41,7 @@ public final class Interpreter {
 
     /**
      * Turns the bytecode translator on or off (default: on unless {@code -Drewind.jit=false}) and sets how many
-     * times a block is entered before its region is translated (default 50, {@code -Drewind.jit.threshold}).
+     * times a block is entered before its region is translated (default 100, {@code -Drewind.jit.threshold}).
      * Either way the guest sees exactly the same execution.
      */
     public void setTranslation(boolean enabled, int threshold) {

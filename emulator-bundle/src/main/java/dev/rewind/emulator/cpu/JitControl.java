@@ -23,7 +23,7 @@ final class JitControl {
 
     /** Default: on unless the system property {@code rewind.jit} is {@code false}. */
     static final boolean DEFAULT_ENABLED = !"false".equalsIgnoreCase(System.getProperty("rewind.jit", "true"));
-    static final int DEFAULT_THRESHOLD = Integer.getInteger("rewind.jit.threshold", 50);
+    static final int DEFAULT_THRESHOLD = Integer.getInteger("rewind.jit.threshold", 100);
     static final int MAX_BLOCKS = 48;
     static final int MAX_INSNS = 320;
 

@@ -14,7 +14,8 @@ import org.objectweb.asm.MethodVisitor;
  * {@code dev.rewind.emulator.cpu.JitRegion extends JitCode} with the constructor {@code (Interpreter, Block[])}
  * and {@code long run(Hart h, long budget, long t0)}. Registers live in locals between the load at entry and
  * the store at the exits; every block starts with the budget check ("a whole block fits, else leave with pc
- * at this block"); direct branches and jumps to blocks of the region are gotos, every other transfer leaves.
+ * at this block"); direct branches and jumps to blocks of the region are gotos, indirect jumps dispatch on
+ * the target (a switch over the region's blocks), every other transfer leaves.
  * Semantics follow the interpreter's hot loop expression for expression. Stateless.
  */
 public final class Translator {
@@ -141,10 +142,22 @@ public final class Translator {
     /** Any block of the region is an entry: dispatch on the page offset of {@code h.pc}. */
     private static void entrySwitch(Gen g) {
         MethodVisitor mv = g.mv;
-        int n = g.blocks.size();
-        if (n == 1) {
+        if (g.blocks.size() == 1) {
             return;
         }
+        mv.visitVarInsn(ALOAD, H);
+        mv.visitFieldInsn(GETFIELD, HART, "pc", "J");
+        mv.visitVarInsn(LSTORE, NPC);
+        dispatch(g);
+    }
+
+    /**
+     * Continues at the pc in NPC: a jump to the region's block there when it is on the region's page, else
+     * leaves. Used at entry and after indirect jumps (returns to a call site in the region stay inside).
+     */
+    private static void dispatch(Gen g) {
+        MethodVisitor mv = g.mv;
+        int n = g.blocks.size();
         Integer[] order = new Integer[n];
         for (int k = 0; k < n; k++) {
             order[k] = k;
@@ -156,18 +169,20 @@ public final class Translator {
             keys[j] = key(g, order[j]);
             targets[j] = g.labels[order[j]];
         }
-        Label dflt = new Label();
-        mv.visitVarInsn(ALOAD, H);
-        mv.visitFieldInsn(GETFIELD, HART, "pc", "J");
+        long page = g.blocks.get(0).pc() & ~0xFFFL;
+        mv.visitVarInsn(LLOAD, NPC);
+        g.lconst(page);
+        mv.visitInsn(LSUB);
+        g.lconst(Long.MIN_VALUE);
+        mv.visitInsn(LXOR);
+        g.lconst(4096 ^ Long.MIN_VALUE);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFGE, g.exit);
+        mv.visitVarInsn(LLOAD, NPC);
         mv.visitInsn(L2I);
         g.iconst(0xFFF);
         mv.visitInsn(IAND);
-        mv.visitLookupSwitchInsn(dflt, keys, targets);
-        mv.visitLabel(dflt);
-        mv.visitVarInsn(ALOAD, H);
-        mv.visitFieldInsn(GETFIELD, HART, "pc", "J");
-        mv.visitVarInsn(LSTORE, NPC);
-        mv.visitJumpInsn(GOTO, g.exit);
+        mv.visitLookupSwitchInsn(g.exit, keys, targets);
     }
 
     private static int key(Gen g, int k) {
@@ -219,7 +234,7 @@ public final class Translator {
                 g.lconst(b.link());
                 g.storeReg(rd);
                 g.addUsed(n);
-                mv.visitJumpInsn(GOTO, g.exit);
+                dispatch(g);
             }
             case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> {
                 g.addUsed(n);
