@@ -104,8 +104,8 @@ interface Engine {
     /** Step {@code hart} back over {@code n} retired instructions (STEP, or HISTORY_START). */
     Stop reverseStep(int hart, long n);
 
-    /** Back to the latest earlier breakpoint or watchpoint stop of any hart (or HISTORY_START). */
-    Stop reverseContinue();
+    /** Back to the latest earlier breakpoint or watchpoint stop of {@code hart}, -1 any (or HISTORY_START). */
+    Stop reverseContinue(int hart);
 
     /** Back to just after the last store into the range (WATCHPOINT, or HISTORY_START). */
     Stop reverseToLastWrite(long addr, long len);

@@ -275,8 +275,8 @@ final class MachineEngine implements Engine {
     }
 
     @Override
-    public Stop reverseContinue() {
-        return convert(tm.reverseContinue(), Kind.OTHER);
+    public Stop reverseContinue(int hart) {
+        return convert(hart < 0 ? tm.reverseContinue() : tm.reverseContinue(hart), Kind.OTHER);
     }
 
     @Override

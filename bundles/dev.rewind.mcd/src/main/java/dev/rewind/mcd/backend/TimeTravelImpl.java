@@ -66,8 +66,9 @@ final class TimeTravelImpl implements TimeTravel {
     public StopInfo reverseContinue() throws McdException {
         require();
         return target.paused(() -> {
+            int only = target.triggers.singleStoppingHart();
             for (int i = 0; i < MAX_SKIPPED_STOPS; i++) {
-                Engine.Stop s = engine().reverseContinue();
+                Engine.Stop s = engine().reverseContinue(only);
                 if (s.kind() != Engine.Kind.BREAKPOINT && s.kind() != Engine.Kind.WATCHPOINT) {
                     return stopped(new StopRecord(hart, "reverse continue: " + s.message()));
                 }

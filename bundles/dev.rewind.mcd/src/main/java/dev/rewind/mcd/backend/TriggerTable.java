@@ -283,6 +283,27 @@ final class TriggerTable {
         return out;
     }
 
+    /**
+     * The one hart for which triggers that stop can fire, or -1 if there are several (or a trigger
+     * names its hart by condition). Lets reverse-continue ask the engine for that hart's stops only.
+     */
+    int singleStoppingHart() {
+        int hart = -1;
+        for (Entry e : entries.values()) {
+            if (!e.stops()) {
+                continue;
+            }
+            if (e.trig instanceof TrigComplexCore c && McdFlag.has(c.option(), TrigOption.HW_THREAD_IS_CONDITION)) {
+                return -1;
+            }
+            if (hart >= 0 && hart != e.owner) {
+                return -1;
+            }
+            hart = e.owner;
+        }
+        return hart;
+    }
+
     /** The first of {@code hits} whose action stops the machine, or null. */
     static Entry stopping(List<Entry> hits) {
         for (Entry e : hits) {
