@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * Creates the MCD back end for one machine: {@code McdBackend.builder(image).harts(4).build()}.
  * Options: harts, RAM size, quantum, hardware triggers per hart (default 4), trace ring
- * capacity per hart (default 4096 instructions), snapshot interval for time travel (default
- * 1,000,000 instructions; 0 disables time travel) and a console sink that also receives the
+ * capacity per hart (default 4096 instructions), snapshot interval of the engine's time
+ * machine (default {@code TravelConfig.DEFAULT_INTERVAL}, 200,000 instructions; 0 disables time travel) and a console sink that also receives the
  * guest's UART output.
  */
 public final class McdBackend {
@@ -20,7 +20,7 @@ public final class McdBackend {
     private int quantum = MachineConfig.DEFAULT_QUANTUM;
     private int hwTriggers = 4;
     private int traceCapacity = 4096;
-    private long snapshotInterval = 1_000_000;
+    private long snapshotInterval = dev.rewind.emulator.travel.TravelConfig.DEFAULT_INTERVAL;
     private ConsoleSink console;
     private String deviceName = "rewind-virt";
 
