@@ -12,9 +12,11 @@ import dev.rewind.emulator.mem.PhysicalMemory;
  * instructions, plus one per exception taken); {@link #exec} is the hot loop over one block: locals,
  * a switch on a small int op, registers in a {@code long[]}, RAM through the page arrays of
  * {@link PhysicalMemory} with little-endian VarHandles. Anything unusual (MMIO, watched, shared, code or
- * reserved pages, page-crossing accesses, atomics, CSRs, traps) leaves the fast path. A later bytecode
- * translator can replace {@link #exec} block by block: a block's contract is "run up to lim instructions,
- * update x/pc/counters, return slots used".
+ * reserved pages, page-crossing accesses, atomics, CSRs, traps) leaves the fast path. Blocks entered more
+ * than a threshold are translated to JVM bytecode ({@link JitControl}, {@link JitCode}, package
+ * {@code dev.rewind.emulator.jit}); {@link #runSlice} then runs their region instead of {@link #exec}, with
+ * the same contract ("run whole blocks within the budget, update x/pc/counters, return slots used") and the
+ * same exits, so translation never changes execution, only its speed.
  */
 public final class Interpreter {
 
