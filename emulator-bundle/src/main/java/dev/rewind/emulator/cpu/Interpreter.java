@@ -20,10 +20,10 @@ import dev.rewind.emulator.mem.PhysicalMemory;
  */
 public final class Interpreter {
 
-    private final Bus bus;
-    private final CodeCache code;
-    private final byte[][] lp;
-    private final byte[][] sp;
+    final Bus bus;
+    final CodeCache code;
+    final byte[][] lp;
+    final byte[][] sp;
     private final long base;
     private final long size;
     private final long[] bpSkip;
@@ -68,21 +68,6 @@ public final class Interpreter {
         return jit.lastFailure;
     }
 
-    Bus bus() {
-        return bus;
-    }
-
-    byte[][] loadPages() {
-        return lp;
-    }
-
-    byte[][] storePages() {
-        return sp;
-    }
-
-    long addressMask() {
-        return code.xlen() == 32 ? 0xFFFFFFFFL : -1L;
-    }
 
     /** Lets hart {@code hart} execute the breakpoint at {@code pc} once (resuming after a breakpoint stop). */
     public void skipBreakpointOnce(int hart, long pc) {

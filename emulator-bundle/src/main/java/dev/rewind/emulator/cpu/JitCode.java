@@ -21,11 +21,11 @@ public abstract class JitCode {
 
     JitCode(Interpreter in, Block[] blocks) {
         this.in = in;
-        this.bus = in.bus();
-        this.lp = in.loadPages();
-        this.sp = in.storePages();
+        this.bus = in.bus;
+        this.lp = in.lp;
+        this.sp = in.sp;
         this.blocks = blocks;
-        this.am = in.addressMask();
+        this.am = in.code.xlen() == 32 ? 0xFFFFFFFFL : -1L;
     }
 
     /** Runs the region from the block at {@code h.pc}; returns the scheduler slots used (see the class comment). */
