@@ -135,13 +135,34 @@ public final class Machine {
      * retirement times by replay.
      */
     public RunResult runUntilRetired(int hart, long count) {
+        return runUntilRetired(hart, count, Long.MAX_VALUE);
+    }
+
+    /** {@link #runUntilRetired(int, long)}, stopping with TIME_REACHED at virtual time {@code t} if that is first. */
+    public RunResult runUntilRetired(int hart, long count, long t) {
         checkHart(hart);
-        return runUntil(Long.MAX_VALUE, hart, count, StopReason.STEP_DONE);
+        return runUntil(Math.max(t, time), hart, count, StopReason.TIME_REACHED);
     }
 
     /** Asks a running machine to stop soon (at a deterministic slot boundary); callable from any thread. */
     public void requestStop() {
         stopRequested = true;
+    }
+
+    /** Withdraws a {@link #requestStop()} that no run has consumed yet; callable from any thread. */
+    public void clearStopRequest() {
+        stopRequested = false;
+    }
+
+    /**
+     * Resuming at a breakpoint: the next forward execution of {@code hart} executes the instruction at its current
+     * pc without reporting a breakpoint there, exactly as when resuming after a breakpoint stop of that hart (GDB:
+     * a thread resumed at a breakpoint address steps over it). No effect if the pc holds no breakpoint; cleared
+     * by {@link #restore} and once the hart executes anything.
+     */
+    public void stepOverBreakpoint(int hart) {
+        checkHart(hart);
+        interp.skipBreakpointOnce(hart, harts[hart].pc());
     }
 
     private RunResult runUntil(long limit, int stepHart, long stepTarget, StopReason limitReason) {

@@ -29,6 +29,14 @@ import java.util.Optional;
  * directly, {@link #stateChanged()}. The answer tells the caller whether a future was discarded. Breakpoints and
  * watchpoints are not state: add and remove them on {@link #machine()} freely.
  *
+ * <p><b>Resuming at a breakpoint.</b> A landing that names a hart, a reverse step (the stepped hart) or a
+ * reverse continue that ends at a breakpoint hit (the hart that hit it), leaves that hart as a forward breakpoint
+ * stop would: if its pc holds a breakpoint, the next forward execution ({@link #run}, {@link #runUntilTime},
+ * {@link #stepHart}, {@link #goToTime} forwards) executes that instruction once without reporting it, and reports
+ * the next hit. Other harts, and landings of {@link #goToTime}, bookmarks and watchpoint stops, report a
+ * breakpoint at their pc as a forward run from that state would. Execution and state hashes are the same
+ * either way; only which stops are reported differs.
+ *
  * <p>Not thread-safe except {@link #requestStop()}: drive it from one thread.
  */
 public final class TimeMachine {
@@ -194,12 +202,23 @@ public final class TimeMachine {
     }
 
     /**
-     * Runs the whole machine forward until {@code hart} retires one more instruction (or another stop). Console
-     * output of a step that crosses the frontier from the past is not emitted.
+     * Runs the whole machine forward until {@code hart} retires one more instruction (or another stop). A step
+     * that starts in the past replays up to the frontier (console output gated) and runs live from there (console
+     * output emitted).
      */
     public TravelResult stepHart(int hart) {
-        gate.open = m.time() >= frontier;
-        RunResult r = m.stepHart(hart);
+        long goal = m.retired(hart) + 1;
+        RunResult r;
+        if (m.time() < frontier) {
+            gate.open = false;
+            r = m.runUntilRetired(hart, goal, frontier);
+            advanced();
+            if (r.reason() != StopReason.TIME_REACHED) {
+                return fromRun(r);
+            }
+        }
+        gate.open = true;
+        r = m.runUntilRetired(hart, goal);
         advanced();
         return fromRun(r);
     }
@@ -260,6 +279,7 @@ public final class TimeMachine {
                     + " retired nothing earlier in history; at the earliest time " + m.time());
         }
         gate.open = true;
+        m.stepOverBreakpoint(hart);
         return result(TravelResult.Kind.ARRIVED, hart, null, String.format(
                 "hart %d back before its instruction #%d at pc 0x%x", hart, goal + 1, m.hart(hart).pc()));
     }
@@ -278,6 +298,16 @@ public final class TimeMachine {
         m.retired(hart);
         return reverseSearch(r -> r.hart() == hart, "no breakpoint or watchpoint hit of hart " + hart
                 + " earlier in history");
+    }
+
+    /**
+     * {@link #reverseContinue()} counting only the stops {@code stopsHere} accepts (it sees each breakpoint or
+     * watchpoint stop as forward execution reported it, machine state undefined; it must not change the
+     * machine), all in one backward search: e.g. only the triggers of one debugger's core.
+     */
+    public TravelResult reverseContinue(java.util.function.Predicate<RunResult> stopsHere) {
+        Objects.requireNonNull(stopsHere, "stopsHere");
+        return reverseSearch(stopsHere, "no accepted breakpoint or watchpoint hit earlier in history");
     }
 
     /**
@@ -308,6 +338,9 @@ public final class TimeMachine {
             return result(TravelResult.Kind.HISTORY_START, -1, null, none + "; at the earliest time " + m.time());
         }
         gate.open = true;
+        if (hit.reason() == StopReason.BREAKPOINT) {
+            m.stepOverBreakpoint(hit.hart());
+        }
         return fromRun(hit);
     }
 

@@ -107,6 +107,12 @@ interface Engine {
     /** Back to the latest earlier breakpoint or watchpoint stop of {@code hart}, -1 any (or HISTORY_START). */
     Stop reverseContinue(int hart);
 
+    /**
+     * Back to the latest earlier breakpoint or watchpoint stop of {@code hart} (-1 any) that {@code stopsHere}
+     * accepts, in one backward search (or HISTORY_START). The predicate must not change the machine.
+     */
+    Stop reverseContinue(int hart, java.util.function.Predicate<Stop> stopsHere);
+
     /** Back to just after the last store into the range (WATCHPOINT, or HISTORY_START). */
     Stop reverseToLastWrite(long addr, long len);
 

@@ -142,7 +142,7 @@ final class MachineEngine implements Engine {
 
     @Override
     public void clearStopRequest() {
-        machine.runUntilTime(machine.time()); // consumes a pending request; executes nothing
+        machine.clearStopRequest();
     }
 
     @Override
@@ -277,6 +277,12 @@ final class MachineEngine implements Engine {
     @Override
     public Stop reverseContinue(int hart) {
         return convert(hart < 0 ? tm.reverseContinue() : tm.reverseContinue(hart), Kind.OTHER);
+    }
+
+    @Override
+    public Stop reverseContinue(int hart, java.util.function.Predicate<Stop> stopsHere) {
+        return convert(tm.reverseContinue(r -> (hart < 0 || r.hart() == hart) && stopsHere.test(convert(r))),
+                Kind.OTHER);
     }
 
     @Override

@@ -17,9 +17,6 @@ import java.util.List;
  * the cores report. All operations run with the machine paused.
  */
 final class TimeTravelImpl implements TimeTravel {
-    /** Bound on engine stops passed over by one reverse-continue. */
-    static final int MAX_SKIPPED_STOPS = 100_000;
-
     private final Target target;
     private final int hart;
 
@@ -67,18 +64,13 @@ final class TimeTravelImpl implements TimeTravel {
         require();
         return target.paused(() -> {
             int only = target.triggers.singleStoppingHart();
-            for (int i = 0; i < MAX_SKIPPED_STOPS; i++) {
-                Engine.Stop s = engine().reverseContinue(only);
-                if (s.kind() != Engine.Kind.BREAKPOINT && s.kind() != Engine.Kind.WATCHPOINT) {
-                    return stopped(new StopRecord(hart, "reverse continue: " + s.message()));
-                }
-                StopRecord r = target.wouldStop(s);
-                if (r != null) {
-                    return stopped(r);
-                }
+            Engine.Stop s = engine().reverseContinue(only, stop -> target.wouldStop(stop) != null);
+            StopRecord r = s.kind() == Engine.Kind.BREAKPOINT || s.kind() == Engine.Kind.WATCHPOINT
+                    ? target.wouldStop(s) : null;
+            if (r == null) {
+                return stopped(new StopRecord(hart, "reverse continue: " + s.message()));
             }
-            throw new McdException(McdErrorCode.GENERAL, "reverse continue passed over " + MAX_SKIPPED_STOPS
-                    + " trigger hits that do not stop; stopped at time " + engine().time());
+            return stopped(r);
         });
     }
 
