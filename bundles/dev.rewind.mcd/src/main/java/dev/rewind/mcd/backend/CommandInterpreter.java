@@ -23,7 +23,8 @@ final class CommandInterpreter {
         return switch (w[0]) {
             case TimeTravelCommands.HELP -> "commands: time, reverse-step [n], reverse-continue, reverse-to-write <addr> [len], "
                     + "goto-time <t>, "
-                    + "bookmark-add <name>, bookmark-goto <name>, bookmark-delete <name>, bookmark-list";
+                    + "bookmark-add <name>, bookmark-goto <name>, bookmark-delete <name>, bookmark-list, "
+                    + "record <file>, recording-verify";
             case TimeTravelCommands.TIME -> {
                 args(w, 1, 1);
                 yield "time=" + core.target.paused(() -> core.target.engine.time());
@@ -65,6 +66,23 @@ final class CommandInterpreter {
                     j.add(b.name() + "=" + b.time());
                 }
                 yield j.toString();
+            }
+            case TimeTravelCommands.RECORD -> {
+                if (w.length < 2) {
+                    throw McdException.param("record takes 1 argument(s)");
+                }
+                String file = command.trim().substring(w[0].length()).trim();
+                java.nio.file.Path path;
+                try {
+                    path = java.nio.file.Path.of(file);
+                } catch (java.nio.file.InvalidPathException e) {
+                    throw McdException.param("not a file name: " + file);
+                }
+                yield "recorded=" + file + " end=" + tt.saveRecording(path);
+            }
+            case TimeTravelCommands.RECORDING_VERIFY -> {
+                args(w, 1, 1);
+                yield TimeTravelCommands.format(tt.verifyRecording());
             }
             default -> throw new McdException(McdErrorCode.PARAM, "unknown command '" + w[0] + "'; try 'help'");
         };

@@ -123,4 +123,20 @@ interface Engine {
     void deleteBookmark(String name);
 
     List<Mark> bookmarks();
+
+    // --- recordings (dev.rewind.emulator.travel.Recording)
+
+    /**
+     * The session as a recording: program, configuration, input log, bookmarks, end = the newest time reached
+     * and the state hash there. The machine is back at its current time afterwards.
+     *
+     * @throws IllegalStateException if the history holds debugger writes (a recording could not replay them)
+     */
+    dev.rewind.emulator.travel.Recording toRecording();
+
+    /** The recording this session was opened from, or null. */
+    dev.rewind.emulator.travel.Recording openedFrom();
+
+    /** {@code Machine.stateHash()} now. */
+    long stateHash();
 }

@@ -25,9 +25,16 @@ final class MachineEngine implements Engine {
     private final ElfImage image;
     private final boolean travels;
     private Instrumentation traceInstr;
+    private final SessionRecording recording;
 
     /** @param snapshotInterval instructions between snapshots; 0 = no time travel */
     MachineEngine(MachineConfig cfg, ElfImage image, Console console, ConsoleSink userConsole, long snapshotInterval) {
+        this(cfg, image, console, userConsole, snapshotInterval, new SessionRecording("", image.sha256(), null));
+    }
+
+    /** As above, for a session that can be saved as (or was opened from) a recording. */
+    MachineEngine(MachineConfig cfg, ElfImage image, Console console, ConsoleSink userConsole, long snapshotInterval,
+            SessionRecording recording) {
         ConsoleSink sink = b -> {
             console.guestByte(b & 0xff);
             if (userConsole != null) {
@@ -36,9 +43,11 @@ final class MachineEngine implements Engine {
         };
         this.travels = snapshotInterval > 0;
         TravelConfig tc = TravelConfig.defaults().withInterval(travels ? snapshotInterval : Long.MAX_VALUE / 4);
-        this.tm = TimeMachine.create(cfg, image, sink, null, tc);
+        this.tm = TimeMachine.create(cfg, image, sink, recording.initialInput(), tc);
         this.machine = tm.machine();
         this.image = image;
+        this.recording = recording;
+        recording.restoreBookmarks(tm);
     }
 
     TimeMachine timeMachine() {
@@ -153,6 +162,7 @@ final class MachineEngine implements Engine {
     @Override
     public void setReg(int hart, int r, long v) {
         tm.setRegister(hart, r, v);
+        recording.edited(tm.time());
     }
 
     @Override
@@ -163,6 +173,7 @@ final class MachineEngine implements Engine {
     @Override
     public void setPc(int hart, long v) {
         tm.setPc(hart, v);
+        recording.edited(tm.time());
     }
 
     @Override
@@ -173,6 +184,7 @@ final class MachineEngine implements Engine {
     @Override
     public void setCsr(int hart, int number, long value) {
         tm.writeCsr(hart, number, value);
+        recording.edited(tm.time());
     }
 
     @Override
@@ -183,11 +195,14 @@ final class MachineEngine implements Engine {
     @Override
     public void writeMemory(long addr, byte[] src, int off, int len) {
         tm.writeMemory(addr, src, off, len);
+        recording.edited(tm.time());
     }
 
     @Override
     public void sendInput(byte[] data) {
+        tm.input().ifPresent(log -> log.truncateAfter(tm.time())); // input of an opened recording's future
         tm.sendInput(data);
+        recording.futureDropped(tm.time());
     }
 
     @Override
@@ -214,6 +229,7 @@ final class MachineEngine implements Engine {
     public void resetSystem() {
         tm.goToTime(tm.earliestTime());
         tm.stateChanged();
+        recording.futureDropped(tm.time());
     }
 
     @Override
@@ -221,6 +237,7 @@ final class MachineEngine implements Engine {
         machine.hart(hart).reset(image.entry());
         machine.hart(hart).setReg(10, hart);
         tm.stateChanged();
+        recording.edited(tm.time());
     }
 
     @Override
@@ -313,5 +330,22 @@ final class MachineEngine implements Engine {
             out.add(new Mark(b.name(), b.time()));
         }
         return out;
+    }
+
+    // --- recordings
+
+    @Override
+    public dev.rewind.emulator.travel.Recording toRecording() {
+        return recording.capture(tm);
+    }
+
+    @Override
+    public dev.rewind.emulator.travel.Recording openedFrom() {
+        return recording.opened();
+    }
+
+    @Override
+    public long stateHash() {
+        return machine.stateHash();
     }
 }

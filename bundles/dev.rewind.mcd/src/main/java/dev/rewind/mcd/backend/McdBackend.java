@@ -3,7 +3,10 @@ package dev.rewind.mcd.backend;
 import dev.rewind.emulator.MachineConfig;
 import dev.rewind.emulator.device.ConsoleSink;
 import dev.rewind.emulator.elf.ElfImage;
+import dev.rewind.emulator.travel.Recording;
+import dev.rewind.emulator.travel.RecordingException;
 import dev.rewind.mcd.api.McdApi;
+import dev.rewind.mcd.api.McdException;
 import java.util.Objects;
 
 /**
@@ -11,7 +14,8 @@ import java.util.Objects;
  * Options: harts, RAM size, quantum, hardware triggers per hart (default 4), trace ring
  * capacity per hart (default 4096 instructions), snapshot interval of the engine's time
  * machine (default {@code TravelConfig.DEFAULT_INTERVAL}, 200,000 instructions; 0 disables time travel) and a console sink that also receives the
- * guest's UART output.
+ * guest's UART output. {@link #fromRecording} opens a saved recording instead of a fresh run; {@link #programPath}
+ * names the ELF in recordings saved from the session.
  */
 public final class McdBackend {
     private final ElfImage image;
@@ -23,6 +27,8 @@ public final class McdBackend {
     private long snapshotInterval = dev.rewind.emulator.travel.TravelConfig.DEFAULT_INTERVAL;
     private ConsoleSink console;
     private String deviceName = "rewind-virt";
+    private String programPath = "";
+    private Recording recording;
 
     private McdBackend(ElfImage image) {
         this.image = Objects.requireNonNull(image, "image");
@@ -30,6 +36,33 @@ public final class McdBackend {
 
     public static McdBackend builder(ElfImage image) {
         return new McdBackend(image);
+    }
+
+    /**
+     * A session that opens {@code recording} (made from {@code image}'s ELF): its machine configuration, its
+     * input log and its bookmarks. The session starts at time 0 and can run or travel to any point; {@code
+     * TimeTravel.verifyRecording()} goes to the recording's end and checks the state hash there.
+     *
+     * @throws McdException PARAM if {@code image} is not the recorded program (SHA-256 differs)
+     */
+    public static McdBackend fromRecording(Recording recording, ElfImage image) throws McdException {
+        Objects.requireNonNull(recording, "recording");
+        try {
+            recording.checkProgram(image.sha256());
+        } catch (RecordingException e) {
+            throw McdException.param(e.getMessage());
+        }
+        McdBackend b = new McdBackend(image);
+        b.recording = recording;
+        b.programPath = recording.programPath();
+        MachineConfig m = recording.machine();
+        return b.harts(m.harts()).ramSize(m.ramSize()).quantum(m.quantum());
+    }
+
+    /** The ELF's path as saved in recordings of this session ({@code TimeTravel.saveRecording}). */
+    public McdBackend programPath(String path) {
+        programPath = Objects.requireNonNull(path, "path");
+        return this;
     }
 
     public McdBackend harts(int n) {
@@ -85,8 +118,13 @@ public final class McdBackend {
     public McdApi build() {
         MachineConfig cfg = MachineConfig.defaults(image.xlen()).withHarts(harts).withRamSize(ramSize)
                 .withQuantum(quantum);
+        if (recording != null && !cfg.equals(recording.machine())) {
+            throw new IllegalStateException("a recording replays only on its own machine " + recording.machine()
+                    + ", not " + cfg);
+        }
         Console c = new Console();
-        MachineEngine engine = new MachineEngine(cfg, image, c, console, snapshotInterval);
+        MachineEngine engine = new MachineEngine(cfg, image, c, console, snapshotInterval,
+                new SessionRecording(programPath, image.sha256(), recording));
         Target target = new Target(engine, c, hwTriggers, traceCapacity);
         return new RewindMcd(target, deviceName, "Rewind instance " + Integer.toHexString(System.identityHashCode(target)));
     }

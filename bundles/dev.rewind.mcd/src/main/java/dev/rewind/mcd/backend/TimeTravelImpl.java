@@ -1,5 +1,7 @@
 package dev.rewind.mcd.backend;
 
+import dev.rewind.emulator.travel.Recording;
+import dev.rewind.emulator.travel.RecordingWriter;
 import dev.rewind.mcd.api.CoreEvent;
 import dev.rewind.mcd.api.McdErrorCode;
 import dev.rewind.mcd.api.McdException;
@@ -167,5 +169,52 @@ final class TimeTravelImpl implements TimeTravel {
         } catch (McdException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    // --- recordings
+
+    @Override
+    public long saveRecording(java.nio.file.Path file) throws McdException {
+        if (file == null) {
+            throw McdException.param("no file given for the recording");
+        }
+        Recording r = target.paused(() -> {
+            try {
+                return engine().toRecording();
+            } catch (IllegalStateException e) {
+                throw new McdException(McdErrorCode.GENERAL, "cannot record: " + e.getMessage());
+            }
+        });
+        try {
+            RecordingWriter.write(file, r);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new McdException(McdErrorCode.GENERAL, "cannot write the recording " + file + ": " + e
+                    + " (an earlier file there is unchanged)");
+        }
+        return r.endTime();
+    }
+
+    @Override
+    public StopInfo verifyRecording() throws McdException {
+        return target.paused(() -> {
+            Recording r = engine().openedFrom();
+            if (r == null) {
+                throw new McdException(McdErrorCode.FN_UNIMPLEMENTED, "this session was not opened from a recording");
+            }
+            if (r.endTime() < engine().earliestTime()) {
+                throw McdException.param("the recording's end (time " + r.endTime() + ") is before the history");
+            }
+            engine().goToTime(r.endTime());
+            long t = engine().time();
+            long hash = engine().stateHash();
+            if (t != r.endTime() || hash != r.endStateHash()) {
+                StopInfo at = stopped(new StopRecord(hart, "replay diverged"));
+                throw new McdException(McdErrorCode.GENERAL, String.format("replay diverged from the recording: "
+                        + "time %d, state hash %016x; the recording ends at time %d with state hash %016x",
+                        at.time(), hash, r.endTime(), r.endStateHash()));
+            }
+            return stopped(new StopRecord(hart, String.format("recording verified at its end, state hash %016x",
+                    hash)));
+        });
     }
 }

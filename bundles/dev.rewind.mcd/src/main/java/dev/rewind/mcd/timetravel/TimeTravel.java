@@ -51,6 +51,32 @@ public interface TimeTravel {
     /** All bookmarks ordered by time, then name. */
     List<Bookmark> bookmarks();
 
+    /**
+     * Saves the session as a recording ({@code dev.rewind.emulator.travel.Recording}, replayable with {@code
+     * rewind replay} or {@code McdBackend.fromRecording}), atomically: the program's path and SHA-256, the
+     * machine configuration, the console input log, the bookmarks, and as its end the newest time reached with
+     * the state hash there. The session stays where it is (the machine goes to the newest time and back, silently).
+     *
+     * @return the recording's end time
+     * @throws McdException GENERAL if the file cannot be written (an earlier file there is unchanged), or if the
+     *                      history holds debugger writes (registers, memory, a hart reset), which a recording
+     *                      cannot replay
+     */
+    default long saveRecording(java.nio.file.Path file) throws McdException {
+        throw new McdException(dev.rewind.mcd.api.McdErrorCode.FN_UNIMPLEMENTED, "recordings are not supported");
+    }
+
+    /**
+     * For a session opened from a recording: goes to the recording's end time and checks the machine's state hash
+     * there against the recorded one.
+     *
+     * @throws McdException GENERAL naming both hashes if the replay diverged; FN_UNIMPLEMENTED if the session was
+     *                      not opened from a recording
+     */
+    default StopInfo verifyRecording() throws McdException {
+        throw new McdException(dev.rewind.mcd.api.McdErrorCode.FN_UNIMPLEMENTED, "recordings are not supported");
+    }
+
     /** A named point in virtual time, with the pc of each hart there. */
     record Bookmark(String name, long time) {
     }

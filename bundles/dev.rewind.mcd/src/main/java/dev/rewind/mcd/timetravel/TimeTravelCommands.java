@@ -15,6 +15,8 @@ package dev.rewind.mcd.timetravel;
  * bookmark-goto &lt;name&gt;          → same as goto-time
  * bookmark-delete &lt;name&gt;        → "deleted=&lt;name&gt;"
  * bookmark-list                 → "&lt;name&gt;=&lt;t&gt; …" (time order)
+ * record &lt;file&gt;                 → "recorded=&lt;file&gt; end=&lt;t&gt;" (saves the session as a recording)
+ * recording-verify              → same as goto-time, at the opened recording's end (error if the hash differs)
  * help                          → the command list
  * </pre>
  */
@@ -32,6 +34,8 @@ public final class TimeTravelCommands {
     public static final String BOOKMARK_DELETE = "bookmark-delete";
     public static final String BOOKMARK_LIST = "bookmark-list";
     public static final String HELP = "help";
+    public static final String RECORD = "record";
+    public static final String RECORDING_VERIFY = "recording-verify";
 
     public static String format(TimeTravel.StopInfo s) {
         return "time=" + s.time() + " hart=" + s.hart() + " trig=" + s.trigId() + " reason=" + s.reason();
