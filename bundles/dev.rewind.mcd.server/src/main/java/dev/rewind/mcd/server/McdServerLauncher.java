@@ -29,7 +29,8 @@ public final class McdServerLauncher {
     public static McdWireServer launch(Path elf, String host, int port, int harts, ConsoleSink console)
             throws IOException, ElfFormatException {
         ElfImage image = ElfLoader.parse(Files.readAllBytes(elf));
-        McdApi api = McdBackend.builder(image).harts(harts).console(console).build();
+        McdApi api = McdBackend.builder(image).harts(harts).console(console)
+                .programPath(elf.toAbsolutePath().normalize().toString()).build();
         McdWireServer server = new McdWireServer(api);
         server.start(host, port);
         return server;

@@ -34,6 +34,17 @@ final class TimeTravelWireCommands {
             }
             return Json.ok().u32("num-bookmarks", arr.size()).add("bookmarks", arr).build();
         });
+        m.put("rewind-save-recording", a -> {
+            String path = a.str("path");
+            java.nio.file.Path file;
+            try {
+                file = java.nio.file.Path.of(path);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw McdException.param("not a file name: " + path);
+            }
+            long end = tt(s, a).saveRecording(file);
+            return Json.ok().str("path", path).u64("end-time", end).build();
+        });
         m.put("rewind-qry-history", a -> {
             TimeTravel t = tt(s, a);
             return Json.ok().bool("available", t.available()).u64("earliest-time", t.earliestTime()).build();

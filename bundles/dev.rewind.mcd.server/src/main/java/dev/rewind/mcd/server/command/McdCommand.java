@@ -112,7 +112,8 @@ public final class McdCommand {
                     out.flush();
                 }
             } : null;
-            api = McdBackend.builder(image).harts(o.harts).quantum(o.quantum).console(echo).build();
+            api = McdBackend.builder(image).harts(o.harts).quantum(o.quantum).console(echo)
+                    .programPath(o.program.toAbsolutePath().normalize().toString()).build();
         } catch (IllegalArgumentException | LoadException e) {
             throw new BadInput("cannot load " + o.program + ": " + e.getMessage());
         }
