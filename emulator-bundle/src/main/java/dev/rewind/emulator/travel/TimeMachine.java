@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * A {@link Machine} with a history: it runs forward like the machine, and it can go back. Snapshots of the whole
- * machine are taken every {@link TravelConfig#snapshotInterval()} instructions while the machine runs live,
+ * machine are taken every {@link #snapshotInterval()} instructions while the machine runs live (the configured
+ * interval, stretched up to {@link TravelConfig#maxInterval()} for guests that dirty many pages),
  * thinned as they age to stay within {@link TravelConfig#memoryBudget()}; bookmarks and explicit snapshots pin
  * theirs. Every reverse operation restores the nearest earlier snapshot and replays deterministically, so it costs
  * at most about one snapshot interval of replay (for recent history), however long the program has run.
@@ -48,6 +49,7 @@ public final class TimeMachine {
     private final History history;
     private final Replayer replayer;
     private final Bookmarks marks;
+    private final SnapshotSchedule schedule;
     private long frontier;
 
     /**
@@ -66,6 +68,7 @@ public final class TimeMachine {
         this.history = new History(config, (int) (machine.config().ramSize() >>> 12), machine.hartCount());
         this.replayer = new Replayer(machine, history, gate);
         this.marks = new Bookmarks(history);
+        this.schedule = new SnapshotSchedule(config);
         this.frontier = machine.time();
         history.add(machine.snapshot(), true, frontier);
     }
@@ -99,6 +102,14 @@ public final class TimeMachine {
 
     public TravelConfig config() {
         return config;
+    }
+
+    /**
+     * The automatic snapshot interval in effect now (between {@link TravelConfig#snapshotInterval()} and
+     * {@link TravelConfig#maxInterval()}, following the guest's dirty-page rate; see {@link SnapshotSchedule}).
+     */
+    public long snapshotInterval() {
+        return schedule.interval();
     }
 
     // ---- time ----
@@ -162,7 +173,7 @@ public final class TimeMachine {
                 chunkEnd = Math.min(limit, frontier);
             } else {
                 gate.open = true;
-                chunkEnd = Math.min(limit, Math.max(now + 1, history.last().time + config.snapshotInterval()));
+                chunkEnd = Math.min(limit, Math.max(now + 1, schedule.due(history.last().time)));
             }
             RunResult r = m.runUntilTime(chunkEnd);
             advanced();
@@ -178,8 +189,8 @@ public final class TimeMachine {
         if (now > frontier) {
             frontier = now;
         }
-        if (now == frontier && now >= history.last().time + config.snapshotInterval()) {
-            history.add(m.snapshot(), false, now);
+        if (now == frontier && now >= schedule.due(history.last().time)) {
+            schedule.snapshotTaken(history.add(m.snapshot(), false, now).uniquePages);
         }
         gate.open = true;
     }

@@ -3,21 +3,27 @@ package dev.rewind.emulator.travel;
 /**
  * How a {@link TimeMachine} keeps history.
  *
- * @param snapshotInterval virtual-time distance between automatic snapshots (instructions, &gt; 0); a reverse
- *                         step replays at most about one interval
+ * @param snapshotInterval virtual-time distance between automatic snapshots (instructions, &gt; 0): the base
+ *                         interval, used while the guest dirties few pages
  * @param memoryBudget     bytes that snapshots may hold beyond the live machine (pages a snapshot does not share
  *                         with its predecessor, plus per-snapshot overhead); older snapshots are thinned to stay
  *                         within it
  * @param maxSnapshots     upper bound on automatic snapshots kept (bookmarked and explicit ones not counted)
+ * @param maxInterval      the longest automatic interval (&ge; {@code snapshotInterval}): a guest that dirties many
+ *                         pages per interval gets longer intervals, up to this, so that copying pages costs a
+ *                         bounded share of run time (see {@link SnapshotSchedule}); a reverse step replays at most
+ *                         about one such interval. Equal to {@code snapshotInterval}: a fixed interval.
  */
-public record TravelConfig(long snapshotInterval, long memoryBudget, int maxSnapshots) {
+public record TravelConfig(long snapshotInterval, long memoryBudget, int maxSnapshots, long maxInterval) {
 
-    /** Default interval: one interval replays in a few milliseconds at the interpreter's speed. */
+    /** Default interval: one interval replays in well under a millisecond or two with the translator. */
     public static final long DEFAULT_INTERVAL = 200_000;
     /** Default budget: 256 MiB. */
     public static final long DEFAULT_BUDGET = 256L << 20;
     /** Default cap on automatic snapshots. */
     public static final int DEFAULT_MAX_SNAPSHOTS = 2048;
+    /** By default the interval may stretch to this many times the base interval. */
+    public static final int DEFAULT_STRETCH = 5;
 
     public TravelConfig {
         if (snapshotInterval < 1) {
@@ -29,21 +35,40 @@ public record TravelConfig(long snapshotInterval, long memoryBudget, int maxSnap
         if (maxSnapshots < 2) {
             throw new IllegalArgumentException("at least 2 automatic snapshots must be allowed, not " + maxSnapshots);
         }
+        if (maxInterval < snapshotInterval) {
+            throw new IllegalArgumentException("maximum interval " + maxInterval + " is below the interval "
+                    + snapshotInterval);
+        }
+    }
+
+    /** An interval that may stretch to {@link #DEFAULT_STRETCH} times {@code snapshotInterval}. */
+    public TravelConfig(long snapshotInterval, long memoryBudget, int maxSnapshots) {
+        this(snapshotInterval, memoryBudget, maxSnapshots, stretched(snapshotInterval));
+    }
+
+    private static long stretched(long interval) {
+        return interval > Long.MAX_VALUE / DEFAULT_STRETCH ? Long.MAX_VALUE : interval * DEFAULT_STRETCH;
     }
 
     public static TravelConfig defaults() {
         return new TravelConfig(DEFAULT_INTERVAL, DEFAULT_BUDGET, DEFAULT_MAX_SNAPSHOTS);
     }
 
+    /** The base interval {@code interval}, stretching to {@link #DEFAULT_STRETCH} times it. */
     public TravelConfig withInterval(long interval) {
-        return new TravelConfig(interval, memoryBudget, maxSnapshots);
+        return new TravelConfig(interval, memoryBudget, maxSnapshots, stretched(interval));
+    }
+
+    /** The longest interval; {@code withMaxInterval(snapshotInterval())} fixes the interval. */
+    public TravelConfig withMaxInterval(long interval) {
+        return new TravelConfig(snapshotInterval, memoryBudget, maxSnapshots, interval);
     }
 
     public TravelConfig withBudget(long bytes) {
-        return new TravelConfig(snapshotInterval, bytes, maxSnapshots);
+        return new TravelConfig(snapshotInterval, bytes, maxSnapshots, maxInterval);
     }
 
     public TravelConfig withMaxSnapshots(int n) {
-        return new TravelConfig(snapshotInterval, memoryBudget, n);
+        return new TravelConfig(snapshotInterval, memoryBudget, n, maxInterval);
     }
 }

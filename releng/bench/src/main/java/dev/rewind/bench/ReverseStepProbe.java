@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Measures {@link TimeMachine#reverseStep(int)} of one hart at a depth: the time machine has run forward (live,
  * taking its automatic snapshots) to the depth {@code D}; then, at {@code positions} points spread evenly over one
- * snapshot interval from {@code D} on (the cost of a reverse step depends on where it falls between two
+ * snapshot interval (the one in effect there) from {@code D} on (the cost of a reverse step depends on where it falls between two
  * snapshots), it goes to the point, reverse-steps {@code warmup} times untimed and {@code reps} times timed
  * (going forward to the point again, untimed, before each). Every landing is checked: the hart has retired
  * exactly one instruction fewer and time went back.
@@ -49,7 +49,7 @@ public final class ReverseStepProbe {
     public Result measure(TimeMachine tm) {
         long depth = tm.time();
         HistoryStats history = tm.stats();
-        long interval = tm.config().snapshotInterval();
+        long interval = tm.snapshotInterval();
         double[] atDepth = null;
         double[] medians = new double[positions];
         List<Landing> landings = new ArrayList<>();

@@ -59,8 +59,9 @@ public final class TimeTravelBench {
         TravelConfig t = o.travel();
         out.printf("Rewind time-travel benchmark: Java %s, %d CPUs, load average %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), loadAverage());
-        out.printf("history: snapshot interval %,d, budget %d MiB, at most %d automatic snapshots%n",
-                t.snapshotInterval(), t.memoryBudget() >> 20, t.maxSnapshots());
+        out.printf("history: snapshot interval %,d (stretching to %,d with the dirty-page rate), budget %d MiB, at most"
+                + " %d automatic snapshots%n", t.snapshotInterval(), t.maxInterval(), t.memoryBudget() >> 20,
+                t.maxSnapshots());
         out.printf("method: reverse step = TimeMachine.reverseStep(hart 0), timed with System.nanoTime in-process;"
                 + " per depth %d points spread over one snapshot interval, %d untimed + %d timed steps each%n",
                 o.positions(), o.warmup(), o.reps());
@@ -100,7 +101,9 @@ public final class TimeTravelBench {
         ReverseStepProbe.goTo(tm, 10 * interval);
         long t0 = System.nanoTime();
         new ReverseStepProbe(0, 8, 3, 1).measure(tm);
-        progress("warm-up: %d reverse steps in %,d ms (untimed)", 32, (System.nanoTime() - t0) / 1_000_000);
+        long[] jit = tm.machine().translationCounts();
+        progress("warm-up: %d reverse steps in %,d ms (untimed); translator: %d regions, %d failures", 32,
+                (System.nanoTime() - t0) / 1_000_000, jit[0], jit[2]);
     }
 
     /** The multi-hart run: depth = global virtual time. */
@@ -115,8 +118,8 @@ public final class TimeTravelBench {
             long reach = (System.nanoTime() - t0) / 1_000_000;
             ReverseStepProbe.Result r = probe.measure(tm);
             multi.put(d, r);
-            progress("  depth %,d reached in %,d ms; reverse step %s ms; %s", d, reach, r.atDepth().format(3),
-                    history(r.history()));
+            progress("  depth %,d reached in %,d ms; reverse step %s ms; %s; interval %,d", d, reach,
+                    r.atDepth().format(3), history(r.history()), tm.snapshotInterval());
         }
     }
 

@@ -1,0 +1,44 @@
+package dev.rewind.emulator.travel;
+
+/**
+ * When the next automatic snapshot is due. Taking a snapshot costs little by itself, but every page the guest
+ * writes afterwards is copied once (copy-on-write) and kept by history: about a microsecond and 4 KiB per page,
+ * the cost of a few hundred instructions. So the interval follows the guest's dirty-page rate: after a snapshot
+ * that held {@code d} pages of its own (written since its predecessor), the next interval is
+ * {@code d * PAGE_WEIGHT} instructions, kept between {@link TravelConfig#snapshotInterval()} and
+ * {@link TravelConfig#maxInterval()}. A guest with a small working set keeps the base interval (recent history
+ * dense, reverse steps short); one that rewrites ~1000 pages per interval gets the maximum, where page copying
+ * costs a bounded share of run time.
+ *
+ * <p>Deterministic: it depends only on virtual time and page counts, never on host time, so the same run keeps the
+ * same history on every machine. Snapshot placement never affects execution or state hashes.
+ */
+final class SnapshotSchedule {
+
+    /** Instructions of run time that one dirty page's copy should be spread over (cost about 1/6 of it). */
+    static final long PAGE_WEIGHT = 2_500;
+
+    private final TravelConfig config;
+    private long interval;
+
+    SnapshotSchedule(TravelConfig config) {
+        this.config = config;
+        this.interval = config.snapshotInterval();
+    }
+
+    /** The interval in effect: the distance from the newest snapshot to the next automatic one. */
+    long interval() {
+        return interval;
+    }
+
+    /** Adapts the interval after a snapshot that holds {@code ownPages} pages not shared with its predecessor. */
+    void snapshotTaken(long ownPages) {
+        long want = ownPages > config.maxInterval() / PAGE_WEIGHT ? config.maxInterval() : ownPages * PAGE_WEIGHT;
+        interval = Math.max(config.snapshotInterval(), Math.min(config.maxInterval(), want));
+    }
+
+    /** Virtual time at which the next automatic snapshot is due after one at {@code last}. */
+    long due(long last) {
+        return last > Long.MAX_VALUE - interval ? Long.MAX_VALUE : last + interval;
+    }
+}
