@@ -51,6 +51,28 @@ class McdScriptTest {
     }
 
     @Test
+    void recordReplayScriptDebugsTheSavedSessionAndTheCliReplaysIt(@TempDir Path dir) throws Exception {
+        Result r = RewindProcess.run("script", path("tests/scripts/record-replay.gogo"));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("recorded tests/guest/elf/demo-rv32.elf to target/record-replay.rwd (time 0..2937809",
+                "to its end at time 2937809: state hash", " matches", "culprit 2927446", "ok: pc 3 == count_item+92",
+                "ok: console contains LOST UPDATE: expected 12000");
+        assertThat(r.out().lines().filter(l -> l.startsWith("ok: ")).count()).isEqualTo(17);
+        assertThat(r.err()).isEmpty();
+        // the same file is a recording of ./rewind record: the CLI replays it to the same state
+        Result cli = RewindProcess.run("replay", path("target/record-replay.rwd"));
+        assertThat(cli.exitCode()).as(cli.toString()).isZero();
+        assertThat(cli.out()).contains("time: 2937809", "replay matches the recording");
+        // another program is refused
+        Path script = Files.writeString(dir.resolve("mismatch.gogo"), "load " + path("tests/guest/elf/hello-rv32.elf")
+                + "\nreplay " + path("target/record-replay.rwd") + " --program " + path("tests/guest/elf/hello-rv32.elf")
+                + "\n");
+        Result mismatch = RewindProcess.run("script", script.toString());
+        assertThat(mismatch.exitCode()).isEqualTo(1);
+        assertThat(mismatch.err()).contains("replay: program mismatch", "demo-rv32.elf");
+    }
+
+    @Test
     void failedExpectationStopsTheScriptWithExitOneAndExpectedVersusActual() throws Exception {
         Result r = RewindProcess.run("script", path("tests/scripts/failing.gogo"));
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);

@@ -3,6 +3,7 @@ package dev.rewind.mcd.shell;
 import dev.rewind.emulator.elf.ElfFormatException;
 import dev.rewind.emulator.elf.ElfImage;
 import dev.rewind.emulator.elf.ElfLoader;
+import dev.rewind.emulator.travel.Recording;
 import dev.rewind.mcd.api.Addr;
 import dev.rewind.mcd.api.ApiVersion;
 import dev.rewind.mcd.api.CoreConInfo;
@@ -80,7 +81,8 @@ public final class McdTarget implements AutoCloseable {
     public static McdTarget load(Path elf, int harts, int quantum) throws IOException, ElfFormatException, McdException {
         ElfImage image = ElfLoader.parse(Files.readAllBytes(elf));
         ConsoleLog log = new ConsoleLog();
-        McdBackend builder = McdBackend.builder(image).harts(harts).console(log::write);
+        McdBackend builder = McdBackend.builder(image).harts(harts).console(log::write)
+                .programPath(elf.toAbsolutePath().normalize().toString());
         if (quantum > 0) {
             builder.quantum(quantum);
         }
@@ -91,6 +93,34 @@ public final class McdTarget implements AutoCloseable {
             throw new McdException(dev.rewind.mcd.api.McdErrorCode.GENERAL, "cannot load " + elf + ": " + e.getMessage());
         }
         return new McdTarget(elf, image, api, log);
+    }
+
+    /**
+     * Opens {@code recording} (made from {@code elf}, already parsed as {@code image}) as a new target: the
+     * recorded machine, input and bookmarks; the machine then goes to the recording's end (its console output is
+     * kept as the target's console) and checks the state hash there.
+     *
+     * @throws McdException PARAM for another program, GENERAL if the replay diverged
+     */
+    static McdTarget replay(Recording recording, Path elf, ElfImage image) throws McdException {
+        ConsoleLog log = new ConsoleLog();
+        McdApi api;
+        try {
+            api = McdBackend.fromRecording(recording, image).console(log::write).build();
+        } catch (RuntimeException e) {
+            throw new McdException(dev.rewind.mcd.api.McdErrorCode.GENERAL, "cannot open the recording: "
+                    + e.getMessage());
+        }
+        McdTarget t = new McdTarget(elf, image, api, log);
+        try {
+            t.travel(0).verifyRecording();
+        } catch (McdException e) {
+            t.close();
+            throw e;
+        }
+        log.commit(true);
+        t.frontier = t.time();
+        return t;
     }
 
     public Path program() {
