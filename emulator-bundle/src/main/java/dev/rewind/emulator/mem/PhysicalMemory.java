@@ -32,6 +32,13 @@ public final class PhysicalMemory {
     public final byte[][] loadPages;
     /** Fast-path page for stores or {@code null}. */
     public final byte[][] storePages;
+    /** Pages this memory owns alone (allocated or copied since the last snapshot or restore), in order. */
+    private final int[] owned;
+    private int ownedCount;
+    /** Owned page arrays dropped by a restore, reused by copy-on-write (replays rewrite the same pages). */
+    private final byte[][] spare = new byte[SPARE_PAGES][];
+    private int spareCount;
+    private static final int SPARE_PAGES = 2048;
 
     public PhysicalMemory(long base, long size) {
         if (size <= 0 || (size & PAGE_MASK) != 0 || size > (1L << 40)) {
@@ -47,6 +54,7 @@ public final class PhysicalMemory {
         this.flags = new byte[pageCount];
         this.loadPages = new byte[pageCount][];
         this.storePages = new byte[pageCount][];
+        this.owned = new int[pageCount];
         for (int p = 0; p < pageCount; p++) {
             refresh(p);
         }
@@ -104,12 +112,21 @@ public final class PhysicalMemory {
     public byte[] writablePage(int p) {
         byte[] pg = pages[p];
         if (pg == null) {
-            pg = new byte[PAGE_SIZE];
+            pg = spareCount > 0 ? zeroed(spare[--spareCount]) : new byte[PAGE_SIZE];
             pages[p] = pg;
+            owned[ownedCount++] = p;
             refresh(p);
         } else if ((flags[p] & PageFlags.SHARED) != 0) {
-            pg = pg.clone();
+            byte[] copy;
+            if (spareCount > 0) {
+                copy = spare[--spareCount];
+                System.arraycopy(pg, 0, copy, 0, PAGE_SIZE);
+            } else {
+                copy = pg.clone();
+            }
+            pg = copy;
             pages[p] = pg;
+            owned[ownedCount++] = p;
             flags[p] &= ~PageFlags.SHARED;
             refresh(p);
         }
@@ -177,29 +194,48 @@ public final class PhysicalMemory {
         }
     }
 
-    /** An immutable image of all pages; from now on both sides share the pages copy-on-write. */
+    private static byte[] zeroed(byte[] pg) {
+        java.util.Arrays.fill(pg, (byte) 0);
+        return pg;
+    }
+
+    /**
+     * An immutable image of all pages; from now on both sides share the pages copy-on-write. Costs the pages
+     * written since the last snapshot or restore (only those change state), not the size of RAM.
+     */
     public MemoryImage snapshot() {
-        markAllShared();
+        for (int i = 0; i < ownedCount; i++) {
+            int p = owned[i];
+            flags[p] |= PageFlags.SHARED;
+            refresh(p);
+        }
+        ownedCount = 0;
         return new MemoryImage(base, size, pages.clone());
     }
 
-    /** Makes RAM equal to {@code image} (pages shared copy-on-write). Flags other than SHARED stay. */
+    /**
+     * Makes RAM equal to {@code image} (pages shared copy-on-write). Flags other than SHARED stay. The pages this
+     * memory owned alone are kept as spares for later copies: no image holds them, and nothing else may.
+     */
     public void restore(MemoryImage image) {
         if (image.base() != base || image.size() != size) {
             throw new IllegalArgumentException("snapshot RAM layout differs from this machine's");
         }
+        for (int i = 0; i < ownedCount && spareCount < SPARE_PAGES; i++) {
+            spare[spareCount++] = pages[owned[i]];
+        }
+        ownedCount = 0;
+        byte[][] old = pages;
         pages = image.pagesCopy();
-        markAllShared();
-    }
-
-    private void markAllShared() {
         for (int p = 0; p < pageCount; p++) {
-            if (pages[p] != null) {
-                flags[p] |= PageFlags.SHARED;
-            } else {
-                flags[p] &= ~PageFlags.SHARED;
+            if (pages[p] != old[p]) {
+                if (pages[p] != null) {
+                    flags[p] |= PageFlags.SHARED;
+                } else {
+                    flags[p] &= ~PageFlags.SHARED;
+                }
+                refresh(p);
             }
-            refresh(p);
         }
     }
 
