@@ -97,6 +97,43 @@ final class Replayer {
     }
 
     /**
+     * Reverse step: lands where {@code hart} had retired {@code goal} and was about to retire the next one
+     * ({@link TimeMachine#reverseStep(int, long)}), the hart stepping over a breakpoint at its pc when resumed;
+     * else at the earliest point of history.
+     */
+    TravelResult stepBack(int hart, long goal) {
+        if (goal < history.first().retired(hart) || !landBeforeRetirement(hart, goal)) {
+            goTo(history.first().time);
+            gate.open = true;
+            return Results.of(m, TravelResult.Kind.HISTORY_START, hart, "hart " + hart
+                    + " retired nothing earlier in history; at the earliest time " + m.time());
+        }
+        gate.open = true;
+        m.stepOverBreakpoint(hart);
+        return Results.of(m, TravelResult.Kind.ARRIVED, hart, String.format(
+                "hart %d back before its instruction #%d at pc 0x%x", hart, goal + 1, m.hart(hart).pc()));
+    }
+
+    /**
+     * Reverse continue: to the latest earlier stop {@code wanted} accepts, exactly as forward execution left it (a
+     * hart stopped at a breakpoint steps over it when resumed); else at the earliest point of history, the
+     * message saying {@code none}.
+     */
+    TravelResult searchBack(Predicate<RunResult> wanted, String none) {
+        RunResult hit = searchBack(m.time(), wanted);
+        gate.open = true;
+        if (hit == null) {
+            goTo(history.first().time);
+            gate.open = true;
+            return Results.of(m, TravelResult.Kind.HISTORY_START, -1, none + "; at the earliest time " + m.time());
+        }
+        if (hit.reason() == StopReason.BREAKPOINT) {
+            m.stepOverBreakpoint(hit.hart());
+        }
+        return Results.fromRun(m, hit);
+    }
+
+    /**
      * Finds the latest stop before time {@code now} that {@code wanted} accepts (breakpoint or watchpoint stops of
      * the machine's current triggers), searching history backwards one segment at a time, and leaves the machine
      * exactly as forward execution left it at that stop. Returns the stop, or null (machine state then undefined:

@@ -49,8 +49,7 @@ public final class TimeMachine {
     private final History history;
     private final Replayer replayer;
     private final Bookmarks marks;
-    private final SnapshotSchedule schedule;
-    private long frontier;
+    private final Frontier frontier;
 
     /**
      * Wraps {@code machine} (loaded, at any time); history starts at its current state. Console output of a
@@ -68,9 +67,8 @@ public final class TimeMachine {
         this.history = new History(config, (int) (machine.config().ramSize() >>> 12), machine.hartCount());
         this.replayer = new Replayer(machine, history, gate);
         this.marks = new Bookmarks(history);
-        this.schedule = new SnapshotSchedule(config);
-        this.frontier = machine.time();
-        history.add(machine.snapshot(), true, frontier);
+        this.frontier = new Frontier(machine, history, gate, config);
+        history.add(machine.snapshot(), true, machine.time());
     }
 
     /**
@@ -109,7 +107,7 @@ public final class TimeMachine {
      * {@link TravelConfig#maxInterval()}, following the guest's dirty-page rate; see {@link SnapshotSchedule}).
      */
     public long snapshotInterval() {
-        return schedule.interval();
+        return frontier.schedule().interval();
     }
 
     // ---- time ----
@@ -131,12 +129,12 @@ public final class TimeMachine {
 
     /** The frontier: the newest point of history. Beyond it, execution is live. */
     public long newestTime() {
-        return frontier;
+        return frontier.newest();
     }
 
     /** Whether the machine is behind the frontier (running forward replays history). */
     public boolean inPast() {
-        return m.time() < frontier;
+        return m.time() < frontier.newest();
     }
 
     // ---- forward ----
@@ -148,7 +146,7 @@ public final class TimeMachine {
         }
         long now = m.time();
         long limit = now + maxInstructions < now ? Long.MAX_VALUE : now + maxInstructions;
-        return forward(limit, true);
+        return frontier.run(limit, true);
     }
 
     /**
@@ -156,60 +154,7 @@ public final class TimeMachine {
      * {@link Machine#runUntilTime}); a time not after now returns at once.
      */
     public TravelResult runUntilTime(long t) {
-        return forward(Math.max(t, m.time()), false);
-    }
-
-    /** Forward in chunks: replay (console gated) up to the frontier, then live with a snapshot every interval. */
-    private TravelResult forward(long limit, boolean budget) {
-        while (true) {
-            long now = m.time();
-            if (now >= limit) {
-                return result(budget ? TravelResult.Kind.LIMIT_REACHED : TravelResult.Kind.ARRIVED, -1, null,
-                        budget ? "instruction budget used" : "time " + now + " reached");
-            }
-            long chunkEnd;
-            if (now < frontier) {
-                gate.open = false;
-                chunkEnd = Math.min(limit, frontier);
-            } else {
-                gate.open = true;
-                chunkEnd = Math.min(limit, Math.max(now + 1, schedule.due(history.last().time)));
-            }
-            RunResult r = m.runUntilTime(chunkEnd);
-            advanced();
-            if (r.reason() != StopReason.TIME_REACHED) {
-                return fromRun(r);
-            }
-        }
-    }
-
-    /** After any forward movement: extend the frontier and take an automatic snapshot when one is due. */
-    private void advanced() {
-        long now = m.time();
-        if (now > frontier) {
-            frontier = now;
-        }
-        if (now == frontier && now >= schedule.due(history.last().time)) {
-            schedule.snapshotTaken(history.add(m.snapshot(), false, now).uniquePages);
-        }
-        gate.open = true;
-    }
-
-    private TravelResult fromRun(RunResult r) {
-        TravelResult.Kind kind = switch (r.reason()) {
-            case BREAKPOINT -> TravelResult.Kind.BREAKPOINT;
-            case WATCHPOINT -> TravelResult.Kind.WATCHPOINT;
-            case EXITED -> TravelResult.Kind.EXITED;
-            case DEADLOCK -> TravelResult.Kind.DEADLOCK;
-            case STOP_REQUESTED -> TravelResult.Kind.STOP_REQUESTED;
-            case LIMIT_REACHED -> TravelResult.Kind.LIMIT_REACHED;
-            default -> TravelResult.Kind.ARRIVED;
-        };
-        return new TravelResult(kind, m.time(), r.hart(), r, r.message());
-    }
-
-    private TravelResult result(TravelResult.Kind kind, int hart, RunResult stop, String message) {
-        return new TravelResult(kind, m.time(), hart, stop, message);
+        return frontier.run(Math.max(t, m.time()), false);
     }
 
     /**
@@ -218,20 +163,7 @@ public final class TimeMachine {
      * output emitted).
      */
     public TravelResult stepHart(int hart) {
-        long goal = m.retired(hart) + 1;
-        RunResult r;
-        if (m.time() < frontier) {
-            gate.open = false;
-            r = m.runUntilRetired(hart, goal, frontier);
-            advanced();
-            if (r.reason() != StopReason.TIME_REACHED) {
-                return fromRun(r);
-            }
-        }
-        gate.open = true;
-        r = m.runUntilRetired(hart, goal);
-        advanced();
-        return fromRun(r);
+        return frontier.stepHart(hart);
     }
 
     /**
@@ -246,15 +178,15 @@ public final class TimeMachine {
             throw new IllegalArgumentException("time " + t + " is before the earliest point of history ("
                     + earliestTime() + ")");
         }
-        replayer.goTo(Math.min(t, frontier));
+        replayer.goTo(Math.min(t, frontier.newest()));
         gate.open = true;
         while (m.time() < t) {
-            TravelResult r = forward(t, false);
+            TravelResult r = frontier.run(t, false);
             if (r.kind() == TravelResult.Kind.EXITED || r.kind() == TravelResult.Kind.DEADLOCK) {
                 return r;
             }
         }
-        return result(TravelResult.Kind.ARRIVED, -1, null, "at time " + m.time());
+        return Results.of(m, TravelResult.Kind.ARRIVED, -1, "at time " + m.time());
     }
 
     /** Asks a forward run to stop soon; callable from any thread. */
@@ -280,19 +212,9 @@ public final class TimeMachine {
             throw new IllegalArgumentException("step count must not be negative: " + n);
         }
         if (n == 0) {
-            return result(TravelResult.Kind.ARRIVED, hart, null, "no step");
+            return Results.of(m, TravelResult.Kind.ARRIVED, hart, "no step");
         }
-        long goal = now - n;
-        if (goal < history.first().retired(hart) || !replayer.landBeforeRetirement(hart, goal)) {
-            replayer.goTo(earliestTime());
-            gate.open = true;
-            return result(TravelResult.Kind.HISTORY_START, hart, null, "hart " + hart
-                    + " retired nothing earlier in history; at the earliest time " + m.time());
-        }
-        gate.open = true;
-        m.stepOverBreakpoint(hart);
-        return result(TravelResult.Kind.ARRIVED, hart, null, String.format(
-                "hart %d back before its instruction #%d at pc 0x%x", hart, goal + 1, m.hart(hart).pc()));
+        return replayer.stepBack(hart, now - n);
     }
 
     /**
@@ -342,17 +264,7 @@ public final class TimeMachine {
     }
 
     private TravelResult reverseSearch(java.util.function.Predicate<RunResult> wanted, String none) {
-        RunResult hit = replayer.searchBack(m.time(), wanted);
-        if (hit == null) {
-            replayer.goTo(earliestTime());
-            gate.open = true;
-            return result(TravelResult.Kind.HISTORY_START, -1, null, none + "; at the earliest time " + m.time());
-        }
-        gate.open = true;
-        if (hit.reason() == StopReason.BREAKPOINT) {
-            m.stepOverBreakpoint(hit.hart());
-        }
-        return fromRun(hit);
+        return replayer.searchBack(wanted, none);
     }
 
     // ---- bookmarks ----
@@ -363,20 +275,7 @@ public final class TimeMachine {
      */
     public Bookmark addBookmark(String name, String description) {
         Bookmark b = new Bookmark(name, description == null ? "" : description, m.time());
-        return marks.add(b, pointHere(), m.time());
-    }
-
-    /** The history point at the current time, taking a snapshot if there is none (else the nearest earlier). */
-    private History.Point pointHere() {
-        long now = m.time();
-        History.Point p = history.at(now);
-        if (p != null) {
-            return p;
-        }
-        if (now > history.last().time) {
-            return history.add(m.snapshot(), false, now);
-        }
-        return history.floor(now);
+        return marks.add(b, frontier.pointHere(), m.time());
     }
 
     /**
@@ -428,7 +327,7 @@ public final class TimeMachine {
 
     /** Takes (or reuses) a snapshot now that thinning never removes; returns its time. */
     public long pinSnapshot() {
-        return marks.pin(pointHere());
+        return marks.pin(frontier.pointHere());
     }
 
     /** Lets thinning remove the explicit snapshot at {@code time}; false if there was none. */
@@ -470,11 +369,11 @@ public final class TimeMachine {
             throw new IllegalStateException("this time machine records no input (build it with TimeMachine.create)");
         }
         long now = m.time();
-        long old = frontier;
+        long old = frontier.newest();
         List<Bookmark> dropped = new ArrayList<>();
-        boolean past = now < frontier;
+        boolean past = now < old;
         if (past) {
-            dropFuture(now, false, dropped);
+            frontier.dropFuture(false, marks, input, dropped);
         }
         input.append(now, data);
         return new FutureChange(past, now, old, dropped);
@@ -487,27 +386,17 @@ public final class TimeMachine {
      */
     public FutureChange stateChanged() {
         long now = m.time();
-        long old = frontier;
+        long old = frontier.newest();
         List<Bookmark> dropped = new ArrayList<>();
-        dropFuture(now, true, dropped);
+        frontier.dropFuture(true, marks, input, dropped);
         History.Point np = history.add(m.snapshot(), true, now);
         marks.repin(now, np);
         return new FutureChange(now < old, now, old, dropped);
     }
 
-    /** Forgets everything after {@code now} (and the points at {@code now} too if {@code inclusive}). */
-    private void dropFuture(long now, boolean inclusive, List<Bookmark> dropped) {
-        dropped.addAll(marks.dropAfter(now));
-        history.removeFrom(inclusive ? now : now + 1);
-        if (input != null) {
-            input.truncateAfter(now);
-        }
-        frontier = now;
-    }
-
     // ---- accounting ----
 
     public HistoryStats stats() {
-        return history.stats(frontier);
+        return history.stats(frontier.newest());
     }
 }
