@@ -381,9 +381,7 @@ public final class Machine {
         if (!s.config.equals(cfg)) {
             throw new IllegalArgumentException("snapshot of a differently configured machine: " + s.config);
         }
-        byte[][] codePages = code.codePageArrays();
-        mem.restore(s.memory);
-        code.invalidateChangedPages(codePages);
+        mem.restore(s.memory, code::pageReplaced);
         for (int i = 0; i < harts.length; i++) {
             s.harts[i].copyTo(harts[i]);
         }

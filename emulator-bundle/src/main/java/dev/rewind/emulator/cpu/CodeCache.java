@@ -88,32 +88,15 @@ public final class CodeCache {
     }
 
     /**
-     * The RAM page arrays of pages holding decoded code or the tail of a straddling instruction (null
-     * elsewhere), to be passed to
-     * {@link #invalidateChangedPages} after the memory was replaced (snapshot restore).
+     * A snapshot restore replaced page {@code p}'s array ({@link PhysicalMemory#restore(
+     * dev.rewind.emulator.mem.MemoryImage, java.util.function.IntConsumer)}): drops its decoded (and translated)
+     * code, if any. Pages whose array stayed keep theirs, which is sound because an array that a snapshot holds is
+     * never written in place again (copy-on-write copies it), and a page with decoded code is never written
+     * without invalidation: the same array means the same bytes. Keeps hot translations across time travel.
      */
-    public byte[][] codePageArrays() {
-        byte[][] out = new byte[pages.length][];
-        for (int p = 0; p < pages.length; p++) {
-            if (pages[p] != null || (mem.flags(p) & PageFlags.CODE) != 0) {
-                out[p] = mem.readablePage(p);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Drops decoded (and translated) code of the pages whose array is no longer the one captured by
-     * {@link #codePageArrays}. Sound because an array that a snapshot holds is never written in place again
-     * (copy-on-write clones it), and a page with decoded code is never written without invalidation: the same
-     * array means the same bytes. Keeps hot translations across time-travel restores.
-     */
-    public void invalidateChangedPages(byte[][] before) {
-        for (int p = 0; p < pages.length; p++) {
-            boolean code = pages[p] != null || (mem.flags(p) & PageFlags.CODE) != 0;
-            if (code && (before[p] == null || before[p] != mem.readablePage(p))) {
-                invalidatePage(p);
-            }
+    public void pageReplaced(int p) {
+        if (pages[p] != null || (mem.flags(p) & PageFlags.CODE) != 0) {
+            invalidatePage(p);
         }
     }
 

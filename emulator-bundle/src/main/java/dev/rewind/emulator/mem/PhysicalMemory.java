@@ -218,6 +218,12 @@ public final class PhysicalMemory {
      * memory owned alone are kept as spares for later copies: no image holds them, and nothing else may.
      */
     public void restore(MemoryImage image) {
+        restore(image, p -> {
+        });
+    }
+
+    /** {@link #restore(MemoryImage)}, telling {@code replaced} each page whose array changed (after the change). */
+    public void restore(MemoryImage image, java.util.function.IntConsumer replaced) {
         if (image.base() != base || image.size() != size) {
             throw new IllegalArgumentException("snapshot RAM layout differs from this machine's");
         }
@@ -235,6 +241,7 @@ public final class PhysicalMemory {
                     flags[p] &= ~PageFlags.SHARED;
                 }
                 refresh(p);
+                replaced.accept(p);
             }
         }
     }
