@@ -6,7 +6,8 @@ package dev.rewind.emulator.travel;
  * the cost of a few hundred instructions. So the interval follows the guest's dirty-page rate: after a snapshot
  * that held {@code d} pages of its own (written since its predecessor), the next interval is
  * {@code d * PAGE_WEIGHT} instructions, kept between {@link TravelConfig#snapshotInterval()} and
- * {@link TravelConfig#maxInterval()}. A guest with a small working set keeps the base interval (recent history
+ * {@link TravelConfig#maxInterval()}, and at most twice the previous interval (it grows step by step, so early
+ * history, where a new machine's code is still cold in the JVM, stays dense; it shrinks at once). A guest with a small working set keeps the base interval (recent history
  * dense, reverse steps short); one that rewrites ~1000 pages per interval gets the maximum, where page copying
  * costs a bounded share of run time.
  *
@@ -34,7 +35,8 @@ final class SnapshotSchedule {
     /** Adapts the interval after a snapshot that holds {@code ownPages} pages not shared with its predecessor. */
     void snapshotTaken(long ownPages) {
         long want = ownPages > config.maxInterval() / PAGE_WEIGHT ? config.maxInterval() : ownPages * PAGE_WEIGHT;
-        interval = Math.max(config.snapshotInterval(), Math.min(config.maxInterval(), want));
+        long cap = Math.min(config.maxInterval(), interval > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * interval);
+        interval = Math.max(config.snapshotInterval(), Math.min(cap, want));
     }
 
     /** Virtual time at which the next automatic snapshot is due after one at {@code last}. */

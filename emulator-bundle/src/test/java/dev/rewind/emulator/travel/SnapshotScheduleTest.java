@@ -23,14 +23,25 @@ class SnapshotScheduleTest {
         assertThat(s.interval()).isEqualTo(1000);
         s.snapshotTaken(0);
         assertThat(s.interval()).isEqualTo(1000);
+        s.snapshotTaken(1);
+        assertThat(s.interval()).as("at most doubles").isEqualTo(2000);
         s.snapshotTaken(8);
-        assertThat(s.interval()).isEqualTo(8 * SnapshotSchedule.PAGE_WEIGHT);
+        assertThat(s.interval()).isEqualTo(4000);
+        s.snapshotTaken(8);
+        assertThat(s.interval()).isEqualTo(8000);
+        s.snapshotTaken(8);
+        s.snapshotTaken(8);
+        assertThat(s.interval()).as("settles at the dirty pages' weight").isEqualTo(8 * SnapshotSchedule.PAGE_WEIGHT);
+        s.snapshotTaken(1_000_000);
+        assertThat(s.interval()).isEqualTo(40_000);
         s.snapshotTaken(1_000_000);
         assertThat(s.interval()).isEqualTo(50_000);
         s.snapshotTaken(Long.MAX_VALUE);
         assertThat(s.interval()).isEqualTo(50_000);
+        s.snapshotTaken(3);
+        assertThat(s.interval()).as("shrinks at once").isEqualTo(7500);
         assertThat(s.due(Long.MAX_VALUE - 10)).isEqualTo(Long.MAX_VALUE);
-        assertThat(s.due(7)).isEqualTo(50_007);
+        assertThat(s.due(7)).isEqualTo(7507);
 
         SnapshotSchedule fixed = new SnapshotSchedule(TravelConfig.defaults().withMaxInterval(
                 TravelConfig.DEFAULT_INTERVAL));
