@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TimeTravelBenchSmokeTest {
 
     private static final Path ELF = Path.of("../../tests/guest/elf/ttbench-rv32.elf");
-    private static final TravelConfig TRAVEL = TravelConfig.defaults().withInterval(20_000);
+    /** A fixed, short interval: enough snapshots in a short run (the default interval stretches on ttbench). */
+    private static final TravelConfig TRAVEL = TravelConfig.defaults().withInterval(20_000).withMaxInterval(20_000);
 
     @Test
     void reverseStepFiguresAreProducedAndEveryLandingMatchesForwardExecution() throws Exception {
