@@ -104,9 +104,6 @@ interface Engine {
     /** Step {@code hart} back over {@code n} retired instructions (STEP, or HISTORY_START). */
     Stop reverseStep(int hart, long n);
 
-    /** Back to the latest earlier breakpoint or watchpoint stop of {@code hart}, -1 any (or HISTORY_START). */
-    Stop reverseContinue(int hart);
-
     /**
      * Back to the latest earlier breakpoint or watchpoint stop of {@code hart} (-1 any) that {@code stopsHere}
      * accepts, in one backward search (or HISTORY_START). The predicate must not change the machine.

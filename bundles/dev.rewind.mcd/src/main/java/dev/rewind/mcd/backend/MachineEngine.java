@@ -292,11 +292,6 @@ final class MachineEngine implements Engine {
     }
 
     @Override
-    public Stop reverseContinue(int hart) {
-        return convert(hart < 0 ? tm.reverseContinue() : tm.reverseContinue(hart), Kind.OTHER);
-    }
-
-    @Override
     public Stop reverseContinue(int hart, java.util.function.Predicate<Stop> stopsHere) {
         return convert(tm.reverseContinue(r -> (hart < 0 || r.hart() == hart) && stopsHere.test(convert(r))),
                 Kind.OTHER);
