@@ -79,7 +79,12 @@ public final class McdTarget implements AutoCloseable {
      * @throws McdException       the back end refused (e.g. segments outside RAM)
      */
     public static McdTarget load(Path elf, int harts, int quantum) throws IOException, ElfFormatException, McdException {
-        ElfImage image = ElfLoader.parse(Files.readAllBytes(elf));
+        return load(elf, Files.readAllBytes(elf), harts, quantum);
+    }
+
+    /** Like {@link #load(Path, int, int)} for an ELF already in memory; {@code elf} names it in recordings. */
+    public static McdTarget load(Path elf, byte[] bytes, int harts, int quantum) throws ElfFormatException, McdException {
+        ElfImage image = ElfLoader.parse(bytes);
         ConsoleLog log = new ConsoleLog();
         McdBackend builder = McdBackend.builder(image).harts(harts).console(log::write)
                 .programPath(elf.toAbsolutePath().normalize().toString());

@@ -1,2 +1,2 @@
-/** The {@code run} and {@code demo} commands: a guest program from ELF to exit code. */
+/** The {@code run} command: a guest program from ELF to exit code. */
 package dev.rewind.shell.run;
