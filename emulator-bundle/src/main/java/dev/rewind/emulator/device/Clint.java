@@ -14,7 +14,7 @@ package dev.rewind.emulator.device;
  * <p>{@link #restoreState(byte[])} does not drive interrupt lines: {@code mip} is hart state and the machine
  * restores it with the harts.
  */
-public final class Clint implements MmioDevice {
+public final class Clint extends DeviceWindow {
 
     public static final long SIZE = 0x1_0000;
     public static final long MSIP = 0x0;
@@ -24,8 +24,6 @@ public final class Clint implements MmioDevice {
     public static final int MIP_MTIP = 7;
     private static final String TAG = "clint/1";
 
-    private final long base;
-    private DeviceContext ctx;
     private int harts;
     private boolean[] msip = new boolean[0];
     private long[] mtimecmp = new long[0];
@@ -35,28 +33,12 @@ public final class Clint implements MmioDevice {
     private long timeOffset;
 
     public Clint(long base) {
-        this.base = base;
+        super("clint", base, SIZE);
     }
 
     @Override
-    public String name() {
-        return "clint";
-    }
-
-    @Override
-    public long base() {
-        return base;
-    }
-
-    @Override
-    public long size() {
-        return SIZE;
-    }
-
-    @Override
-    public void attach(DeviceContext context) {
-        this.ctx = context;
-        this.harts = context.hartCount();
+    protected void attached() {
+        this.harts = ctx.hartCount();
         if (harts < 1 || harts > 4095) {
             throw new IllegalArgumentException("CLINT supports 1..4095 harts, machine has " + harts);
         }

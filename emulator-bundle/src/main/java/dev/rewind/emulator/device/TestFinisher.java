@@ -6,7 +6,7 @@ package dev.rewind.emulator.device;
  * = reset, treated as pass (exit 0). Other values are ignored, reads return 0. Writes of 4 or 8 bytes (low 32
  * bits used) and 2 bytes (status only; 0x3333 then exits with code 0) are accepted. The device has no state.
  */
-public final class TestFinisher implements MmioDevice {
+public final class TestFinisher extends DeviceWindow {
 
     public static final long SIZE = 0x1000;
     public static final int PASS = 0x5555;
@@ -14,31 +14,9 @@ public final class TestFinisher implements MmioDevice {
     public static final int RESET = 0x7777;
     private static final String TAG = "test-finisher/1";
 
-    private final long base;
-    private DeviceContext ctx;
 
     public TestFinisher(long base) {
-        this.base = base;
-    }
-
-    @Override
-    public String name() {
-        return "test-finisher";
-    }
-
-    @Override
-    public long base() {
-        return base;
-    }
-
-    @Override
-    public long size() {
-        return SIZE;
-    }
-
-    @Override
-    public void attach(DeviceContext context) {
-        this.ctx = context;
+        super("test-finisher", base, SIZE);
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.Objects;
  * With MCR loopback set, transmitted bytes return through RBR instead of reaching the console and MSR
  * mirrors the MCR outputs. Accesses wider than a byte use the low byte; offsets 8 and up read as zero.
  */
-public final class Uart16550 implements MmioDevice {
+public final class Uart16550 extends DeviceWindow {
 
     public static final long SIZE = 0x100;
     public static final int RBR_THR_DLL = 0;
@@ -40,9 +40,7 @@ public final class Uart16550 implements MmioDevice {
     public static final int MSR_IDLE = 0xB0;
     private static final String TAG = "uart16550/1";
 
-    private final long base;
     private final InputSource input;
-    private DeviceContext ctx;
 
     private int dll = 0x0C; // 9600 baud at 1.8432 MHz, a common reset value
     private int dlm;
@@ -57,28 +55,8 @@ public final class Uart16550 implements MmioDevice {
     private int loopbackByte = -1;
 
     public Uart16550(long base, InputSource input) {
-        this.base = base;
+        super("uart0", base, SIZE);
         this.input = Objects.requireNonNull(input, "input");
-    }
-
-    @Override
-    public String name() {
-        return "uart0";
-    }
-
-    @Override
-    public long base() {
-        return base;
-    }
-
-    @Override
-    public long size() {
-        return SIZE;
-    }
-
-    @Override
-    public void attach(DeviceContext context) {
-        this.ctx = Objects.requireNonNull(context, "context");
     }
 
     private boolean dlab() {
