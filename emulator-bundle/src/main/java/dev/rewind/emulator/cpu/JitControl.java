@@ -15,9 +15,11 @@ import java.util.Set;
 /**
  * Decides which blocks get translated and turns them into {@link JitCode}: when a block has been entered
  * {@code threshold} times, the region of untranslated decoded blocks reachable from it by direct jumps on its
- * page is handed to the {@link Translator} and the class bytes are defined as a hidden class of this package (one
- * class per region, unloaded with the machine). Per machine; no static state. Translation never changes
- * what the guest sees: only which code runs it.
+ * page is handed to the {@link Translator} and the class bytes are defined as a hidden class of this package, one
+ * class per region. The classes are shared by all machines of the JVM through {@link TranslationCache} (keyed by
+ * everything the bytes depend on), so a new machine runs code HotSpot has already compiled; each machine makes
+ * its own instances. Per machine apart from that cache. Translation never changes what the guest sees: only
+ * which code runs it.
  */
 final class JitControl {
 
@@ -26,6 +28,7 @@ final class JitControl {
     static final int DEFAULT_THRESHOLD = Integer.getInteger("rewind.jit.threshold", 100);
     static final int MAX_BLOCKS = 48;
     static final int MAX_INSNS = 320;
+    private static final MethodType CTOR = MethodType.methodType(void.class, Interpreter.class, Block[].class);
 
     private final Interpreter in;
     private final CodeCache code;
@@ -33,6 +36,8 @@ final class JitControl {
     private final long base;
     private final long size;
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();
+    /** The JVM-wide class cache, null when sharing is off ({@code -Drewind.jit.shared=false}). */
+    private final TranslationCache shared = TranslationCache.jvmWide();
     boolean enabled = DEFAULT_ENABLED;
     int threshold = DEFAULT_THRESHOLD;
     long regions;
@@ -48,32 +53,53 @@ final class JitControl {
         this.size = mem.size();
     }
 
-    /** Translates the region headed by {@code b}; null (and b marked) when that fails. */
+    /**
+     * Translates the region headed by {@code b}, or takes the class another machine of this JVM defined for
+     * the same region ({@link TranslationCache}); null (and b marked) when that fails.
+     */
     JitCode compile(Block b) {
         List<Block> region = region(b, MAX_BLOCKS, MAX_INSNS);
-        while (true) {
-            try {
-                Translator.Result r = Translator.translate(specs(region), xlen, base, size);
-                if (r.codeSize() > Translator.MAX_CODE_BYTES && region.size() > 1) {
-                    region = region.subList(0, (region.size() + 1) / 2);
-                    continue;
-                }
-                Class<?> c = lookup.defineHiddenClass(r.bytes(), true).lookupClass();
-                MethodHandle ctor = lookup.findConstructor(c,
-                        MethodType.methodType(void.class, Interpreter.class, Block[].class));
-                JitCode j = (JitCode) ctor.invoke(in, region.toArray(Block[]::new));
-                regions++;
-                regionBlocks += region.size();
-                for (Block m : region) {
-                    m.jit = j;
-                }
-                return j;
-            } catch (Throwable t) {
-                failures++;
-                lastFailure = t.toString();
-                b.jitFailed = true;
-                return null;
+        try {
+            List<BlockSpec> specs = specs(region);
+            TranslationCache.Key key = null;
+            TranslationCache.Translated e = null;
+            if (shared != null) {
+                key = TranslationCache.key(specs, xlen, base, size);
+                e = shared.get(key);
             }
+            if (e == null) {
+                e = define(specs);
+                if (key != null) {
+                    e = shared.putIfAbsent(key, e);
+                }
+            }
+            Block[] members = region.subList(0, e.blocks()).toArray(Block[]::new);
+            JitCode j = (JitCode) e.ctor().invokeExact(in, members);
+            regions++;
+            regionBlocks += members.length;
+            for (Block m : members) {
+                m.jit = j;
+            }
+            return j;
+        } catch (Throwable t) {
+            failures++;
+            lastFailure = t.toString();
+            b.jitFailed = true;
+            return null;
+        }
+    }
+
+    /** Translates and defines the region (cut in halves while its method is too large for C2). */
+    private TranslationCache.Translated define(List<BlockSpec> specs) throws ReflectiveOperationException {
+        while (true) {
+            Translator.Result r = Translator.translate(specs, xlen, base, size);
+            if (r.codeSize() > Translator.MAX_CODE_BYTES && specs.size() > 1) {
+                specs = specs.subList(0, (specs.size() + 1) / 2);
+                continue;
+            }
+            Class<?> c = lookup.defineHiddenClass(r.bytes(), true).lookupClass();
+            MethodHandle ctor = lookup.findConstructor(c, CTOR).asType(CTOR.changeReturnType(JitCode.class));
+            return new TranslationCache.Translated(c, ctor, specs.size());
         }
     }
 
