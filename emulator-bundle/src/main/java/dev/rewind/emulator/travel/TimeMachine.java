@@ -26,8 +26,9 @@ import java.util.Optional;
  * the frontier, then runs live.
  *
  * <p><b>Changing the past.</b> Writing memory, a register or a CSR while in the past starts a new future: use
- * {@link #writeMemory}, {@link #setRegister}, {@link #setPc}, {@link #writeCsr} or, after modifying the machine
- * directly, {@link #stateChanged()}. The answer tells the caller whether a future was discarded. Breakpoints and
+ * {@link #writeMemory}, {@link #setRegister}, {@link #setPc}, {@link #writeCsr}, {@link #apply} (these are logged in
+ * {@link #writes()} for recordings) or, after modifying the machine directly, {@link #stateChanged()}. The answer
+ * tells the caller whether a future was discarded. Breakpoints and
  * watchpoints are not state: add and remove them on {@link #machine()} freely.
  *
  * <p><b>Resuming at a breakpoint.</b> A landing that names a hart, a reverse step (the stepped hart) or a
@@ -50,6 +51,7 @@ public final class TimeMachine {
     private final Replayer replayer;
     private final Bookmarks marks;
     private final Frontier frontier;
+    private final WriteLog writes = new WriteLog();
 
     /**
      * Wraps {@code machine} (loaded, at any time); history starts at its current state. Console output of a
@@ -339,23 +341,39 @@ public final class TimeMachine {
 
     /** Writes guest memory (debugger write); a new future if in the past. */
     public FutureChange writeMemory(long addr, byte[] src, int off, int len) {
-        m.writeMemory(addr, src, off, len);
-        return stateChanged();
+        return apply(DebuggerWrite.memory(addr, java.util.Arrays.copyOfRange(src, off, off + len)));
     }
 
     public FutureChange setRegister(int hart, int reg, long value) {
-        m.hart(hart).setReg(reg, value);
-        return stateChanged();
+        return apply(DebuggerWrite.register(hart, reg, value));
     }
 
     public FutureChange setPc(int hart, long pc) {
-        m.hart(hart).setPc(pc);
-        return stateChanged();
+        return apply(DebuggerWrite.pc(hart, pc));
     }
 
     public FutureChange writeCsr(int hart, int csr, long value) {
-        m.writeCsr(hart, csr, value);
-        return stateChanged();
+        return apply(DebuggerWrite.csr(hart, csr, value));
+    }
+
+    /**
+     * Makes a debugger write now and logs it in {@link #writes()} (so recordings can replay it); a new future if
+     * in the past.
+     *
+     * @throws IllegalArgumentException if the machine refuses the write (history is then unchanged)
+     */
+    public FutureChange apply(DebuggerWrite w) {
+        w.check(m.config());
+        boolean replacing = writes.beforeChangesAt(m.time(), m);
+        w.applyTo(m);
+        FutureChange fc = changed();
+        writes.add(m.time(), w, m.stateHash(), replacing);
+        return fc;
+    }
+
+    /** The debugger writes of the current timeline (what a {@link Recording} must replay besides input). */
+    public WriteLog writes() {
+        return writes;
     }
 
     /**
@@ -368,6 +386,16 @@ public final class TimeMachine {
         if (input == null) {
             throw new IllegalStateException("this time machine records no input (build it with TimeMachine.create)");
         }
+        FutureChange fc = discardFuture();
+        input.append(m.time(), data);
+        return fc;
+    }
+
+    /**
+     * Forgets history after now without changing state: later snapshots, bookmarks, input and debugger writes
+     * (e.g. a system reset after going back to the start).
+     */
+    public FutureChange discardFuture() {
         long now = m.time();
         long old = frontier.newest();
         List<Bookmark> dropped = new ArrayList<>();
@@ -375,16 +403,24 @@ public final class TimeMachine {
         if (past) {
             frontier.dropFuture(false, marks, input, dropped);
         }
-        input.append(now, data);
+        writes.truncateAfter(now);
         return new FutureChange(past, now, old, dropped);
     }
 
     /**
      * Tells history that the caller modified machine state directly (memory, registers, CSRs) at the current
      * time: later snapshots, bookmarks and input are discarded if in the past, and the present is snapshotted (a
-     * barrier replays never cross) so that replays include the change. Bookmarks at exactly now are kept.
+     * barrier replays never cross) so that replays include the change. Bookmarks at exactly now are kept. The
+     * change is logged without content, so the timeline cannot be saved as a {@link Recording} (prefer
+     * {@link #apply}).
      */
     public FutureChange stateChanged() {
+        FutureChange fc = changed();
+        writes.add(m.time(), null, m.stateHash(), false);
+        return fc;
+    }
+
+    private FutureChange changed() {
         long now = m.time();
         long old = frontier.newest();
         List<Bookmark> dropped = new ArrayList<>();
