@@ -46,6 +46,8 @@ public final class Machine {
     private boolean exited;
     private int exitCode;
     private volatile boolean stopRequested;
+    /** Harts, devices and scheduler at the {@link #mark()}, or null. */
+    private MachineSnapshot markState;
 
     public Machine(MachineConfig cfg, ConsoleSink console, InputSource input) {
         this.cfg = cfg;
@@ -364,6 +366,11 @@ public final class Machine {
     // ---- snapshots ----
 
     public MachineSnapshot snapshot() {
+        markState = null;
+        return capture(mem.snapshot());
+    }
+
+    private MachineSnapshot capture(dev.rewind.emulator.mem.MemoryImage memory) {
         Hart[] hs = new Hart[harts.length];
         for (int i = 0; i < hs.length; i++) {
             hs[i] = new Hart(i, cfg.xlen());
@@ -373,15 +380,51 @@ public final class Machine {
         for (MmioDevice d : devices) {
             ds.add(d.saveState());
         }
-        return new MachineSnapshot(cfg, hs, List.copyOf(ds), htif == null ? null : htif.saveState(), mem.snapshot(),
+        return new MachineSnapshot(cfg, hs, List.copyOf(ds), htif == null ? null : htif.saveState(), memory,
                 time, current, slotsLeft, exited, exitCode);
+    }
+
+    /**
+     * A light checkpoint for going back a short way: saves harts, devices and scheduler now, and the old contents
+     * of each RAM page at its first store from now on (instead of a snapshot's copy of every page written since
+     * the last one). One at a time; {@link #snapshot()} and {@link #restore} drop it.
+     */
+    public void mark() {
+        mem.mark();
+        markState = capture(null);
+    }
+
+    /**
+     * Brings the machine back to the {@link #mark()} exactly, and drops the mark.
+     *
+     * @throws IllegalStateException if there is no mark
+     */
+    public void rollbackToMark() {
+        if (markState == null || !mem.marked()) {
+            throw new IllegalStateException("no mark to roll back to");
+        }
+        mem.rollback(code::pageReplaced);
+        restoreRest(markState);
+        markState = null;
+    }
+
+    /** Forgets the {@link #mark()}, if any; the machine stays as it is. */
+    public void dropMark() {
+        mem.dropMark();
+        markState = null;
     }
 
     public void restore(MachineSnapshot s) {
         if (!s.config.equals(cfg)) {
             throw new IllegalArgumentException("snapshot of a differently configured machine: " + s.config);
         }
+        markState = null;
         mem.restore(s.memory, code::pageReplaced);
+        restoreRest(s);
+    }
+
+    /** Everything of a restore but RAM. */
+    private void restoreRest(MachineSnapshot s) {
         for (int i = 0; i < harts.length; i++) {
             s.harts[i].copyTo(harts[i]);
         }

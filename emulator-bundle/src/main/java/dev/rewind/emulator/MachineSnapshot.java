@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * An immutable capture of a whole machine: harts, devices, HTIF, scheduler position, virtual time and RAM
- * (pages shared copy-on-write with the live machine and other snapshots). Restore it with
+ * (unchanged pages shared with other snapshots). Restore it with
  * {@link Machine#restore(MachineSnapshot)} on the machine it came from (or one of identical configuration
  * with the same image loaded).
  */
@@ -48,6 +48,17 @@ public final class MachineSnapshot {
     /** Instructions retired by {@code hart} at the snapshot. */
     public long retired(int hart) {
         return harts[hart].retired();
+    }
+
+    /**
+     * Frees the memory pages only this snapshot holds, at once (otherwise they are freed some time after the
+     * snapshot becomes unreachable). The snapshot cannot be restored afterwards. Call it on the thread that drives
+     * the machine. Idempotent.
+     */
+    public void release() {
+        if (memory != null) {
+            memory.release();
+        }
     }
 
     /** The RAM image (for inspecting sharing and size). */

@@ -95,6 +95,25 @@ class MachineTest {
     }
 
     @Test
+    void rollbackToAMarkReturnsExactlyAndReplaysIdentically() throws Exception {
+        Machine m = elf("atomics-rv64.elf", 4, 97);
+        m.run(150_000);
+        m.snapshot();
+        m.run(20_000);
+        long atMark = m.stateHash();
+        long timeAtMark = m.time();
+        m.mark();
+        m.run(90_000);
+        long later = m.stateHash();
+        m.rollbackToMark();
+        assertThat(m.stateHash()).isEqualTo(atMark);
+        assertThat(m.time()).isEqualTo(timeAtMark);
+        m.run(90_000);
+        assertThat(m.stateHash()).isEqualTo(later);
+        assertThatThrownBy(m::rollbackToMark).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void snapshotRoundTripToTheEndOfAProgram() throws Exception {
         CollectingConsole out = ConsoleSink.collecting();
         ElfImage img = ElfLoader.parse(Files.readAllBytes(GuestElfRunTest.ELFS.resolve("hello-rv32.elf")));

@@ -88,11 +88,11 @@ public final class CodeCache {
     }
 
     /**
-     * A snapshot restore replaced page {@code p}'s array ({@link PhysicalMemory#restore(
+     * A snapshot restore replaced page {@code p}'s contents ({@link PhysicalMemory#restore(
      * dev.rewind.emulator.mem.MemoryImage, java.util.function.IntConsumer)}): drops its decoded (and translated)
-     * code, if any. Pages whose array stayed keep theirs, which is sound because an array that a snapshot holds is
-     * never written in place again (copy-on-write copies it), and a page with decoded code is never written
-     * without invalidation: the same array means the same bytes. Keeps hot translations across time travel.
+     * code, if any. Pages a restore did not touch keep theirs, which is sound because restore skips only pages
+     * whose contents already equal the image's, and a page with decoded code is never written without
+     * invalidation. Keeps hot translations across time travel.
      */
     public void pageReplaced(int p) {
         if (pages[p] != null || (mem.flags(p) & PageFlags.CODE) != 0) {

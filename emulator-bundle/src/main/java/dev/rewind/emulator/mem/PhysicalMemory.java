@@ -5,12 +5,17 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * RAM as 4 KiB pages. Pages are allocated on first write ({@code null} reads as zero) and shared
- * copy-on-write with {@link MemoryImage snapshots}. Per-page {@link PageFlags flags} decide whether a
- * page is on the fast path: {@link #loadPages} / {@link #storePages} hold the page for pages the
- * interpreter may access directly and {@code null} for pages that must take the slow path (watchpoints,
- * copy-on-write sharing, decoded code, reservations, HTIF mailboxes, not yet allocated). The arrays are
- * public for the interpreter's hot loop; only this class writes them.
+ * RAM as 4 KiB pages, each a mutable array owned by this memory alone (allocated on first write; {@code null} reads
+ * as zero). Snapshots keep page contents in a {@link PageStore}: each page records the stored page it equals
+ * ({@code origin}) or that it is dirty; the first store to a clean page after a snapshot or restore takes the slow
+ * path once and marks it dirty, a {@link #snapshot()} copies the dirty pages into the store (one bulk copy each,
+ * nothing on the store fast path), and a {@link #restore} copies back the pages that differ from the image.
+ *
+ * <p>Per-page {@link PageFlags flags} decide whether a page is on the fast path: {@link #loadPages} /
+ * {@link #storePages} hold the page for pages the interpreter may access directly and {@code null} for pages that
+ * must take the slow path (watchpoints, clean pages, decoded code, reservations, HTIF mailboxes, not yet
+ * allocated). The arrays are public for the interpreter's hot loop; only this class writes them. A page's array
+ * never changes once allocated, so translated code may hold on to it.
  */
 public final class PhysicalMemory {
 
@@ -22,23 +27,27 @@ public final class PhysicalMemory {
     public static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     public static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** {@link #origin} of a page written since it last equalled a stored page. */
+    private static final int DIRTY = -1;
+
     private final long base;
     private final long size;
     private final int pageCount;
     private final byte[] zeroPage = new byte[PAGE_SIZE];
-    private byte[][] pages;
+    private final byte[][] pages;
     private final byte[] flags;
     /** Fast-path page for loads or {@code null}. */
     public final byte[][] loadPages;
     /** Fast-path page for stores or {@code null}. */
     public final byte[][] storePages;
-    /** Pages this memory owns alone (allocated or copied since the last snapshot or restore), in order. */
-    private final int[] owned;
-    private int ownedCount;
-    /** Owned page arrays dropped by a restore, reused by copy-on-write (replays rewrite the same pages). */
-    private final byte[][] spare = new byte[SPARE_PAGES][];
-    private int spareCount;
-    private static final int SPARE_PAGES = 2048;
+    /** Per page: the stored page (handle, 0 = zeros) whose contents it has, or {@link #DIRTY}. */
+    private final int[] origin;
+    /** The dirty pages, in the order they were first written. */
+    private final int[] dirty;
+    private int dirtyCount;
+    private final PageStore store = new PageStore();
+    private final Journal journal = new Journal();
+    private boolean marked;
 
     public PhysicalMemory(long base, long size) {
         if (size <= 0 || (size & PAGE_MASK) != 0 || size > (1L << 40)) {
@@ -54,8 +63,10 @@ public final class PhysicalMemory {
         this.flags = new byte[pageCount];
         this.loadPages = new byte[pageCount][];
         this.storePages = new byte[pageCount][];
-        this.owned = new int[pageCount];
+        this.origin = new int[pageCount];
+        this.dirty = new int[pageCount];
         for (int p = 0; p < pageCount; p++) {
+            flags[p] = PageFlags.CLEAN;
             refresh(p);
         }
     }
@@ -84,12 +95,12 @@ public final class PhysicalMemory {
     }
 
     public int flags(int page) {
-        return flags[page];
+        return flags[page] & 0xFF;
     }
 
     public void setFlag(int page, int flag, boolean on) {
         int f = on ? flags[page] | flag : flags[page] & ~flag;
-        if (f != flags[page]) {
+        if ((byte) f != flags[page]) {
             flags[page] = (byte) f;
             refresh(page);
         }
@@ -108,29 +119,108 @@ public final class PhysicalMemory {
         return pg == null ? zeroPage : pg;
     }
 
-    /** The page for writing: allocates it or breaks copy-on-write sharing as needed. */
+    /** The page for writing: allocates it and marks it dirty as needed. */
     public byte[] writablePage(int p) {
         byte[] pg = pages[p];
+        if (marked) {
+            journalFirstWrite(p, pg);
+        }
         if (pg == null) {
-            pg = spareCount > 0 ? zeroed(spare[--spareCount]) : new byte[PAGE_SIZE];
+            pg = new byte[PAGE_SIZE];
             pages[p] = pg;
-            owned[ownedCount++] = p;
-            refresh(p);
-        } else if ((flags[p] & PageFlags.SHARED) != 0) {
-            byte[] copy;
-            if (spareCount > 0) {
-                copy = spare[--spareCount];
-                System.arraycopy(pg, 0, copy, 0, PAGE_SIZE);
-            } else {
-                copy = pg.clone();
-            }
-            pg = copy;
-            pages[p] = pg;
-            owned[ownedCount++] = p;
-            flags[p] &= ~PageFlags.SHARED;
+        }
+        if (origin[p] != DIRTY) {
+            store.release(origin[p]);
+            origin[p] = DIRTY;
+            dirty[dirtyCount++] = p;
+            flags[p] &= ~PageFlags.CLEAN;
             refresh(p);
         }
         return pg;
+    }
+
+    private void journalFirstWrite(int p, byte[] pg) {
+        if ((flags[p] & PageFlags.JOURNAL) != 0) {
+            journal.saveCopy(p, pg);
+            flags[p] &= ~PageFlags.JOURNAL;
+            refresh(p);
+        } else if (origin[p] != DIRTY) {
+            store.retain(origin[p]);
+            journal.saveOrigin(p, origin[p]);
+        }
+    }
+
+    /**
+     * Marks the present contents so that {@link #rollback} can bring them back: a light, short-lived checkpoint
+     * that copies nothing now, only each page's old contents at its first store after the mark (and not even that
+     * for pages that equal a stored page). One mark at a time; {@link #snapshot()} and {@link #restore} drop it.
+     */
+    public void mark() {
+        dropMark();
+        marked = true;
+        journal.start(dirtyCount);
+        for (int i = 0; i < dirtyCount; i++) {
+            int p = dirty[i];
+            flags[p] |= PageFlags.JOURNAL;
+            refresh(p);
+        }
+    }
+
+    /** Whether a {@link #mark()} is set. */
+    public boolean marked() {
+        return marked;
+    }
+
+    /**
+     * Brings back the contents at the {@link #mark()}, telling {@code replaced} each page it changed, and drops the
+     * mark.
+     *
+     * @throws IllegalStateException if no mark is set
+     */
+    public void rollback(java.util.function.IntConsumer replaced) {
+        if (!marked) {
+            throw new IllegalStateException("no mark to roll back to");
+        }
+        for (int k = journal.size - 1; k >= 0; k--) {
+            int p = journal.pages[k];
+            int h = journal.origins[k];
+            if (h < 0) {
+                System.arraycopy(journal.copies[k], 0, pages[p], 0, PAGE_SIZE);
+                journal.recycle(k);
+            } else {
+                store.copyOut(h, pages[p]);
+                origin[p] = h;
+                flags[p] |= PageFlags.CLEAN;
+                refresh(p);
+            }
+            replaced.accept(p);
+        }
+        journal.size = 0;
+        dirtyCount = journal.markDirty;
+        dropMark();
+    }
+
+    /** Forgets the {@link #mark()} (if any), keeping the present contents. */
+    public void dropMark() {
+        if (!marked) {
+            return;
+        }
+        for (int k = 0; k < journal.size; k++) {
+            if (journal.origins[k] >= 0) {
+                store.release(journal.origins[k]);
+            } else {
+                journal.recycle(k);
+            }
+        }
+        journal.size = 0;
+        for (int i = 0; i < journal.markDirty && i < dirtyCount; i++) {
+            int p = dirty[i];
+            if ((flags[p] & PageFlags.JOURNAL) != 0) {
+                flags[p] &= ~PageFlags.JOURNAL;
+                refresh(p);
+            }
+        }
+        marked = false;
     }
 
     /** Little-endian read of 1, 2, 4 or 8 bytes, zero-extended; may cross pages. No side effects. */
@@ -194,56 +284,90 @@ public final class PhysicalMemory {
         }
     }
 
-    private static byte[] zeroed(byte[] pg) {
-        java.util.Arrays.fill(pg, (byte) 0);
-        return pg;
-    }
-
     /**
-     * An immutable image of all pages; from now on both sides share the pages copy-on-write. Costs the pages
-     * written since the last snapshot or restore (only those change state), not the size of RAM.
+     * An immutable image of all pages. Costs a copy of each page written since the last snapshot or restore (only
+     * those changed) plus a page table, not the size of RAM; nothing is copied on later stores.
      */
     public MemoryImage snapshot() {
-        for (int i = 0; i < ownedCount; i++) {
-            int p = owned[i];
-            flags[p] |= PageFlags.SHARED;
+        dropMark();
+        store.reclaim();
+        for (int i = 0; i < dirtyCount; i++) {
+            int p = dirty[i];
+            origin[p] = store.put(pages[p]);
+            flags[p] |= PageFlags.CLEAN;
             refresh(p);
         }
-        ownedCount = 0;
-        return new MemoryImage(base, size, pages.clone());
+        dirtyCount = 0;
+        MemoryImage image = new MemoryImage(base, size, store, origin.clone(), store.queue);
+        store.register(image);
+        return image;
     }
 
-    /**
-     * Makes RAM equal to {@code image} (pages shared copy-on-write). Flags other than SHARED stay. The pages this
-     * memory owned alone are kept as spares for later copies: no image holds them, and nothing else may.
-     */
+    /** Makes RAM equal to {@code image}. Flags other than CLEAN stay. */
     public void restore(MemoryImage image) {
         restore(image, p -> {
         });
     }
 
-    /** {@link #restore(MemoryImage)}, telling {@code replaced} each page whose array changed (after the change). */
+    /**
+     * {@link #restore(MemoryImage)}, telling {@code replaced} each page whose contents it replaced (after the
+     * change). Copies the pages that differ from the image: those written since it was taken, and since the last
+     * snapshot or restore.
+     *
+     * @throws IllegalStateException    if the image was released
+     * @throws IllegalArgumentException if the image is of a memory of another layout
+     */
     public void restore(MemoryImage image, java.util.function.IntConsumer replaced) {
         if (image.base() != base || image.size() != size) {
             throw new IllegalArgumentException("snapshot RAM layout differs from this machine's");
         }
-        for (int i = 0; i < ownedCount && spareCount < SPARE_PAGES; i++) {
-            spare[spareCount++] = pages[owned[i]];
+        int[] hs = image.handles();
+        dropMark();
+        if (image.store != store) {
+            restoreForeign(image.store, hs, replaced);
+            return;
         }
-        ownedCount = 0;
-        byte[][] old = pages;
-        pages = image.pagesCopy();
         for (int p = 0; p < pageCount; p++) {
-            if (pages[p] != old[p]) {
-                if (pages[p] != null) {
-                    flags[p] |= PageFlags.SHARED;
-                } else {
-                    flags[p] &= ~PageFlags.SHARED;
-                }
-                refresh(p);
-                replaced.accept(p);
+            int h = hs[p];
+            int o = origin[p];
+            if (h == o) {
+                continue;
             }
+            byte[] pg = pages[p];
+            if (pg == null) {
+                pg = new byte[PAGE_SIZE];
+                pages[p] = pg;
+            }
+            store.copyOut(h, pg);
+            store.retain(h);
+            store.release(o == DIRTY ? 0 : o);
+            origin[p] = h;
+            flags[p] |= PageFlags.CLEAN;
+            refresh(p);
+            replaced.accept(p);
         }
+        dirtyCount = 0;
+    }
+
+    /** Restore from another memory's image: every page copied (and dirty here). */
+    private void restoreForeign(PageStore from, int[] hs, java.util.function.IntConsumer replaced) {
+        for (int p = 0; p < pageCount; p++) {
+            if (hs[p] == 0 && pages[p] == null) {
+                continue;
+            }
+            from.copyOut(hs[p], writablePage(p));
+            replaced.accept(p);
+        }
+    }
+
+    /** Pages that snapshots of this memory hold now (each once, however many images share it). */
+    public long storedPages() {
+        return store.storedPages();
+    }
+
+    /** Bytes allocated for stored pages: held pages plus free slots kept for reuse. */
+    public long storeBytes() {
+        return store.slabBytes();
     }
 
     /** Deterministic 64-bit hash of RAM contents (all-zero pages hash like absent ones). */

@@ -1,7 +1,6 @@
 package dev.rewind.emulator.travel;
 
 import dev.rewind.emulator.MachineSnapshot;
-import dev.rewind.emulator.mem.MemoryImage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +57,7 @@ final class History {
             throw new IllegalStateException("snapshot at " + s.time() + " is not after " + last().time);
         }
         Point p = new Point(s, barrier);
-        p.uniquePages = points.isEmpty() ? s.memory().allocatedPages() : distinct(s.memory(), last().snapshot.memory());
+        p.uniquePages = s.memory().pagesNotIn(points.isEmpty() ? null : last().snapshot.memory());
         uniquePages += p.uniquePages;
         points.add(p);
         if (p.removable()) {
@@ -66,17 +65,6 @@ final class History {
         }
         thin(now);
         return p;
-    }
-
-    private static long distinct(MemoryImage a, MemoryImage prev) {
-        int pages = (int) (a.size() >>> 12);
-        long n = 0;
-        for (int i = 0; i < pages; i++) {
-            if (!a.sharesPage(prev, i)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     Point last() {
@@ -132,6 +120,16 @@ final class History {
         return best;
     }
 
+    /** The earliest barrier later than {@code time}, or null. */
+    Point barrierAfter(long time) {
+        for (int i = floorIndex(time) + 1; i < points.size(); i++) {
+            if (points.get(i).barrier) {
+                return points.get(i);
+            }
+        }
+        return null;
+    }
+
     /** Points strictly before {@code time}, latest first. */
     List<Point> before(long time) {
         List<Point> out = new ArrayList<>();
@@ -147,6 +145,7 @@ final class History {
         while (!points.isEmpty() && last().time >= time) {
             Point p = points.remove(points.size() - 1);
             p.removed = true;
+            p.snapshot.release();
             uniquePages -= p.uniquePages;
             if (p.removable()) {
                 automatic--;
@@ -207,10 +206,11 @@ final class History {
         }
         Point gone = points.remove(victim);
         gone.removed = true;
+        gone.snapshot.release();
         automatic--;
         Point next = points.get(victim);
         uniquePages -= gone.uniquePages + next.uniquePages;
-        next.uniquePages = distinct(next.snapshot.memory(), points.get(victim - 1).snapshot.memory());
+        next.uniquePages = next.snapshot.memory().pagesNotIn(points.get(victim - 1).snapshot.memory());
         uniquePages += next.uniquePages;
         return true;
     }

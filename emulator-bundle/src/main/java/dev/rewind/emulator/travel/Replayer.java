@@ -73,7 +73,7 @@ final class Replayer {
     /**
      * Lands just before {@code hart} retires its instruction number {@code goal + 1} (1-based), i.e. at the last
      * time at which it had retired {@code goal}. Two bounded replays: find the time t1 of that retirement, then go
-     * to t1 - 1 from a snapshot taken on the way.
+     * to t1 - 1 from a light checkpoint ({@link Machine#mark()}) taken on the way.
      *
      * @return false if history does not reach back that far
      */
@@ -86,12 +86,13 @@ final class Replayer {
         if (!replayUntilRetired(hart, goal)) {
             throw new IllegalStateException("replay diverged: hart " + hart + " never retired " + goal);
         }
-        MachineSnapshot mid = m.snapshot();
+        m.mark();
         if (!replayUntilRetired(hart, goal + 1)) {
+            m.dropMark();
             throw new IllegalStateException("replay diverged: hart " + hart + " never retired " + (goal + 1));
         }
         long t1 = m.time();
-        restore(mid);
+        m.rollbackToMark();
         replayTo(t1 - 1);
         return true;
     }

@@ -1,0 +1,216 @@
+package dev.rewind.emulator.mem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class PhysicalMemoryTest {
+
+    private static final long BASE = 0x8000_0000L;
+    private static final int PAGES = 64;
+
+    private static PhysicalMemory memory() {
+        return new PhysicalMemory(BASE, PAGES * (long) PhysicalMemory.PAGE_SIZE);
+    }
+
+    private static long addr(int page, int off) {
+        return BASE + (long) page * PhysicalMemory.PAGE_SIZE + off;
+    }
+
+    @Test
+    void restoreBringsBackEveryImageExactly() {
+        PhysicalMemory m = memory();
+        SplittableRandom rnd = new SplittableRandom(7);
+        List<MemoryImage> images = new ArrayList<>();
+        List<Long> hashes = new ArrayList<>();
+        for (int round = 0; round < 20; round++) {
+            for (int i = 0; i < 200; i++) {
+                m.write(addr(rnd.nextInt(PAGES), rnd.nextInt(PhysicalMemory.PAGE_SIZE - 8) & ~7), 8, rnd.nextLong());
+            }
+            images.add(m.snapshot());
+            hashes.add(m.contentHash());
+        }
+        for (int k = 0; k < 60; k++) {
+            int i = rnd.nextInt(images.size());
+            m.restore(images.get(i));
+            assertThat(m.contentHash()).as("image %d", i).isEqualTo(hashes.get(i));
+            // writes after a restore never reach the image
+            m.write(addr(rnd.nextInt(PAGES), 0), 4, k);
+        }
+    }
+
+    @Test
+    void unchangedPagesAreSharedAndStoredOnce() {
+        PhysicalMemory m = memory();
+        m.write(addr(1, 0), 4, 1);
+        m.write(addr(2, 0), 4, 2);
+        MemoryImage a = m.snapshot();
+        m.write(addr(2, 8), 4, 3);
+        MemoryImage b = m.snapshot();
+        assertThat(b.sharesPage(a, 1)).isTrue();
+        assertThat(b.sharesPage(a, 2)).isFalse();
+        assertThat(b.pagesNotIn(a)).isEqualTo(1);
+        assertThat(a.allocatedPages()).isEqualTo(2);
+        assertThat(m.storedPages()).isEqualTo(3);
+        MemoryImage c = m.snapshot();
+        assertThat(c.pagesNotIn(b)).isZero();
+        assertThat(m.storedPages()).isEqualTo(3);
+    }
+
+    @Test
+    void theFirstStoreAfterASnapshotTakesTheSlowPathOnce() {
+        PhysicalMemory m = memory();
+        m.write(addr(3, 0), 4, 1);
+        assertThat(m.storePages[3]).isNotNull();
+        m.snapshot();
+        assertThat(m.storePages[3]).as("clean after snapshot").isNull();
+        assertThat(m.loadPages[3]).isNotNull();
+        m.write(addr(3, 4), 4, 2);
+        assertThat(m.storePages[3]).as("dirty again").isNotNull();
+    }
+
+    @Test
+    void releasedPagesAreReusedAndReleasedImagesRefused() {
+        PhysicalMemory m = memory();
+        List<MemoryImage> images = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            for (int p = 0; p < PAGES; p++) {
+                m.write(addr(p, 0), 8, i * 1000L + p);
+            }
+            images.add(m.snapshot());
+        }
+        assertThat(m.storedPages()).isEqualTo(10L * PAGES);
+        long bytes = m.storeBytes();
+        for (int i = 0; i < 9; i++) {
+            images.get(i).release();
+        }
+        assertThat(m.storedPages()).isEqualTo(PAGES);
+        for (int i = 0; i < 9; i++) {
+            for (int p = 0; p < PAGES; p++) {
+                m.write(addr(p, 8), 8, i);
+            }
+            m.snapshot().release();
+        }
+        assertThat(m.storeBytes()).as("freed slots reused, no new slab").isEqualTo(bytes);
+        assertThatThrownBy(() -> m.restore(images.get(0))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("released");
+        m.restore(images.get(9));
+        assertThat(m.read(addr(5, 0), 8)).isEqualTo(9005L);
+        assertThat(m.read(addr(5, 8), 8)).isZero();
+    }
+
+    @Test
+    void pagesOfUnreachableImagesAreFreedAtTheNextSnapshot() {
+        PhysicalMemory m = memory();
+        for (int p = 0; p < PAGES; p++) {
+            m.write(addr(p, 0), 8, p + 1);
+        }
+        m.snapshot();
+        assertThat(m.storedPages()).isEqualTo(PAGES);
+        for (int p = 0; p < PAGES; p++) {
+            m.write(addr(p, 0), 8, p + 2);
+        }
+        MemoryImage kept = m.snapshot();
+        for (int i = 0; i < 50 && m.storedPages() > PAGES; i++) {
+            System.gc();
+            m.snapshot();
+        }
+        assertThat(m.storedPages()).as("the dropped image's pages").isEqualTo(PAGES);
+        m.restore(kept);
+        assertThat(m.read(addr(7, 0), 8)).isEqualTo(9L);
+    }
+
+    @Test
+    void anImageOfAnotherMemoryRestoresByCopy() {
+        PhysicalMemory a = memory();
+        a.write(addr(4, 16), 8, 0x1122334455667788L);
+        MemoryImage img = a.snapshot();
+        PhysicalMemory b = memory();
+        b.write(addr(9, 0), 4, 5);
+        b.restore(img);
+        assertThat(b.read(addr(4, 16), 8)).isEqualTo(0x1122334455667788L);
+        assertThat(b.read(addr(9, 0), 4)).isZero();
+        assertThat(b.contentHash()).isEqualTo(a.contentHash());
+        b.write(addr(4, 16), 8, 0);
+        assertThat(a.read(addr(4, 16), 8)).isEqualTo(0x1122334455667788L);
+    }
+
+    @Test
+    void anImageOfAnotherLayoutIsRefused() {
+        PhysicalMemory a = memory();
+        MemoryImage img = a.snapshot();
+        PhysicalMemory b = new PhysicalMemory(BASE, 2L * PAGES * PhysicalMemory.PAGE_SIZE);
+        assertThatThrownBy(() -> b.restore(img)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("layout");
+    }
+
+    @Test
+    void rollbackUndoesEveryWriteSinceTheMark() {
+        PhysicalMemory m = memory();
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int round = 0; round < 30; round++) {
+            for (int i = 0; i < 40; i++) {
+                m.write(addr(rnd.nextInt(PAGES), rnd.nextInt(512) * 8), 8, rnd.nextLong());
+            }
+            if (rnd.nextInt(4) == 0) {
+                m.snapshot();
+            }
+            long before = m.contentHash();
+            m.mark();
+            for (int i = 0; i < 40; i++) {
+                m.write(addr(rnd.nextInt(PAGES), rnd.nextInt(512) * 8), 8, rnd.nextLong());
+            }
+            List<Integer> replaced = new ArrayList<>();
+            m.rollback(replaced::add);
+            assertThat(m.contentHash()).as("round %d", round).isEqualTo(before);
+            assertThat(replaced).isNotEmpty();
+            assertThat(m.marked()).isFalse();
+        }
+    }
+
+    @Test
+    void afterARollbackSnapshotsSeeTheRolledBackContents() {
+        PhysicalMemory m = memory();
+        m.write(addr(1, 0), 8, 1);
+        MemoryImage a = m.snapshot();
+        m.write(addr(2, 0), 8, 2);
+        m.mark();
+        m.write(addr(1, 0), 8, 10);
+        m.write(addr(2, 0), 8, 20);
+        m.write(addr(3, 0), 8, 30);
+        m.rollback(p -> {
+        });
+        assertThat(m.storePages[1]).as("clean again").isNull();
+        assertThat(m.storePages[2]).as("still dirty").isNotNull();
+        MemoryImage b = m.snapshot();
+        assertThat(b.sharesPage(a, 1)).isTrue();
+        assertThat(b.pagesNotIn(a)).isEqualTo(1);
+        m.write(addr(2, 0), 8, 99);
+        m.restore(b);
+        assertThat(m.read(addr(1, 0), 8)).isEqualTo(1);
+        assertThat(m.read(addr(2, 0), 8)).isEqualTo(2);
+        assertThat(m.read(addr(3, 0), 8)).isZero();
+    }
+
+    @Test
+    void droppingAMarkKeepsTheWritesAndFreesWhatItHeld() {
+        PhysicalMemory m = memory();
+        m.write(addr(1, 0), 8, 1);
+        m.snapshot().release();
+        assertThat(m.storedPages()).isEqualTo(1);
+        m.mark();
+        m.write(addr(1, 0), 8, 5);
+        m.write(addr(1, 8), 8, 6);
+        assertThat(m.storedPages()).as("the mark holds the old page").isEqualTo(1);
+        m.dropMark();
+        assertThat(m.storedPages()).isZero();
+        assertThat(m.read(addr(1, 0), 8)).isEqualTo(5);
+        m.write(addr(1, 0), 8, 7);
+        assertThatThrownBy(() -> m.rollback(p -> {
+        })).isInstanceOf(IllegalStateException.class);
+    }
+}
