@@ -50,13 +50,17 @@ final class Frontier {
             long chunkEnd;
             if (now < newest) {
                 gate.open = false;
-                chunkEnd = Math.min(limit, newest);
+                chunkEnd = Math.min(limit, replayEnd(now));
             } else {
                 gate.open = true;
                 chunkEnd = Math.min(limit, Math.max(now + 1, schedule.due(history.last().time)));
             }
+            boolean replaying = now < newest;
             RunResult r = m.runUntilTime(chunkEnd);
             advanced();
+            if (replaying) {
+                crossBarrier(now);
+            }
             if (r.reason() != StopReason.TIME_REACHED) {
                 return Results.fromRun(m, r);
             }
@@ -70,10 +74,12 @@ final class Frontier {
     TravelResult stepHart(int hart) {
         long goal = m.retired(hart) + 1;
         RunResult r;
-        if (m.time() < newest) {
+        while (m.time() < newest) {
             gate.open = false;
-            r = m.runUntilRetired(hart, goal, newest);
+            long start = m.time();
+            r = m.runUntilRetired(hart, goal, replayEnd(start));
             advanced();
+            crossBarrier(start);
             if (r.reason() != StopReason.TIME_REACHED) {
                 return Results.fromRun(m, r);
             }
@@ -82,6 +88,24 @@ final class Frontier {
         r = m.runUntilRetired(hart, goal);
         advanced();
         return Results.fromRun(m, r);
+    }
+
+    /** Where a replay from {@code now} must pause: the next barrier (a debugger change of state) or the frontier. */
+    private long replayEnd(long now) {
+        History.Point b = history.barrierAfter(now);
+        return b == null ? newest : Math.min(newest, b.time);
+    }
+
+    /**
+     * Replay arrived at a barrier: the state there is the snapshot's (it holds the debugger's change), not what
+     * replaying from before it computed. {@code start}: where the replay began (a barrier there was restored or
+     * crossed already).
+     */
+    private void crossBarrier(long start) {
+        History.Point b = history.at(m.time());
+        if (b != null && b.barrier && m.time() > start) {
+            m.restore(b.snapshot);
+        }
     }
 
     /** After any forward movement: extend the frontier and take an automatic snapshot when one is due. */

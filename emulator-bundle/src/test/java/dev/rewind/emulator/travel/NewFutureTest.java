@@ -126,4 +126,28 @@ class NewFutureTest {
             assertThat(tm.machine().stateHash()).isEqualTo(ref.hash[(int) t]);
         }
     }
+
+    @Test
+    void replayingForwardFromBeforeAChangeCrossesItAsTheChangeLeftTheMachine() {
+        TimeMachine tm = new TimeMachine(PROG.boot(CFG), TravelConfig.defaults().withInterval(1_000));
+        tm.goToTime(8_000);
+        tm.setRegister(1, 9, 0x1234_5678L);
+        tm.goToTime(14_000);
+        long atEnd = tm.machine().stateHash();
+        tm.goToTime(5_000);
+        tm.runUntilTime(14_000);
+        assertThat(tm.machine().stateHash()).as("run forward through the change").isEqualTo(atEnd);
+        tm.goToTime(5_000);
+        while (tm.time() < 8_000) {
+            tm.stepHart(1);
+        }
+        long steppedTo = tm.time();
+        long stepped = tm.machine().stateHash();
+        tm.goToTime(14_000);
+        tm.goToTime(steppedTo);
+        assertThat(stepped).as("stepped across the change").isEqualTo(tm.machine().stateHash());
+        tm.goToTime(5_000);
+        tm.runUntilTime(14_000);
+        assertThat(tm.machine().stateHash()).isEqualTo(atEnd);
+    }
 }
