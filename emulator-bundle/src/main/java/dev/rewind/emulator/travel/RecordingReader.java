@@ -51,9 +51,11 @@ public final class RecordingReader {
         try {
             in.skipNBytes(magic.length);
             int version = in.readInt();
-            if (version != RecordingWriter.VERSION) {
-                throw new RecordingException(name + " has recording format version " + version + "; this Rewind reads "
-                        + "version " + RecordingWriter.VERSION);
+            if (version < RecordingWriter.OLDEST_VERSION || version > RecordingWriter.VERSION) {
+                throw new RecordingException(name + " has recording format version " + Integer.toUnsignedString(version)
+                        + "; this Rewind reads versions " + RecordingWriter.OLDEST_VERSION + " to "
+                        + RecordingWriter.VERSION + (version > RecordingWriter.VERSION ? " (it was written by a newer "
+                        + "Rewind)" : ""));
             }
             long length = in.readLong();
             if (length < 0 || length != bytes.length - header - 32L) {
@@ -64,7 +66,7 @@ public final class RecordingReader {
             if (!Arrays.equals(sum, 0, 32, bytes, bytes.length - 32, bytes.length)) {
                 throw new RecordingException(name + " is corrupt: checksum mismatch");
             }
-            return payload(name, in);
+            return payload(name, in, version);
         } catch (EOFException e) {
             throw new RecordingException(name + " is corrupt: the content ends early", e);
         } catch (IOException | IllegalArgumentException e) {
@@ -72,7 +74,8 @@ public final class RecordingReader {
         }
     }
 
-    private static Recording payload(String name, DataInputStream in) throws IOException, RecordingException {
+    private static Recording payload(String name, DataInputStream in, int version) throws IOException,
+            RecordingException {
         String path = str(in);
         byte[] sha = in.readNBytes(32);
         MachineConfig cfg = new MachineConfig(in.readInt(), in.readInt(), in.readLong(), in.readInt());
@@ -81,6 +84,7 @@ public final class RecordingReader {
         for (int i = 0; i < n; i++) {
             input.add(new InputLog.Entry(in.readLong(), in.readUnsignedByte()));
         }
+        List<WriteEvent> writes = version >= 2 ? writes(name, in) : List.of();
         int m = count(in, 16);
         List<Bookmark> marks = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
@@ -93,7 +97,31 @@ public final class RecordingReader {
         if (snapshots != 0) {
             throw new RecordingException(name + " holds " + snapshots + " snapshots; this Rewind reads none");
         }
-        return new Recording(path, sha, cfg, input, marks, endTime, endHash, reason);
+        return new Recording(path, sha, cfg, input, writes, marks, endTime, endHash, reason);
+    }
+
+    /** The debugger writes (format version 2); a bad record is refused naming its index. */
+    private static List<WriteEvent> writes(String name, DataInputStream in) throws IOException, RecordingException {
+        int n = count(in, 33);
+        List<WriteEvent> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            long time = in.readLong();
+            int kind = in.readUnsignedByte();
+            int hart = in.readInt();
+            long target = in.readLong();
+            int len = in.readInt();
+            if (len < 0 || len > in.available()) {
+                throw new RecordingException(name + " is corrupt: debugger write #" + i + " has a bad length " + len);
+            }
+            byte[] data = in.readNBytes(len);
+            long hash = in.readLong();
+            try {
+                out.add(new WriteEvent(time, new DebuggerWrite(DebuggerWrite.Kind.of(kind), hart, target, data), hash));
+            } catch (IllegalArgumentException e) {
+                throw new RecordingException(name + " is corrupt: debugger write #" + i + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     private static int count(DataInputStream in, int minBytesEach) throws IOException {

@@ -25,17 +25,25 @@ import java.util.function.UnaryOperator;
  *
  * <p>File format (all integers big-endian):
  * <pre>
- * "REWINDRC" (8 bytes) | u32 version (1) | u64 payload length | payload | SHA-256 of everything before (32 bytes)
+ * "REWINDRC" (8 bytes) | u32 version (2) | u64 payload length | payload | SHA-256 of everything before (32 bytes)
  * payload: str programPath | 32 bytes program SHA-256 | i32 xlen | i32 harts | i64 ramSize | i32 quantum
- *          | i32 n, n × (i64 time, u8 byte) input | i32 m, m × (str name, str description, i64 time) bookmarks
+ *          | i32 n, n × (i64 time, u8 byte) input
+ *          | i32 w, w × write                                       (version 2 only)
+ *          | i32 m, m × (str name, str description, i64 time) bookmarks
  *          | i64 endTime | i64 endStateHash | str endReason | i32 snapshots (0: none stored)
+ * write:   i64 time | u8 kind (1 memory, 2 register, 3 pc, 4 csr, 5 hart reset) | i32 hart | i64 target
+ *          | i32 length, length bytes data | i64 state hash after the write      (see {@link DebuggerWrite})
  * str: i32 length + UTF-8 bytes
  * </pre>
+ * Version 1 (before debugger writes) is the same without the writes; {@link RecordingReader} reads both, this
+ * class writes version 2.
  */
 public final class RecordingWriter {
 
     static final byte[] MAGIC = "REWINDRC".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The oldest version {@link RecordingReader} still reads. */
+    static final int OLDEST_VERSION = 1;
 
     private RecordingWriter() {
     }
@@ -56,6 +64,17 @@ public final class RecordingWriter {
             for (InputLog.Entry e : r.input()) {
                 p.writeLong(e.time());
                 p.writeByte(e.value());
+            }
+            p.writeInt(r.writes().size());
+            for (WriteEvent w : r.writes()) {
+                p.writeLong(w.time());
+                p.writeByte(w.write().kind().code());
+                p.writeInt(w.write().hart());
+                p.writeLong(w.write().target());
+                byte[] data = w.write().data();
+                p.writeInt(data.length);
+                p.write(data);
+                p.writeLong(w.stateHash());
             }
             p.writeInt(r.bookmarks().size());
             for (Bookmark b : r.bookmarks()) {
