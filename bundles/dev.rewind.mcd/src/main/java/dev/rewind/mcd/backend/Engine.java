@@ -124,10 +124,11 @@ interface Engine {
     // --- recordings (dev.rewind.emulator.travel.Recording)
 
     /**
-     * The session as a recording: program, configuration, input log, bookmarks, end = the newest time reached
-     * and the state hash there. The machine is back at its current time afterwards.
+     * The session as a recording: program, configuration, input log, debugger writes of the current timeline,
+     * bookmarks, end = the newest time reached and the state hash there. The machine is back at its current time
+     * afterwards.
      *
-     * @throws IllegalStateException if the history holds debugger writes (a recording could not replay them)
+     * @throws IllegalStateException if the history holds a change made outside the engine's write operations
      */
     dev.rewind.emulator.travel.Recording toRecording();
 

@@ -9,6 +9,7 @@ import dev.rewind.emulator.device.ConsoleSink;
 import dev.rewind.emulator.elf.ElfImage;
 import dev.rewind.emulator.isa.Decoded;
 import dev.rewind.emulator.travel.Bookmark;
+import dev.rewind.emulator.travel.DebuggerWrite;
 import dev.rewind.emulator.travel.TimeMachine;
 import dev.rewind.emulator.travel.TravelConfig;
 import dev.rewind.emulator.travel.TravelResult;
@@ -43,11 +44,10 @@ final class MachineEngine implements Engine {
         };
         this.travels = snapshotInterval > 0;
         TravelConfig tc = TravelConfig.defaults().withInterval(travels ? snapshotInterval : Long.MAX_VALUE / 4);
-        this.tm = TimeMachine.create(cfg, image, sink, recording.initialInput(), tc);
+        this.tm = recording.timeMachine(cfg, image, sink, tc);
         this.machine = tm.machine();
         this.image = image;
         this.recording = recording;
-        recording.restoreBookmarks(tm);
     }
 
     TimeMachine timeMachine() {
@@ -162,7 +162,6 @@ final class MachineEngine implements Engine {
     @Override
     public void setReg(int hart, int r, long v) {
         tm.setRegister(hart, r, v);
-        recording.edited(tm.time());
     }
 
     @Override
@@ -173,7 +172,6 @@ final class MachineEngine implements Engine {
     @Override
     public void setPc(int hart, long v) {
         tm.setPc(hart, v);
-        recording.edited(tm.time());
     }
 
     @Override
@@ -184,7 +182,6 @@ final class MachineEngine implements Engine {
     @Override
     public void setCsr(int hart, int number, long value) {
         tm.writeCsr(hart, number, value);
-        recording.edited(tm.time());
     }
 
     @Override
@@ -195,14 +192,12 @@ final class MachineEngine implements Engine {
     @Override
     public void writeMemory(long addr, byte[] src, int off, int len) {
         tm.writeMemory(addr, src, off, len);
-        recording.edited(tm.time());
     }
 
     @Override
     public void sendInput(byte[] data) {
         tm.input().ifPresent(log -> log.truncateAfter(tm.time())); // input of an opened recording's future
         tm.sendInput(data);
-        recording.futureDropped(tm.time());
     }
 
     @Override
@@ -228,16 +223,12 @@ final class MachineEngine implements Engine {
     @Override
     public void resetSystem() {
         tm.goToTime(tm.earliestTime());
-        tm.stateChanged();
-        recording.futureDropped(tm.time());
+        tm.discardFuture();
     }
 
     @Override
     public void resetHart(int hart) {
-        machine.hart(hart).reset(image.entry());
-        machine.hart(hart).setReg(10, hart);
-        tm.stateChanged();
-        recording.edited(tm.time());
+        tm.apply(DebuggerWrite.hartReset(hart, image.entry()));
     }
 
     @Override

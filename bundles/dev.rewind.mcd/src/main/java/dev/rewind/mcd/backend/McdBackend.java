@@ -40,8 +40,11 @@ public final class McdBackend {
 
     /**
      * A session that opens {@code recording} (made from {@code image}'s ELF): its machine configuration, its
-     * input log and its bookmarks. The session starts at time 0 and can run or travel to any point; {@code
-     * TimeTravel.verifyRecording()} goes to the recording's end and checks the state hash there.
+     * input log, its debugger writes and its bookmarks. The session starts at time 0 and can run or travel to any
+     * point; {@code TimeTravel.verifyRecording()} goes to the recording's end and checks the state hash there. A
+     * recording with debugger writes is replayed up to its last write when the session is built (so that history
+     * holds the writes; the guest's console output up to there is emitted then, and running forward from time 0
+     * replays it silently), each write's state hash checked.
      *
      * @throws McdException PARAM if {@code image} is not the recorded program (SHA-256 differs)
      */
@@ -114,7 +117,12 @@ public final class McdBackend {
         return this;
     }
 
-    /** Loads the image into a new machine and returns its MCD API. */
+    /**
+     * Loads the image into a new machine and returns its MCD API.
+     *
+     * @throws IllegalStateException for a recording ({@link #fromRecording}) whose replay diverges at a debugger
+     *                               write, or a machine configuration other than the recording's
+     */
     public McdApi build() {
         MachineConfig cfg = MachineConfig.defaults(image.xlen()).withHarts(harts).withRamSize(ramSize)
                 .withQuantum(quantum);

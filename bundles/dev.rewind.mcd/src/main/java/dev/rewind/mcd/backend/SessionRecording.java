@@ -1,24 +1,28 @@
 package dev.rewind.mcd.backend;
 
+import dev.rewind.emulator.device.ConsoleSink;
+import dev.rewind.emulator.elf.ElfImage;
+import dev.rewind.emulator.MachineConfig;
 import dev.rewind.emulator.travel.Bookmark;
 import dev.rewind.emulator.travel.InputLog;
 import dev.rewind.emulator.travel.Recording;
+import dev.rewind.emulator.travel.RecordingException;
+import dev.rewind.emulator.travel.RecordingPlayer;
 import dev.rewind.emulator.travel.TimeMachine;
+import dev.rewind.emulator.travel.TravelConfig;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.OptionalLong;
 
 /**
- * Recordings of one {@link MachineEngine} session: the program's identity (path and SHA-256 of the ELF), the
- * recording the session was opened from (if any), and the debugger writes still in history. A recording replays
- * the program and its console input from the start, so a session whose history holds writes by the debugger
- * (registers, memory, CSRs, a hart reset) cannot be saved as one: it would not replay to the same state.
+ * Recordings of one {@link MachineEngine} session: the program's identity (path and SHA-256 of the ELF) and the
+ * recording the session was opened from (if any). A recording replays the program, its console input and the
+ * debugger writes of the session's timeline (registers, memory, CSRs, pc, hart resets: the engine's
+ * {@code TimeMachine.writes()}), each at its time.
  */
 final class SessionRecording {
     private final String programPath;
     private final byte[] programSha256;
     private final Recording opened;
-    /** Virtual times of debugger writes that are part of the current history (ordered, no hash order). */
-    private final TreeSet<Long> edits = new TreeSet<>();
 
     SessionRecording(String programPath, byte[] programSha256, Recording opened) {
         this.programPath = programPath;
@@ -31,42 +35,36 @@ final class SessionRecording {
         return opened;
     }
 
-    /** The input log a machine of this session starts with (the recorded input, or null for a fresh one). */
-    InputLog initialInput() {
-        return opened == null ? null : new InputLog(opened.input());
-    }
-
-    /** Recreates the opened recording's bookmarks (no-op for a fresh session). */
-    void restoreBookmarks(TimeMachine tm) {
-        if (opened != null) {
-            for (Bookmark b : opened.bookmarks()) {
-                tm.addBookmarkAt(b.name(), b.description(), b.time());
-            }
+    /**
+     * The session's time machine: a fresh one, or for an opened recording one whose history holds the recorded
+     * debugger writes (run up to the last of them, console output up to there emitted now), with the recorded
+     * bookmarks, at time 0.
+     *
+     * @throws IllegalStateException if the recording's replay diverges at a debugger write
+     */
+    TimeMachine timeMachine(MachineConfig cfg, ElfImage image, ConsoleSink sink, TravelConfig tc) {
+        if (opened == null) {
+            return TimeMachine.create(cfg, image, sink, null, tc);
         }
-    }
-
-    /** The debugger wrote machine state at {@code now}: a new future from there, holding this write. */
-    void edited(long now) {
-        edits.tailSet(now, false).clear();
-        edits.add(now);
-    }
-
-    /** History after {@code now} was discarded (input in the past, a system reset). */
-    void futureDropped(long now) {
-        edits.tailSet(now, false).clear();
+        try {
+            return RecordingPlayer.open(opened, image, sink, tc);
+        } catch (RecordingException e) {
+            throw new IllegalStateException("cannot open the recording: " + e.getMessage(), e);
+        }
     }
 
     /**
      * The session as a recording: end = the newest time reached, with the state hash there (the machine goes
      * there and comes back to its current time; replays are silent).
      *
-     * @throws IllegalStateException if debugger writes are part of the history
+     * @throws IllegalStateException if the history holds a change the recording cannot carry
      */
     Recording capture(TimeMachine tm) {
-        if (!edits.isEmpty()) {
-            throw new IllegalStateException("the session's history holds debugger writes (registers, memory, CSRs "
-                    + "or a hart reset) at time " + edits.first() + "; a recording replays only the program and its "
-                    + "console input, so it would not reach the same state (reset the system to record)");
+        OptionalLong opaque = tm.writes().firstUnrecordable();
+        if (opaque.isPresent()) {
+            throw new IllegalStateException("the session's history holds a change of machine state made outside "
+                    + "the debugger's write operations at time " + opaque.getAsLong() + "; a recording could not "
+                    + "replay it (reset the system to record)");
         }
         long now = tm.time();
         long end = tm.newestTime();
@@ -85,7 +83,7 @@ final class SessionRecording {
         List<InputLog.Entry> input = tm.input().map(InputLog::entries).orElse(List.of()).stream()
                 .filter(e -> e.time() <= end).toList();
         List<Bookmark> marks = tm.bookmarks().stream().filter(b -> b.time() <= end).toList();
-        return new Recording(programPath, programSha256, tm.machine().config(), input, marks, end, hash,
-                "MCD_SESSION");
+        return new Recording(programPath, programSha256, tm.machine().config(), input, tm.writes().events(), marks,
+                end, hash, "MCD_SESSION");
     }
 }

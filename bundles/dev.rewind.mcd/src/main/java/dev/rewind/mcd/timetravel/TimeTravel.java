@@ -54,13 +54,13 @@ public interface TimeTravel {
     /**
      * Saves the session as a recording ({@code dev.rewind.emulator.travel.Recording}, replayable with {@code
      * rewind replay} or {@code McdBackend.fromRecording}), atomically: the program's path and SHA-256, the
-     * machine configuration, the console input log, the bookmarks, and as its end the newest time reached with
-     * the state hash there. The session stays where it is (the machine goes to the newest time and back, silently).
+     * machine configuration, the console input log, the debugger writes of the current timeline (register, CSR,
+     * pc and memory writes, hart resets: each with its virtual time; writes in abandoned futures are not part of
+     * it), the bookmarks, and as its end the newest time reached with the state hash there. The session stays
+     * where it is (the machine goes to the newest time and back, silently).
      *
      * @return the recording's end time
-     * @throws McdException GENERAL if the file cannot be written (an earlier file there is unchanged), or if the
-     *                      history holds debugger writes (registers, memory, a hart reset), which a recording
-     *                      cannot replay
+     * @throws McdException GENERAL if the file cannot be written (an earlier file there is unchanged)
      */
     default long saveRecording(java.nio.file.Path file) throws McdException {
         throw new McdException(dev.rewind.mcd.api.McdErrorCode.FN_UNIMPLEMENTED, "recordings are not supported");

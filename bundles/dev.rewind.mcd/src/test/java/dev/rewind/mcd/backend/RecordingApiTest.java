@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Recordings through the MCD layer: a debug session of echo32.elf (console input through the console channel)
  * saved with {@code TimeTravel.saveRecording}, reopened with {@code McdBackend.fromRecording}: the same state
  * hashes at several times, the bookmarks back, the end verified; a different program, a damaged file and a
- * forged end hash refused; debugger writes make a session unrecordable.
+ * forged end hash refused (debugger writes: {@link RecordedWritesTest}).
  */
 class RecordingApiTest {
     @TempDir
@@ -161,30 +161,5 @@ class RecordingApiTest {
         assertThatThrownBy(() -> g.core(0).adapt(TimeTravel.class).orElseThrow().verifyRecording())
                 .isInstanceOfSatisfying(McdException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(McdErrorCode.FN_UNIMPLEMENTED));
-    }
-
-    @Test
-    void debuggerWritesMakeASessionUnrecordableUntilReset() throws Exception {
-        ElfImage img = Guest.image("hello-rv32.elf");
-        Guest g = Guest.with(img, McdBackend.builder(img).build());
-        McdCore core = g.core(0);
-        TimeTravel tt = core.adapt(TimeTravel.class).orElseThrow();
-        core.step(false, StepType.INSTR, 10);
-        core.executeTxlist(TxList.of(Tx.write(Addr.of(Layout.MEM_REGISTERS, 5), new byte[] {1, 0, 0, 0})));
-        Path file = dir.resolve("edited.rwd");
-        assertThatThrownBy(() -> tt.saveRecording(file)).isInstanceOfSatisfying(McdException.class, e -> {
-            assertThat(e.errorCode()).isEqualTo(McdErrorCode.GENERAL);
-            assertThat(e.getMessage()).contains("debugger writes").contains("time 10");
-        });
-        assertThat(file).doesNotExist();
-        // going back before the write is not enough: replays include it
-        tt.goToTime(3);
-        assertThatThrownBy(() -> tt.saveRecording(file)).isInstanceOf(McdException.class);
-        // console input in the past at time 2 starts a new future without any write
-        Channel ch = core.chlOpen(new Channel(0, ChlType.APPLI, 3, 0, Addr.of(1, 0), 0));
-        tt.goToTime(2);
-        core.sendMsg(ch, "x".getBytes(StandardCharsets.US_ASCII));
-        assertThat(tt.saveRecording(file)).isEqualTo(2);
-        assertThat(RecordingReader.read(file).input()).hasSize(1);
     }
 }
