@@ -27,7 +27,15 @@ final class PageStore {
     static final int SLAB_PAGES = 1 << SLAB_BITS;
     private static final int PAGE = PhysicalMemory.PAGE_SIZE;
 
+    /** Empty slabs kept for reuse; beyond these, a slab whose last page is freed is dropped. */
+    static final int SPARE_SLABS = 8;
+
+    /** Slabs by index; {@code null} once dropped (their handles are never handed out again). */
     private final ArrayList<byte[]> slabs = new ArrayList<>();
+    /** Pages held per slab. */
+    private int[] used = new int[0];
+    private int liveSlabs;
+    private int emptySlabs;
     private int[] refs = new int[1];
     private int[] free = new int[0];
     private int freeCount;
@@ -60,12 +68,18 @@ final class PageStore {
         if (freeCount == 0) {
             reclaim();
         }
-        if (freeCount == 0) {
-            grow();
-        }
-        int h = free[--freeCount];
+        int h;
+        do {
+            if (freeCount == 0) {
+                grow();
+            }
+            h = free[--freeCount];
+        } while (slabs.get(slabIndex(h)) == null);
         System.arraycopy(page, 0, slab(h), offset(h), PAGE);
         refs[h] = 1;
+        if (used[slabIndex(h)]++ == 0) {
+            emptySlabs--;
+        }
         stored++;
         return h;
     }
@@ -94,6 +108,12 @@ final class PageStore {
         if (h != 0 && --refs[h] == 0) {
             free[freeCount++] = h;
             stored--;
+            int s = slabIndex(h);
+            if (--used[s] == 0 && ++emptySlabs > SPARE_SLABS) {
+                slabs.set(s, null);
+                liveSlabs--;
+                emptySlabs--;
+            }
         }
     }
 
@@ -104,12 +124,15 @@ final class PageStore {
 
     /** Bytes of slabs allocated (held pages plus free slots). */
     long slabBytes() {
-        return (long) slabs.size() * SLAB_PAGES * PAGE;
+        return (long) liveSlabs * SLAB_PAGES * PAGE;
     }
 
     private void grow() {
         int first = slabs.size() * SLAB_PAGES + 1;
         slabs.add(new byte[SLAB_PAGES * PAGE]);
+        used = Arrays.copyOf(used, slabs.size());
+        liveSlabs++;
+        emptySlabs++;
         int total = first + SLAB_PAGES;
         refs = Arrays.copyOf(refs, total);
         free = Arrays.copyOf(free, free.length + SLAB_PAGES);
@@ -120,7 +143,11 @@ final class PageStore {
     }
 
     private byte[] slab(int h) {
-        return slabs.get((h - 1) >>> SLAB_BITS);
+        return slabs.get(slabIndex(h));
+    }
+
+    private static int slabIndex(int h) {
+        return (h - 1) >>> SLAB_BITS;
     }
 
     private static int offset(int h) {

@@ -243,7 +243,7 @@ public final class PhysicalMemory {
         return v;
     }
 
-    /** Little-endian write of the low {@code len} bytes; may cross pages. Copy-on-write only, no other effects. */
+    /** Little-endian write of the low {@code len} bytes; may cross pages. Dirty-page bookkeeping only, no other effects. */
     public void write(long addr, int len, long value) {
         long off = addr - base;
         int o = (int) (off & PAGE_MASK);

@@ -84,11 +84,11 @@ class PhysicalMemoryTest {
             images.add(m.snapshot());
         }
         assertThat(m.storedPages()).isEqualTo(10L * PAGES);
-        long bytes = m.storeBytes();
         for (int i = 0; i < 9; i++) {
             images.get(i).release();
         }
         assertThat(m.storedPages()).isEqualTo(PAGES);
+        long bytes = m.storeBytes();
         for (int i = 0; i < 9; i++) {
             for (int p = 0; p < PAGES; p++) {
                 m.write(addr(p, 8), 8, i);
@@ -212,5 +212,33 @@ class PhysicalMemoryTest {
         m.write(addr(1, 0), 8, 7);
         assertThatThrownBy(() -> m.rollback(p -> {
         })).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void emptySlabsBeyondAFewSparesAreGivenBack() {
+        PhysicalMemory m = new PhysicalMemory(BASE, 4096L * PhysicalMemory.PAGE_SIZE);
+        List<MemoryImage> images = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            for (int p = 0; p < 4096; p++) {
+                m.write(BASE + (long) p * PhysicalMemory.PAGE_SIZE, 8, i + p);
+            }
+            images.add(m.snapshot());
+        }
+        long full = m.storeBytes();
+        assertThat(full).isGreaterThanOrEqualTo(4L * 4096 * PhysicalMemory.PAGE_SIZE);
+        for (int i = 0; i < 3; i++) {
+            images.get(i).release();
+        }
+        assertThat(m.storeBytes()).as("three quarters freed, all but %d spare slabs dropped", PageStore.SPARE_SLABS)
+                .isLessThanOrEqualTo(full / 4 + PageStore.SPARE_SLABS * (long) PageStore.SLAB_PAGES
+                        * PhysicalMemory.PAGE_SIZE);
+        for (int p = 0; p < 4096; p++) {
+            m.write(BASE + (long) p * PhysicalMemory.PAGE_SIZE, 8, 7);
+        }
+        MemoryImage again = m.snapshot();
+        m.restore(images.get(3));
+        assertThat(m.read(BASE + 5L * PhysicalMemory.PAGE_SIZE, 8)).isEqualTo(3 + 5);
+        m.restore(again);
+        assertThat(m.read(BASE + 5L * PhysicalMemory.PAGE_SIZE, 8)).isEqualTo(7);
     }
 }
