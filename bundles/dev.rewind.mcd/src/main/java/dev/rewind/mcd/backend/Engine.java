@@ -82,7 +82,10 @@ interface Engine {
     /** Reset one hart (pc = entry, registers as at load) at the current time. */
     void resetHart(int hart);
 
-    /** Per-block trace hook (live execution only, not replays), or null to remove. */
+    /**
+     * Per-block trace hook, or null to remove. It sees every block executed, live or while history is replayed
+     * (also the replays inside a reverse operation, which may jump between times: see {@link TraceRing}).
+     */
     void traceHook(TraceHook hook);
 
     /** Receives executed blocks for the instruction trace. */

@@ -251,11 +251,7 @@ final class MachineEngine implements Engine {
                 bits[i] = insns.get(i).bits();
                 lengths[i] = insns.get(i).length();
             }
-            block.onExecute((hartId, pc) -> {
-                if (machine.time() >= tm.newestTime()) {
-                    hook.block(hartId, pcs, bits, lengths, machine.retired(hartId));
-                }
-            });
+            block.onExecute((hartId, pc) -> hook.block(hartId, pcs, bits, lengths, machine.retired(hartId)));
         };
         machine.addInstrumentation(traceInstr);
     }

@@ -8,13 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Instruction trace of one hart: a ring buffer of the most recent {@code capacity}
- * executed instructions (pc, instruction bits, length, per-hart instruction index). Filled
- * on the machine thread, read under the target's lock. Frame 0 is the oldest kept.
+ * Instruction trace of one hart: the most recent {@code capacity} executed instructions of the current timeline
+ * (pc, instruction bits, length, per-hart instruction index), always a contiguous run of instruction indexes.
+ * Filled on the machine thread, read under the target's lock. Frame 0 is the oldest kept.
  *
- * <p>The engine reports blocks as they are entered; a block may be left early (end of a
- * quantum, a trap, a stop). So a block is kept pending and recorded when the hart enters its
- * next block (or the trace is read), with as many instructions as the hart retired in between.
+ * <p>The engine reports blocks as they are entered; a block may be left early (end of a quantum, a trap, a stop).
+ * So a block is kept pending and recorded when the hart enters its next block (or the trace is read), with as many
+ * instructions as the hart retired in between.
+ *
+ * <p>Time travel: blocks are recorded while the engine replays history too. An instruction index already held is
+ * history being executed again: the frames from there on are rewritten (so a reverse step or continue, whose last
+ * replay ends where it lands, leaves the trace ending there, and a forward replay refills what follows). An index
+ * before the oldest frame or beyond a gap starts the trace afresh. Reads report only the frames before the
+ * instruction the hart retires next ({@link #flush}), so nothing later than the current time shows as history.
  */
 final class TraceRing {
     private final int hart;
@@ -22,8 +28,14 @@ final class TraceRing {
     private final long[] pcs;
     private final int[] bits;
     private final byte[] lengths;
-    private final long[] index;
+    /** Instruction index of the oldest frame held, and one past the newest. */
+    private long first;
+    private long next;
+    /** Frames ever recorded (including history recorded again while replaying). */
     private long count;
+    private boolean wrapped;
+    /** The hart's retired count at the last flush: frames from there on are not reported. */
+    private long limit;
     private long[] pendingPcs;
     private int[] pendingBits;
     private int[] pendingLengths;
@@ -35,7 +47,6 @@ final class TraceRing {
         this.pcs = new long[capacity];
         this.bits = new int[capacity];
         this.lengths = new byte[capacity];
-        this.index = new long[capacity];
     }
 
     /** The hart enters a block, having retired {@code retired} instructions so far. */
@@ -47,23 +58,41 @@ final class TraceRing {
         pendingRetired = retired;
     }
 
-    /** Records the pending block's instructions that retired, the hart now having retired {@code retired}. */
+    /**
+     * Records the pending block's instructions that retired, the hart now having retired {@code retired}, and
+     * reports frames only before that index from now on. A count that does not fit the block (the machine was
+     * restored to another time meanwhile) records nothing.
+     */
     void flush(long retired) {
         if (pendingPcs != null) {
-            long n = Math.min(pendingPcs.length, Math.max(0, retired - pendingRetired));
-            for (int i = 0; i < n; i++) {
-                add(pendingPcs[i], pendingBits[i], pendingLengths[i], pendingRetired + i);
+            long n = retired - pendingRetired;
+            if (n > 0 && n <= pendingPcs.length) {
+                for (int i = 0; i < n; i++) {
+                    add(pendingPcs[i], pendingBits[i], pendingLengths[i], pendingRetired + i);
+                }
             }
             pendingPcs = null;
         }
+        limit = retired;
     }
 
     void add(long pc, int insnBits, int length, long instructionIndex) {
-        int slot = (int) (count % pcs.length);
+        if (next == first || instructionIndex < first || instructionIndex > next) {
+            first = instructionIndex;
+            next = instructionIndex;
+            wrapped = false;
+        } else if (instructionIndex < next) {
+            next = instructionIndex;
+        }
+        int slot = (int) (instructionIndex % pcs.length);
         pcs[slot] = pc;
         bits[slot] = insnBits;
         lengths[slot] = (byte) length;
-        index[slot] = instructionIndex;
+        next++;
+        if (next - first > pcs.length) {
+            first = next - pcs.length;
+            wrapped = true;
+        }
         count++;
     }
 
@@ -71,33 +100,36 @@ final class TraceRing {
         return pcs.length;
     }
 
-    /** Frames currently held. */
+    /** Frames reported: those held that lie before the current time. */
     long frames() {
-        return Math.min(count, pcs.length);
+        return Math.max(0, Math.min(next, limit) - first);
     }
 
-    /** Frames ever added (not reset by wrap-around). */
+    /** Frames ever recorded (not reset by wrap-around). */
     long count() {
         return count;
     }
 
+    /** Whether older frames of the held run were dropped for lack of room. */
     boolean wrapped() {
-        return count > pcs.length;
+        return wrapped;
     }
 
     void clear() {
+        first = next = 0;
         count = 0;
+        wrapped = false;
         pendingPcs = null;
     }
 
     List<TraceFrame> read(long start, int n) {
         long held = frames();
-        long first = count - held;
         List<TraceFrame> out = new ArrayList<>();
         for (long i = start; i < held && out.size() < n; i++) {
-            int slot = (int) ((first + i) % pcs.length);
+            long index = first + i;
+            int slot = (int) (index % pcs.length);
             int marker = i == held - 1 ? TraceMarker.DEBUG.bit() : TraceMarker.NONE.bit();
-            out.add(new TraceFrame(index[slot], marker, TraceCycle.EXECUTE, Addr.of(memSpaceId, pcs[slot]),
+            out.add(new TraceFrame(index, marker, TraceCycle.EXECUTE, Addr.of(memSpaceId, pcs[slot]),
                     bits[slot] & 0xFFFF_FFFFL, lengths[slot], 0, hart, 0));
         }
         return out;
