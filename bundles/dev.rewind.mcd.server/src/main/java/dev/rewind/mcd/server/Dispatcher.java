@@ -38,6 +38,7 @@ final class Dispatcher {
         ExecCommands.register(commands, state);
         ChannelTraceCommands.register(commands, state);
         TimeTravelWireCommands.register(commands, state);
+        RecordingWireCommands.register(commands, state);
     }
 
     /** Names of all commands, sorted (qmp_capabilities excluded). */

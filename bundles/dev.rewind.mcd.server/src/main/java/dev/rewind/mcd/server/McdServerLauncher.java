@@ -31,7 +31,8 @@ public final class McdServerLauncher {
         ElfImage image = ElfLoader.parse(Files.readAllBytes(elf));
         McdApi api = McdBackend.builder(image).harts(harts).console(console)
                 .programPath(elf.toAbsolutePath().normalize().toString()).build();
-        McdWireServer server = new McdWireServer(api);
+        McdWireServer server = new McdWireServer(api, (rec, img) -> McdBackend.fromRecording(rec, img)
+                .console(console).build());
         server.start(host, port);
         return server;
     }

@@ -23,8 +23,14 @@ public final class McdWireServer implements AutoCloseable {
     private ServerSocket serverSocket;
     private Thread acceptThread;
 
+    /** Serves {@code api}; {@code rewind-open-recording} switches to recordings opened with the Rewind back end. */
     public McdWireServer(McdApi api) {
-        this.state = new WireState(Objects.requireNonNull(api, "api"));
+        this(api, SessionOpener.rewind());
+    }
+
+    /** Serves {@code api}; {@code rewind-open-recording} switches to the sessions {@code opener} builds. */
+    public McdWireServer(McdApi api, SessionOpener opener) {
+        this.state = new WireState(Objects.requireNonNull(api, "api"), Objects.requireNonNull(opener, "opener"));
         this.dispatcher = new Dispatcher(state);
     }
 

@@ -1,5 +1,6 @@
 package dev.rewind.mcd.server;
 
+import dev.rewind.mcd.api.CoreConInfo;
 import dev.rewind.mcd.api.ErrorInfo;
 import dev.rewind.mcd.api.McdApi;
 import dev.rewind.mcd.api.McdCore;
@@ -16,14 +17,37 @@ import java.util.concurrent.atomic.AtomicInteger;
  * core-uid (0 = calls without a core) for mcd-qry-error-info.
  */
 final class WireState {
-    final McdApi api;
+    /** The session served; replaced by {@code rewind-open-recording}. */
+    volatile McdApi api;
+    final SessionOpener opener;
     private final Map<Integer, McdServer> servers = new ConcurrentHashMap<>();
     private final Map<Integer, McdCore> cores = new ConcurrentHashMap<>();
     private final Map<Integer, ErrorInfo> errors = new ConcurrentHashMap<>();
     private final AtomicInteger nextServerUid = new AtomicInteger(1);
 
-    WireState(McdApi api) {
+    WireState(McdApi api, SessionOpener opener) {
         this.api = api;
+        this.opener = opener;
+    }
+
+    /**
+     * Serves {@code next} from now on: the current session's machine is stopped (if that fails, nothing changes)
+     * and all its servers and cores are closed; every core of {@code next} is opened (core-uid = core id + 1, as
+     * always; no server needs to be opened for them). Returns the number of cores.
+     */
+    synchronized int replace(McdApi next) throws McdException {
+        McdApi old = api;
+        CoreConInfo oldSystem = old.qrySystems(0, 1).items().get(0);
+        old.openCore(old.qryCores(oldSystem, 0, 1).items().get(0)).stop(true);
+        old.exit();
+        clearAll();
+        api = next;
+        CoreConInfo sys = next.qrySystems(0, 1).items().get(0);
+        int n = next.qryCores(sys, 0, 0).count();
+        for (CoreConInfo c : next.qryCores(sys, 0, n).items()) {
+            addCore(next.openCore(c));
+        }
+        return n;
     }
 
     int addServer(McdServer s) {

@@ -49,7 +49,7 @@ final class SessionRecording {
         try {
             return RecordingPlayer.open(opened, image, sink, tc);
         } catch (RecordingException e) {
-            throw new IllegalStateException("cannot open the recording: " + e.getMessage(), e);
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

@@ -124,7 +124,7 @@ class RecordedWritesTest {
                 rec.endTime(), rec.endStateHash(), rec.endReason());
         McdBackend b = McdBackend.fromRecording(forged, img);
         assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("cannot open the recording: replay diverged at debugger write #0 at time "
+                .hasMessageStartingWith("replay diverged at debugger write #0 at time "
                         + w.time() + " (hart 0 x5 = 0x");
     }
 }
