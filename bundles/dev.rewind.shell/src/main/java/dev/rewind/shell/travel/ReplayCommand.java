@@ -1,15 +1,12 @@
 package dev.rewind.shell.travel;
 
-import dev.rewind.emulator.LoadException;
 import dev.rewind.emulator.Machine;
-import dev.rewind.emulator.RunResult;
-import dev.rewind.emulator.StopReason;
 import dev.rewind.emulator.device.ConsoleSink;
 import dev.rewind.emulator.elf.ElfImage;
 import dev.rewind.emulator.travel.Bookmark;
-import dev.rewind.emulator.travel.InputLog;
 import dev.rewind.emulator.travel.Recording;
 import dev.rewind.emulator.travel.RecordingException;
+import dev.rewind.emulator.travel.RecordingPlayer;
 import dev.rewind.emulator.travel.RecordingReader;
 import dev.rewind.shell.run.ProgramRunner;
 import java.io.IOException;
@@ -26,8 +23,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code rewind replay run.rwd [--to TIME | --to-bookmark NAME] [--program PROG.elf]}: replays a recording on a
- * fresh machine (the program must be the recorded one, checked by SHA-256) to its end, a time or a bookmark, and
- * prints the virtual time and state hash there; at the end it also checks the hash against the recorded one.
+ * fresh machine (the program must be the recorded one, checked by SHA-256) to its end, a time or a bookmark, with
+ * its console input and its debugger writes (each at its time, the state hash after it checked), and prints the
+ * virtual time and state hash there; at the end it also checks the hash against the recorded one.
  */
 @Component(service = ReplayCommand.class, property = {
     "osgi.command.scope=rewind",
@@ -129,18 +127,14 @@ public final class ReplayCommand {
         if (target < 0 || target > rec.endTime()) {
             throw new RecordingException("time " + target + " lies outside the recording (0.." + rec.endTime() + ")");
         }
-        Machine machine;
+        RecordingPlayer player = RecordingPlayer.on(rec, image, console(out));
+        Machine machine = player.machine();
         try {
-            machine = new Machine(rec.machine(), console(out), new InputLog(rec.input()));
-            machine.load(image);
-        } catch (IllegalArgumentException | LoadException e) {
-            throw new RecordingException("cannot build the recorded machine: " + e.getMessage());
-        }
-        while (machine.time() < target) {
-            RunResult r = machine.runUntilTime(target);
-            if (r.reason() == StopReason.EXITED || r.reason() == StopReason.DEADLOCK) {
-                break;
-            }
+            player.runTo(target);
+        } catch (RecordingException e) {
+            out.flush();
+            err.println("rewind replay: DIVERGED: " + e.getMessage());
+            return EXIT_DIVERGED;
         }
         out.flush();
         long hash = machine.stateHash();
