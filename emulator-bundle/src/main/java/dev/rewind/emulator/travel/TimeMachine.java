@@ -341,6 +341,7 @@ public final class TimeMachine {
 
     /** Writes guest memory (debugger write); a new future if in the past. */
     public FutureChange writeMemory(long addr, byte[] src, int off, int len) {
+        Objects.checkFromIndexSize(off, len, src.length);
         return apply(DebuggerWrite.memory(addr, java.util.Arrays.copyOfRange(src, off, off + len)));
     }
 
