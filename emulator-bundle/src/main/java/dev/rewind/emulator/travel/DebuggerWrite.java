@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param target the guest address ({@link Kind#MEMORY}), register number 0..31 ({@link Kind#REGISTER}), CSR number
  *               ({@link Kind#CSR}), the new pc ({@link Kind#PC}) or the pc the hart restarts at
  *               ({@link Kind#HART_RESET})
- * @param data   the bytes written ({@link Kind#MEMORY}, at least one), the value as 8 little-endian bytes
+ * @param data   the bytes written ({@link Kind#MEMORY}), the value as 8 little-endian bytes
  *               ({@link Kind#REGISTER}, {@link Kind#CSR}), or nothing ({@link Kind#PC}, {@link Kind#HART_RESET})
  */
 public record DebuggerWrite(Kind kind, int hart, long target, byte[] data) {
@@ -63,8 +63,8 @@ public record DebuggerWrite(Kind kind, int hart, long target, byte[] data) {
         }
         switch (kind) {
             case MEMORY -> {
-                if (data.length == 0 || hart != 0) {
-                    throw new IllegalArgumentException("a memory write needs at least one byte and hart 0");
+                if (hart != 0) {
+                    throw new IllegalArgumentException("a memory write names hart 0, not " + hart);
                 }
             }
             case REGISTER, CSR -> {
