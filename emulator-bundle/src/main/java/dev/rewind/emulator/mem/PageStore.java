@@ -2,36 +2,53 @@ package dev.rewind.emulator.mem;
 
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Where snapshots keep page contents: immutable 4 KiB pages packed into 256 KiB slabs, named by {@code int} handles.
+ * Where snapshots keep page contents: immutable 4 KiB pages packed into 1 MiB slabs of native memory, named by
+ * {@code int} handles.
  * Handle 0 is the all-zero page (never stored). Each stored page has a reference count (the {@link MemoryImage}s
  * that hold it and the live memory whose page equals it); at zero its slot is free for the next page.
  *
  * <p>Why slabs: history keeps thousands of pages for a long time. As separate 4 KiB arrays, every kept page is
  * allocated young and copied by the garbage collector into survivor and old space (measured ~1.4 us a page on
- * ttbench, more than the copy itself). A slab is one larger object, allocated once and reused slot by slot: the
- * collector copies it a few times early in its life, whatever passes through it later. Slabs stay well below half
- * of G1's smallest region (1 MiB): a "humongous" object would take whole regions (a 1 MiB slab took two).
+ * ttbench, more than the copy itself). Slabs on the Java heap fared little better: 1 MiB arrays are "humongous" for
+ * G1 (a whole number of regions each, two for a 1 MiB array plus its header), smaller ones are copied by every young
+ * collection until promoted. Direct buffers live outside the heap: the collector never copies them, and the
+ * memory of a dropped slab goes back when its buffer is collected. (They count against
+ * {@code -XX:MaxDirectMemorySize}, by default the maximum heap size.)
  *
  * <p>One store belongs to one {@link PhysicalMemory}; confined to the thread that drives the machine.
  */
 final class PageStore {
 
-    static final int SLAB_BITS = 6;
+    static final int SLAB_BITS = 8;
     static final int SLAB_PAGES = 1 << SLAB_BITS;
     private static final int PAGE = PhysicalMemory.PAGE_SIZE;
+
+    /**
+     * Whether the next slab is prepared on another core: on unless {@code -Drewind.history.prepare=false} or the
+     * host has one CPU.
+     */
+    static final boolean PREPARE = !"false".equalsIgnoreCase(System.getProperty("rewind.history.prepare", "true"))
+            && Runtime.getRuntime().availableProcessors() > 1;
+
+    /** Slabs kept ready while history grows: about two snapshots' worth of a guest that rewrites 4 MiB. */
+    static final int READY_SLABS = 8;
 
     /** Empty slabs kept for reuse; beyond these, a slab whose last page is freed is dropped. */
     static final int SPARE_SLABS = 8;
 
     /** Slabs by index; {@code null} once dropped (their handles are never handed out again). */
-    private final ArrayList<byte[]> slabs = new ArrayList<>();
+    private final ArrayList<ByteBuffer> slabs = new ArrayList<>();
     /** Pages held per slab. */
     private int[] used = new int[0];
     private int liveSlabs;
@@ -43,6 +60,10 @@ final class PageStore {
     /** Leases of images not yet released, reachable from here so that their queueing is seen. */
     private final Set<MemoryImage.Lease> leases = Collections.newSetFromMap(new IdentityHashMap<>());
     final ReferenceQueue<MemoryImage> queue = new ReferenceQueue<>();
+    /** Slabs allocated (and so faulted in and zeroed) on another core, ready to use. */
+    private final ConcurrentLinkedQueue<ByteBuffer> ready = new ConcurrentLinkedQueue<>();
+    /** Slabs being allocated on another core. */
+    private final AtomicInteger preparing = new AtomicInteger();
 
     /** Takes {@code image}'s claim: one more reference to each of its pages. */
     void register(MemoryImage image) {
@@ -65,6 +86,16 @@ final class PageStore {
 
     /** Stores a copy of {@code page}; the new handle has one reference (the caller's). */
     int put(byte[] page) {
+        int h = allocate();
+        slab(h).put(offset(h), page, 0, PAGE);
+        return h;
+    }
+
+    /**
+     * A slot for a page whose contents the caller copies in (into {@link #slab}{@code (h)} at {@link #offset}
+     * {@code (h)}) before anything reads it; the handle has one reference (the caller's).
+     */
+    int allocate() {
         if (freeCount == 0) {
             reclaim();
         }
@@ -75,7 +106,6 @@ final class PageStore {
             }
             h = free[--freeCount];
         } while (slabs.get(slabIndex(h)) == null);
-        System.arraycopy(page, 0, slab(h), offset(h), PAGE);
         refs[h] = 1;
         if (used[slabIndex(h)]++ == 0) {
             emptySlabs--;
@@ -89,13 +119,8 @@ final class PageStore {
         if (h == 0) {
             Arrays.fill(dst, (byte) 0);
         } else {
-            System.arraycopy(slab(h), offset(h), dst, 0, PAGE);
+            slab(h).get(offset(h), dst, 0, PAGE);
         }
-    }
-
-    /** Reads a little-endian 8-byte word of stored page {@code h} at {@code off}. */
-    long word(int h, int off) {
-        return h == 0 ? 0 : (long) PhysicalMemory.I64.get(slab(h), offset(h) + off);
     }
 
     void retain(int h) {
@@ -129,7 +154,7 @@ final class PageStore {
 
     private void grow() {
         int first = slabs.size() * SLAB_PAGES + 1;
-        slabs.add(new byte[SLAB_PAGES * PAGE]);
+        slabs.add(newSlab());
         used = Arrays.copyOf(used, slabs.size());
         liveSlabs++;
         emptySlabs++;
@@ -142,7 +167,31 @@ final class PageStore {
         }
     }
 
-    private byte[] slab(int h) {
+    /**
+     * A new slab, preferably one prepared on another core, and more prepared to keep {@link #READY_SLABS}. Fresh memory
+     * costs the host a page fault and zeroing per 4 KiB on first touch, as much as the copy that fills it: while
+     * history grows, that work runs beside the machine instead of in its thread (it runs in the thread when no
+     * other core is free in time). Deterministic: which memory holds a page changes nothing but its address.
+     */
+    private ByteBuffer newSlab() {
+        ByteBuffer b = ready.poll();
+        if (b == null) {
+            b = ByteBuffer.allocateDirect(SLAB_PAGES * PAGE);
+        }
+        while (PREPARE && ready.size() + preparing.get() < READY_SLABS) {
+            preparing.incrementAndGet();
+            CompletableFuture.runAsync(() -> {
+                try {
+                    ready.add(ByteBuffer.allocateDirect(SLAB_PAGES * PAGE));
+                } finally {
+                    preparing.decrementAndGet();
+                }
+            });
+        }
+        return b;
+    }
+
+    ByteBuffer slab(int h) {
         return slabs.get(slabIndex(h));
     }
 
@@ -150,7 +199,7 @@ final class PageStore {
         return (h - 1) >>> SLAB_BITS;
     }
 
-    private static int offset(int h) {
+    static int offset(int h) {
         return ((h - 1) & (SLAB_PAGES - 1)) * PAGE;
     }
 }
