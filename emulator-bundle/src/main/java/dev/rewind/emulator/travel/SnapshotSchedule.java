@@ -1,25 +1,26 @@
 package dev.rewind.emulator.travel;
 
 /**
- * When the next automatic snapshot is due. Taking a snapshot costs little by itself, but every page the guest
- * writes afterwards is copied once (copy-on-write) and kept by history: 4 KiB and, all in (the copy, the slow
- * first store, the garbage collector moving the kept page to the old generation), ~2.5-4 us per page on a loaded
- * 2-core host, the cost of ~1000-2000 instructions. So the interval follows the guest's dirty-page rate: after a
+ * When the next automatic snapshot is due. A snapshot copies every page the guest wrote since the previous one into
+ * history's page store: 4 KiB and, all in (the slow first store that marks the page dirty, the copy into a slab
+ * whose memory is cold), ~0.9-1.5 us per page on a 2-core host, the cost of ~400-700 instructions. (Copy-on-write
+ * arrays cost ~2.5-4 us a page: the garbage collector copied each kept page again.) So the interval follows the
+ * guest's dirty-page rate: after a
  * snapshot that held {@code d} pages of its own (written since its predecessor), the next interval is
  * {@code d * PAGE_WEIGHT} instructions, kept between {@link TravelConfig#snapshotInterval()} and
  * {@link TravelConfig#maxInterval()}, and at most twice the previous interval (it grows step by step, so early history,
  * where a new machine's code is still cold in the JVM, stays dense; it shrinks at once). A guest with a small
  * working set keeps the base interval (recent history dense, reverse steps short); one that rewrites ~1000 pages
- * per interval gets the maximum, where page copying costs a bounded share of run time (with the default 2M: ~0.7x
- * of the run time on ttbench, see {@link TravelConfig#DEFAULT_STRETCH}).
+ * per interval gets the maximum, where page copying costs a bounded share of run time (with the default 3M: ~17% on
+ * ttbench, which rewrites ~1000 pages in every interval; see {@link TravelConfig#DEFAULT_STRETCH}).
  *
  * <p>Deterministic: it depends only on virtual time and page counts, never on host time, so the same run keeps the
  * same history on every machine. Snapshot placement never affects execution or state hashes.
  */
 final class SnapshotSchedule {
 
-    /** Instructions of run time that one dirty page's copy is spread over (all in, a copy costs half or more). */
-    static final long PAGE_WEIGHT = 2_500;
+    /** Instructions of run time that one dirty page's copy is spread over (the copy costs ~1/6 of that). */
+    static final long PAGE_WEIGHT = 3_000;
 
     private final TravelConfig config;
     private long interval;

@@ -23,13 +23,14 @@ public record TravelConfig(long snapshotInterval, long memoryBudget, int maxSnap
     /** Default cap on automatic snapshots. */
     public static final int DEFAULT_MAX_SNAPSHOTS = 2048;
     /**
-     * By default the interval may stretch to this many times the base interval (200k to 2M). Measured on ttbench
-     * (~1000 pages rewritten per million instructions, 4 harts): each kept page costs ~2.5-4 us of run time (the
-     * copy on first write plus the garbage collector's copy of a page that history keeps), so recording costs
-     * ~2.3-2.7x at a 1M interval and ~1.7x at 2M; a reverse step replays about half an interval (~2.2 ms per
-     * million instructions of interval): 3-6 ms median at 2M.
+     * By default the interval may stretch to this many times the base interval (200k to 3M). Measured on ttbench
+     * (4 harts rewriting their 4 MiB of heaps in every interval, 1e8 instructions from a fresh machine, 2-core
+     * host): each kept page costs ~1.2-1.5 us of run time while history grows (the slow first store, the copy into
+     * fresh memory) and ~0.9 us once history is full and reuses its memory, so recording costs ~1.4x at a 2M
+     * interval and ~1.17x at 3M; a reverse step replays up to one interval: 2-3 ms median at the benchmark's depths,
+     * ~7 ms at the worst point of an interval.
      */
-    public static final int DEFAULT_STRETCH = 10;
+    public static final int DEFAULT_STRETCH = 15;
 
     public TravelConfig {
         if (snapshotInterval < 1) {

@@ -33,15 +33,15 @@ class SnapshotScheduleTest {
         s.snapshotTaken(8);
         assertThat(s.interval()).as("settles at the dirty pages' weight").isEqualTo(8 * SnapshotSchedule.PAGE_WEIGHT);
         s.snapshotTaken(1_000_000);
-        assertThat(s.interval()).isEqualTo(40_000);
+        assertThat(s.interval()).as("at most doubles").isEqualTo(16 * SnapshotSchedule.PAGE_WEIGHT);
         s.snapshotTaken(1_000_000);
         assertThat(s.interval()).isEqualTo(50_000);
         s.snapshotTaken(Long.MAX_VALUE);
         assertThat(s.interval()).isEqualTo(50_000);
         s.snapshotTaken(3);
-        assertThat(s.interval()).as("shrinks at once").isEqualTo(7500);
+        assertThat(s.interval()).as("shrinks at once").isEqualTo(3 * SnapshotSchedule.PAGE_WEIGHT);
         assertThat(s.due(Long.MAX_VALUE - 10)).isEqualTo(Long.MAX_VALUE);
-        assertThat(s.due(7)).isEqualTo(7507);
+        assertThat(s.due(7)).isEqualTo(7 + 3 * SnapshotSchedule.PAGE_WEIGHT);
 
         SnapshotSchedule fixed = new SnapshotSchedule(TravelConfig.defaults().withMaxInterval(
                 TravelConfig.DEFAULT_INTERVAL));
