@@ -13,7 +13,8 @@ import dev.rewind.emulator.travel.TravelResult;
  * {@link Machine} (no history) and on a {@link TimeMachine} (automatic snapshots, thinning), fresh machines each
  * time, the two kinds alternating, after one untimed warm-up run of each. Also the history kept at the end of
  * each time-machine run and the JVM heap it occupies (used heap after a full GC with the time machine alive,
- * minus the same with a plain machine alive).
+ * minus the same with a plain machine alive). Besides wall time, the driving thread's CPU time: less disturbed by
+ * other processes on a loaded host, but blind to the garbage collector's and compiler's threads.
  */
 public final class OverheadProbe {
 
@@ -22,11 +23,18 @@ public final class OverheadProbe {
      * @param travelMs   wall time of the time-machine runs
      * @param history    history kept after the last time-machine run
      * @param heapBytes  JVM heap held by that history (after GC), approximate
+     * @param plainCpuMs  CPU time of the driving thread in the plain runs
+     * @param travelCpuMs CPU time of the driving thread in the time-machine runs
      */
-    public record Result(String guest, long insns, Stats plainMs, Stats travelMs, HistoryStats history, long heapBytes) {
+    public record Result(String guest, long insns, Stats plainMs, Stats travelMs, HistoryStats history, long heapBytes,
+            Stats plainCpuMs, Stats travelCpuMs) {
 
         public double ratio() {
             return travelMs.median() / plainMs.median();
+        }
+
+        public double cpuRatio() {
+            return travelCpuMs.median() / plainCpuMs.median();
         }
 
         public double plainMips() {
@@ -51,13 +59,19 @@ public final class OverheadProbe {
         travel(warmupInsns);
         double[] p = new double[reps];
         double[] t = new double[reps];
+        double[] pc = new double[reps];
+        double[] tc = new double[reps];
         TimeMachine last = null;
         for (int i = 0; i < reps; i++) {
+            long c0 = cpu();
             p[i] = plain(insns);
+            pc[i] = (cpu() - c0) / 1e6;
             last = null;
+            c0 = cpu();
             long t0 = System.nanoTime();
             last = travelRun(insns);
             t[i] = (System.nanoTime() - t0) / 1e6;
+            tc[i] = (cpu() - c0) / 1e6;
         }
         HistoryStats history = last.stats();
         long withHistory = usedHeapAfterGc();
@@ -66,7 +80,12 @@ public final class OverheadProbe {
         Machine baseline = guest.machine();
         long withoutHistory = usedHeapAfterGc();
         java.lang.ref.Reference.reachabilityFence(baseline);
-        return new Result(guest.elf().getFileName().toString(), insns, Stats.of(p), Stats.of(t), history, Math.max(0, withHistory - withoutHistory));
+        return new Result(guest.elf().getFileName().toString(), insns, Stats.of(p), Stats.of(t), history,
+                Math.max(0, withHistory - withoutHistory), Stats.of(pc), Stats.of(tc));
+    }
+
+    private static long cpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     private double plain(long insns) {

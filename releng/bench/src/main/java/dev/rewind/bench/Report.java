@@ -63,6 +63,8 @@ final class Report {
                     overhead.travelMips());
             out.printf("slowdown %.2fx (goal <= %.1fx): %s%n", overhead.ratio(), OVERHEAD_GOAL,
                     overhead.ratio() <= OVERHEAD_GOAL ? "met" : "NOT met");
+            out.printf("driving thread's CPU time: plain %s, TimeMachine %s: %.2fx (excludes GC and JIT threads)%n",
+                    overhead.plainCpuMs().format(0), overhead.travelCpuMs().format(0), overhead.cpuRatio());
             out.println();
             HistoryStats h = overhead.history();
             out.printf("== Snapshot memory: %s after %,d instructions, %d MiB machine ==%n", overhead.guest(),
