@@ -4,8 +4,9 @@ import java.lang.ref.PhantomReference;
 import java.lang.ref.ReferenceQueue;
 
 /**
- * Immutable RAM contents captured by {@link PhysicalMemory#snapshot()}: a page table of {@link PageStore} handles.
- * Images of one memory share every page that did not change between them.
+ * Immutable RAM contents captured by {@link PhysicalMemory#snapshot()}: a page table of {@link PageStore} handles,
+ * in {@link Chunk}s. Images of one memory share every page, and every chunk of pages, that did not change between
+ * them.
  *
  * <p>An image holds its pages until {@link #release()}d (history does this when it drops a snapshot) or, failing
  * that, until the garbage collector finds it unreachable (the memory then frees its pages at its next snapshot).
@@ -17,11 +18,15 @@ public final class MemoryImage {
     final PageStore store;
     final Lease lease;
 
-    MemoryImage(long base, long size, PageStore store, int[] handles, ReferenceQueue<MemoryImage> queue) {
+    /** An image of {@code chunks} (taken, not copied), holding one reference to each. */
+    MemoryImage(long base, long size, PageStore store, Chunk[] chunks, ReferenceQueue<MemoryImage> queue) {
         this.base = base;
         this.size = size;
         this.store = store;
-        this.lease = new Lease(this, handles, queue);
+        for (Chunk c : chunks) {
+            c.retain();
+        }
+        this.lease = new Lease(this, chunks, queue);
     }
 
     public long base() {
@@ -35,17 +40,15 @@ public final class MemoryImage {
     /** Number of pages that hold data (the rest read as zero). */
     public int allocatedPages() {
         int n = 0;
-        for (int h : handles()) {
-            if (h != 0) {
-                n++;
-            }
+        for (Chunk c : chunks()) {
+            n += c.allocated;
         }
         return n;
     }
 
     /** Whether page {@code p} is the same stored page in both images (shared, not copied). */
     public boolean sharesPage(MemoryImage other, int p) {
-        return store == other.store && handles()[p] == other.handles()[p];
+        return store == other.store && handle(p) == other.handle(p);
     }
 
     /** Pages of this image that {@code other} does not share (all allocated ones if {@code other} is null). */
@@ -53,12 +56,19 @@ public final class MemoryImage {
         if (other == null || other.store != store) {
             return allocatedPages();
         }
-        int[] a = handles();
-        int[] b = other.handles();
+        Chunk[] a = chunks();
+        Chunk[] b = other.chunks();
         int n = 0;
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] != b[i]) {
-                n++;
+        for (int c = 0; c < a.length; c++) {
+            if (a[c] == b[c]) {
+                continue;
+            }
+            int[] x = a[c].handles;
+            int[] y = b[c].handles;
+            for (int i = 0; i < x.length; i++) {
+                if (x[i] != y[i]) {
+                    n++;
+                }
             }
         }
         return n;
@@ -76,25 +86,29 @@ public final class MemoryImage {
         return lease.released;
     }
 
-    int[] handles() {
+    Chunk[] chunks() {
         if (lease.released) {
             throw new IllegalStateException("memory image was released");
         }
-        return lease.handles;
+        return lease.chunks;
+    }
+
+    int handle(int p) {
+        return chunks()[p >>> Chunk.BITS].handles[p & (Chunk.PAGES - 1)];
     }
 
     /**
-     * The image's claim on its pages, outliving the image itself so that the pages of an image nobody released are
+     * The image's claim on its chunks, outliving the image itself so that the pages of an image nobody released are
      * given back once it is unreachable.
      */
     static final class Lease extends PhantomReference<MemoryImage> {
-        final int[] handles;
+        final Chunk[] chunks;
         final PageStore store;
         boolean released;
 
-        Lease(MemoryImage image, int[] handles, ReferenceQueue<MemoryImage> queue) {
+        Lease(MemoryImage image, Chunk[] chunks, ReferenceQueue<MemoryImage> queue) {
             super(image, queue);
-            this.handles = handles;
+            this.chunks = chunks;
             this.store = image.store;
         }
 
@@ -102,8 +116,8 @@ public final class MemoryImage {
             if (!released) {
                 released = true;
                 clear();
-                for (int h : handles) {
-                    store.release(h);
+                for (Chunk c : chunks) {
+                    c.release(store);
                 }
                 store.forget(this);
             }

@@ -65,11 +65,8 @@ final class PageStore {
     /** Slabs being allocated on another core. */
     private final AtomicInteger preparing = new AtomicInteger();
 
-    /** Takes {@code image}'s claim: one more reference to each of its pages. */
+    /** Watches {@code image}: its chunks go back here when it is released or unreachable. */
     void register(MemoryImage image) {
-        for (int h : image.lease.handles) {
-            retain(h);
-        }
         leases.add(image.lease);
     }
 

@@ -46,6 +46,12 @@ public final class PhysicalMemory {
     private final int[] dirty;
     private int dirtyCount;
     private final PageStore store = new PageStore();
+    /**
+     * The chunks of {@link #origin} as of the last snapshot or restore (shared with images, one reference each);
+     * {@code changed[c]} once an entry of chunk {@code c} may differ from {@code origin}.
+     */
+    private final Chunk[] current;
+    private final boolean[] changed;
     private final Journal journal = new Journal();
     private boolean marked;
 
@@ -69,6 +75,17 @@ public final class PhysicalMemory {
             flags[p] = PageFlags.CLEAN;
             refresh(p);
         }
+        int chunks = (pageCount + Chunk.PAGES - 1) >>> Chunk.BITS;
+        this.current = new Chunk[chunks];
+        this.changed = new boolean[chunks];
+        for (int c = 0; c < chunks; c++) {
+            current[c] = new Chunk(store, new int[chunkLength(c)]);
+            current[c].retain();
+        }
+    }
+
+    private int chunkLength(int c) {
+        return Math.min(Chunk.PAGES, pageCount - (c << Chunk.BITS));
     }
 
     public long base() {
@@ -132,6 +149,7 @@ public final class PhysicalMemory {
         if (origin[p] != DIRTY) {
             store.release(origin[p]);
             origin[p] = DIRTY;
+            changed[p >>> Chunk.BITS] = true;
             dirty[dirtyCount++] = p;
             flags[p] &= ~PageFlags.CLEAN;
             refresh(p);
@@ -190,6 +208,7 @@ public final class PhysicalMemory {
             } else {
                 store.copyOut(h, pages[p]);
                 origin[p] = h;
+                changed[p >>> Chunk.BITS] = true;
                 flags[p] |= PageFlags.CLEAN;
                 refresh(p);
             }
@@ -298,7 +317,17 @@ public final class PhysicalMemory {
             refresh(p);
         }
         dirtyCount = 0;
-        MemoryImage image = new MemoryImage(base, size, store, origin.clone(), store.queue);
+        for (int c = 0; c < current.length; c++) {
+            if (changed[c]) {
+                Chunk k = new Chunk(store, java.util.Arrays.copyOfRange(origin, c << Chunk.BITS,
+                        (c << Chunk.BITS) + chunkLength(c)));
+                k.retain();
+                current[c].release(store);
+                current[c] = k;
+                changed[c] = false;
+            }
+        }
+        MemoryImage image = new MemoryImage(base, size, store, current.clone(), store.queue);
         store.register(image);
         return image;
     }
@@ -321,41 +350,57 @@ public final class PhysicalMemory {
         if (image.base() != base || image.size() != size) {
             throw new IllegalArgumentException("snapshot RAM layout differs from this machine's");
         }
-        int[] hs = image.handles();
+        Chunk[] chunks = image.chunks();
         dropMark();
         if (image.store != store) {
-            restoreForeign(image.store, hs, replaced);
+            restoreForeign(image, replaced);
             return;
         }
-        for (int p = 0; p < pageCount; p++) {
-            int h = hs[p];
-            int o = origin[p];
-            if (h == o) {
+        for (int c = 0; c < chunks.length; c++) {
+            Chunk k = chunks[c];
+            if (k == current[c] && !changed[c]) {
                 continue;
             }
-            byte[] pg = pages[p];
-            if (pg == null) {
-                pg = new byte[PAGE_SIZE];
-                pages[p] = pg;
+            int first = c << Chunk.BITS;
+            for (int i = 0; i < k.handles.length; i++) {
+                int p = first + i;
+                int h = k.handles[i];
+                int o = origin[p];
+                if (h != o) {
+                    restorePage(p, h, o);
+                    replaced.accept(p);
+                }
             }
-            store.copyOut(h, pg);
-            store.retain(h);
-            store.release(o == DIRTY ? 0 : o);
-            origin[p] = h;
-            flags[p] |= PageFlags.CLEAN;
-            refresh(p);
-            replaced.accept(p);
+            k.retain();
+            current[c].release(store);
+            current[c] = k;
+            changed[c] = false;
         }
         dirtyCount = 0;
     }
 
+    private void restorePage(int p, int h, int o) {
+        byte[] pg = pages[p];
+        if (pg == null) {
+            pg = new byte[PAGE_SIZE];
+            pages[p] = pg;
+        }
+        store.copyOut(h, pg);
+        store.retain(h);
+        store.release(o == DIRTY ? 0 : o);
+        origin[p] = h;
+        flags[p] |= PageFlags.CLEAN;
+        refresh(p);
+    }
+
     /** Restore from another memory's image: every page copied (and dirty here). */
-    private void restoreForeign(PageStore from, int[] hs, java.util.function.IntConsumer replaced) {
+    private void restoreForeign(MemoryImage image, java.util.function.IntConsumer replaced) {
         for (int p = 0; p < pageCount; p++) {
-            if (hs[p] == 0 && pages[p] == null) {
+            int h = image.handle(p);
+            if (h == 0 && pages[p] == null) {
                 continue;
             }
-            from.copyOut(hs[p], writablePage(p));
+            image.store.copyOut(h, writablePage(p));
             replaced.accept(p);
         }
     }
