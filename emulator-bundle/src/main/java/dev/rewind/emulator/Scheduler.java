@@ -1,0 +1,186 @@
+package dev.rewind.emulator;
+
+import dev.rewind.emulator.cpu.Bus;
+import dev.rewind.emulator.cpu.Hart;
+import dev.rewind.emulator.cpu.Interpreter;
+import dev.rewind.emulator.cpu.Watchpoints;
+import dev.rewind.emulator.device.MmioDevice;
+import java.util.List;
+
+/**
+ * The deterministic scheduler of a {@link Machine}: virtual time, the round-robin position (current hart and slots
+ * left in its quantum), the guest's exit and the stop request, and the run loop that drives the interpreter over the
+ * machine's harts and devices. Not thread-safe except {@link #requestStop()} and {@link #clearStopRequest()}.
+ */
+final class Scheduler {
+
+    private static final long CHUNK = 1 << 20;
+
+    private final Hart[] harts;
+    private final List<MmioDevice> devices;
+    private final Bus bus;
+    private final Interpreter interp;
+    private final int quantum;
+    private long time;
+    private int current;
+    private long slotsLeft;
+    private boolean exited;
+    private int exitCode;
+    private volatile boolean stopRequested;
+
+    Scheduler(Hart[] harts, List<MmioDevice> devices, Bus bus, Interpreter interp, int quantum) {
+        this.harts = harts;
+        this.devices = devices;
+        this.bus = bus;
+        this.interp = interp;
+        this.quantum = quantum;
+        this.slotsLeft = quantum;
+    }
+
+    long time() {
+        return time;
+    }
+
+    int current() {
+        return current;
+    }
+
+    long slotsLeft() {
+        return slotsLeft;
+    }
+
+    boolean exited() {
+        return exited;
+    }
+
+    int exitCode() {
+        return exitCode;
+    }
+
+    /** Back to time 0, hart 0 at the start of its quantum, not exited (a freshly loaded image). */
+    void reset() {
+        set(0, 0, quantum, false, exitCode);
+    }
+
+    /** Sets the scheduler position exactly (a restore). */
+    void set(long time, int current, long slotsLeft, boolean exited, int exitCode) {
+        this.time = time;
+        this.current = current;
+        this.slotsLeft = slotsLeft;
+        this.exited = exited;
+        this.exitCode = exitCode;
+    }
+
+    void requestStop() {
+        stopRequested = true;
+    }
+
+    void clearStopRequest() {
+        stopRequested = false;
+    }
+
+    /**
+     * Runs until virtual time {@code limit} ({@code limitReason}), hart {@code stepHart} (if not negative) has retired
+     * {@code stepTarget} instructions (STEP_DONE), or another stop.
+     */
+    RunResult runUntil(long limit, int stepHart, long stepTarget, StopReason limitReason) {
+        while (true) {
+            if (exited) {
+                return RunResult.of(StopReason.EXITED, current, harts[current].pc(), exitCode,
+                        "guest exited with code " + exitCode, time);
+            }
+            if (stopRequested) {
+                stopRequested = false;
+                return RunResult.of(StopReason.STOP_REQUESTED, current, harts[current].pc(), 0, "stop requested",
+                        time);
+            }
+            if (time >= limit) {
+                return RunResult.of(limitReason, current, harts[current].pc(), 0, limitReason.name(), time);
+            }
+            if (stepHart >= 0 && harts[stepHart].retired() >= stepTarget) {
+                return RunResult.of(StopReason.STEP_DONE, stepHart, harts[stepHart].pc(), 0, "step done", time);
+            }
+            long next = tickDevices();
+            if (allSleeping()) {
+                if (next == Long.MAX_VALUE || next <= time) {
+                    return RunResult.of(StopReason.DEADLOCK, -1, 0, 0,
+                            "all harts wait for an interrupt and no device event is pending", time);
+                }
+                time = Math.min(next, limit);
+                continue;
+            }
+            Hart h = harts[current];
+            if (h.sleeping()) {
+                nextHart();
+                continue;
+            }
+            long budget = Math.min(Math.min(slotsLeft, limit - time), CHUNK);
+            if (next > time) {
+                budget = Math.min(budget, next - time);
+            }
+            if (current == stepHart) {
+                budget = Math.max(1, Math.min(budget, stepTarget - h.retired()));
+            }
+            long used = interp.runSlice(h, budget, time);
+            time += used;
+            slotsLeft -= used;
+            if (interp.breakpointHart >= 0) {
+                int bh = interp.breakpointHart;
+                interp.breakpointHart = -1;
+                interp.skipBreakpointOnce(bh, harts[bh].pc());
+                return RunResult.of(StopReason.BREAKPOINT, bh, harts[bh].pc(), 0,
+                        String.format("hart %d at breakpoint 0x%x", bh, harts[bh].pc()), time);
+            }
+            if (bus.watchpoints().hasHit()) {
+                advanceIfDone(h);
+                Watchpoints.Hit w = bus.watchpoints().takeHit();
+                return new RunResult(StopReason.WATCHPOINT, w.hart(), w.addr(), 0, String.format(
+                        "hart %d %s %d bytes at 0x%x (value 0x%x)", w.hart(), w.write() ? "wrote" : "read", w.size(),
+                        w.addr(), w.value()), time, w.size(), w.value(), w.write());
+            }
+            if (bus.exitRequested()) {
+                exited = true;
+                exitCode = bus.exitCode();
+                advanceIfDone(h);
+                continue;
+            }
+            advanceIfDone(h);
+            if (stepHart >= 0 && harts[stepHart].retired() >= stepTarget) {
+                return RunResult.of(StopReason.STEP_DONE, stepHart, harts[stepHart].pc(), 0, "step done", time);
+            }
+        }
+    }
+
+    private void advanceIfDone(Hart h) {
+        if (slotsLeft <= 0 || h.sleeping()) {
+            nextHart();
+        }
+    }
+
+    private void nextHart() {
+        current = (current + 1) % harts.length;
+        slotsLeft = quantum;
+    }
+
+    private boolean allSleeping() {
+        for (Hart h : harts) {
+            if (!h.sleeping()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ticks devices whose event time has come; returns the earliest future event time. */
+    private long tickDevices() {
+        bus.setTime(time);
+        long next = Long.MAX_VALUE;
+        for (MmioDevice d : devices) {
+            if (d.nextEventTime() <= time) {
+                d.tick(time);
+            }
+            next = Math.min(next, d.nextEventTime());
+        }
+        return next;
+    }
+}
