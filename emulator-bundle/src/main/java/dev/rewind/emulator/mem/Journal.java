@@ -3,7 +3,8 @@ package dev.rewind.emulator.mem;
 import java.util.Arrays;
 
 /**
- * What {@link PhysicalMemory#rollback} needs to undo the writes since a {@link PhysicalMemory#mark()}: for each page
+ * The light checkpoint of a {@link PhysicalMemory} ({@link PhysicalMemory#mark()}, rollback, drop) and what it needs
+ * to undo the writes since the mark: for each page
  * first written after the mark, either a copy of its contents then (it was dirty) or the stored page it equalled
  * (it was clean; the journal holds a reference to it). Copy buffers are kept for the next mark.
  */
@@ -58,5 +59,79 @@ final class Journal {
         origins[size] = handle;
         copies[size] = copy;
         size++;
+    }
+
+    boolean marked;
+
+    /** {@link PhysicalMemory#mark()}: dirty pages become store-slow until their first store saves them. */
+    void mark(PhysicalMemory m) {
+        drop(m);
+        marked = true;
+        start(m.dirtyCount);
+        for (int i = 0; i < m.dirtyCount; i++) {
+            int p = m.dirty[i];
+            m.flags[p] |= PageFlags.JOURNAL;
+            m.refresh(p);
+        }
+    }
+
+    /** The first store to page {@code p} (contents {@code pg}) since the mark: save what rollback needs. */
+    void firstWrite(PhysicalMemory m, int p, byte[] pg) {
+        if ((m.flags[p] & PageFlags.JOURNAL) != 0) {
+            saveCopy(p, pg);
+            m.flags[p] &= ~PageFlags.JOURNAL;
+            m.refresh(p);
+        } else if (m.origin[p] != PhysicalMemory.DIRTY) {
+            m.store.retain(m.origin[p]);
+            saveOrigin(p, m.origin[p]);
+        }
+    }
+
+    /** {@link PhysicalMemory#rollback}. */
+    void rollback(PhysicalMemory m, java.util.function.IntConsumer replaced) {
+        if (!marked) {
+            throw new IllegalStateException("no mark to roll back to");
+        }
+        for (int k = size - 1; k >= 0; k--) {
+            int p = pages[k];
+            int h = origins[k];
+            if (h < 0) {
+                System.arraycopy(copies[k], 0, m.pages[p], 0, PhysicalMemory.PAGE_SIZE);
+                recycle(k);
+            } else {
+                m.store.copyOut(h, m.pages[p]);
+                m.origin[p] = h;
+                m.changed[p >>> Chunk.BITS] = true;
+                m.flags[p] |= PageFlags.CLEAN;
+                m.refresh(p);
+            }
+            replaced.accept(p);
+        }
+        size = 0;
+        m.dirtyCount = markDirty;
+        drop(m);
+    }
+
+    /** {@link PhysicalMemory#dropMark()}: releases what the journal held and clears the flags it set. */
+    void drop(PhysicalMemory m) {
+        if (!marked) {
+            return;
+        }
+        for (int k = 0; k < size; k++) {
+            if (origins[k] >= 0) {
+                m.store.release(origins[k]);
+            } else {
+                recycle(k);
+            }
+        }
+        size = 0;
+        for (int i = 0; i < markDirty && i < m.dirtyCount; i++) {
+            int p = m.dirty[i];
+            if ((m.flags[p] & PageFlags.JOURNAL) != 0) {
+                m.flags[p] &= ~PageFlags.JOURNAL;
+                m.refresh(p);
+            }
+        }
+        marked = false;
     }
 }

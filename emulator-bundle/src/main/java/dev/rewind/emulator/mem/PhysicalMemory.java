@@ -28,32 +28,31 @@ public final class PhysicalMemory {
     public static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** {@link #origin} of a page written since it last equalled a stored page. */
-    private static final int DIRTY = -1;
+    static final int DIRTY = -1;
 
     private final long base;
     private final long size;
     private final int pageCount;
     private final byte[] zeroPage = new byte[PAGE_SIZE];
-    private final byte[][] pages;
-    private final byte[] flags;
+    final byte[][] pages;
+    final byte[] flags;
     /** Fast-path page for loads or {@code null}. */
     public final byte[][] loadPages;
     /** Fast-path page for stores or {@code null}. */
     public final byte[][] storePages;
     /** Per page: the stored page (handle, 0 = zeros) whose contents it has, or {@link #DIRTY}. */
-    private final int[] origin;
+    final int[] origin;
     /** The dirty pages, in the order they were first written. */
-    private final int[] dirty;
-    private int dirtyCount;
-    private final PageStore store = new PageStore();
+    final int[] dirty;
+    int dirtyCount;
+    final PageStore store = new PageStore();
     /**
      * The chunks of {@link #origin} as of the last snapshot or restore (shared with images, one reference each);
      * {@code changed[c]} once an entry of chunk {@code c} may differ from {@code origin}.
      */
     private final Chunk[] current;
-    private final boolean[] changed;
+    final boolean[] changed;
     private final Journal journal = new Journal();
-    private boolean marked;
 
     public PhysicalMemory(long base, long size) {
         if (size <= 0 || (size & PAGE_MASK) != 0 || size > (1L << 40)) {
@@ -123,7 +122,7 @@ public final class PhysicalMemory {
         }
     }
 
-    private void refresh(int p) {
+    void refresh(int p) {
         int f = flags[p];
         byte[] pg = pages[p];
         loadPages[p] = (f & PageFlags.LOAD_SLOW) != 0 ? null : pg == null ? zeroPage : pg;
@@ -139,8 +138,8 @@ public final class PhysicalMemory {
     /** The page for writing: allocates it and marks it dirty as needed. */
     public byte[] writablePage(int p) {
         byte[] pg = pages[p];
-        if (marked) {
-            journalFirstWrite(p, pg);
+        if (journal.marked) {
+            journal.firstWrite(this, p, pg);
         }
         if (pg == null) {
             pg = new byte[PAGE_SIZE];
@@ -157,36 +156,18 @@ public final class PhysicalMemory {
         return pg;
     }
 
-    private void journalFirstWrite(int p, byte[] pg) {
-        if ((flags[p] & PageFlags.JOURNAL) != 0) {
-            journal.saveCopy(p, pg);
-            flags[p] &= ~PageFlags.JOURNAL;
-            refresh(p);
-        } else if (origin[p] != DIRTY) {
-            store.retain(origin[p]);
-            journal.saveOrigin(p, origin[p]);
-        }
-    }
-
     /**
      * Marks the present contents so that {@link #rollback} can bring them back: a light, short-lived checkpoint
      * that copies nothing now, only each page's old contents at its first store after the mark (and not even that
      * for pages that equal a stored page). One mark at a time; {@link #snapshot()} and {@link #restore} drop it.
      */
     public void mark() {
-        dropMark();
-        marked = true;
-        journal.start(dirtyCount);
-        for (int i = 0; i < dirtyCount; i++) {
-            int p = dirty[i];
-            flags[p] |= PageFlags.JOURNAL;
-            refresh(p);
-        }
+        journal.mark(this);
     }
 
     /** Whether a {@link #mark()} is set. */
     public boolean marked() {
-        return marked;
+        return journal.marked;
     }
 
     /**
@@ -196,50 +177,12 @@ public final class PhysicalMemory {
      * @throws IllegalStateException if no mark is set
      */
     public void rollback(java.util.function.IntConsumer replaced) {
-        if (!marked) {
-            throw new IllegalStateException("no mark to roll back to");
-        }
-        for (int k = journal.size - 1; k >= 0; k--) {
-            int p = journal.pages[k];
-            int h = journal.origins[k];
-            if (h < 0) {
-                System.arraycopy(journal.copies[k], 0, pages[p], 0, PAGE_SIZE);
-                journal.recycle(k);
-            } else {
-                store.copyOut(h, pages[p]);
-                origin[p] = h;
-                changed[p >>> Chunk.BITS] = true;
-                flags[p] |= PageFlags.CLEAN;
-                refresh(p);
-            }
-            replaced.accept(p);
-        }
-        journal.size = 0;
-        dirtyCount = journal.markDirty;
-        dropMark();
+        journal.rollback(this, replaced);
     }
 
     /** Forgets the {@link #mark()} (if any), keeping the present contents. */
     public void dropMark() {
-        if (!marked) {
-            return;
-        }
-        for (int k = 0; k < journal.size; k++) {
-            if (journal.origins[k] >= 0) {
-                store.release(journal.origins[k]);
-            } else {
-                journal.recycle(k);
-            }
-        }
-        journal.size = 0;
-        for (int i = 0; i < journal.markDirty && i < dirtyCount; i++) {
-            int p = dirty[i];
-            if ((flags[p] & PageFlags.JOURNAL) != 0) {
-                flags[p] &= ~PageFlags.JOURNAL;
-                refresh(p);
-            }
-        }
-        marked = false;
+        journal.drop(this);
     }
 
     /** Little-endian read of 1, 2, 4 or 8 bytes, zero-extended; may cross pages. No side effects. */
