@@ -5,9 +5,6 @@ import dev.rewind.emulator.MachineConfig;
 import dev.rewind.emulator.device.ConsoleSink;
 import dev.rewind.emulator.elf.ElfImage;
 import dev.rewind.emulator.RunResult;
-import dev.rewind.emulator.StopReason;
-import dev.rewind.emulator.WatchKind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,12 +43,11 @@ public final class TimeMachine {
     private final Machine m;
     private final TravelConfig config;
     private final InputLog input;
-    private final Replayer.Gate gate;
     private final History history;
-    private final Replayer replayer;
     private final Bookmarks marks;
     private final Frontier frontier;
-    private final WriteLog writes = new WriteLog();
+    private final Navigator nav;
+    private final StateChanges changes;
 
     /**
      * Wraps {@code machine} (loaded, at any time); history starts at its current state. Console output of a
@@ -65,11 +61,11 @@ public final class TimeMachine {
         this.m = Objects.requireNonNull(machine, "machine");
         this.config = Objects.requireNonNull(config, "config");
         this.input = input;
-        this.gate = gate;
         this.history = new History(config, (int) (machine.config().ramSize() >>> 12), machine.hartCount());
-        this.replayer = new Replayer(machine, history, gate);
         this.marks = new Bookmarks(history);
         this.frontier = new Frontier(machine, history, gate, config);
+        this.nav = new Navigator(machine, history, new Replayer(machine, history, gate), frontier, gate);
+        this.changes = new StateChanges(machine, history, frontier, marks, input);
         history.add(machine.snapshot(), true, machine.time());
     }
 
@@ -126,7 +122,7 @@ public final class TimeMachine {
 
     /** Earliest reachable virtual time (the oldest snapshot). */
     public long earliestTime() {
-        return history.first().time;
+        return nav.earliestTime();
     }
 
     /** The frontier: the newest point of history. Beyond it, execution is live. */
@@ -143,12 +139,7 @@ public final class TimeMachine {
 
     /** Runs forward {@code maxInstructions} slots of virtual time or until a breakpoint, watchpoint or exit. */
     public TravelResult run(long maxInstructions) {
-        if (maxInstructions < 0) {
-            throw new IllegalArgumentException("maxInstructions must not be negative");
-        }
-        long now = m.time();
-        long limit = now + maxInstructions < now ? Long.MAX_VALUE : now + maxInstructions;
-        return frontier.run(limit, true);
+        return nav.run(maxInstructions);
     }
 
     /**
@@ -176,19 +167,7 @@ public final class TimeMachine {
      * @throws IllegalArgumentException if {@code t} is before {@link #earliestTime()}
      */
     public TravelResult goToTime(long t) {
-        if (t < earliestTime()) {
-            throw new IllegalArgumentException("time " + t + " is before the earliest point of history ("
-                    + earliestTime() + ")");
-        }
-        replayer.goTo(Math.min(t, frontier.newest()));
-        gate.open = true;
-        while (m.time() < t) {
-            TravelResult r = frontier.run(t, false);
-            if (r.kind() == TravelResult.Kind.EXITED || r.kind() == TravelResult.Kind.DEADLOCK) {
-                return r;
-            }
-        }
-        return Results.of(m, TravelResult.Kind.ARRIVED, -1, "at time " + m.time());
+        return nav.goToTime(t);
     }
 
     /** Asks a forward run to stop soon; callable from any thread. */
@@ -209,14 +188,7 @@ public final class TimeMachine {
 
     /** {@link #reverseStep(int)} {@code n} times over (in one replay). */
     public TravelResult reverseStep(int hart, long n) {
-        long now = m.retired(hart);
-        if (n < 0) {
-            throw new IllegalArgumentException("step count must not be negative: " + n);
-        }
-        if (n == 0) {
-            return Results.of(m, TravelResult.Kind.ARRIVED, hart, "no step");
-        }
-        return replayer.stepBack(hart, now - n);
+        return nav.reverseStep(hart, n);
     }
 
     /**
@@ -225,13 +197,13 @@ public final class TimeMachine {
      * it. {@link TravelResult.Kind#HISTORY_START} (at the earliest time) if there is none.
      */
     public TravelResult reverseContinue() {
-        return reverseSearch(r -> true, "no breakpoint or watchpoint hit earlier in history");
+        return nav.reverseSearch(r -> true, "no breakpoint or watchpoint hit earlier in history");
     }
 
     /** {@link #reverseContinue()} counting only stops of hart {@code hart}. */
     public TravelResult reverseContinue(int hart) {
         m.retired(hart);
-        return reverseSearch(r -> r.hart() == hart, "no breakpoint or watchpoint hit of hart " + hart
+        return nav.reverseSearch(r -> r.hart() == hart, "no breakpoint or watchpoint hit of hart " + hart
                 + " earlier in history");
     }
 
@@ -242,7 +214,7 @@ public final class TimeMachine {
      */
     public TravelResult reverseContinue(java.util.function.Predicate<RunResult> stopsHere) {
         Objects.requireNonNull(stopsHere, "stopsHere");
-        return reverseSearch(stopsHere, "no accepted breakpoint or watchpoint hit earlier in history");
+        return nav.reverseSearch(stopsHere, "no accepted breakpoint or watchpoint hit earlier in history");
     }
 
     /**
@@ -255,18 +227,7 @@ public final class TimeMachine {
      * @throws IllegalArgumentException if the range is not in RAM
      */
     public TravelResult reverseToLastWrite(long addr, long len) {
-        m.addWatchpoint(addr, len, WatchKind.WRITE);
-        try {
-            return reverseSearch(r -> r.reason() == StopReason.WATCHPOINT && r.accessWrite()
-                    && r.address() < addr + len && addr < r.address() + r.accessSize(),
-                    String.format("no write to 0x%x+%d earlier in history", addr, len));
-        } finally {
-            m.removeWatchpoint(addr, len, WatchKind.WRITE);
-        }
-    }
-
-    private TravelResult reverseSearch(java.util.function.Predicate<RunResult> wanted, String none) {
-        return replayer.searchBack(wanted, none);
+        return nav.reverseToLastWrite(addr, len);
     }
 
     // ---- bookmarks ----
@@ -364,17 +325,12 @@ public final class TimeMachine {
      * @throws IllegalArgumentException if the machine refuses the write (history is then unchanged)
      */
     public FutureChange apply(DebuggerWrite w) {
-        w.check(m.config());
-        boolean replacing = writes.beforeChangesAt(m.time(), m);
-        w.applyTo(m);
-        FutureChange fc = changed();
-        writes.add(m.time(), w, m.stateHash(), replacing);
-        return fc;
+        return changes.apply(w);
     }
 
     /** The debugger writes of the current timeline (what a {@link Recording} must replay besides input). */
     public WriteLog writes() {
-        return writes;
+        return changes.writes();
     }
 
     /**
@@ -384,12 +340,7 @@ public final class TimeMachine {
      * @throws IllegalStateException if this time machine has no input log (see {@link #create})
      */
     public FutureChange sendInput(byte[] data) {
-        if (input == null) {
-            throw new IllegalStateException("this time machine records no input (build it with TimeMachine.create)");
-        }
-        FutureChange fc = discardFuture();
-        input.append(m.time(), data);
-        return fc;
+        return changes.sendInput(data);
     }
 
     /**
@@ -397,15 +348,7 @@ public final class TimeMachine {
      * (e.g. a system reset after going back to the start).
      */
     public FutureChange discardFuture() {
-        long now = m.time();
-        long old = frontier.newest();
-        List<Bookmark> dropped = new ArrayList<>();
-        boolean past = now < old;
-        if (past) {
-            frontier.dropFuture(false, marks, input, dropped);
-        }
-        writes.truncateAfter(now);
-        return new FutureChange(past, now, old, dropped);
+        return changes.discardFuture();
     }
 
     /**
@@ -416,19 +359,7 @@ public final class TimeMachine {
      * {@link #apply}).
      */
     public FutureChange stateChanged() {
-        FutureChange fc = changed();
-        writes.add(m.time(), null, m.stateHash(), false);
-        return fc;
-    }
-
-    private FutureChange changed() {
-        long now = m.time();
-        long old = frontier.newest();
-        List<Bookmark> dropped = new ArrayList<>();
-        frontier.dropFuture(true, marks, input, dropped);
-        History.Point np = history.add(m.snapshot(), true, now);
-        marks.repin(now, np);
-        return new FutureChange(now < old, now, old, dropped);
+        return changes.stateChanged();
     }
 
     // ---- accounting ----

@@ -7,5 +7,5 @@
  * length of history. Bookmarks name points in time; {@link dev.rewind.emulator.travel.Recording}s store what is
  * needed to replay a run bit-exactly elsewhere.
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package dev.rewind.emulator.travel;
