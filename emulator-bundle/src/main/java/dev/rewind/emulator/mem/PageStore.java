@@ -54,6 +54,10 @@ final class PageStore {
     private int liveSlabs;
     private int emptySlabs;
     private int[] refs = new int[1];
+    /** Per handle: {@link PhysicalMemory#pageHash} of its contents, valid where {@link #hashed}. */
+    private long[] hashes = new long[1];
+    private boolean[] hashed = new boolean[1];
+    private final byte[] scratch = new byte[PAGE];
     private int[] free = new int[0];
     private int freeCount;
     private long stored;
@@ -104,6 +108,7 @@ final class PageStore {
             h = free[--freeCount];
         } while (slabs.get(slabIndex(h)) == null);
         refs[h] = 1;
+        hashed[h] = false;
         if (used[slabIndex(h)]++ == 0) {
             emptySlabs--;
         }
@@ -139,6 +144,16 @@ final class PageStore {
         }
     }
 
+    /** {@link PhysicalMemory#pageHash} of stored page {@code h} (not 0), computed once per page. */
+    long pageHash(int h) {
+        if (!hashed[h]) {
+            copyOut(h, scratch);
+            hashes[h] = PhysicalMemory.pageHash(scratch, 0);
+            hashed[h] = true;
+        }
+        return hashes[h];
+    }
+
     /** Pages held now. */
     long storedPages() {
         return stored;
@@ -157,6 +172,8 @@ final class PageStore {
         emptySlabs++;
         int total = first + SLAB_PAGES;
         refs = Arrays.copyOf(refs, total);
+        hashes = Arrays.copyOf(hashes, total);
+        hashed = Arrays.copyOf(hashed, total);
         free = Arrays.copyOf(free, free.length + SLAB_PAGES);
         // hand out low slots first: the newest slab's pages are taken in address order
         for (int i = SLAB_PAGES - 1; i >= 0; i--) {

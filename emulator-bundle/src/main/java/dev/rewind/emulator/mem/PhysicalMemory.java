@@ -363,20 +363,31 @@ public final class PhysicalMemory {
         long h = 0x9E3779B97F4A7C15L ^ size;
         for (int p = 0; p < pageCount; p++) {
             byte[] pg = pages[p];
-            if (pg == null) {
+            int o = origin[p];
+            if (pg == null || o == 0) {
                 continue;
             }
-            long ph = 0;
-            boolean nonZero = false;
-            for (int o = 0; o < PAGE_SIZE; o += 8) {
-                long v = (long) I64.get(pg, o);
-                nonZero |= v != 0;
-                ph = (ph ^ v) * 0x100000001B3L + o;
-            }
-            if (nonZero) {
+            // a clean page has its stored page's contents, whose hash the store keeps
+            long ph = o == DIRTY ? pageHash(pg, 0) : store.pageHash(o);
+            if (ph != ZERO_PAGE) {
                 h = Long.rotateLeft(h ^ (ph + p * 0xC2B2AE3D27D4EB4FL), 27) * 0x9E3779B97F4A7C15L;
             }
         }
         return h;
+    }
+
+    /** {@link #pageHash}'s answer for a page of zeros (which {@link #contentHash} leaves out). */
+    static final long ZERO_PAGE = Long.MIN_VALUE;
+
+    /** Hash of the 4 KiB at {@code off} of {@code b}, or {@link #ZERO_PAGE} if they are all zero. */
+    static long pageHash(byte[] b, int off) {
+        long ph = 0;
+        boolean nonZero = false;
+        for (int o = 0; o < PAGE_SIZE; o += 8) {
+            long v = (long) I64.get(b, off + o);
+            nonZero |= v != 0;
+            ph = (ph ^ v) * 0x100000001B3L + o;
+        }
+        return nonZero ? ph : ZERO_PAGE;
     }
 }

@@ -242,4 +242,23 @@ class PhysicalMemoryTest {
         m.restore(again);
         assertThat(m.read(BASE + 5L * PhysicalMemory.PAGE_SIZE, 8)).isEqualTo(7);
     }
+
+    @Test
+    void theHashOfCleanPagesFromTheStoreEqualsTheHashOfTheSameBytesWritten() {
+        PhysicalMemory m = memory();
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int i = 0; i < 300; i++) {
+            m.write(addr(rnd.nextInt(PAGES), rnd.nextInt(512) * 8), 8, rnd.nextInt(3) == 0 ? 0 : rnd.nextLong());
+        }
+        m.write(addr(9, 0), 8, 0);
+        m.snapshot();
+        m.write(addr(3, 0), 8, 42);
+        PhysicalMemory fresh = memory();
+        byte[] all = new byte[PAGES * PhysicalMemory.PAGE_SIZE];
+        m.readBytes(BASE, all, 0, all.length);
+        fresh.writeBytes(BASE, all, 0, all.length);
+        assertThat(m.contentHash()).isEqualTo(fresh.contentHash());
+        fresh.write(addr(3, 0), 8, 43);
+        assertThat(m.contentHash()).isNotEqualTo(fresh.contentHash());
+    }
 }
