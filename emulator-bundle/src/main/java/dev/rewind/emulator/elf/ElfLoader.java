@@ -11,7 +11,9 @@ import java.util.Objects;
  * Parses RISC-V ELF executables (ELF32 and ELF64, little-endian, {@code e_machine} 243).
  *
  * <p>Every malformed input is reported as an {@link ElfFormatException} naming the problem; no other
- * exception escapes for any byte array.
+ * exception escapes for any byte array. Besides the file's structure, the loader refuses {@code PT_LOAD} segments
+ * that load into the same physical bytes and an entry point outside every executable segment (see
+ * {@link LoadLayout}).
  */
 public final class ElfLoader {
 
@@ -41,7 +43,9 @@ public final class ElfLoader {
         Objects.requireNonNull(data, "data");
         ElfBytes in = new ElfBytes(data);
         Header h = header(in);
-        List<ElfSegment> segments = loadSegments(in, h);
+        List<LoadLayout.Numbered> numbered = loadSegments(in, h);
+        LoadLayout.check(numbered, h.entry);
+        List<ElfSegment> segments = numbered.stream().map(LoadLayout.Numbered::segment).toList();
         List<ElfSymbol> symbols = SymbolTableReader.read(in, h.elf64, h.shoff, h.shentsize, h.shnum);
         return new ElfImage(h.elf64 ? 64 : 32, h.type, h.entry, h.flags, segments, symbols, ElfImage.digest(data));
     }
@@ -113,7 +117,7 @@ public final class ElfLoader {
         return new Header(elf64, type, entry, phoff, shoff, flags, phentsize, phnum, shentsize, shnum);
     }
 
-    private static List<ElfSegment> loadSegments(ElfBytes in, Header h) throws ElfFormatException {
+    private static List<LoadLayout.Numbered> loadSegments(ElfBytes in, Header h) throws ElfFormatException {
         if (h.phnum == 0) {
             throw new ElfFormatException("no program headers (e_phnum = 0): nothing to load");
         }
@@ -123,7 +127,7 @@ public final class ElfLoader {
                     + minSize + " bytes)");
         }
         in.require(h.phoff, (long) h.phentsize * h.phnum, "program header table (" + h.phnum + " entries)");
-        List<ElfSegment> out = new ArrayList<>();
+        List<LoadLayout.Numbered> out = new ArrayList<>();
         long totalFileBytes = 0;
         long addrLimit = h.elf64 ? 0 : 1L << 32; // 0 = no limit below 2^64
         for (int i = 0; i < h.phnum; i++) {
@@ -178,7 +182,7 @@ public final class ElfLoader {
                 }
                 bytes = in.slice(offset, filesz, what + " file data");
             }
-            out.add(new ElfSegment(paddr, vaddr, bytes, memsz, flags));
+            out.add(new LoadLayout.Numbered(i, new ElfSegment(paddr, vaddr, bytes, memsz, flags)));
         }
         if (out.isEmpty()) {
             throw new ElfFormatException("no PT_LOAD segment with a non-zero size: nothing to load");

@@ -1,5 +1,6 @@
 package dev.rewind.emulator.elf;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
@@ -18,15 +19,20 @@ class ElfMalformedTest {
 
     /** File offset of the first PT_LOAD program header of an ELF64 fixture. */
     private static int firstLoad64(byte[] f) {
+        return load64(f, 0);
+    }
+
+    /** File offset of the {@code n}th (from 0) PT_LOAD program header of an ELF64 fixture. */
+    private static int load64(byte[] f, int n) {
         int phoff = (int) Fixtures.get64(f, 32);
         int phnum = f[56] & 0xFF;
-        for (int i = 0; i < phnum; i++) {
+        for (int i = 0, seen = 0; i < phnum; i++) {
             int ph = phoff + 56 * i;
-            if (Fixtures.get32(f, ph) == 1) {
+            if (Fixtures.get32(f, ph) == 1 && seen++ == n) {
                 return ph;
             }
         }
-        throw new AssertionError("fixture has no PT_LOAD");
+        throw new AssertionError("fixture has no PT_LOAD number " + n);
     }
 
     private static int firstLoad32(byte[] f) {
@@ -221,6 +227,60 @@ class ElfMalformedTest {
             Fixtures.put64(f, ph + 40, base.length);
         }
         assertRejected(f, "more than four times the file size");
+    }
+
+    @Test
+    void segmentsThatLoadIntoTheSameBytes() throws Exception {
+        // tohost64.elf: program header 1 loads 0x80000000+0x56 (code), program header 2 0x80001000+0x48 (data)
+        byte[] f = Fixtures.bytes("tohost64.elf");
+        Fixtures.put64(f, load64(f, 1) + 24, 0x8000_0010L); // data p_paddr into the code
+        assertRejected(f, "PT_LOAD segments overlap in physical memory",
+                "program header 1 (p_paddr 0x80000000 + p_memsz 0x56) and program header 2 (p_paddr 0x80000010 + "
+                        + "p_memsz 0x48)");
+        f = Fixtures.bytes("tohost64.elf");
+        Fixtures.put64(f, load64(f, 1) + 24, 0x8000_0000L - 0x10); // data starts before the code and runs into it
+        assertRejected(f, "overlap", "program header 1 (p_paddr 0x80000000", "program header 2 (p_paddr 0x7ffffff0");
+        f = Fixtures.bytes("tohost64.elf");
+        Fixtures.put64(f, load64(f, 1) + 24, 0x8000_0000L); // the same start
+        assertRejected(f, "overlap");
+
+        // split64.elf: .data loads at 0x800001f0, right after the code (0x80000000+0x1f0), to run at 0x80100000,
+        // where .bss (program header 2) lies: touching in physical memory and sharing virtual addresses is fine
+        byte[] split = Fixtures.bytes("split64.elf");
+        int data = load64(split, 2);
+        assertThat(Fixtures.get64(split, data + 24)).isEqualTo(0x8000_01f0L);
+        assertThat(ElfLoader.parse(split).loadSegments()).hasSize(3);
+        Fixtures.put64(split, data + 24, 0x8000_01efL); // one byte into the code
+        assertRejected(split, "PT_LOAD segments overlap", "program header 1 (p_paddr 0x80000000 + p_memsz 0x1f0)",
+                "program header 3 (p_paddr 0x800001ef + p_memsz 0x4)");
+        split = Fixtures.bytes("split64.elf");
+        Fixtures.put64(split, load64(split, 1) + 24, 0x8000_01f2L); // .bss over .data's load address
+        assertRejected(split, "overlap", "program header 2 (p_paddr 0x800001f2 + p_memsz 0x840)",
+                "program header 3 (p_paddr 0x800001f0 + p_memsz 0x4)");
+    }
+
+    @Test
+    void entryPointOutsideTheExecutableSegments() throws Exception {
+        // hello64.elf: one RWE segment, 0x80000000+0x98 (the last 0x40 bytes zero-filled)
+        byte[] f = elf64();
+        Fixtures.put64(f, 24, 0x8000_0097L); // the segment's last byte is still inside
+        assertThat(ElfLoader.parse(f).entry()).isEqualTo(0x8000_0097L);
+        Fixtures.put64(f, 24, 0x8000_0098L); // one past its end
+        assertRejected(f, "entry point 0x80000098 lies in no executable PT_LOAD segment",
+                "executable: program header 1 (p_paddr 0x80000000 + p_memsz 0x98)");
+        Fixtures.put64(f, 24, 0x7FFF_FFFEL);
+        assertRejected(f, "entry point 0x7ffffffe lies in no executable PT_LOAD segment");
+        // tohost64.elf: the entry in the data segment, which is not executable
+        f = Fixtures.bytes("tohost64.elf");
+        Fixtures.put64(f, 24, 0x8000_1000L);
+        assertRejected(f, "entry point 0x80001000 lies in no executable PT_LOAD segment",
+                "executable: program header 1 (p_paddr 0x80000000 + p_memsz 0x56)");
+        // hello32.elf without PF_X on its only segment
+        f = elf32();
+        int ph = firstLoad32(f);
+        Fixtures.put32(f, ph + 24, Fixtures.get32(f, ph + 24) & ~ElfSegment.PF_X);
+        assertRejected(f, "entry point 0x80000000 lies in no executable PT_LOAD segment",
+                "no PT_LOAD segment has PF_X");
     }
 
     @Test
