@@ -2,7 +2,6 @@ package dev.rewind.emulator.mem;
 
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,25 +12,29 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Where snapshots keep page contents: immutable 4 KiB pages packed into 1 MiB slabs of native memory, named by
- * {@code int} handles.
- * Handle 0 is the all-zero page (never stored). Each stored page has a reference count (the {@link MemoryImage}s
- * that hold it and the live memory whose page equals it); at zero its slot is free for the next page.
+ * Where snapshots keep page contents: immutable 4 KiB pages packed into slabs of just under 1 MiB on the Java heap,
+ * named by {@code int} handles. Handle 0 is the all-zero page (never stored). Each stored page has a reference
+ * count (the {@link Chunk}s that hold it, the live memory whose page equals it, a light checkpoint); at zero its
+ * slot is free for the next page.
  *
- * <p>Why slabs: history keeps thousands of pages for a long time. As separate 4 KiB arrays, every kept page is
+ * <p>Why slabs: history keeps thousands of pages for a long time. As separate 4 KiB arrays, every kept page was
  * allocated young and copied by the garbage collector into survivor and old space (measured ~1.4 us a page on
- * ttbench, more than the copy itself). Slabs on the Java heap fared little better: 1 MiB arrays are "humongous" for
- * G1 (a whole number of regions each, two for a 1 MiB array plus its header), smaller ones are copied by every young
- * collection until promoted. Direct buffers live outside the heap: the collector never copies them, and the
- * memory of a dropped slab goes back when its buffer is collected. (They count against
- * {@code -XX:MaxDirectMemorySize}, by default the maximum heap size.)
+ * ttbench, more than the copy itself). A slab is allocated once and reused slot by slot. Its size keeps it to one
+ * G1 region (see {@link #SLAB_PAGES}); direct buffers were tried too: they are never copied, but every new one is
+ * fresh memory from the operating system (~2 us per 4 KiB to fault in and zero, more than the copy) and is freed
+ * only when the collector gets round to its buffer object, whereas heap memory freed by one machine's history is
+ * reused, already faulted in, by the next.
  *
  * <p>One store belongs to one {@link PhysicalMemory}; confined to the thread that drives the machine.
  */
 final class PageStore {
 
-    static final int SLAB_BITS = 8;
-    static final int SLAB_PAGES = 1 << SLAB_BITS;
+    /**
+     * Pages per slab: 255, so that a slab with its array header stays just under 1 MiB. G1 regions are 1 MiB or
+     * more; an object of at least half a region is "humongous" and takes whole regions: just under 1 MiB fills one
+     * 1 MiB region (a full 1 MiB array took two), and is an ordinary object with larger regions.
+     */
+    static final int SLAB_PAGES = 255;
     private static final int PAGE = PhysicalMemory.PAGE_SIZE;
 
     /**
@@ -48,7 +51,7 @@ final class PageStore {
     static final int SPARE_SLABS = 8;
 
     /** Slabs by index; {@code null} once dropped (their handles are never handed out again). */
-    private final ArrayList<ByteBuffer> slabs = new ArrayList<>();
+    private final ArrayList<byte[]> slabs = new ArrayList<>();
     /** Pages held per slab. */
     private int[] used = new int[0];
     private int liveSlabs;
@@ -65,7 +68,7 @@ final class PageStore {
     private final Set<MemoryImage.Lease> leases = Collections.newSetFromMap(new IdentityHashMap<>());
     final ReferenceQueue<MemoryImage> queue = new ReferenceQueue<>();
     /** Slabs allocated (and so faulted in and zeroed) on another core, ready to use. */
-    private final ConcurrentLinkedQueue<ByteBuffer> ready = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<byte[]> ready = new ConcurrentLinkedQueue<>();
     /** Slabs being allocated on another core. */
     private final AtomicInteger preparing = new AtomicInteger();
 
@@ -88,7 +91,7 @@ final class PageStore {
     /** Stores a copy of {@code page}; the new handle has one reference (the caller's). */
     int put(byte[] page) {
         int h = allocate();
-        slab(h).put(offset(h), page, 0, PAGE);
+        System.arraycopy(page, 0, slab(h), offset(h), PAGE);
         return h;
     }
 
@@ -121,7 +124,7 @@ final class PageStore {
         if (h == 0) {
             Arrays.fill(dst, (byte) 0);
         } else {
-            slab(h).get(offset(h), dst, 0, PAGE);
+            System.arraycopy(slab(h), offset(h), dst, 0, PAGE);
         }
     }
 
@@ -187,16 +190,16 @@ final class PageStore {
      * history grows, that work runs beside the machine instead of in its thread (it runs in the thread when no
      * other core is free in time). Deterministic: which memory holds a page changes nothing but its address.
      */
-    private ByteBuffer newSlab() {
-        ByteBuffer b = ready.poll();
+    private byte[] newSlab() {
+        byte[] b = ready.poll();
         if (b == null) {
-            b = ByteBuffer.allocateDirect(SLAB_PAGES * PAGE);
+            b = new byte[SLAB_PAGES * PAGE];
         }
         while (PREPARE && ready.size() + preparing.get() < READY_SLABS) {
             preparing.incrementAndGet();
             CompletableFuture.runAsync(() -> {
                 try {
-                    ready.add(ByteBuffer.allocateDirect(SLAB_PAGES * PAGE));
+                    ready.add(new byte[SLAB_PAGES * PAGE]);
                 } finally {
                     preparing.decrementAndGet();
                 }
@@ -205,15 +208,15 @@ final class PageStore {
         return b;
     }
 
-    ByteBuffer slab(int h) {
+    byte[] slab(int h) {
         return slabs.get(slabIndex(h));
     }
 
     private static int slabIndex(int h) {
-        return (h - 1) >>> SLAB_BITS;
+        return (h - 1) / SLAB_PAGES;
     }
 
     static int offset(int h) {
-        return ((h - 1) & (SLAB_PAGES - 1)) * PAGE;
+        return (h - 1) % SLAB_PAGES * PAGE;
     }
 }
