@@ -23,7 +23,7 @@ record BenchOptions(Path elf, List<Long> depths, int harts, long ram, int positi
               --interval N          snapshot interval (default: TravelConfig default)
               --budget SIZE         history memory budget (default: TravelConfig default)
               --overhead-insns N    length of the recording-overhead runs (default 1e8)
-              --overhead-reps N     runs of each kind (default 3)
+              --overhead-reps N     runs of each kind (default 5)
               --qemu FILE           QEMU figures to print alongside (written by timetravel.sh)
               --only PARTS          any of multi,single,overhead (default all)
             """;
@@ -39,7 +39,7 @@ record BenchOptions(Path elf, List<Long> depths, int harts, long ram, int positi
         int reps = 5;
         TravelConfig travel = TravelConfig.defaults();
         long overheadInsns = 100_000_000L;
-        int overheadReps = 3;
+        int overheadReps = 5;
         Path qemu = null;
         String only = "multi,single,overhead";
         for (int i = 0; i < args.length; i++) {
