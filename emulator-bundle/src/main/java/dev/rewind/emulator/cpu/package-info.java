@@ -1,3 +1,3 @@
 /** Harts, CSRs, traps, decoded-block cache and the interpreter. */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package dev.rewind.emulator.cpu;
