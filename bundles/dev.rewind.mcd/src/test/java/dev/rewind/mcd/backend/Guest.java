@@ -55,6 +55,16 @@ final class Guest {
     }
 
     static void runToStop(McdCore core, boolean global) throws Exception {
+        untilStopped(core, () -> core.run(global));
+    }
+
+    /** What sets a core going. */
+    interface Start {
+        void run() throws Exception;
+    }
+
+    /** Calls {@code start} and waits (at most a minute) for {@code core} to report the machine stopped. */
+    static void untilStopped(McdCore core, Start start) throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
         McdEventListener l = (c, ev, st) -> {
             if ((ev & CoreEvent.STOPPED.bit()) != 0) {
@@ -63,7 +73,7 @@ final class Guest {
         };
         core.addEventListener(l);
         try {
-            core.run(global);
+            start.run();
             assertThat(stopped.await(60, TimeUnit.SECONDS)).as("stopped").isTrue();
         } finally {
             core.removeEventListener(l);

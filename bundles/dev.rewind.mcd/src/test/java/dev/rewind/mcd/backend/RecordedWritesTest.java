@@ -12,8 +12,6 @@ import dev.rewind.emulator.travel.WriteEvent;
 import dev.rewind.mcd.api.*;
 import dev.rewind.mcd.timetravel.TimeTravel;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,19 +27,7 @@ class RecordedWritesTest {
     Path dir;
 
     static void runUntil(McdCore core, long time) throws Exception {
-        CountDownLatch stopped = new CountDownLatch(1);
-        McdEventListener l = (c, ev, st) -> {
-            if ((ev & CoreEvent.STOPPED.bit()) != 0) {
-                stopped.countDown();
-            }
-        };
-        core.addEventListener(l);
-        try {
-            core.runUntil(true, true, time);
-            assertThat(stopped.await(60, TimeUnit.SECONDS)).as("stopped").isTrue();
-        } finally {
-            core.removeEventListener(l);
-        }
+        Guest.untilStopped(core, () -> core.runUntil(true, true, time));
     }
 
     @ParameterizedTest
