@@ -170,14 +170,23 @@ final class PageStore {
     private void grow() {
         int first = slabs.size() * SLAB_PAGES + 1;
         slabs.add(newSlab());
-        used = Arrays.copyOf(used, slabs.size());
+        if (used.length < slabs.size()) {
+            used = Arrays.copyOf(used, Math.max(16, 2 * used.length));
+        }
         liveSlabs++;
         emptySlabs++;
         int total = first + SLAB_PAGES;
-        refs = Arrays.copyOf(refs, total);
-        hashes = Arrays.copyOf(hashes, total);
-        hashed = Arrays.copyOf(hashed, total);
-        free = Arrays.copyOf(free, free.length + SLAB_PAGES);
+        if (refs.length < total) {
+            // double: copying the per-handle arrays for every new slab cost as much as the pages themselves
+            int cap = Math.max(total, 2 * refs.length);
+            refs = Arrays.copyOf(refs, cap);
+            hashes = Arrays.copyOf(hashes, cap);
+            hashed = Arrays.copyOf(hashed, cap);
+        }
+        if (free.length < total) {
+            // every handle may be free at once
+            free = Arrays.copyOf(free, Math.max(total, 2 * free.length));
+        }
         // hand out low slots first: the newest slab's pages are taken in address order
         for (int i = SLAB_PAGES - 1; i >= 0; i--) {
             free[freeCount++] = first + i;
