@@ -3,7 +3,7 @@ package dev.rewind.emulator.travel;
 /**
  * When the next automatic snapshot is due. A snapshot copies every page the guest wrote since the previous one into
  * history's page store: 4 KiB and, all in (the slow first store that marks the page dirty, the copy into a slab
- * whose memory is cold), ~0.9-1.5 us per page on a 2-core host, the cost of ~400-700 instructions. (Copy-on-write
+ * whose memory is cold), ~1 us per page on a 2-core host, the cost of ~500-700 instructions. (Copy-on-write
  * arrays cost ~2.5-4 us a page: the garbage collector copied each kept page again.) So the interval follows the
  * guest's dirty-page rate: after a
  * snapshot that held {@code d} pages of its own (written since its predecessor), the next interval is

@@ -25,10 +25,10 @@ public record TravelConfig(long snapshotInterval, long memoryBudget, int maxSnap
     /**
      * By default the interval may stretch to this many times the base interval (200k to 3M). Measured on ttbench
      * (4 harts rewriting their 4 MiB of heaps in every interval, 1e8 instructions from a fresh machine, 2-core
-     * host): each kept page costs ~1.2-1.5 us of run time while history grows (the slow first store, the copy into
-     * fresh memory) and ~0.9 us once history is full and reuses its memory, so recording costs ~1.4x at a 2M
-     * interval and ~1.17x at 3M; a reverse step replays up to one interval: 2-3 ms median at the benchmark's depths,
-     * ~7 ms at the worst point of an interval.
+     * host): a snapshot costs ~1 ms for its 1024 dirty pages (~0.6 us a page to copy, the rest bookkeeping), so
+     * recording costs ~1.4x at a 2M interval and 1.16-1.36x at 3M (1.19x typical; the spread is the plain run's
+     * speed, which varies with HotSpot's compilation from one JVM to the next); a reverse step replays up to one
+     * interval: 2-3 ms median at the benchmark's depths, ~6 ms at the worst point of an interval.
      */
     public static final int DEFAULT_STRETCH = 15;
 
