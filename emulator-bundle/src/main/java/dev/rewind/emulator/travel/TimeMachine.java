@@ -59,7 +59,7 @@ public final class TimeMachine {
 
     private TimeMachine(Machine machine, TravelConfig config, InputLog input, Replayer.Gate gate) {
         this.m = Objects.requireNonNull(machine, "machine");
-        this.config = Objects.requireNonNull(config, "config");
+        this.config = Objects.requireNonNull(config, "config").fittingHeap(Runtime.getRuntime().maxMemory());
         this.input = input;
         this.history = new History(config, (int) (machine.config().ramSize() >>> 12), machine.hartCount());
         this.marks = new Bookmarks(history);
@@ -96,6 +96,7 @@ public final class TimeMachine {
         return m;
     }
 
+    /** The configuration in effect: as given, with the budget cut to half the JVM's maximum heap if larger. */
     public TravelConfig config() {
         return config;
     }

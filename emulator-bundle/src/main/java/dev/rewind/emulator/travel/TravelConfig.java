@@ -71,6 +71,16 @@ public record TravelConfig(long snapshotInterval, long memoryBudget, int maxSnap
         return new TravelConfig(snapshotInterval, memoryBudget, maxSnapshots, interval);
     }
 
+    /**
+     * This configuration with its budget cut to half of {@code maxHeap} if it is larger: history lives on the Java
+     * heap, and a budget the heap cannot hold would end the process instead of thinning history. A
+     * {@link TimeMachine} applies it with the JVM's maximum heap.
+     */
+    public TravelConfig fittingHeap(long maxHeap) {
+        long most = Math.max(0, maxHeap / 2);
+        return memoryBudget <= most ? this : withBudget(most);
+    }
+
     public TravelConfig withBudget(long bytes) {
         return new TravelConfig(snapshotInterval, bytes, maxSnapshots, maxInterval);
     }

@@ -55,6 +55,9 @@ class SnapshotScheduleTest {
         assertThat(d.maxInterval()).isEqualTo(TravelConfig.DEFAULT_INTERVAL * TravelConfig.DEFAULT_STRETCH);
         assertThat(d.withInterval(Long.MAX_VALUE / 4).maxInterval()).isEqualTo(Long.MAX_VALUE);
         assertThat(d.withBudget(1).maxInterval()).isEqualTo(d.maxInterval());
+        assertThat(d.fittingHeap(100L << 20).memoryBudget()).as("half of a small heap").isEqualTo(50L << 20);
+        assertThat(d.fittingHeap(100L << 20).maxInterval()).isEqualTo(d.maxInterval());
+        assertThat(d.fittingHeap(1L << 30)).isSameAs(d);
         assertThatThrownBy(() -> d.withMaxInterval(d.snapshotInterval() - 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("below the interval");
     }
