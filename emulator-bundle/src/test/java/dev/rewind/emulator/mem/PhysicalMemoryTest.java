@@ -21,25 +21,41 @@ class PhysicalMemoryTest {
         return BASE + (long) page * PhysicalMemory.PAGE_SIZE + off;
     }
 
-    @Test
-    void restoreBringsBackEveryImageExactly() {
-        PhysicalMemory m = memory();
-        SplittableRandom rnd = new SplittableRandom(7);
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} pages")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {64, 2000})
+    void restoreBringsBackEveryImageExactly(int pages) {
+        PhysicalMemory m = new PhysicalMemory(BASE, pages * (long) PhysicalMemory.PAGE_SIZE);
+        SplittableRandom rnd = new SplittableRandom(7 + pages);
         List<MemoryImage> images = new ArrayList<>();
-        List<Long> hashes = new ArrayList<>();
+        List<byte[]> contents = new ArrayList<>();
+        byte[] all = new byte[pages * PhysicalMemory.PAGE_SIZE];
         for (int round = 0; round < 20; round++) {
+            // writes cluster in a few pages (or chunks of pages) per round, as programs do
+            int hot = rnd.nextInt(pages);
             for (int i = 0; i < 200; i++) {
-                m.write(addr(rnd.nextInt(PAGES), rnd.nextInt(PhysicalMemory.PAGE_SIZE - 8) & ~7), 8, rnd.nextLong());
+                int p = rnd.nextInt(4) == 0 ? rnd.nextInt(pages) : (hot + rnd.nextInt(8)) % pages;
+                m.write(addr(p, rnd.nextInt(PhysicalMemory.PAGE_SIZE - 8) & ~7), 8, rnd.nextLong());
+            }
+            if (rnd.nextInt(5) == 0 && !images.isEmpty()) {
+                images.get(rnd.nextInt(images.size())).release();
             }
             images.add(m.snapshot());
-            hashes.add(m.contentHash());
+            m.readBytes(BASE, all, 0, all.length);
+            contents.add(all.clone());
         }
         for (int k = 0; k < 60; k++) {
             int i = rnd.nextInt(images.size());
+            if (images.get(i).released()) {
+                continue;
+            }
             m.restore(images.get(i));
-            assertThat(m.contentHash()).as("image %d", i).isEqualTo(hashes.get(i));
+            m.readBytes(BASE, all, 0, all.length);
+            assertThat(all).as("image %d", i).isEqualTo(contents.get(i));
             // writes after a restore never reach the image
-            m.write(addr(rnd.nextInt(PAGES), 0), 4, k);
+            m.write(addr(rnd.nextInt(pages), 0), 4, k);
+            if (rnd.nextBoolean()) {
+                m.snapshot();
+            }
         }
     }
 
