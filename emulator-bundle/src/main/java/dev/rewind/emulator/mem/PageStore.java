@@ -95,11 +95,8 @@ final class PageStore {
         return h;
     }
 
-    /**
-     * A slot for a page whose contents the caller copies in (into {@link #slab}{@code (h)} at {@link #offset}
-     * {@code (h)}) before anything reads it; the handle has one reference (the caller's).
-     */
-    int allocate() {
+    /** A free slot, its handle with one reference. */
+    private int allocate() {
         if (freeCount == 0) {
             reclaim();
         }
@@ -217,7 +214,7 @@ final class PageStore {
         return b;
     }
 
-    byte[] slab(int h) {
+    private byte[] slab(int h) {
         return slabs.get(slabIndex(h));
     }
 
@@ -225,7 +222,7 @@ final class PageStore {
         return (h - 1) / SLAB_PAGES;
     }
 
-    static int offset(int h) {
+    private static int offset(int h) {
         return (h - 1) % SLAB_PAGES * PAGE;
     }
 }
