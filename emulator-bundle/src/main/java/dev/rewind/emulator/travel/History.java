@@ -67,6 +67,34 @@ final class History {
         return p;
     }
 
+    /**
+     * Adds an automatic snapshot at any time of history after the first point (a landing snapshot of a reverse
+     * step); the one already at that time if there is one ({@code s} is then released). May be thinned at once.
+     */
+    Point insert(MachineSnapshot s, long now) {
+        int i = floorIndex(s.time());
+        if (i < 0) {
+            throw new IllegalStateException("snapshot at " + s.time() + " is before history");
+        }
+        if (points.get(i).time == s.time()) {
+            s.release();
+            return points.get(i);
+        }
+        if (i == points.size() - 1) {
+            return add(s, false, now);
+        }
+        Point p = new Point(s, false);
+        Point next = points.get(i + 1);
+        p.uniquePages = s.memory().pagesNotIn(points.get(i).snapshot.memory());
+        uniquePages += p.uniquePages - next.uniquePages;
+        next.uniquePages = next.snapshot.memory().pagesNotIn(s.memory());
+        uniquePages += next.uniquePages;
+        points.add(i + 1, p);
+        automatic++;
+        thin(now);
+        return p;
+    }
+
     Point last() {
         return points.get(points.size() - 1);
     }

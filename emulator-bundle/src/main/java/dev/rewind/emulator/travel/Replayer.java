@@ -21,11 +21,21 @@ final class Replayer {
     private final Machine m;
     private final History history;
     private final Gate gate;
+    private final java.util.function.LongSupplier newest;
+    /**
+     * A reverse step that replays further than twice this (global slots) leaves a snapshot about this far before
+     * its landing, so that the steps back after it replay this far instead of from the older snapshot: half the
+     * base snapshot interval.
+     */
+    private final long landingGap;
 
-    Replayer(Machine m, History history, Gate gate) {
+    /** {@code newest}: the frontier (history's thinning ages snapshots from it). */
+    Replayer(Machine m, History history, Gate gate, java.util.function.LongSupplier newest, TravelConfig config) {
         this.m = m;
         this.history = history;
         this.gate = gate;
+        this.newest = newest;
+        this.landingGap = Math.max(1, config.snapshotInterval() / 2);
     }
 
     void restore(MachineSnapshot s) {
@@ -73,7 +83,9 @@ final class Replayer {
     /**
      * Lands just before {@code hart} retires its instruction number {@code goal + 1} (1-based), i.e. at the last
      * time at which it had retired {@code goal}. Two bounded replays: find the time t1 of that retirement, then go
-     * to t1 - 1 from a light checkpoint ({@link Machine#mark()}) taken on the way.
+     * to t1 - 1 from a light checkpoint ({@link Machine#mark()}) taken on the way. A long first replay leaves a
+     * snapshot about {@link #landingGap} slots before the landing (thinned like any automatic one): stepping back
+     * again and again is what users do there.
      *
      * @return false if history does not reach back that far
      */
@@ -83,6 +95,14 @@ final class Replayer {
             return false;
         }
         restore(p.snapshot);
+        long gap = Math.max(1, landingGap / m.hartCount());
+        long near = goal - gap;
+        if (near - p.retired(hart) > gap) {
+            if (!replayUntilRetired(hart, near)) {
+                throw new IllegalStateException("replay diverged: hart " + hart + " never retired " + near);
+            }
+            history.insert(m.snapshot(), newest.getAsLong());
+        }
         if (!replayUntilRetired(hart, goal)) {
             throw new IllegalStateException("replay diverged: hart " + hart + " never retired " + goal);
         }

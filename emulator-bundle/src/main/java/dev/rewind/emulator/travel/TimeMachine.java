@@ -64,7 +64,8 @@ public final class TimeMachine {
         this.history = new History(config, (int) (machine.config().ramSize() >>> 12), machine.hartCount());
         this.marks = new Bookmarks(history);
         this.frontier = new Frontier(machine, history, gate, config);
-        this.nav = new Navigator(machine, history, new Replayer(machine, history, gate), frontier, gate);
+        Replayer replayer = new Replayer(machine, history, gate, frontier::newest, this.config);
+        this.nav = new Navigator(machine, history, replayer, frontier, gate);
         this.changes = new StateChanges(machine, history, frontier, marks, input);
         history.add(machine.snapshot(), true, machine.time());
     }
