@@ -27,26 +27,30 @@ final class Report {
         out.println();
         out.printf("== Reverse step of one instruction, ms: median (min..max); goal <= %.0f ms, flat with depth ==%n",
                 STEP_GOAL_MS);
-        String fmt = "%-6s | %-22s | %-22s | %-13s | %-22s | %-22s | %-22s | %s%n";
-        out.printf(fmt, "depth", "Rewind " + o.harts() + " harts at depth", " .. over 1 interval",
-                "1 hart: mark", "Rewind 1 hart at mark", " .. over 1 interval", "QEMU 7.2 at mark", "QEMU/Rewind");
+        String fmt = "%-6s | %-20s | %-20s | %-20s | %-13s | %-20s | %-20s | %-20s | %s%n";
+        out.printf(fmt, "depth", "Rewind " + o.harts() + "h first step", " .. next at depth", " .. next, 1 interval",
+                "1 hart: mark", "Rewind 1h first step", " .. next at mark", "QEMU 7.2 at mark", "QEMU/Rewind");
         List<Long> depths = new ArrayList<>(o.depths());
         for (int i = 0; i < depths.size(); i++) {
             ReverseStepProbe.Result m = multi.get(depths.get(i));
             ReverseStepProbe.Result s = i < single.size() ? single.get(i) : null;
             QemuFigures.Row q = qemu == null || s == null ? null : qemu.near(s.depth());
             out.printf(fmt, exp(depths.get(i)),
+                    m == null ? "-" : m.firsts().format(2),
                     m == null ? "-" : m.atDepth().format(2),
                     m == null ? "-" : m.spread().format(2),
                     s == null ? "-" : String.format("%,d", s.depth()),
+                    s == null ? "-" : s.firsts().format(2),
                     s == null ? "-" : s.atDepth().format(2),
-                    s == null ? "-" : s.spread().format(2),
                     q == null ? "-" : q.reverseStepi().format(1),
                     q == null || s == null ? "-" : String.format("%.0fx", q.reverseStepi().median()
-                            / s.atDepth().median()));
+                            / s.firsts().median()));
         }
-        out.println("  Rewind: in-process API call. '.. over 1 interval': medians of " + o.positions()
-                + " points spread over one snapshot interval after the depth (max = about the worst case).");
+        out.println("  Rewind: in-process API call. 'first step': the first reverse step at each of " + o.positions()
+                + " points spread over one snapshot interval after the depth (replays from the automatic snapshot;");
+        out.println("  max = about the worst case). 'next': the steps after it at the same point (they replay from the"
+                + " snapshot the first step left near its landing); '.. next, 1 interval': their per-point medians.");
+        out.println("  QEMU/Rewind: QEMU's median over Rewind's first-step median.");
         if (qemu != null) {
             out.println("  QEMU: gdb-multiarch reverse-stepi over the gdbstub (stdio pipe), replay of a "
                     + "-icount shift=0,rr=record run, breakpoints deleted, same ELF on 1 hart; depth = QEMU icount");

@@ -10,9 +10,10 @@ import java.util.List;
  * Measures {@link TimeMachine#reverseStep(int)} of one hart at a depth: the time machine has run forward (live,
  * taking its automatic snapshots) to the depth {@code D}; then, at {@code positions} points spread evenly over one
  * snapshot interval (the one in effect there) from {@code D} on (the cost of a reverse step depends on where it falls between two
- * snapshots), it goes to the point, reverse-steps {@code warmup} times untimed and {@code reps} times timed
- * (going forward to the point again, untimed, before each). Every landing is checked: the hart has retired
- * exactly one instruction fewer and time went back.
+ * snapshots), it goes to the point and reverse-steps once (the first step there, timed: it may replay up to an
+ * interval, and leaves a landing snapshot), then {@code warmup} times untimed and {@code reps} times timed, going
+ * forward to the point again, untimed, before each (the next steps: they replay from the landing snapshot).
+ * Every landing is checked: the hart has retired exactly one instruction fewer and time went back.
  */
 public final class ReverseStepProbe {
 
@@ -26,8 +27,10 @@ public final class ReverseStepProbe {
      * @param spread     per-position medians over one snapshot interval, ms (max ~ the worst case)
      * @param history    history kept when the depth was reached
      * @param landings   every timed landing
+     * @param firsts     the first step at each position, ms
      */
-    public record Result(long depth, Stats atDepth, Stats spread, HistoryStats history, List<Landing> landings) {
+    public record Result(long depth, Stats atDepth, Stats spread, HistoryStats history, List<Landing> landings,
+            Stats firsts) {
     }
 
     private final int hart;
@@ -52,9 +55,11 @@ public final class ReverseStepProbe {
         long interval = tm.snapshotInterval();
         double[] atDepth = null;
         double[] medians = new double[positions];
+        double[] firsts = new double[positions];
         List<Landing> landings = new ArrayList<>();
         for (int i = 0; i < positions; i++) {
             long p = depth + interval * i / positions;
+            firsts[i] = once(tm, p, landings);
             for (int w = 0; w < warmup; w++) {
                 once(tm, p, null);
             }
@@ -67,7 +72,7 @@ public final class ReverseStepProbe {
                 atDepth = t;
             }
         }
-        return new Result(depth, Stats.of(atDepth), Stats.of(medians), history, landings);
+        return new Result(depth, Stats.of(atDepth), Stats.of(medians), history, landings, Stats.of(firsts));
     }
 
     /** Goes to {@code p} (untimed), reverse-steps the hart once (timed); returns milliseconds. */

@@ -63,8 +63,8 @@ public final class TimeTravelBench {
                 + " %d automatic snapshots%n", t.snapshotInterval(), t.maxInterval(), t.memoryBudget() >> 20,
                 t.maxSnapshots());
         out.printf("method: reverse step = TimeMachine.reverseStep(hart 0), timed with System.nanoTime in-process;"
-                + " per depth %d points spread over one snapshot interval, %d untimed + %d timed steps each%n",
-                o.positions(), o.warmup(), o.reps());
+                + " per depth %d points spread over one snapshot interval, each: 1 timed first step, %d untimed and"
+                + " %d timed next steps%n", o.positions(), o.warmup(), o.reps());
         warmUp();
         if (o.multi()) {
             runMulti();
@@ -124,8 +124,8 @@ public final class TimeTravelBench {
             long reach = (System.nanoTime() - t0) / 1_000_000;
             ReverseStepProbe.Result r = probe.measure(tm);
             multi.put(d, r);
-            progress("  depth %,d reached in %,d ms; reverse step %s ms; %s; interval %,d", d, reach,
-                    r.atDepth().format(3), history(r.history()), tm.snapshotInterval());
+            progress("  depth %,d reached in %,d ms; first reverse steps %s ms, next %s ms; %s; interval %,d", d,
+                    reach, r.firsts().format(3), r.atDepth().format(3), history(r.history()), tm.snapshotInterval());
         }
     }
 
@@ -154,8 +154,8 @@ public final class TimeTravelBench {
             ReverseStepProbe.Result res = probe.measure(tm);
             tm.machine().addBreakpoint(g.markPc());
             single.add(res);
-            progress("  tt_mark at %,d reached in %,d ms; reverse step %s ms; %s", res.depth(), reach,
-                    res.atDepth().format(3), history(res.history()));
+            progress("  tt_mark at %,d reached in %,d ms; first reverse steps %s ms, next %s ms; %s", res.depth(),
+                    reach, res.firsts().format(3), res.atDepth().format(3), history(res.history()));
             nominal *= 10;
         }
     }

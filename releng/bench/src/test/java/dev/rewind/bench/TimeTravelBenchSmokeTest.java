@@ -34,7 +34,8 @@ class TimeTravelBenchSmokeTest {
         assertThat(r.atDepth().median()).isPositive();
         assertThat(r.spread().n()).isEqualTo(2);
         assertThat(r.history().snapshots()).isGreaterThanOrEqualTo(5);
-        assertThat(r.landings()).hasSize(4);
+        assertThat(r.firsts().n()).isEqualTo(2);
+        assertThat(r.landings()).as("first and timed next steps").hasSize(6);
         for (ReverseStepProbe.Landing l : r.landings()) {
             assertThat(l.time()).isLessThan(l.from());
             Machine forward = g.machine();
