@@ -30,6 +30,10 @@ class TrapAndCsrTest {
         m = run(64, ".word 0xffffffff\n");
         assertThat(csr(m, 0x342)).isEqualTo(2);
         assertThat(csr(m, 0x343)).isEqualTo(0xFFFFFFFFL);
+        m = run(64, ".word 0xc0001073\n");                     // csrrw zero,cycle,zero: bit 31 set
+        assertThat(csr(m, 0x342)).isEqualTo(2);
+        assertThat(csr(m, 0x343)).as("mtval holds the bits zero-extended (found in lockstep with QEMU)")
+                .isEqualTo(0xC0001073L);
     }
 
     @Test
