@@ -50,6 +50,15 @@ class WireRecordingTest {
             assertThat(status(c.call("rewind-save-recording", "{\"core-uid\":1,\"path\":\""
                     + dir.resolve("no/such/dir.rwd").toString().replace("\\", "\\\\") + "\"}"))).isNotZero();
             assertThat(c.call("rewind-save-recording", "{\"core-uid\":1}")).contains("Parameter 'path' is missing");
+            // never over a file that is not a recording: refused, the file unchanged, the reason in error info
+            Path rc = java.nio.file.Files.writeString(dir.resolve(".bashrc"), "alias ls='ls -F'\n");
+            assertThat(status(c.call("rewind-save-recording", "{\"core-uid\":1,\"path\":\""
+                    + rc.toString().replace("\\", "\\\\") + "\"}"))).isEqualTo(3);
+            assertThat(java.nio.file.Files.readString(rc)).isEqualTo("alias ls='ls -F'\n");
+            JsonObject info = ret(c.call("mcd-qry-error-info", "{\"core-uid\":1}"));
+            assertThat(info.toString()).contains("not a Rewind recording").doesNotContain("Exception");
+            assertThat(status(c.call("rewind-save-recording", "{\"core-uid\":1,\"path\":\""
+                    + file.toString().replace("\\", "\\\\") + "\"}"))).as("over an earlier recording").isZero();
         } finally {
             server.stop();
         }

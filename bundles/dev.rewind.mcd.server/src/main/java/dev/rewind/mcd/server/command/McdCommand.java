@@ -23,7 +23,8 @@ import org.osgi.service.component.annotations.Component;
 import picocli.CommandLine;
 
 /**
- * {@code rewind mcd PROG.elf [--port 1235] [--host 127.0.0.1] [--harts N] [--quantum Q]}: loads the program,
+ * {@code rewind mcd PROG.elf [--port 1235] [--host 127.0.0.1] [--unix-socket PATH] [--token-file F] [--harts N]
+ * [--ram SIZE] [--quantum Q]}: loads the program,
  * serves its MCD API on the QMP wire and blocks until the process is interrupted or standard input says
  * {@code quit}. At end of input (e.g. started in the background) it keeps serving.
  */
@@ -61,15 +62,19 @@ public final class McdCommand {
             err.println("rewind mcd: " + e.getMessage());
             return EXIT_BAD_INPUT;
         } catch (BindException e) {
-            err.println("rewind mcd: cannot listen on " + options.host + ":" + options.port + ": " + e.getMessage()
+            err.println("rewind mcd: cannot listen on " + where(options) + ": " + e.getMessage()
                     + " (another server on that port? --port 0 picks a free one)");
             return EXIT_BIND;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            err.println("rewind mcd: cannot listen on " + where(options) + ": " + e.getReason());
+            return EXIT_BIND;
         } catch (IOException e) {
-            err.println("rewind mcd: cannot listen on " + options.host + ":" + options.port + ": " + e);
+            err.println("rewind mcd: cannot listen on " + where(options) + ": " + e.getMessage());
             return EXIT_BIND;
         }
-        out.println("MCD server for " + options.program + " on " + options.host + ":" + server.port() + " ("
-                + options.harts + " hart" + (options.harts == 1 ? "" : "s") + ")");
+        out.println("MCD server for " + options.program + " on " + server.address() + " ("
+                + options.harts + " hart" + (options.harts == 1 ? "" : "s") + ", " + (options.ram >> 20) + " MiB RAM"
+                + (tokenRequired(options) ? ", token required" : "") + ")");
         out.flush();
         Thread hook = new Thread(server::stop, "rewind-mcd-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -81,6 +86,18 @@ public final class McdCommand {
         }
         out.println("MCD server stopped");
         return EXIT_OK;
+    }
+
+    private static String where(McdOptions o) {
+        return o.access.unixSocket() != null ? "unix:" + o.access.unixSocket() : o.host + ":" + o.port;
+    }
+
+    private static boolean tokenRequired(McdOptions o) {
+        try {
+            return o.access.token().required();
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Something wrong with what the user gave: exit code 2. */
@@ -95,6 +112,12 @@ public final class McdCommand {
     static McdWireServer start(McdOptions o, PrintStream out) throws BadInput, IOException {
         if (o.port < 0 || o.port > 65535) {
             throw new BadInput("--port " + o.port + " is outside 0..65535");
+        }
+        dev.rewind.net.AccessToken token;
+        try {
+            token = o.access.token();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
         }
         ElfImage image;
         try {
@@ -112,14 +135,14 @@ public final class McdCommand {
                     out.flush();
                 }
             } : null;
-            api = McdBackend.builder(image).harts(o.harts).quantum(o.quantum).console(echo)
+            api = McdBackend.builder(image).harts(o.harts).ramSize(o.ram).quantum(o.quantum).console(echo)
                     .programPath(o.program.toAbsolutePath().normalize().toString()).build();
         } catch (IllegalArgumentException | LoadException e) {
             throw new BadInput("cannot load " + o.program + ": " + e.getMessage());
         }
         McdWireServer server = new McdWireServer(api);
         try {
-            server.start(o.host, o.port);
+            server.start(o.access.endpoint(o.host, o.port), token);
         } catch (UnknownHostException e) {
             throw new BadInput("unknown host " + o.host);
         }
