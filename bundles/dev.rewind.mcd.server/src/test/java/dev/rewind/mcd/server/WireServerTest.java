@@ -66,9 +66,13 @@ class WireServerTest {
         assertThat(core.get("core-uid").getAsInt()).isEqualTo(3);
         assertThat(core.getAsJsonObject("core-con-info").get("core-id").getAsInt()).isEqualTo(2);
         assertThat(ret(c.call("mcd-qry-mem-spaces", "{\"core-uid\":3,\"start-index\":0,\"num-mem-spaces\":0}"))
-                .get("num-mem-spaces").getAsInt()).isEqualTo(2);
+                .get("num-mem-spaces").getAsInt()).isEqualTo(3);
         JsonObject ms = ret(c.call("mcd-qry-mem-spaces", "{\"core-uid\":3,\"start-index\":1,\"num-mem-spaces\":1}"));
         assertThat(ms.getAsJsonArray("mem-spaces").get(0).getAsJsonObject().get("mem-type").getAsInt()).isEqualTo(1);
+        JsonObject logical = ret(c.call("mcd-qry-mem-spaces", "{\"core-uid\":3,\"start-index\":2,\"num-mem-spaces\":1}"))
+                .getAsJsonArray("mem-spaces").get(0).getAsJsonObject();
+        assertThat(logical.get("mem-type").getAsInt()).as("MCD_MEM_SPACE_IS_LOGICAL").isEqualTo(0x20);
+        assertThat(logical.get("mem-space-id").getAsInt()).isEqualTo(3);
         JsonObject groups = ret(c.call("mcd-qry-reg-groups", "{\"core-uid\":3,\"start-index\":0,\"num-reg-groups\":1}"));
         assertThat(groups.getAsJsonArray("reg-groups").get(0).getAsJsonObject().get("reg-group-name").getAsString())
                 .isEqualTo("org.gnu.gdb.riscv.cpu");
