@@ -30,7 +30,9 @@ import picocli.CommandLine;
  */
 @Component(service = McdCommand.class, property = {
     "osgi.command.scope=rewind",
-    "osgi.command.function=mcd"
+    "osgi.command.function=mcd",
+    "rewind.synopsis=serves an ELF to MCD clients (QMP wire, TCP or Unix socket)",
+    "rewind.help=--help"
 })
 public final class McdCommand {
     static final int EXIT_OK = 0;
