@@ -23,10 +23,7 @@ class WireRecordingTest {
         try (WireClient c = new WireClient(server.port())) {
             ret(c.call("mcd-open-core", "{\"core-con-info\":" + CON.formatted(0) + "}")); // core-uid 1 = hart 0
             c.call("mcd-run-until", "{\"core-uid\":1,\"global\":true,\"absolute-time\":true,\"run-until-time\":5000}");
-            JsonObject st;
-            do {
-                st = ret(c.call("mcd-qry-state", "{\"core-uid\":1}")).getAsJsonObject("state");
-            } while (st.get("state").getAsInt() == 1);
+            c.awaitStopped(1);
             ret(c.call("rewind-bookmark-add", "{\"core-uid\":1,\"name\":\"here\"}"));
             ret(c.call("rewind-goto-time", "{\"core-uid\":1,\"time\":100}"));
             Path file = dir.resolve("wire.rwd");

@@ -99,10 +99,7 @@ class WireServerTest {
         int id = t.get("trig-id").getAsInt();
         c.call("mcd-step", "{\"core-uid\":1,\"global\":true,\"step-type\":2,\"n-steps\":1}");
         c.call("mcd-run", "{\"core-uid\":1,\"global\":true}");
-        JsonObject st;
-        do { // the client polls, as MCD clients do
-            st = ret(c.call("mcd-qry-state", "{\"core-uid\":1}")).getAsJsonObject("state");
-        } while (st.get("state").getAsInt() == 1);
+        JsonObject st = c.awaitStopped(1); // the client polls, as MCD clients do
         assertThat(st.get("state").getAsInt()).isEqualTo(3);
         assertThat(st.get("trig-id").getAsInt()).isEqualTo(id);
         String readPc = "{\"core-uid\":1,\"txlist\":{\"tx\":[{\"addr\":{\"address\":32,\"mem-space-id\":2,"
