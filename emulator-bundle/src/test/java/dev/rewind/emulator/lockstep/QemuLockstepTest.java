@@ -131,7 +131,7 @@ class QemuLockstepTest {
         return img;
     }
 
-    private static Path guest(String name) {
+    static Path guest(String name) {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path f = p.resolve("tests/guest/elf").resolve(name);
             if (Files.exists(f)) {
