@@ -6,7 +6,8 @@ import dev.rewind.emulator.isa.Op;
  * Zicsr semantics and the machine-mode CSR file (M and U modes, no S mode). Implemented CSRs:
  * mstatus (MIE, MPIE, MPP∈{U,M}, MPRV, TW writable; RV64 UXL=2 read-only), mstatush (RV32, zero), misa
  * (read-only value, writes ignored), mie (MSIE/MTIE/MEIE), mip (device-driven, writes ignored), mtvec
- * (direct/vectored), mepc, mcause, mtval, mscratch, mcounteren, menvcfg(h) (zero), mcountinhibit (zero),
+ * (direct/vectored), mepc, mcause, mtval, mscratch, mcounteren, menvcfg (FIOM writable, the rest zero), menvcfgh
+ * (zero), mcountinhibit (zero),
  * mvendorid/marchid/mimpid/mconfigptr (zero), mhartid, mcycle/minstret(h), mhpmcounter/mhpmevent (zero),
  * pmpcfg/pmpaddr (zero: no PMP entries), and the user counters cycle/time/instret/hpmcounter(h) gated by
  * mcounteren. medeleg/mideleg do not exist (no S mode). Any other number, an access below the CSR's
@@ -67,7 +68,8 @@ public final class Csrs {
             case 0x304 -> h.mie;
             case 0x305 -> h.mtvec;
             case 0x306 -> h.mcounteren;
-            case 0x30A, 0x320 -> 0;
+            case 0x30A -> h.menvcfg;
+            case 0x320 -> 0;
             case 0x340 -> h.mscratch;
             case 0x341 -> h.mepc;
             case 0x342 -> h.mcause;
@@ -104,6 +106,7 @@ public final class Csrs {
             case 0x304 -> h.mie = v & 0x888;
             case 0x305 -> h.mtvec = (v & ~3L) | (v & 1);
             case 0x306 -> h.mcounteren = v & 0xFFFFFFFFL;
+            case 0x30A -> h.menvcfg = v & 1; // FIOM; the other fields belong to extensions Rewind lacks
             case 0x340 -> h.mscratch = v;
             case 0x341 -> h.mepc = v & ~1L;
             case 0x342 -> h.mcause = v;

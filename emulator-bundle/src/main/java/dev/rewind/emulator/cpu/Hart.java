@@ -20,7 +20,7 @@ public final class Hart {
     public final long[] x = new long[64];
     long pc;
     int priv = PRIV_M;
-    long mstatus, mtvec, mepc, mcause, mtval, mie, mip, mscratch, mcounteren;
+    long mstatus, mtvec, mepc, mcause, mtval, mie, mip, mscratch, mcounteren, menvcfg;
     long retired;
     long cycles;
     long instretDelta, cycleDelta;
@@ -42,7 +42,7 @@ public final class Hart {
         this.pc = pc & xmask;
         priv = PRIV_M;
         mstatus = xlen == 64 ? 2L << 32 : 0;
-        mtvec = mepc = mcause = mtval = mie = mip = mscratch = mcounteren = 0;
+        mtvec = mepc = mcause = mtval = mie = mip = mscratch = mcounteren = menvcfg = 0;
         retired = cycles = instretDelta = cycleDelta = 0;
         resAddr = -1;
         resLen = 0;
@@ -162,6 +162,7 @@ public final class Hart {
         o.mip = mip;
         o.mscratch = mscratch;
         o.mcounteren = mcounteren;
+        o.menvcfg = menvcfg;
         o.retired = retired;
         o.cycles = cycles;
         o.instretDelta = instretDelta;
@@ -178,7 +179,7 @@ public final class Hart {
             h = mix(h, x[i]);
         }
         long[] v = {pc, priv, mstatus, mtvec, mepc, mcause, mtval, mie, mip, mscratch, mcounteren, retired, cycles,
-            instretDelta, cycleDelta, resAddr, resLen, sleeping ? 1 : 0};
+            instretDelta, cycleDelta, resAddr, resLen, sleeping ? 1 : 0, menvcfg};
         for (long w : v) {
             h = mix(h, w);
         }

@@ -37,6 +37,15 @@ class TrapAndCsrTest {
     }
 
     @Test
+    void menvcfgKeepsFiomOnly() {
+        Machine m = run(64, "addi t0,zero,-1\ncsrrw zero,0x30a,t0\ncsrrs a0,0x30a,zero\n");
+        assertThat(x(m, "a0")).as("FIOM writable, the fields of absent extensions zero (as QEMU)").isEqualTo(1);
+        Machine rv32 = run(32, "addi t0,zero,-1\ncsrrw zero,0x30a,t0\ncsrrs a0,0x30a,zero\ncsrrs a1,0x31a,zero\n");
+        assertThat(x(rv32, "a0")).isEqualTo(1);
+        assertThat(x(rv32, "a1")).isZero();
+    }
+
+    @Test
     void csrAccessRules() {
         int unknown = new Assembler(64).encode("csrrs a0,0x7c0,zero", 0);
         assertThat(csr(run(64, "csrrs a0,0x7c0,zero\n"), 0x343)).isEqualTo(unknown);

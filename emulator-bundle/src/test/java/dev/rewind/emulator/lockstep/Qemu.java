@@ -25,8 +25,11 @@ final class Qemu {
 
     static Result run(Path image, int xlen, String machine, long entry, int limit, Path dir)
             throws IOException, InterruptedException {
-        Path log = dir.resolve("qemu.log");
-        Path console = dir.resolve("console.txt");
+        // fresh names per run: a log left by an earlier (killed) run must never be read as this one's
+        Path log = Files.createTempFile(dir, "qemu", ".log");
+        Path console = Files.createTempFile(dir, "console", ".txt");
+        Files.delete(log);
+        Files.delete(console);
         String exe = "qemu-system-riscv" + xlen;
         String cpu = "rv" + xlen + ",f=off,d=off,s=off,h=off,v=off,zba=off,zbb=off,zbc=off,zbs=off";
         ProcessBuilder pb = new ProcessBuilder(exe, "-M", machine, "-cpu", cpu, "-bios", "none", "-display", "none",
@@ -66,6 +69,11 @@ final class Qemu {
         if (!Files.exists(log)) {
             throw new IOException(exe + " wrote no log: " + Files.readString(dir.resolve("qemu.out")));
         }
-        return new Result(QemuLog.parse(log, entry, limit), exited, out);
+        try {
+            return new Result(QemuLog.parse(log, entry, limit), exited, out);
+        } finally {
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(console);
+        }
     }
 }
