@@ -24,6 +24,8 @@ public final class Hart {
     long retired;
     long cycles;
     long instretDelta, cycleDelta;
+    /** mcountinhibit (CY, IR) and the values of the stopped counters (see Counters). */
+    long mcountinhibit, frozenCycles, frozenInstret;
     long resAddr = -1;
     int resLen;
     boolean sleeping;
@@ -44,6 +46,7 @@ public final class Hart {
         mstatus = xlen == 64 ? 2L << 32 : 0;
         mtvec = mepc = mcause = mtval = mie = mip = mscratch = mcounteren = menvcfg = 0;
         retired = cycles = instretDelta = cycleDelta = 0;
+        mcountinhibit = frozenCycles = frozenInstret = 0;
         resAddr = -1;
         resLen = 0;
         sleeping = false;
@@ -167,6 +170,9 @@ public final class Hart {
         o.cycles = cycles;
         o.instretDelta = instretDelta;
         o.cycleDelta = cycleDelta;
+        o.mcountinhibit = mcountinhibit;
+        o.frozenCycles = frozenCycles;
+        o.frozenInstret = frozenInstret;
         o.resAddr = resAddr;
         o.resLen = resLen;
         o.sleeping = sleeping;
@@ -179,7 +185,7 @@ public final class Hart {
             h = mix(h, x[i]);
         }
         long[] v = {pc, priv, mstatus, mtvec, mepc, mcause, mtval, mie, mip, mscratch, mcounteren, retired, cycles,
-            instretDelta, cycleDelta, resAddr, resLen, sleeping ? 1 : 0, menvcfg};
+            instretDelta, cycleDelta, resAddr, resLen, sleeping ? 1 : 0, menvcfg, mcountinhibit, frozenCycles, frozenInstret};
         for (long w : v) {
             h = mix(h, w);
         }
