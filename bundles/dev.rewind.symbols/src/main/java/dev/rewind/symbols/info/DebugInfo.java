@@ -17,6 +17,7 @@ public final class DebugInfo {
     private final List<Variable> globals;
     private final Map<String, List<Variable>> globalsByName;
     private final Map<String, Type> types;
+    private final Map<String, EnumType> enumerators;
     private final List<Problem> problems;
     private final FunctionIndex index;
 
@@ -33,6 +34,7 @@ public final class DebugInfo {
         byName.replaceAll((k, v) -> List.copyOf(v));
         this.globalsByName = Map.copyOf(byName);
         this.types = Map.copyOf(b.types);
+        this.enumerators = Map.copyOf(b.enumerators);
         this.problems = List.copyOf(b.problems);
         this.index = new FunctionIndex(functions);
     }
@@ -144,5 +146,10 @@ public final class DebugInfo {
     /** A named type: {@code int}, {@code struct node}, {@code union u}, {@code enum color}, a typedef name. */
     public Optional<Type> type(String name) {
         return Optional.ofNullable(types.get(name.trim().replaceAll("\\s+", " ")));
+    }
+
+    /** The enumeration type declaring the enumerator {@code name} (at a unit's top level). */
+    public Optional<EnumType> enumerationOf(String name) {
+        return Optional.ofNullable(enumerators.get(name));
     }
 }

@@ -10,6 +10,7 @@ final class ModelBuilder {
     final List<Function> functions = new ArrayList<>();
     final List<Variable> globals = new ArrayList<>();
     final Map<String, Type> types = new java.util.HashMap<>();
+    final Map<String, EnumType> enumerators = new java.util.HashMap<>();
     final List<Problem> problems;
     private final Map<Long, Die> dies;
     private final TypeBuilder typeBuilder;
@@ -57,6 +58,11 @@ final class ModelBuilder {
     }
 
     private void namedType(Die d) {
+        if (d.tag() == Dw.TAG_ENUMERATION_TYPE && typeBuilder.type(d.offset) instanceof EnumType e) {
+            for (EnumType.Enumerator en : e.enumerators()) {
+                enumerators.putIfAbsent(en.name(), e);
+            }
+        }
         String name = d.name();
         if (name == null) {
             return;
