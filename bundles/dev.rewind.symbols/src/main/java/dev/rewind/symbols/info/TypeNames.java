@@ -23,11 +23,35 @@ public final class TypeNames {
             return declare(p.target(), needsParens(p.target()) ? "(" + inner + ")" : inner, depth + 1);
         }
         if (t instanceof QualifiedType q) {
-            if (q.target() instanceof PointerType p) {
-                String inner = (p.isReference() ? "&" : "*") + " " + q.qualifier().keyword + sep(d);
+            java.util.EnumSet<QualifiedType.Qualifier> quals = java.util.EnumSet.noneOf(QualifiedType.Qualifier.class);
+            Type core = q;
+            for (int i = 0; i < MAX_DEPTH && core instanceof QualifiedType qq; i++) {
+                quals.add(qq.qualifier());
+                core = qq.target();
+            }
+            StringBuilder words = new StringBuilder();
+            for (QualifiedType.Qualifier x : quals) {
+                words.append(words.length() == 0 ? "" : " ").append(x.keyword);
+            }
+            if (core instanceof PointerType p) {
+                String inner = (p.isReference() ? "&" : "*") + " " + words + sep(d);
                 return declare(p.target(), needsParens(p.target()) ? "(" + inner + ")" : inner, depth + 1);
             }
-            return q.qualifier().keyword + " " + declare(q.target(), d, depth + 1);
+            if (core instanceof ArrayType a) {
+                // a qualified array is an array of qualified elements (C11 6.7.3p9), as gdb prints it
+                ArrayType copy = new ArrayType(a.count(), a.lowerBound());
+                Type el = a.element();
+                for (QualifiedType.Qualifier x : quals) {
+                    if (!hasQualifier(el, x)) {
+                        QualifiedType qe = new QualifiedType(x);
+                        qe.target(el);
+                        el = qe;
+                    }
+                }
+                copy.element(el);
+                return declare(copy, d, depth + 1);
+            }
+            return words + " " + declare(core, d, depth + 1);
         }
         if (t instanceof ArrayType a) {
             String dim = "[" + (a.count() < 0 ? "" : Long.toString(a.count())) + "]";
@@ -37,6 +61,16 @@ public final class TypeNames {
             return declare(f.returnType(), d + "(" + parameters(f) + ")", depth + 1);
         }
         return simpleName(t) + sep(d);
+    }
+
+    private static boolean hasQualifier(Type t, QualifiedType.Qualifier x) {
+        for (int i = 0; i < MAX_DEPTH && t instanceof QualifiedType q; i++) {
+            if (q.qualifier() == x) {
+                return true;
+            }
+            t = q.target();
+        }
+        return false;
     }
 
     private static String sep(String d) {
@@ -68,10 +102,23 @@ public final class TypeNames {
         return sb.toString();
     }
 
+    /** gdb's spelling of GCC's base type names: {@code long unsigned int} is {@code unsigned long}. */
+    static String baseName(String dwarf) {
+        return switch (dwarf) {
+            case "long int" -> "long";
+            case "long unsigned int" -> "unsigned long";
+            case "long long int" -> "long long";
+            case "long long unsigned int" -> "unsigned long long";
+            case "short int" -> "short";
+            case "short unsigned int" -> "unsigned short";
+            default -> dwarf;
+        };
+    }
+
     /** Name of a type that needs no declarator: base, struct/union/enum tag, typedef, void. */
     static String simpleName(Type t) {
         if (t instanceof BaseType b) {
-            return b.baseName();
+            return baseName(b.baseName());
         }
         if (t instanceof TypedefType td) {
             return td.typedefName();
