@@ -152,4 +152,9 @@ public final class DebugInfo {
     public Optional<EnumType> enumerationOf(String name) {
         return Optional.ofNullable(enumerators.get(name));
     }
+
+    /** Names of all named types at units' top level ({@code struct node}, {@code coord_t}, {@code int}...). */
+    public java.util.Set<String> typeNames() {
+        return types.keySet();
+    }
 }

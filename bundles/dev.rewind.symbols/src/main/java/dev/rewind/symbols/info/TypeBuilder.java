@@ -181,13 +181,13 @@ final class TypeBuilder {
         ArrayType[] levels = new ArrayType[dims.size()];
         for (int i = 0; i < levels.length; i++) {
             Die s = dims.get(i);
-            long lower = s.signed(Dw.AT_LOWER_BOUND, 0);
+            long lower = s.number(Dw.AT_LOWER_BOUND, 0);
             long count = -1;
             if (s.has(Dw.AT_COUNT) && !Forms.isReference(s.form(Dw.AT_COUNT)) && s.block(Dw.AT_COUNT) == null) {
                 count = s.number(Dw.AT_COUNT, -1);
             } else if (s.has(Dw.AT_UPPER_BOUND) && !Forms.isReference(s.form(Dw.AT_UPPER_BOUND))
                     && s.block(Dw.AT_UPPER_BOUND) == null) {
-                count = s.signed(Dw.AT_UPPER_BOUND, -1) - lower + 1;
+                count = s.number(Dw.AT_UPPER_BOUND, -1) - lower + 1;
             }
             levels[i] = new ArrayType(count < 0 ? -1 : count, lower);
         }
