@@ -1,6 +1,9 @@
 package dev.rewind.symbols;
 
+import dev.rewind.symbols.dwarf.CallFrameInfo;
+import dev.rewind.symbols.dwarf.CfiRow;
 import dev.rewind.symbols.dwarf.LineUnit;
+import dev.rewind.symbols.elf.ElfSection;
 import dev.rewind.symbols.elf.ElfFile;
 import dev.rewind.symbols.elf.ElfSymbol;
 import java.io.IOException;
@@ -21,6 +24,7 @@ public final class Symbols {
     private final ElfFile elf;
     private final SymbolTable table;
     private final LineIndex lines;
+    private final CallFrameInfo cfi;
     private final List<String> problems;
 
     private Symbols(String name, ElfFile elf) {
@@ -29,6 +33,9 @@ public final class Symbols {
         List<String> found = new ArrayList<>();
         this.table = new SymbolTable(elf);
         this.lines = new LineIndex(LineLoader.load(elf, found), elf.sections().isEmpty() ? a -> true : elf::isText);
+        this.cfi = new CallFrameInfo(elf.section(".debug_frame").orElse(null), elf.section(".eh_frame").orElse(null),
+                elf.sectionHeader(".eh_frame").map(ElfSection::addr).orElse(0L), elf.xlen() / 8);
+        found.addAll(cfi.problems());
         this.problems = List.copyOf(found);
     }
 
@@ -115,6 +122,28 @@ public final class Symbols {
             }
         }
         return Optional.empty();
+    }
+
+    // ---- call frames
+
+    /** The call frame information of .debug_frame and .eh_frame. */
+    public CallFrameInfo callFrameInfo() {
+        return cfi;
+    }
+
+    /** The unwind rules (CFA and saved registers) in effect at {@code pc}, if an FDE covers it. */
+    public Optional<CfiRow> unwindRowAt(long pc) {
+        return cfi.rowAt(pc);
+    }
+
+    /** The frames of a stopped hart, innermost first (at most 256). */
+    public Backtrace backtrace(TargetAccess target) {
+        return backtrace(target, Unwinder.MAX_FRAMES);
+    }
+
+    /** The frames of a stopped hart, innermost first, at most {@code maxFrames}. */
+    public Backtrace backtrace(TargetAccess target, int maxFrames) {
+        return new Unwinder(cfi, elf.sections().isEmpty() ? a -> true : elf::isText).unwind(target, maxFrames);
     }
 
     /**
