@@ -43,8 +43,8 @@ final class Tools {
 
     /** Runs the command with {@code stdin}; returns stdout; fails on a non-zero exit or after 60 s. */
     static String run(List<String> command, String stdin) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(new ArrayList<>(command)).redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Path err = Files.createTempFile("rewind-tool", ".err");
+        Process p = new ProcessBuilder(new ArrayList<>(command)).redirectError(err.toFile()).start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
             try {
                 return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -59,8 +59,10 @@ final class Tools {
             p.destroyForcibly();
             throw new AssertionError(command + " did not finish in 60 s");
         }
+        String errors = Files.readString(err);
+        Files.delete(err);
         if (p.exitValue() != 0) {
-            throw new AssertionError(command + " exited with " + p.exitValue());
+            throw new AssertionError(command + " exited with " + p.exitValue() + ":\n" + errors + out.join());
         }
         return out.join();
     }
