@@ -4,7 +4,7 @@ import dev.rewind.symbols.info.ArrayType;
 import dev.rewind.symbols.info.Children;
 import dev.rewind.symbols.info.DebugInfo;
 import dev.rewind.symbols.info.EnumType;
-import dev.rewind.symbols.info.Frame;
+import dev.rewind.symbols.info.FrameContext;
 import dev.rewind.symbols.info.Function;
 import dev.rewind.symbols.info.Locator;
 import dev.rewind.symbols.info.Location;
@@ -26,12 +26,12 @@ import java.util.Optional;
  */
 public final class Evaluator {
     private final DebugInfo info;
-    private final Frame frame;
+    private final FrameContext frame;
     private final Function function;
     private final Types types;
     private final Arithmetic arith;
 
-    public Evaluator(DebugInfo info, Frame frame) {
+    public Evaluator(DebugInfo info, FrameContext frame) {
         this.info = info;
         this.frame = frame;
         this.function = info.functionAt(frame.pc()).orElse(null);

@@ -13,7 +13,7 @@ public final class Locator {
      * Where {@code v} is in {@code frame}; {@code function} supplies the frame base for DW_OP_fbreg (null for a
      * global).
      */
-    public static Location locate(Variable v, Frame frame, Function function) {
+    public static Location locate(Variable v, FrameContext frame, Function function) {
         VariableLocation loc = v.location();
         if (loc.kind() == VariableLocation.Kind.CONSTANT) {
             return new Location.Value(loc.constant().orElseThrow());
@@ -27,18 +27,18 @@ public final class Locator {
         }
         int addressSize = frame.target().xlen() / 8;
         try {
-            return DwarfExpression.evaluate(expr.get(), frame, addressSize, () -> frameBase(function, frame));
+            return LocationExpression.evaluate(expr.get(), frame, addressSize, () -> frameBase(function, frame));
         } catch (AccessException | DwarfException e) {
             return new Location.Unavailable(e.getMessage());
         }
     }
 
     /** The value of {@code v} in {@code frame}. */
-    public static Value value(Variable v, Frame frame, Function function) {
+    public static Value value(Variable v, FrameContext frame, Function function) {
         return new Value(v.type(), locate(v, frame, function), frame.target());
     }
 
-    static long frameBase(Function f, Frame frame) throws AccessException {
+    static long frameBase(Function f, FrameContext frame) throws AccessException {
         if (f == null) {
             throw new AccessException(frame.pc(), "DW_OP_fbreg outside a function");
         }
@@ -47,13 +47,13 @@ public final class Locator {
             throw new AccessException(frame.pc(), "function " + f.name() + " has no frame base at pc 0x"
                     + Long.toHexString(frame.pc()));
         }
-        Location base = DwarfExpression.evaluate(expr.get(), frame, frame.target().xlen() / 8, () -> {
+        Location base = LocationExpression.evaluate(expr.get(), frame, frame.target().xlen() / 8, () -> {
             throw new AccessException(frame.pc(), "frame base refers to itself");
         });
         return switch (base) {
             case Location.Memory m -> m.address();
             case Location.Register r -> frame.target().register(r.register());
-            case Location.Value val -> DwarfExpression.fromBytes(val.bytes());
+            case Location.Value val -> LocationExpression.fromBytes(val.bytes());
             default -> throw new AccessException(frame.pc(), "frame base of " + f.name() + " is " + base);
         };
     }

@@ -14,7 +14,7 @@ import java.util.List;
  * {@link AccessException}s; DW_OP_entry_value gives {@link Location.OptimizedOut} (the caller's registers at
  * entry are not known here).
  */
-public final class DwarfExpression {
+public final class LocationExpression {
 
     /** The frame base (DW_AT_frame_base evaluated), asked for only when DW_OP_fbreg is used. */
     @FunctionalInterface
@@ -25,14 +25,14 @@ public final class DwarfExpression {
     static final int MAX_STEPS = 10_000;
     static final int MAX_STACK = 1_000;
 
-    private final Frame frame;
+    private final FrameContext frame;
     private final int addressSize;
     private final FrameBase frameBase;
     private final long mask;
     private final long[] stack = new long[MAX_STACK];
     private int sp;
 
-    private DwarfExpression(Frame frame, int addressSize, FrameBase frameBase) {
+    private LocationExpression(FrameContext frame, int addressSize, FrameBase frameBase) {
         this.frame = frame;
         this.addressSize = addressSize;
         this.frameBase = frameBase;
@@ -40,9 +40,9 @@ public final class DwarfExpression {
     }
 
     /** Evaluates {@code expr}; {@code addressSize} is 4 or 8 (the unit's). */
-    public static Location evaluate(byte[] expr, Frame frame, int addressSize, FrameBase frameBase)
+    public static Location evaluate(byte[] expr, FrameContext frame, int addressSize, FrameBase frameBase)
             throws AccessException {
-        return new DwarfExpression(frame, addressSize, frameBase).run(expr);
+        return new LocationExpression(frame, addressSize, frameBase).run(expr);
     }
 
     private Location run(byte[] expr) throws AccessException {
