@@ -5,7 +5,6 @@ import dev.rewind.symbols.info.Children;
 import dev.rewind.symbols.info.DebugInfo;
 import dev.rewind.symbols.info.EnumType;
 import dev.rewind.symbols.info.FrameContext;
-import dev.rewind.symbols.info.Function;
 import dev.rewind.symbols.info.Locator;
 import dev.rewind.symbols.info.Location;
 import dev.rewind.symbols.info.PointerType;
@@ -27,21 +26,33 @@ import java.util.Optional;
 public final class Evaluator {
     private final DebugInfo info;
     private final FrameContext frame;
-    private final Function function;
     private final Types types;
     private final Arithmetic arith;
+    private final ValueFormat.Symbolizer symbols;
 
     public Evaluator(DebugInfo info, FrameContext frame) {
+        this(info, frame, ValueFormat.Symbolizer.NONE);
+    }
+
+    /** An evaluator whose {@link #print} names pointed-to symbols like gdb ({@code <pool+16>}). */
+    public Evaluator(DebugInfo info, FrameContext frame, ValueFormat.Symbolizer symbols) {
+        this.symbols = symbols;
         this.info = info;
         this.frame = frame;
-        this.function = info.functionAt(frame.pc()).orElse(null);
         this.types = new Types(info, frame.target().xlen());
         this.arith = new Arithmetic(types, frame.target());
     }
 
     /** The value of {@code text}; a value in memory is read once so that a bad address is reported here. */
     public Value evaluate(String text) {
-        Value v = eval(Parser.parse(text, name -> info.type(name).isPresent() && lookup(name).isEmpty()));
+        Node tree = Parser.parse(text, name -> info.type(name).isPresent() && lookup(name).isEmpty());
+        Value v;
+        try {
+            v = eval(tree);
+        } catch (ValueException e) {
+            throw new ExpressionException(e.getMessage().equals("<optimized out>") ? "value has been optimized out"
+                    : e.getMessage(), e);
+        }
         if (v.isAvailable() && v.type().size() <= 4096 && !(v.type().strip() instanceof dev.rewind.symbols.info
                 .FunctionType)) {
             try {
@@ -55,7 +66,7 @@ public final class Evaluator {
 
     /** gdb's {@code print}: the value of {@code text} formatted. */
     public String print(String text) {
-        return ValueFormat.format(evaluate(text));
+        return ValueFormat.format(evaluate(text), symbols);
     }
 
     /** A breakpoint condition: whether {@code text} is non-zero. */
@@ -113,7 +124,7 @@ public final class Evaluator {
         Optional<Variable> v = lookup(name);
         if (v.isPresent()) {
             Variable var = v.get();
-            return Locator.value(var, frame, var.isGlobal() ? null : function);
+            return Locator.value(info, var, frame);
         }
         Optional<EnumType> e = info.enumerationOf(name);
         if (e.isPresent()) {

@@ -15,9 +15,26 @@ import java.util.List;
  * @param declLine    DW_AT_decl_line
  * @param unit        its compile unit
  * @param body        its outermost scope: parameters and top-level locals, nested blocks and inlined calls
+ * @param callSites   the calls it makes that DWARF describes (for entry values in its callees)
  */
 public record Function(String name, String linkageName, List<PcRange> ranges, VariableLocation frameBase,
-        Type returnType, boolean external, int declFile, int declLine, CompileUnit unit, Scope body) {
+        Type returnType, boolean external, int declFile, int declLine, CompileUnit unit, Scope body,
+        List<CallSite> callSites) {
+
+    public Function {
+        ranges = List.copyOf(ranges);
+        callSites = List.copyOf(callSites);
+    }
+
+    /** The call returning to {@code returnPc} (or to the instruction after {@code pc - 1}). */
+    public java.util.Optional<CallSite> callSiteReturningTo(long returnPc) {
+        for (CallSite c : callSites) {
+            if (c.returnPc() == returnPc || c.returnPc() == returnPc + 1) {
+                return java.util.Optional.of(c);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 
     /** The lowest pc of the function (its first range's start). */
     public long lowPc() {

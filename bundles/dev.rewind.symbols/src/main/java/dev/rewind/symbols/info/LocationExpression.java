@@ -22,17 +22,29 @@ public final class LocationExpression {
         long get() throws AccessException;
     }
 
+    /** Values of registers at the current function's entry (from the caller's call site), for DW_OP_entry_value. */
+    @FunctionalInterface
+    public interface EntryValues {
+        long entryValue(int register) throws AccessException;
+
+        EntryValues NONE = r -> {
+            throw new AccessException(r, "no entry values");
+        };
+    }
+
     static final int MAX_STEPS = 10_000;
     static final int MAX_STACK = 1_000;
 
     private final FrameContext frame;
     private final int addressSize;
     private final FrameBase frameBase;
+    private final EntryValues entryValues;
     private final long mask;
     private final long[] stack = new long[MAX_STACK];
     private int sp;
 
-    private LocationExpression(FrameContext frame, int addressSize, FrameBase frameBase) {
+    private LocationExpression(FrameContext frame, int addressSize, FrameBase frameBase, EntryValues entryValues) {
+        this.entryValues = entryValues;
         this.frame = frame;
         this.addressSize = addressSize;
         this.frameBase = frameBase;
@@ -42,7 +54,13 @@ public final class LocationExpression {
     /** Evaluates {@code expr}; {@code addressSize} is 4 or 8 (the unit's). */
     public static Location evaluate(byte[] expr, FrameContext frame, int addressSize, FrameBase frameBase)
             throws AccessException {
-        return new LocationExpression(frame, addressSize, frameBase).run(expr);
+        return evaluate(expr, frame, addressSize, frameBase, EntryValues.NONE);
+    }
+
+    /** As above; DW_OP_entry_value of a register is asked of {@code entryValues} (optimized out if it fails). */
+    public static Location evaluate(byte[] expr, FrameContext frame, int addressSize, FrameBase frameBase,
+            EntryValues entryValues) throws AccessException {
+        return new LocationExpression(frame, addressSize, frameBase, entryValues).run(expr);
     }
 
     private Location run(byte[] expr) throws AccessException {
@@ -132,7 +150,16 @@ public final class LocationExpression {
                         pending = new Location.OptimizedOut("implicit pointer");
                     }
                     case 0xa3, 0xf3 -> {
-                        return new Location.OptimizedOut("needs the value of a register at function entry");
+                        byte[] inner = c.bytes(checked(c, c.uleb()));
+                        int op0 = inner.length == 1 ? inner[0] & 0xff : -1;
+                        if (op0 < 0x50 || op0 > 0x6f) {
+                            return new Location.OptimizedOut("entry value of a non-register");
+                        }
+                        try {
+                            push(entryValues.entryValue(op0 - 0x50));
+                        } catch (AccessException | DwarfException e) {
+                            return new Location.OptimizedOut("entry value unavailable: " + e.getMessage());
+                        }
                     }
                     case 0xa4 -> {
                         c.uleb();

@@ -16,6 +16,7 @@ final class ModelBuilder {
     private final TypeBuilder typeBuilder;
     private final Locations locations;
     private Unit unit;
+    private List<CallSite> callSites = new ArrayList<>();
     private CompileUnit cu;
 
     ModelBuilder(Map<Long, Die> dies, List<Problem> problems) {
@@ -82,11 +83,12 @@ final class ModelBuilder {
         String name = Origin.name(dies, d);
         Die typed = Origin.with(dies, d, Dw.AT_TYPE);
         Die link = Origin.with(dies, d, Dw.AT_LINKAGE_NAME);
+        callSites = new ArrayList<>();
         Scope body = scope(d, Scope.Kind.FUNCTION, name, 0);
         functions.add(new Function(name, link == null ? null : link.string(Dw.AT_LINKAGE_NAME), body.ranges(),
                 locations.location(d, Dw.AT_FRAME_BASE), typed == null ? VoidType.VOID : type(typed),
                 Origin.with(dies, d, Dw.AT_EXTERNAL) != null, Origin.number(dies, d, Dw.AT_DECL_FILE),
-                Origin.number(dies, d, Dw.AT_DECL_LINE), cu, body));
+                Origin.number(dies, d, Dw.AT_DECL_LINE), cu, body, callSites));
     }
 
     private Scope scope(Die d, Scope.Kind kind, String name, int depth) {
@@ -104,6 +106,7 @@ final class ModelBuilder {
                     case Dw.TAG_LEXICAL_BLOCK -> kids.add(scope(c, Scope.Kind.BLOCK, null, depth + 1));
                     case Dw.TAG_INLINED_SUBROUTINE ->
                         kids.add(scope(c, Scope.Kind.INLINED_CALL, Origin.name(dies, c), depth + 1));
+                    case Dw.TAG_CALL_SITE, Dw.TAG_GNU_CALL_SITE -> callSite(c);
                     default -> {
                     }
                 }
@@ -113,6 +116,22 @@ final class ModelBuilder {
         }
         s.fill(vars, kids);
         return s;
+    }
+
+    private void callSite(Die c) {
+        int at = c.has(Dw.AT_CALL_RETURN_PC) ? Dw.AT_CALL_RETURN_PC : Dw.AT_LOW_PC;
+        if (!c.has(at)) {
+            return;
+        }
+        java.util.Map<Integer, byte[]> values = new java.util.HashMap<>();
+        for (Die p : c.children) {
+            byte[] loc = p.block(Dw.AT_LOCATION);
+            byte[] value = p.has(Dw.AT_CALL_VALUE) ? p.block(Dw.AT_CALL_VALUE) : p.block(Dw.AT_GNU_CALL_SITE_VALUE);
+            if (loc != null && value != null && loc.length == 1 && (loc[0] & 0xff) >= 0x50 && (loc[0] & 0xff) <= 0x6f) {
+                values.put((loc[0] & 0xff) - 0x50, value);
+            }
+        }
+        callSites.add(new CallSite(c.number(at, 0), values));
     }
 
     private long entryPc(Die d, List<PcRange> ranges) {

@@ -1,6 +1,7 @@
 package dev.rewind.symbols.info;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Formats values the way gdb's {@code print} does. */
 public final class ValueFormat {
@@ -8,17 +9,37 @@ public final class ValueFormat {
     static final int MAX_ELEMENTS = 200;
     private static final int MAX_DEPTH = 8;
 
-    private ValueFormat() {
+    /** Names code and data addresses for pointers ({@code pool+24}, {@code main}); empty when unknown. */
+    @FunctionalInterface
+    public interface Symbolizer {
+        Optional<String> symbolize(long address);
+
+        /** Names nothing. */
+        Symbolizer NONE = a -> Optional.empty();
     }
 
     /** gdb's rendering: {@code 42}, {@code 65 'A'}, {@code 0x80001000 "text"}, {@code {x = 1, y = 2}}. */
     public static String format(Value v) {
+        return format(v, Symbolizer.NONE);
+    }
+
+    /**
+     * gdb's rendering with pointers named by {@code symbols} as gdb does ({@code (struct node *) 0x80002010
+     * <pool+16>}; a pointer at the top level shows its type, as in gdb's {@code print}).
+     */
+    public static String format(Value v, Symbolizer symbols) {
         StringBuilder sb = new StringBuilder();
-        append(sb, v, 0);
+        new ValueFormat(symbols).append(sb, v, 0);
         return sb.toString();
     }
 
-    private static void append(StringBuilder sb, Value v, int depth) {
+    private final Symbolizer symbols;
+
+    private ValueFormat(Symbolizer symbols) {
+        this.symbols = symbols;
+    }
+
+    private void append(StringBuilder sb, Value v, int depth) {
         try {
             if (v.location() instanceof Location.Unavailable u) {
                 sb.append("<error: ").append(u.message()).append('>');
@@ -32,7 +53,7 @@ public final class ValueFormat {
             switch (t) {
                 case BaseType b -> sb.append(scalar(b, v));
                 case EnumType e -> sb.append(enumerator(e, v.asLong()));
-                case PointerType p -> pointer(sb, p, v);
+                case PointerType p -> pointer(sb, p, v, depth);
                 case ArrayType a -> array(sb, a, v, depth);
                 case StructType s -> struct(sb, s, v, depth);
                 case FunctionType f -> sb.append('{').append(f.name()).append("} 0x")
@@ -75,17 +96,25 @@ public final class ValueFormat {
         return e.byValue(x).map(EnumType.Enumerator::name).orElseGet(() -> flags(e, x));
     }
 
+    /** gdb's flag enums: all values non-negative with disjoint bits; others print unknown values as numbers. */
     private static String flags(EnumType e, long x) {
+        long mask = 0;
+        for (EnumType.Enumerator en : e.enumerators()) {
+            if (en.value() < 0 || (mask & en.value()) != 0) {
+                return Long.toString(x);
+            }
+            mask |= en.value();
+        }
+        if (x <= 0) {
+            return Long.toString(x);
+        }
         StringBuilder sb = new StringBuilder("(");
         long rest = x;
         for (EnumType.Enumerator en : e.enumerators()) {
-            if (en.value() != 0 && Long.bitCount(en.value()) == 1 && (rest & en.value()) != 0) {
+            if (en.value() != 0 && (rest & en.value()) == en.value()) {
                 sb.append(sb.length() > 1 ? " | " : "").append(en.name());
                 rest &= ~en.value();
             }
-        }
-        if (sb.length() == 1 || x < 0) {
-            return Long.toString(x);
         }
         if (rest != 0) {
             sb.append(" | unknown: 0x").append(Long.toHexString(rest));
@@ -93,15 +122,18 @@ public final class ValueFormat {
         return sb.append(')').toString();
     }
 
-    private static void pointer(StringBuilder sb, PointerType p, Value v) {
+    private void pointer(StringBuilder sb, PointerType p, Value v, int depth) {
         long x = v.asLong() & (p.size() == 4 ? 0xffff_ffffL : -1L);
-        if (p.target().strip() instanceof FunctionType) {
+        boolean chars = p.target().strip() instanceof BaseType b && b.isChar() && b.size() == 1;
+        if (depth == 0 && !chars) {
             sb.append('(').append(v.type().name()).append(") ");
         }
         sb.append("0x").append(Long.toHexString(x));
-        if (x != 0 && p.target().strip() instanceof BaseType b && b.isChar() && b.size() == 1) {
+        if (x != 0 && chars) {
             sb.append(' ');
             cString(sb, v, x);
+        } else if (x != 0) {
+            symbols.symbolize(x).ifPresent(s -> sb.append(" <").append(s).append('>'));
         }
     }
 
@@ -123,7 +155,7 @@ public final class ValueFormat {
         }
     }
 
-    private static void array(StringBuilder sb, ArrayType a, Value v, int depth) {
+    private void array(StringBuilder sb, ArrayType a, Value v, int depth) {
         long n = a.count() < 0 ? 0 : a.count();
         Type el = a.element().strip();
         if (el instanceof BaseType b && b.isChar() && b.size() == 1) {
@@ -160,7 +192,7 @@ public final class ValueFormat {
         sb.append('}');
     }
 
-    private static String format(Value v, int depth) {
+    private String format(Value v, int depth) {
         StringBuilder sb = new StringBuilder();
         append(sb, v, depth);
         return sb.toString();
@@ -205,7 +237,7 @@ public final class ValueFormat {
         }
     }
 
-    private static void struct(StringBuilder sb, StructType s, Value v, int depth) {
+    private void struct(StringBuilder sb, StructType s, Value v, int depth) {
         if (depth >= MAX_DEPTH) {
             sb.append("{...}");
             return;
