@@ -172,6 +172,10 @@ public final class ValueFormat {
         boolean first = true;
         while (i < elements.size()) {
             String text = format(elements.get(i), depth + 1);
+            if (text.startsWith("<error: ")) {
+                sb.append(first ? "" : ", ").append(text).append("...}");
+                return; // the rest is as unreadable
+            }
             int j = i + 1;
             while (j < elements.size() && format(elements.get(j), depth + 1).equals(text)) {
                 j++;
