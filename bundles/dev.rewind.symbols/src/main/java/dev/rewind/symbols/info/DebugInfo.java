@@ -145,7 +145,9 @@ public final class DebugInfo {
 
     /** A named type: {@code int}, {@code struct node}, {@code union u}, {@code enum color}, a typedef name. */
     public Optional<Type> type(String name) {
-        return Optional.ofNullable(types.get(TypeNames.baseName(name.trim().replaceAll("\\s+", " "))));
+        Type exact = types.get(name);
+        return exact != null ? Optional.of(exact)
+                : Optional.ofNullable(types.get(TypeNames.baseName(name.trim().replaceAll("\\s+", " "))));
     }
 
     /** The enumeration type declaring the enumerator {@code name} (at a unit's top level). */
