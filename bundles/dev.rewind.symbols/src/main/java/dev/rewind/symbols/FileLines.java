@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/** Line to address: per source path, the is_stmt rows that start a block of their line, sorted by line. */
+/**
+ * Line to address: per source path, the first is_stmt row of each run of rows of one line, sorted by line.
+ */
 final class FileLines {
 
     /** (line, address) pairs of one path, sorted by line then address. */
@@ -24,13 +26,17 @@ final class FileLines {
         for (int s = 0; s < index.sequences(); s++) {
             LineUnit unit = index.unit(s);
             LineRows r = unit.rows();
+            boolean stmtInRun = false;
             for (int i = index.first(s); i < index.last(s); i++) {
-                if (!r.isStmt(i) || r.line(i) <= 0) {
+                if (i > index.first(s) && (r.line(i - 1) != r.line(i) || r.file(i - 1) != r.file(i))) {
+                    stmtInRun = false; // a new run of rows of one line starts
+                }
+                if (!r.isStmt(i) || r.line(i) <= 0 || stmtInRun) {
                     continue;
                 }
-                boolean blockStart = i == index.first(s) || r.line(i - 1) != r.line(i) || r.file(i - 1) != r.file(i);
+                stmtInRun = true;
                 String path = unit.path(r.file(i));
-                if (blockStart && path != null) {
+                if (path != null) {
                     collect.computeIfAbsent(path, k -> new ArrayList<>()).add(new long[] {r.line(i), r.address(i)});
                 }
             }
