@@ -160,7 +160,8 @@ final class LineIndex {
         }
         long blockLo = r.address(b);
         // rows of other lines at the block's first address come before it: the block starts there anyway
-        return new SourceLine(unit.path(file), line, r.column(row), r.isStmt(row), r.address(row), blockLo,
+        String path = unit.path(file);
+        return new SourceLine(path != null ? path : "?", line, r.column(row), r.isStmt(row), r.address(row), blockLo,
                 r.address(e));
     }
 
