@@ -19,6 +19,8 @@ final class FileLines {
     }
 
     private final Map<String, Entries> byPath = new HashMap<>();
+    /** base name -> (path, normalised path) of the paths with code, sorted by path. */
+    private final Map<String, List<String[]>> byBase = new HashMap<>();
     private final List<String> files;
 
     FileLines(LineIndex index) {
@@ -61,6 +63,10 @@ final class FileLines {
             byPath.put(e.getKey(), new Entries(lines, addrs));
         }
         this.files = List.copyOf(names);
+        for (String p : new TreeSet<>(byPath.keySet())) {
+            String n = normalize(p);
+            byBase.computeIfAbsent(baseName(n), k -> new ArrayList<>()).add(new String[] {p, n});
+        }
     }
 
     List<String> files() {
@@ -92,26 +98,27 @@ final class FileLines {
         return Optional.of(new LineAddresses(bestFile, best, new ArrayList<>(addrs)));
     }
 
-    /** Paths with code equal to {@code file}, else ending in "/" + file, else with the same base name. */
+    /**
+     * Paths with code equal to {@code file}, else ending in "/" + file (or the reverse), else with the same base
+     * name. All three imply the same base name, so only the paths of that base name are looked at.
+     */
     private List<String> match(String file) {
         String q = normalize(file);
+        List<String[]> candidates = byBase.getOrDefault(baseName(q), List.of());
         List<String> exact = new ArrayList<>();
         List<String> suffix = new ArrayList<>();
         List<String> base = new ArrayList<>();
-        String qBase = baseName(q);
-        for (String p : byPath.keySet()) {
-            String n = normalize(p);
+        for (String[] c : candidates) {
+            String n = c[1];
             if (n.equals(q)) {
-                exact.add(p);
+                exact.add(c[0]);
             } else if (n.endsWith("/" + q) || q.endsWith("/" + n)) {
-                suffix.add(p);
-            } else if (baseName(n).equals(qBase)) {
-                base.add(p);
+                suffix.add(c[0]);
+            } else {
+                base.add(c[0]);
             }
         }
-        List<String> r = !exact.isEmpty() ? exact : !suffix.isEmpty() ? suffix : base;
-        r.sort(null);
-        return r;
+        return !exact.isEmpty() ? exact : !suffix.isEmpty() ? suffix : base;
     }
 
     private static String normalize(String p) {
