@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/** Line to address: per source path, the is_stmt rows that start a block of their line, sorted by line. */
+/**
+ * Line to address: per source path, the first is_stmt row of each run of rows of one line, sorted by line.
+ */
 final class FileLines {
 
     /** (line, address) pairs of one path, sorted by line then address. */
@@ -17,6 +19,8 @@ final class FileLines {
     }
 
     private final Map<String, Entries> byPath = new HashMap<>();
+    /** base name -> (path, normalised path) of the paths with code, sorted by path. */
+    private final Map<String, List<String[]>> byBase = new HashMap<>();
     private final List<String> files;
 
     FileLines(LineIndex index) {
@@ -24,13 +28,17 @@ final class FileLines {
         for (int s = 0; s < index.sequences(); s++) {
             LineUnit unit = index.unit(s);
             LineRows r = unit.rows();
+            boolean stmtInRun = false;
             for (int i = index.first(s); i < index.last(s); i++) {
-                if (!r.isStmt(i) || r.line(i) <= 0) {
+                if (i > index.first(s) && (r.line(i - 1) != r.line(i) || r.file(i - 1) != r.file(i))) {
+                    stmtInRun = false; // a new run of rows of one line starts
+                }
+                if (!r.isStmt(i) || r.line(i) <= 0 || stmtInRun) {
                     continue;
                 }
-                boolean blockStart = i == index.first(s) || r.line(i - 1) != r.line(i) || r.file(i - 1) != r.file(i);
+                stmtInRun = true;
                 String path = unit.path(r.file(i));
-                if (blockStart && path != null) {
+                if (path != null) {
                     collect.computeIfAbsent(path, k -> new ArrayList<>()).add(new long[] {r.line(i), r.address(i)});
                 }
             }
@@ -55,6 +63,10 @@ final class FileLines {
             byPath.put(e.getKey(), new Entries(lines, addrs));
         }
         this.files = List.copyOf(names);
+        for (String p : new TreeSet<>(byPath.keySet())) {
+            String n = normalize(p);
+            byBase.computeIfAbsent(baseName(n), k -> new ArrayList<>()).add(new String[] {p, n});
+        }
     }
 
     List<String> files() {
@@ -86,26 +98,27 @@ final class FileLines {
         return Optional.of(new LineAddresses(bestFile, best, new ArrayList<>(addrs)));
     }
 
-    /** Paths with code equal to {@code file}, else ending in "/" + file, else with the same base name. */
+    /**
+     * Paths with code equal to {@code file}, else ending in "/" + file (or the reverse), else with the same base
+     * name. All three imply the same base name, so only the paths of that base name are looked at.
+     */
     private List<String> match(String file) {
         String q = normalize(file);
+        List<String[]> candidates = byBase.getOrDefault(baseName(q), List.of());
         List<String> exact = new ArrayList<>();
         List<String> suffix = new ArrayList<>();
         List<String> base = new ArrayList<>();
-        String qBase = baseName(q);
-        for (String p : byPath.keySet()) {
-            String n = normalize(p);
+        for (String[] c : candidates) {
+            String n = c[1];
             if (n.equals(q)) {
-                exact.add(p);
+                exact.add(c[0]);
             } else if (n.endsWith("/" + q) || q.endsWith("/" + n)) {
-                suffix.add(p);
-            } else if (baseName(n).equals(qBase)) {
-                base.add(p);
+                suffix.add(c[0]);
+            } else {
+                base.add(c[0]);
             }
         }
-        List<String> r = !exact.isEmpty() ? exact : !suffix.isEmpty() ? suffix : base;
-        r.sort(null);
-        return r;
+        return !exact.isEmpty() ? exact : !suffix.isEmpty() ? suffix : base;
     }
 
     private static String normalize(String p) {

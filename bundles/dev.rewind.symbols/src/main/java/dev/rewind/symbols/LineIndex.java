@@ -91,6 +91,41 @@ final class LineIndex {
         return Optional.empty();
     }
 
+    /**
+     * The address after the prologue of the function at {@code entry} (ending at {@code end}): the next statement
+     * row after the entry, unless several statement lines already start at the entry (optimised code: no prologue).
+     */
+    long prologueEnd(long entry, long end) {
+        int s = upperBound(seqStart, entry) - 1;
+        while (s >= 0 && Long.compareUnsigned(entry, maxEnd[s]) < 0 && Long.compareUnsigned(entry, seqEnd[s]) >= 0) {
+            s--;
+        }
+        if (s < 0 || Long.compareUnsigned(entry, seqEnd[s]) >= 0) {
+            return entry;
+        }
+        LineRows r = units.get(seqUnit[s]).rows();
+        int i = seqFirst[s];
+        while (i < seqLast[s] && Long.compareUnsigned(r.address(i), entry) < 0) {
+            i++;
+        }
+        if (i >= seqLast[s] || r.address(i) != entry) {
+            return entry;
+        }
+        int line = r.line(i);
+        int j = i;
+        for (; j < seqLast[s] && r.address(j) == entry; j++) {
+            if (r.isStmt(j) && r.line(j) != 0 && r.line(j) != line) {
+                return entry;
+            }
+        }
+        for (; j < seqLast[s] && Long.compareUnsigned(r.address(j), end) < 0; j++) {
+            if (r.line(j) != 0 && r.isStmt(j)) {
+                return r.address(j);
+            }
+        }
+        return entry;
+    }
+
     Optional<LineAddresses> addressesOf(String file, int line) {
         return fileLines.addressesOf(file, line);
     }
@@ -125,7 +160,8 @@ final class LineIndex {
         }
         long blockLo = r.address(b);
         // rows of other lines at the block's first address come before it: the block starts there anyway
-        return new SourceLine(unit.path(file), line, r.column(row), r.isStmt(row), r.address(row), blockLo,
+        String path = unit.path(file);
+        return new SourceLine(path != null ? path : "?", line, r.column(row), r.isStmt(row), r.address(row), blockLo,
                 r.address(e));
     }
 

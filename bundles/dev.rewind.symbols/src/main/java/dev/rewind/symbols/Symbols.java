@@ -12,8 +12,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The symbols of one RISC-V ELF program: ELF symbols, line tables and call frame information. Immutable and
@@ -116,7 +119,44 @@ public final class Symbols {
      * file. {@code file} matches a DWARF path fully, as a path suffix, or by base name (in that order).
      */
     public Optional<LineAddresses> addressesOf(String file, int line) {
-        return lines.addressesOf(file, line);
+        return addressesOf(file, line, a -> symbolAt(a).map(ElfSymbol::value).orElse(a));
+    }
+
+    /**
+     * As {@link #addressesOf(String, int)}, keeping the lowest address per scope: {@code scopeOf} maps an address
+     * to its scope (gdb uses the innermost lexical block or inlined call from .debug_info; the one-argument form
+     * uses the ELF function, which merges a line's inlined copies within one function).
+     */
+    public Optional<LineAddresses> addressesOf(String file, int line, LongUnaryOperator scopeOf) {
+        return lines.addressesOf(file, line).map(la -> firstPerScope(la, scopeOf));
+    }
+
+    /**
+     * Where a breakpoint on a function goes. With {@code skipPrologue}, after its prologue: the next statement row
+     * after the entry, when it is still in the function and several lines do not already start at the entry; else
+     * the entry. gdb skips prologues only in units without location lists (unoptimised code): in optimised code
+     * the variables' locations are right at the entry already. The caller knows that from .debug_info.
+     */
+    public Optional<Long> breakpointAddress(String function, boolean skipPrologue) {
+        return symbol(function).filter(s -> s.type() == ElfSymbol.Type.FUNC)
+                .map(s -> skipPrologue ? prologueEnd(s) : s.value());
+    }
+
+    /** The address after the prologue of the function {@code fn} (see {@link #breakpointAddress}). */
+    public long prologueEnd(ElfSymbol fn) {
+        return lines.prologueEnd(fn.value(), fn.value() + Math.max(fn.size(), 1));
+    }
+
+    /** One address per scope (the lowest start of the line in it), as debuggers place line breakpoints. */
+    private static LineAddresses firstPerScope(LineAddresses la, LongUnaryOperator scopeOf) {
+        List<Long> out = new ArrayList<>();
+        Set<Long> scopes = new HashSet<>();
+        for (long a : la.addresses()) {
+            if (scopes.add(scopeOf.applyAsLong(a))) {
+                out.add(a);
+            }
+        }
+        return new LineAddresses(la.file(), la.line(), out);
     }
 
     /** Every source path named by the line tables (as DWARF composes them), sorted. */

@@ -43,8 +43,15 @@ final class Tools {
 
     /** Runs the command with {@code stdin}; returns stdout; fails on a non-zero exit or after 60 s. */
     static String run(List<String> command, String stdin) throws IOException, InterruptedException {
+        return run(command, stdin, false);
+    }
+
+    /** As {@link #run(List, String)}; with {@code merged}, stderr is interleaved with stdout and the exit code ignored. */
+    static String run(List<String> command, String stdin, boolean merged) throws IOException, InterruptedException {
         Path err = Files.createTempFile("rewind-tool", ".err");
-        Process p = new ProcessBuilder(new ArrayList<>(command)).redirectError(err.toFile()).start();
+        Process p = merged
+                ? new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start()
+                : new ProcessBuilder(new ArrayList<>(command)).redirectError(err.toFile()).start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
             try {
                 return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -61,7 +68,7 @@ final class Tools {
         }
         String errors = Files.readString(err);
         Files.delete(err);
-        if (p.exitValue() != 0) {
+        if (p.exitValue() != 0 && !merged) { // merged: gdb -batch exits 1 when its last command failed
             throw new AssertionError(command + " exited with " + p.exitValue() + ":\n" + errors + out.join());
         }
         return out.join();
