@@ -62,7 +62,8 @@ public interface DebugSession {
 
     /**
      * Steps {@code hart} while its pc is in {@code [lo, hi)}; with {@code overCalls}, a call made from the range
-     * runs to its return (recursion-safe) and stepping goes on. Stops early at breakpoints, exits and pauses.
+     * runs to its return (recursion-safe) and stepping goes on. A jump back to {@code lo} ends the step too (the next
+     * pass of a loop on one line, where gdb's {@code next} stops). Stops early at breakpoints, exits and pauses.
      */
     CompletableFuture<Stop> stepRange(int hart, long lo, long hi, boolean overCalls);
 
