@@ -7,6 +7,7 @@ import dev.rewind.debug.LaunchConfig;
 import dev.rewind.debug.SessionEvent;
 import dev.rewind.debug.SessionListener;
 import dev.rewind.debug.Stop;
+import dev.rewind.debug.StopReason;
 import dev.rewind.debug.TimeInfo;
 import dev.rewind.mcd.api.McdApi;
 import dev.rewind.mcd.api.McdException;
@@ -42,6 +43,9 @@ public final class Session extends SessionRequests {
             });
             EventHub hub = new EventHub(msg -> System.err.println("rewind: session " + id + ": " + msg));
             Context ctx = new Context(id, new McdMachine(api), hub, console);
+            ctx.lastStop = new Stop(StopReason.ENTRY, 0, ctx.time(), ctx.machine.pc(0), 0, null, 0, 0, 0,
+                    "stopped at the entry, time " + ctx.time());
+            ctx.regions = ctx.machine.memoryRegions();
             console.connect(executor, hub::publish);
             Stops stops = new Stops(ctx);
             Conditions conditions = new Conditions(ctx, stops::trapWanted);
@@ -138,6 +142,22 @@ public final class Session extends SessionRequests {
             return CompletableFuture.failedFuture(new DebugException("cannot pause: " + e.getMessage(), e));
         }
         return submit("pause", () -> ctx.lastStop);
+    }
+
+    @Override
+    public List<dev.rewind.debug.MemoryRegion> memoryRegions() {
+        return ctx.regions;
+    }
+
+    @Override
+    public CompletableFuture<Stop> reset() {
+        return submit("reset", () -> {
+            ctx.requireStopped("reset");
+            run.clearPause();
+            ctx.machine.resetSystem();
+            ctx.frontier = ctx.time();
+            return ctx.stopped(stops.here(StopReason.ENTRY, 0, "reset: stopped at the entry"), true);
+        });
     }
 
     @Override
