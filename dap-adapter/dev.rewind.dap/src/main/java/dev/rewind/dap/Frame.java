@@ -1,0 +1,9 @@
+package dev.rewind.dap;
+
+/**
+ * A stack frame handed out by {@code stackTrace}: its hart, its level (0 = innermost), the pc in it, its
+ * stack pointer and canonical frame address (CFA; -1 when unknown) and, for the frames of callers, the
+ * return address (-1 for the innermost frame).
+ */
+public record Frame(int hart, int level, long pc, long sp, long cfa, long returnAddress) {
+}

@@ -1,0 +1,47 @@
+package dev.rewind.dap.handlers;
+
+import dev.rewind.dap.DapContext;
+import dev.rewind.dap.DapErrors;
+import dev.rewind.dap.StopReasons;
+import dev.rewind.debug.DebugSession;
+import dev.rewind.debug.Stop;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
+
+/**
+ * {@code configurationDone}: breakpoints are set; with {@code stopOnEntry} (or attached to a stopped session)
+ * the client hears where the machine stands, otherwise it runs.
+ */
+public final class ConfigurationDoneHandler {
+
+    private final DapContext context;
+
+    public ConfigurationDoneHandler(DapContext context) {
+        this.context = context;
+    }
+
+    public CompletableFuture<Void> handle(ConfigurationDoneArguments args) {
+        DebugSession session = context.session();
+        if (context.configurationDone()) {
+            throw DapErrors.wrongState("configurationDone was already sent");
+        }
+        context.configurationDone(true);
+        if (context.stopOnEntry() || session.running()) {
+            if (!session.running()) {
+                context.afterResponse("configurationDone", () -> reportStop(session.lastStop()));
+            }
+            return CompletableFuture.completedFuture(null);
+        }
+        return session.resume();
+    }
+
+    private void reportStop(Stop stop) {
+        StoppedEventArguments e = new StoppedEventArguments();
+        e.setReason(StopReasons.dapReason(stop, context.breakpoints()));
+        e.setDescription(stop.description());
+        e.setThreadId(DapContext.threadId(stop.hart()));
+        e.setAllThreadsStopped(true);
+        context.client().stopped(e);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.rewind.dap.handlers;
+
+import dev.rewind.dap.Addresses;
+import dev.rewind.dap.DapContext;
+import dev.rewind.emulator.elf.ElfSymbol;
+import java.util.Optional;
+import org.eclipse.lsp4j.debug.DataBreakpointAccessType;
+import org.eclipse.lsp4j.debug.DataBreakpointInfoArguments;
+import org.eclipse.lsp4j.debug.DataBreakpointInfoResponse;
+
+/**
+ * {@code dataBreakpointInfo}: what can be watched for a name. An address (with {@code asAddress}, or a number),
+ * a global variable by name ({@code items_produced}, {@code &items_produced}; its size from the symbol) or a
+ * register value used as an address is not watchable. The data id is {@code 0xADDRESS:LENGTH}.
+ */
+public final class DataBreakpointInfoHandler {
+
+    private final DapContext context;
+
+    public DataBreakpointInfoHandler(DapContext context) {
+        this.context = context;
+    }
+
+    public DataBreakpointInfoResponse handle(DataBreakpointInfoArguments args) {
+        context.session();
+        String name = args.getName() == null ? "" : args.getName().trim();
+        DataBreakpointInfoResponse r = new DataBreakpointInfoResponse();
+        Optional<long[]> target = resolve(name, Boolean.TRUE.equals(args.getAsAddress()), args.getBytes());
+        if (target.isEmpty()) {
+            r.setDataId(null);
+            r.setDescription("'" + name + "' is not an address or a global variable of the program; data breakpoints"
+                    + " watch memory (registers cannot be watched)");
+            return r;
+        }
+        long address = target.get()[0];
+        long length = target.get()[1];
+        r.setDataId(Addresses.hex(address) + ":" + length);
+        r.setDescription(name + " (" + length + " byte" + (length == 1 ? "" : "s") + " at " + Addresses.hex(address) + ")");
+        r.setAccessTypes(new DataBreakpointAccessType[] {
+            DataBreakpointAccessType.WRITE, DataBreakpointAccessType.READ, DataBreakpointAccessType.READ_WRITE});
+        r.setCanPersist(false);
+        return r;
+    }
+
+    private Optional<long[]> resolve(String name, boolean asAddress, Integer bytes) {
+        long length = bytes == null || bytes <= 0 ? 0 : bytes;
+        if (asAddress || Addresses.isNumber(name)) {
+            if (!Addresses.isNumber(name)) {
+                return Optional.empty();
+            }
+            return Optional.of(new long[] {Addresses.parse(name, "address"), length == 0 ? 4 : length});
+        }
+        String sym = name.startsWith("&") ? name.substring(1).trim() : name;
+        Optional<ElfSymbol> s = context.symbols().named(sym).filter(x -> x.isObject() || x.type() == ElfSymbol.STT_NOTYPE);
+        return s.map(x -> new long[] {x.value(), length > 0 ? length : x.size() > 0 ? Math.min(x.size(), 8) : 4});
+    }
+}
