@@ -41,9 +41,28 @@ public final class ProgramSymbols {
                 : s.name() + "+0x" + Long.toHexString(address - s.value()));
     }
 
-    /** The function or object symbol containing {@code address}. */
+    /**
+     * The function or object symbol containing {@code address}; else the nearest label (a function or untyped
+     * symbol such as an assembly entry point) at most 4 KiB below it.
+     */
     public Optional<ElfSymbol> at(long address) {
-        return image == null ? Optional.empty() : image.symbolAt(address);
+        if (image == null) {
+            return Optional.empty();
+        }
+        Optional<ElfSymbol> containing = image.symbolAt(address);
+        if (containing.isPresent()) {
+            return containing;
+        }
+        ElfSymbol best = null;
+        for (ElfSymbol s : image.symbols()) {
+            boolean label = s.isFunction() || s.type() == ElfSymbol.STT_NOTYPE;
+            long d = address - s.value();
+            if (label && d >= 0 && d < 4096 && !s.name().startsWith("$") && !s.name().startsWith(".L")
+                    && (best == null || s.value() > best.value())) {
+                best = s;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** A defined symbol by name. */
