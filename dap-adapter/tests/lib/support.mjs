@@ -38,6 +38,7 @@ export async function startStdio() {
   dc.defaultTimeout = 30000;
   await dc.start();
   const proc = dc._adapterProcess;
+  started.add(proc);
   return { dc, close: async () => { await within(dc.stop(), 10000, 'stop'); killTree(proc); } };
 }
 
@@ -45,6 +46,7 @@ export async function startStdio() {
 export function startServer() {
   return new Promise((resolve, reject) => {
     const proc = spawn(REWIND, ['dap', '--port', '0'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    started.add(proc);
     let err = '';
     let out = '';
     const timer = setTimeout(() => { killTree(proc); reject(new Error('server did not start: ' + err)); }, 60000);
@@ -70,6 +72,10 @@ export async function connect(port) {
   return { dc, close: async () => { await within(dc.stop(), 10000, 'stop').catch(() => {}); } };
 }
 
+// Every adapter process started here dies with the test process, whatever a timed-out test left behind.
+const started = new Set();
+process.on('exit', () => { for (const p of started) killTree(p); });
+
 export function killTree(proc) {
   if (!proc || proc.exitCode !== null) return;
   try { process.kill(-proc.pid, 'SIGKILL'); } catch { try { proc.kill('SIGKILL'); } catch { /* gone */ } }
@@ -78,7 +84,9 @@ export function killTree(proc) {
 /** initialize + launch + configurationDone, stopped at the entry; resolves with the stopped event. */
 export async function launchStopped(dc, args) {
   const initialized = dc.waitForEvent('initialized', 30000);
-  const init = await within(dc.initializeRequest(), 30000, 'initialize');
+  const init = await within(dc.initializeRequest({ adapterID: 'rewind', clientID: 'rewind-tests', linesStartAt1: true,
+    columnsStartAt1: true, pathFormat: 'path', supportsInvalidatedEvent: true, supportsMemoryReferences: true,
+    supportsVariableType: true, supportsProgressReporting: true }), 30000, 'initialize');
   await within(initialized, 30000, 'initialized');
   await within(dc.launchRequest({ stopOnEntry: true, ...args }), 30000, 'launch');
   const stopped = dc.waitForEvent('stopped', 30000);

@@ -1,0 +1,81 @@
+// Run the demo to its end, then reverse-continue to the last write of items_produced: a producer hart
+// (not the consumer, hart 0) made it. Bookmarks and go-to-time through custom requests and the REPL.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, connect, launchStopped, registers, symbols, untilStopped, time, ELF, hex, within } from '../lib/support.mjs';
+
+const DEMO = ELF('demo-rv32.elf');
+const syms = symbols(DEMO);
+
+test('reverse-continue to a data breakpoint another hart triggered', { timeout: 180000 }, async () => {
+  const server = await startServer();
+  const { dc, close } = await connect(server.port);
+  try {
+    await launchStopped(dc, { program: DEMO, harts: 4 });
+    const output = [];
+    dc.on('output', (e) => output.push(e.body));
+    const end = await untilStopped(dc, () => dc.continueRequest({ threadId: 1 }), 120000);
+    assert.equal(end.reason, 'exited');
+    assert.ok(output.some((o) => o.category === 'stdout' && /LOST UPDATE|items_produced/.test(o.output)),
+      'guest UART output arrives as stdout');
+    const frontier = (await time(dc)).now;
+
+    const info = await dc.dataBreakpointInfoRequest({ name: 'items_produced' });
+    assert.equal(info.body.dataId, `${hex(syms.get('items_produced'))}:4`);
+    assert.ok(info.body.accessTypes.includes('write'));
+    const set = await dc.setDataBreakpointsRequest({ breakpoints: [{ dataId: info.body.dataId, accessType: 'write' }] });
+    assert.equal(set.body.breakpoints[0].verified, true);
+
+    const hit = await untilStopped(dc, () => dc.reverseContinueRequest({ threadId: 1 }), 120000);
+    assert.equal(hit.reason, 'data breakpoint');
+    assert.notEqual(hit.threadId, 1, 'the last write came from a producer, not the consumer hart 0');
+    assert.deepEqual(hit.hitBreakpointIds, [set.body.breakpoints[0].id]);
+    const t1 = (await time(dc)).now;
+    assert.ok(t1 < frontier, 'back in history');
+
+    // one more: an earlier write
+    const hit2 = await untilStopped(dc, () => dc.reverseContinueRequest({ threadId: 1 }), 120000);
+    assert.equal(hit2.reason, 'data breakpoint');
+    assert.ok((await time(dc)).now < t1);
+  } finally { await close(); server.close(); }
+});
+
+test('bookmarks and go to time: custom requests and REPL commands', { timeout: 180000 }, async () => {
+  const server = await startServer();
+  const { dc, close } = await connect(server.port);
+  try {
+    await launchStopped(dc, { program: DEMO, harts: 4 });
+    await dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: hex(syms.get('count_item')) }] });
+    await untilStopped(dc, () => dc.continueRequest({ threadId: 1 }));
+    const here = { t: (await time(dc)).now, regs: await registers(dc, 2) };
+    const added = (await dc.customRequest('rewind/addBookmark', { name: 'first' })).body;
+    assert.equal(added.time, here.t);
+    await dc.customRequest('setInstructionBreakpoints', { breakpoints: [] });
+    for (let i = 0; i < 3; i++) await untilStopped(dc, () => dc.nextRequest({ threadId: 2, granularity: 'instruction' }));
+    assert.ok((await time(dc)).now > here.t);
+
+    const invalidated = within(dc.waitForEvent('invalidated', 30000), 30000, 'invalidated');
+    const stopped = dc.waitForEvent('stopped', 30000);
+    const back = (await dc.customRequest('rewind/goToBookmark', { name: 'first' })).body;
+    assert.equal(back.now, here.t);
+    assert.equal((await within(stopped, 30000, 'stopped')).body.reason, 'goto');
+    assert.deepEqual(await registers(dc, 2), here.regs);
+    assert.deepEqual((await dc.customRequest('rewind/bookmarks', {})).body.bookmarks, [{ name: 'first', time: here.t }]);
+
+    // REPL: time, goto, bookmark add/list/goto/delete
+    const repl = async (expression) => (await dc.evaluateRequest({ expression, context: 'repl' })).body.result;
+    assert.match(await repl('time'), new RegExp(`^time ${here.t} `));
+    const stoppedGoto = dc.waitForEvent('stopped', 30000);
+    assert.match(await repl('goto 1000'), /^time 1000 /);
+    await within(stoppedGoto, 30000, 'stopped after goto');
+    assert.match(await repl('bookmark add early'), /^bookmark early @ 1000$/);
+    assert.match(await repl('bookmark list'), /early @ 1000[\s\S]*first @|first @[\s\S]*early @ 1000/);
+    const s3 = dc.waitForEvent('stopped', 30000);
+    assert.match(await repl('bookmark goto first'), new RegExp(`^time ${here.t} `));
+    await within(s3, 30000, 'stopped after bookmark goto');
+    assert.match(await repl('bookmark delete early'), /deleted early/);
+    await assert.rejects(dc.customRequest('rewind/goToBookmark', { name: 'early' }), /early/);
+    assert.match(await repl('$pc'), /^0x[0-9a-f]{8}$/);
+    await invalidated;
+  } finally { await close(); server.close(); }
+});
