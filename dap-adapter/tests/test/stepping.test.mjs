@@ -49,6 +49,21 @@ test('break on hart 2, step and step back', { timeout: 180000 }, async () => {
     const again = { regs: await allRegisters(dc), t: await time(dc) };
     assert.deepEqual(again, after, 'stepping forward again lands where the first step did');
 
+    // a function breakpoint by name, with a hit count: the 2nd hit of count_item (any producer)
+    const fb = (await dc.setFunctionBreakpointsRequest({ breakpoints: [{ name: 'count_item', hitCondition: '2' }, { name: 'no_such_fn' }] })).body.breakpoints;
+    assert.equal(fb[0].verified, true);
+    assert.equal(Number(fb[0].instructionReference), syms.get('count_item'));
+    assert.equal(fb[1].verified, false);
+    const fstop = await untilStopped(dc, () => dc.continueRequest({ threadId: 1 }));
+    assert.equal(fstop.reason, 'function breakpoint');
+    assert.equal(Number((await registers(dc, fstop.threadId)).pc), syms.get('count_item'));
+    await dc.setFunctionBreakpointsRequest({ breakpoints: [] });
+    if (fstop.threadId !== 3) {
+      await dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: hex(syms.get('count_item')) }] });
+      for (let i = 0; i < 20 && (await untilStopped(dc, () => dc.continueRequest({ threadId: 1 }))).threadId !== 3; i++);
+      await dc.customRequest('setInstructionBreakpoints', { breakpoints: [] });
+    }
+
     // step out of count_item: back in the caller, right after the call
     const out = await untilStopped(dc, () => dc.stepOutRequest({ threadId: 3 }));
     assert.equal(out.threadId, 3);

@@ -31,7 +31,12 @@ public final class DapErrors {
     }
 
     public static ResponseErrorException error(int code, String message) {
-        return new ResponseErrorException(new ResponseError(code, message, null));
+        // the DAP error body: {"error": {"id": code, "format": message}}
+        java.util.Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("id", code);
+        error.put("format", message);
+        error.put("showUser", false);
+        return new ResponseErrorException(new ResponseError(code, message, java.util.Map.of("error", error)));
     }
 
     /** Turns whatever a handler threw into the error response for {@code command}. */

@@ -31,7 +31,10 @@ public final class SetFunctionBreakpointsHandler {
                 errors.add("a function breakpoint needs a function name");
                 continue;
             }
-            specs.add(BreakpointSpec.function(name).withCondition(b.getCondition()).withHitCondition(b.getHitCondition()));
+            // the ELF symbol's entry while the session resolves no functions itself (no DWARF yet)
+            BreakpointSpec spec = context.symbols().function(name)
+                    .map(f -> BreakpointSpec.instruction(f.value())).orElse(BreakpointSpec.function(name));
+            specs.add(spec.withCondition(b.getCondition()).withHitCondition(b.getHitCondition()));
             errors.add(null);
         }
         SetFunctionBreakpointsResponse r = new SetFunctionBreakpointsResponse();
