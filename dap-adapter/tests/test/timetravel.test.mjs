@@ -16,8 +16,10 @@ test('reverse-continue to a data breakpoint another hart triggered', { timeout: 
     dc.on('output', (e) => output.push(e.body));
     const end = await untilStopped(dc, () => dc.continueRequest({ threadId: 1 }), 120000);
     assert.equal(end.reason, 'exited');
-    assert.ok(output.some((o) => o.category === 'stdout' && /LOST UPDATE|items_produced/.test(o.output)),
+    const stdout = output.filter((o) => o.category === 'stdout');
+    assert.match(stdout.map((o) => o.output).join(''), /^demo: 4 harts[\s\S]*LOST UPDATE: expected 12000 got \d+\n$/,
       'guest UART output arrives as stdout');
+    assert.ok(stdout.every((o) => o.output.endsWith('\n')), 'in whole lines');
     const frontier = (await time(dc)).now;
 
     const info = await dc.dataBreakpointInfoRequest({ name: 'items_produced' });
@@ -37,6 +39,31 @@ test('reverse-continue to a data breakpoint another hart triggered', { timeout: 
     const hit2 = await untilStopped(dc, () => dc.reverseContinueRequest({ threadId: 1 }), 120000);
     assert.equal(hit2.reason, 'data breakpoint');
     assert.ok((await time(dc)).now < t1);
+  } finally { await close(); server.close(); }
+});
+
+test('pause a running machine; reverse continue reports progress', { timeout: 180000 }, async () => {
+  const server = await startServer();
+  const { dc, close } = await connect(server.port);
+  try {
+    await launchStopped(dc, { program: ELF('ttbench-rv32.elf'), harts: 2 });
+    const continued = dc.waitForEvent('continued', 30000);
+    await dc.continueRequest({ threadId: 1 });
+    await within(continued, 30000, 'continued');
+    await assert.rejects(dc.stackTraceRequest({ threadId: 1 }), /running: pause it first/);
+    await new Promise((r) => setTimeout(r, 300));
+    const paused = await untilStopped(dc, () => dc.pauseRequest({ threadId: 1 }));
+    assert.equal(paused.reason, 'pause');
+    assert.ok((await time(dc)).now > 0);
+    const starts = [];
+    const ends = [];
+    dc.on('progressStart', (e) => starts.push(e.body));
+    dc.on('progressEnd', (e) => ends.push(e.body));
+    const back = await untilStopped(dc, () => dc.reverseContinueRequest({ threadId: 1 }), 120000);
+    assert.equal(back.reason, 'history start');
+    assert.equal(starts.length, 1);
+    assert.equal(starts[0].title, 'Reverse continue');
+    assert.deepEqual(ends.map((e) => e.progressId), [starts[0].progressId]);
   } finally { await close(); server.close(); }
 });
 

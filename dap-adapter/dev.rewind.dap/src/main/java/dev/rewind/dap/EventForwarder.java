@@ -23,7 +23,11 @@ import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
  */
 public final class EventForwarder implements SessionListener {
 
+    /** Guest output arrives a few bytes at a time: whole lines go out, the rest waits for its line or the next event. */
+    private static final int MAX_PENDING = 4096;
+
     private final DapContext context;
+    private final StringBuilder pending = new StringBuilder();
 
     public EventForwarder(DapContext context) {
         this.context = context;
@@ -35,6 +39,22 @@ public final class EventForwarder implements SessionListener {
         if (client == null) {
             return;
         }
+        if (event instanceof SessionEvent.Output o && !o.log()) {
+            pending.append(o.text());
+            int nl = pending.lastIndexOf("\n");
+            if (pending.length() >= MAX_PENDING) {
+                nl = pending.length() - 1;
+            }
+            if (nl >= 0) {
+                output(client, pending.substring(0, nl + 1), OutputEventArgumentsCategory.STDOUT);
+                pending.delete(0, nl + 1);
+            }
+            return;
+        }
+        if (!pending.isEmpty()) {
+            output(client, pending.toString(), OutputEventArgumentsCategory.STDOUT);
+            pending.setLength(0);
+        }
         switch (event) {
             case SessionEvent.Running r -> {
                 context.handles().reset();
@@ -44,8 +64,7 @@ public final class EventForwarder implements SessionListener {
                 client.continued(args);
             }
             case SessionEvent.Stopped s -> stopped(client, s.stop());
-            case SessionEvent.Output o -> output(client, o.text(),
-                    o.log() ? OutputEventArgumentsCategory.CONSOLE : OutputEventArgumentsCategory.STDOUT);
+            case SessionEvent.Output o -> output(client, o.text(), OutputEventArgumentsCategory.CONSOLE);
             case SessionEvent.Invalidated i -> {
                 context.handles().reset();
                 if (Boolean.TRUE.equals(context.clientInfo().getSupportsInvalidatedEvent())) {

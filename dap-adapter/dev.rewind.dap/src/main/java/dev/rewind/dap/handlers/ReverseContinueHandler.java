@@ -2,6 +2,7 @@ package dev.rewind.dap.handlers;
 
 import dev.rewind.dap.DapContext;
 import dev.rewind.dap.DapErrors;
+import dev.rewind.dap.Progress;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.debug.ReverseContinueArguments;
 
@@ -19,6 +20,7 @@ public final class ReverseContinueHandler {
         if (!context.sessionHistory()) {
             throw DapErrors.wrongState("history is off for this session (launch with \"history\": true)");
         }
-        return context.stoppedSession().reverseContinue().thenApply(stop -> null);
+        return Progress.around(context, "Reverse continue", context.stoppedSession().reverseContinue())
+                .thenApply(stop -> null);
     }
 }

@@ -2,6 +2,7 @@ package dev.rewind.dap.handlers;
 
 import dev.rewind.dap.DapContext;
 import dev.rewind.dap.DapErrors;
+import dev.rewind.dap.Progress;
 import dev.rewind.dap.RewindProtocol.Arguments;
 import dev.rewind.dap.RewindProtocol.TimeResult;
 import dev.rewind.debug.DebugSession;
@@ -31,7 +32,7 @@ public final class TimeHandler {
         if (!s.config().history()) {
             throw DapErrors.wrongState("history is off for this session");
         }
-        context.await(s.goToTime(args.time));
+        context.await(Progress.around(context, "Go to time " + args.time, s.goToTime(args.time)));
         return result(context.await(s.time()));
     }
 
