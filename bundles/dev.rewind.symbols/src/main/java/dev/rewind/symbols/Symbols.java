@@ -6,6 +6,8 @@ import dev.rewind.symbols.dwarf.LineUnit;
 import dev.rewind.symbols.elf.ElfSection;
 import dev.rewind.symbols.elf.ElfFile;
 import dev.rewind.symbols.elf.ElfSymbol;
+import dev.rewind.symbols.info.DebugInfo;
+import dev.rewind.symbols.info.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ public final class Symbols {
     private final SymbolTable table;
     private final LineIndex lines;
     private final CallFrameInfo cfi;
+    private final DebugInfo debugInfo;
     private final List<String> problems;
 
     private Symbols(String name, ElfFile elf) {
@@ -39,6 +42,10 @@ public final class Symbols {
         this.cfi = new CallFrameInfo(elf.section(".debug_frame").orElse(null), elf.section(".eh_frame").orElse(null),
                 elf.sectionHeader(".eh_frame").map(ElfSection::addr).orElse(0L), elf.xlen() / 8);
         found.addAll(cfi.problems());
+        this.debugInfo = DebugInfo.load(elf);
+        for (Problem p : debugInfo.problems()) {
+            found.add(p.toString());
+        }
         this.problems = List.copyOf(found);
     }
 
@@ -55,6 +62,14 @@ public final class Symbols {
     /** The name given at load (the path for {@link #load(Path)}). */
     public String name() {
         return name;
+    }
+
+    /**
+     * The program's .debug_info: functions, scopes, variables, types (see {@link DebugInfo}); units that could not
+     * be read are in {@link #problems()} and {@link DebugInfo#problems()}.
+     */
+    public DebugInfo debugInfo() {
+        return debugInfo;
     }
 
     public ElfFile elf() {
