@@ -33,10 +33,12 @@ public final class DapContext {
     private volatile ProgramSymbols symbols = ProgramSymbols.none();
     private volatile LineInfo lines = LineInfo.NONE;
     private volatile Unwinder unwinder = new PcUnwinder();
+    private volatile dev.rewind.dap.source.SourceProgram source;
     private volatile boolean stopOnEntry;
     private volatile boolean configurationDone;
     private volatile List<String> sourceDirectories = List.of();
     private final Map<String, Runnable> afterResponse = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger stopsToDrop = new java.util.concurrent.atomic.AtomicInteger();
 
     public DapContext(DebugSessions sessions) {
         this.sessions = sessions;
@@ -105,6 +107,27 @@ public final class DapContext {
         this.ownsSession = owned;
         this.listener = listenerHandle;
         this.symbols = ProgramSymbols.load(s.program());
+        try {
+            dev.rewind.symbols.Symbols syms = dev.rewind.symbols.Symbols.load(s.program());
+            this.source = new dev.rewind.dap.source.SourceProgram(syms);
+            this.unwinder = source;
+            if (syms.hasLines()) {
+                this.lines = source;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("rewind dap: no debug information from " + s.program() + ": " + e.getMessage());
+        }
+    }
+
+    /** The program's DWARF (lines, frames, variables), or null when it has none. */
+    public dev.rewind.dap.source.SourceProgram source() {
+        return source;
+    }
+
+    /** The program's .debug_info, or null. */
+    public dev.rewind.symbols.info.DebugInfo sourceInfo() {
+        dev.rewind.dap.source.SourceProgram p = source;
+        return p == null ? null : p.symbols().debugInfo();
     }
 
     public boolean ownsSession() {
@@ -128,6 +151,19 @@ public final class DapContext {
     public boolean sessionHistory() {
         DebugSession s = session;
         return s != null && s.config().history();
+    }
+
+    /**
+     * A composite operation (a line step back, a goto) is several session operations; the stop of the one that
+     * just completed is not the client's stop. Call while that operation's future completes (before its event).
+     */
+    public void dropNextStop() {
+        stopsToDrop.incrementAndGet();
+    }
+
+    /** Whether the next stop event is an intermediate one (and forget it). */
+    public boolean takeDroppedStop() {
+        return stopsToDrop.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
     }
 
     /** Runs {@code action} right after the response to the next {@code command} request has been written. */

@@ -86,6 +86,9 @@ public final class EventForwarder implements SessionListener {
 
     private void stopped(IDebugProtocolClient client, Stop stop) {
         context.handles().reset();
+        if (context.takeDroppedStop()) {
+            return;
+        }
         if (stop.exited() && !context.sessionHistory()) {
             ExitedEventArguments exited = new ExitedEventArguments();
             exited.setExitCode(stop.exitCode());

@@ -3,6 +3,7 @@ package dev.rewind.dap;
 import dev.rewind.debug.DebugSession;
 import dev.rewind.debug.Instruction;
 import dev.rewind.debug.Stop;
+import dev.rewind.debug.StopReason;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -61,7 +62,10 @@ public final class Stepping {
         return s.stepOut(hart, v[0], v[1]);
     }
 
-    /** Step back: one instruction, or back to the start of the previous line. */
+    /**
+     * Step back: one instruction; or by line: from the middle of a line (after a call returned into it) back to
+     * its start, from the start of a line back to the start of the line executed before it.
+     */
     public CompletableFuture<Stop> stepBack(int hart, SteppingGranularity g) {
         DebugSession s = context.stoppedSession();
         long pc = pc(s, hart);
@@ -69,17 +73,27 @@ public final class Stepping {
         if (range.isEmpty()) {
             return s.stepBackInstruction(hart, 1);
         }
+        boolean midLine = pc != range.get()[0];
         return s.stepBackRange(hart, range.get()[0], range.get()[1], true).thenCompose(out -> {
-            if (out.reason() != dev.rewind.debug.StopReason.STEP) {
+            if (out.reason() != StopReason.STEP) {
                 return CompletableFuture.completedFuture(out);
+            }
+            if (midLine) {
+                context.dropNextStop();
+                return s.stepInstruction(hart, 1);
             }
             Optional<long[]> previous = context.lines().lineRange(out.pc());
             if (previous.isEmpty()) {
                 return CompletableFuture.completedFuture(out);
             }
-            return s.stepBackRange(hart, previous.get()[0], previous.get()[1], true).thenCompose(back ->
-                    back.reason() == dev.rewind.debug.StopReason.STEP ? s.stepInstruction(hart, 1)
-                            : CompletableFuture.completedFuture(back));
+            context.dropNextStop();
+            return s.stepBackRange(hart, previous.get()[0], previous.get()[1], true).thenCompose(back -> {
+                if (back.reason() != StopReason.STEP) {
+                    return CompletableFuture.completedFuture(back);
+                }
+                context.dropNextStop();
+                return s.stepInstruction(hart, 1);
+            });
         });
     }
 }

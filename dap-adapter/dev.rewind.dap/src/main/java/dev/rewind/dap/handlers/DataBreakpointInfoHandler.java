@@ -25,7 +25,11 @@ public final class DataBreakpointInfoHandler {
         context.session();
         String name = args.getName() == null ? "" : args.getName().trim();
         DataBreakpointInfoResponse r = new DataBreakpointInfoResponse();
-        Optional<long[]> target = resolve(name, Boolean.TRUE.equals(args.getAsAddress()), args.getBytes());
+        Optional<long[]> target = Boolean.TRUE.equals(args.getAsAddress()) ? Optional.empty()
+                : fromDebugInfo(args.getVariablesReference(), args.getFrameId(), name);
+        if (target.isEmpty()) {
+            target = resolve(name, Boolean.TRUE.equals(args.getAsAddress()), args.getBytes());
+        }
         if (target.isEmpty()) {
             r.setDataId(null);
             r.setDescription("'" + name + "' is not an address or a global variable of the program; data breakpoints"
@@ -40,6 +44,34 @@ public final class DataBreakpointInfoHandler {
             DataBreakpointAccessType.WRITE, DataBreakpointAccessType.READ, DataBreakpointAccessType.READ_WRITE});
         r.setCanPersist(false);
         return r;
+    }
+
+    /** A variable of a Variables view container, or an expression with an address, by its DWARF type's size. */
+    private Optional<long[]> fromDebugInfo(Integer reference, Integer frameId, String name) {
+        if (context.sourceInfo() == null || name.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            String expression = name;
+            if (reference != null && reference > 0) {
+                Object c = context.handles().get(reference, Object.class);
+                if (c instanceof dev.rewind.dap.source.ValueContainer vc && vc.expression() != null) {
+                    expression = name.startsWith("[") ? "(" + vc.expression() + ")" + name : "(" + vc.expression() + ")." + name;
+                } else if (!(c instanceof dev.rewind.dap.source.LocalsScope)) {
+                    return Optional.empty();
+                }
+            }
+            var frame = frameId != null ? context.frame(frameId)
+                    : context.unwinder().frames(context, context.session().lastStop().hart(), 1).get(0);
+            if (!(frame.unwound() instanceof dev.rewind.dap.source.SourceFrame sf)) {
+                return Optional.empty();
+            }
+            var v = dev.rewind.dap.source.Expressions.evaluate(context, sf, context.sourceInfo(), expression);
+            long size = v.type().size();
+            return v.address().filter(a -> size > 0).map(a -> new long[] {a, Math.min(size, 4096)});
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<long[]> resolve(String name, boolean asAddress, Integer bytes) {

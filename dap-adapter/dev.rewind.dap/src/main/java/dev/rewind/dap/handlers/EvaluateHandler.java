@@ -50,6 +50,19 @@ public final class EvaluateHandler {
             long v = context.await(s.readRegister(hart, r));
             return response(Addresses.hex(v, r.bits()), "register " + r.name() + " of hart " + hart);
         }
+        if (context.sourceInfo() != null) {
+            Frame frame = args.getFrameId() != null ? context.frame(args.getFrameId())
+                    : context.unwinder().frames(context, hart, 1).get(0);
+            if (frame.unwound() instanceof dev.rewind.dap.source.SourceFrame sf) {
+                dev.rewind.symbols.info.Value v = dev.rewind.dap.source.Expressions.evaluate(context, sf,
+                        context.sourceInfo(), expr);
+                org.eclipse.lsp4j.debug.Variable var = dev.rewind.dap.source.Values.variable(context, expr, expr, v);
+                EvaluateResponse r = response(var.getValue(), var.getType());
+                r.setVariablesReference(var.getVariablesReference());
+                r.setMemoryReference(var.getMemoryReference());
+                return r;
+            }
+        }
         if (Addresses.isNumber(expr)) {
             long v = Addresses.parse(expr, "number");
             return response(v + " (" + Addresses.hex(v) + ")", null);

@@ -32,12 +32,13 @@ public final class GotoHandler {
         }
         Breakpoint b = context.await(s.addBreakpoint(BreakpointSpec.instruction(t.address()).onHart(hart)));
         return s.reverseContinue().thenCompose(stop -> stop.breakpointId() == b.id()
-                ? CompletableFuture.completedFuture(stop) : runTo(s))
+                ? CompletableFuture.completedFuture(stop) : runTo(s, context))
                 .whenComplete((stop, e) -> s.removeBreakpoint(b.id()))
                 .thenApply(stop -> null);
     }
 
-    private static CompletableFuture<dev.rewind.debug.Stop> runTo(DebugSession s) {
+    private static CompletableFuture<dev.rewind.debug.Stop> runTo(DebugSession s, DapContext context) {
+        context.dropNextStop();
         CompletableFuture<dev.rewind.debug.Stop> next = s.nextStop();
         return s.resume().thenCompose(v -> next);
     }

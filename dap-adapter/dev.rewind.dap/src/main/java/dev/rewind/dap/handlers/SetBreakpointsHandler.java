@@ -31,14 +31,34 @@ public final class SetBreakpointsHandler {
         List<BreakpointSpec> specs = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         SourceBreakpoint[] bps = args.getBreakpoints() == null ? new SourceBreakpoint[0] : args.getBreakpoints();
-        for (SourceBreakpoint b : bps) {
-            specs.add(BreakpointSpec.line(key, b.getLine()).withCondition(b.getCondition())
-                    .withHitCondition(b.getHitCondition()).withLogMessage(b.getLogMessage()));
+        int[] lines = new int[bps.length];
+        for (int i = 0; i < bps.length; i++) {
+            SourceBreakpoint b = bps[i];
+            BreakpointSpec where = BreakpointSpec.line(key, b.getLine());
+            if (context.source() != null) {
+                // resolved here with the program's line tables: the first line at or after it that has code
+                var at = context.source().lineBreakpoint(key, b.getLine());
+                if (at.isEmpty()) {
+                    specs.add(null);
+                    errors.add("no code at or after line " + b.getLine() + " of " + file);
+                    continue;
+                }
+                where = BreakpointSpec.instruction(at.get()[0]);
+                lines[i] = (int) at.get()[1];
+            }
+            specs.add(where.withCondition(b.getCondition()).withHitCondition(b.getHitCondition())
+                    .withLogMessage(b.getLogMessage()));
             errors.add(null);
         }
+        var result = Breakpoints.replace(context, BreakpointBook.Kind.SOURCE, key, specs, errors);
+        for (int i = 0; i < result.size(); i++) {
+            if (lines[i] > 0 && result.get(i).isVerified()) {
+                result.get(i).setSource(args.getSource());
+                result.get(i).setLine(lines[i]);
+            }
+        }
         SetBreakpointsResponse r = new SetBreakpointsResponse();
-        r.setBreakpoints(Breakpoints.replace(context, BreakpointBook.Kind.SOURCE, key, specs, errors)
-                .toArray(new org.eclipse.lsp4j.debug.Breakpoint[0]));
+        r.setBreakpoints(result.toArray(new org.eclipse.lsp4j.debug.Breakpoint[0]));
         return r;
     }
 }

@@ -31,9 +31,11 @@ public final class SetFunctionBreakpointsHandler {
                 errors.add("a function breakpoint needs a function name");
                 continue;
             }
-            // the ELF symbol's entry while the session resolves no functions itself (no DWARF yet)
-            BreakpointSpec spec = context.symbols().function(name)
-                    .map(f -> BreakpointSpec.instruction(f.value())).orElse(BreakpointSpec.function(name));
+            // after the prologue (DWARF), else at the ELF symbol's entry
+            java.util.Optional<Long> address = context.source() != null
+                    ? context.source().symbols().breakpointAddress(name, true)
+                    : context.symbols().function(name).map(f -> f.value());
+            BreakpointSpec spec = address.map(BreakpointSpec::instruction).orElse(BreakpointSpec.function(name));
             specs.add(spec.withCondition(b.getCondition()).withHitCondition(b.getHitCondition()));
             errors.add(null);
         }

@@ -19,6 +19,17 @@ public final class StackTraceHandler {
         this.context = context;
     }
 
+    private String name(Frame f) {
+        long lookup = f.unwound() instanceof dev.rewind.dap.source.SourceFrame s ? s.lookupPc() : f.pc();
+        if (context.sourceInfo() != null) {
+            var fn = context.sourceInfo().functionAt(lookup);
+            if (fn.isPresent() && fn.get().name() != null) {
+                return fn.get().name();
+            }
+        }
+        return context.symbols().describe(lookup).orElse(Addresses.hex(f.pc()));
+    }
+
     public StackTraceResponse handle(StackTraceArguments args) {
         context.stoppedSession();
         int hart = context.hart(args.getThreadId());
@@ -31,7 +42,7 @@ public final class StackTraceHandler {
             Frame f = frames.get(i);
             StackFrame sf = new StackFrame();
             sf.setId(context.handles().put(f));
-            sf.setName(context.symbols().describe(f.pc()).orElse(Addresses.hex(f.pc())));
+            sf.setName(name(f));
             sf.setInstructionPointerReference(Addresses.hex(f.pc()));
             context.lines().placeFrame(context, sf, f);
             out[i - start] = sf;
