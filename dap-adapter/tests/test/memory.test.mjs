@@ -51,8 +51,9 @@ test('memory, disassembly, registers', { timeout: 120000 }, async () => {
     assert.equal(w.bytesWritten, 4);
     const r2 = (await dc.customRequest('readMemory', { memoryReference: hex(addr - 2), offset: 2, count: 4 })).body;
     assert.deepEqual([...Buffer.from(r2.data, 'base64')], [1, 2, 3, 4]);
-    assert.equal((await dc.evaluateRequest({ expression: 'items_produced', context: 'watch' })).body.result, '0x04030201');
-    assert.equal((await dc.evaluateRequest({ expression: '&items_produced', context: 'hover' })).body.result, hex(addr));
+    // a C value with debug information (67305985), a word without (0x04030201)
+    assert.equal(Number((await dc.evaluateRequest({ expression: 'items_produced', context: 'watch' })).body.result), 0x04030201);
+    assert.match((await dc.evaluateRequest({ expression: '&items_produced', context: 'hover' })).body.result, new RegExp(hex(addr)));
     // a read running off the end of RAM: what exists, and the rest unreadable
     const edge = (await dc.customRequest('readMemory', { memoryReference: hex(0x80000000 + 128 * 1024 * 1024 - 2), count: 8 })).body;
     assert.equal(Buffer.from(edge.data, 'base64').length, 2);
