@@ -31,10 +31,14 @@ async function roundTrips(port) {
   const out = {};
   try {
     await launchStopped(dc, { program: ELF('demo-rv32.elf'), harts: 1 });
-    for (let i = 0; i < 200; i++) await untilStopped(dc, () => dc.nextRequest({ threadId: 1 })); // warm up
+    const g = { threadId: 1, granularity: 'instruction' };
+    for (let i = 0; i < 200; i++) await untilStopped(dc, () => dc.nextRequest(g)); // warm up
     const next = [];
-    for (let i = 0; i < RUNS; i++) { const t0 = process.hrtime.bigint(); await untilStopped(dc, () => dc.nextRequest({ threadId: 1 })); next.push(ms(t0)); }
+    for (let i = 0; i < RUNS; i++) { const t0 = process.hrtime.bigint(); await untilStopped(dc, () => dc.nextRequest(g)); next.push(ms(t0)); }
     out.next = next;
+    const line = [];
+    for (let i = 0; i < RUNS; i++) { const t0 = process.hrtime.bigint(); await untilStopped(dc, () => dc.nextRequest({ threadId: 1 })); line.push(ms(t0)); }
+    out.line = line;
     const inspect = [];
     for (let i = 0; i < RUNS + 10; i++) {
       const t0 = process.hrtime.bigint();
@@ -58,21 +62,26 @@ async function stepBackAtDepth(port) {
     await within(stopped, 600000, 'stopped');
     const runMs = ms(t0);
     const first = process.hrtime.bigint();
-    await untilStopped(dc, () => dc.stepBackRequest({ threadId: 2 }));
+    await untilStopped(dc, () => dc.stepBackRequest({ threadId: 2, granularity: 'instruction' }));
     const firstMs = ms(first);
     const back = [];
-    for (let i = 0; i < RUNS; i++) { const s = process.hrtime.bigint(); await untilStopped(dc, () => dc.stepBackRequest({ threadId: 2 })); back.push(ms(s)); }
-    return { runMs, firstMs, back };
+    for (let i = 0; i < RUNS; i++) { const s = process.hrtime.bigint(); await untilStopped(dc, () => dc.stepBackRequest({ threadId: 2, granularity: 'instruction' })); back.push(ms(s)); }
+    const backLine = [];
+    for (let i = 0; i < RUNS; i++) { const s = process.hrtime.bigint(); await untilStopped(dc, () => dc.stepBackRequest({ threadId: 2 })); backLine.push(ms(s)); }
+    return { runMs, firstMs, back, backLine };
   } finally { await close(); }
 }
 
 const server = await startServer();
 try {
   const rt = await roundTrips(server.port);
-  console.log(`next (1 hart, instruction; no line info yet), median of ${RUNS}: ${fmt(median(rt.next))}`);
+  console.log(`next over an instruction (1 hart), median of ${RUNS}: ${fmt(median(rt.next))}`);
+  console.log(`next over a C line (1 hart; an instruction where the program has no line table), median of ${RUNS}: ${fmt(median(rt.line))}`);
   console.log(`stackTrace + scopes + variables (33 registers), median of ${RUNS}: ${fmt(median(rt.inspect))}`);
   const sb = await stepBackAtDepth(server.port);
-  console.log(`stepBack on 4 harts at ${DEPTH.toExponential()} instructions of history: first ${fmt(sb.firstMs)}, median of next ${RUNS}: ${fmt(median(sb.back))} (run to there: ${(sb.runMs / 1000).toFixed(1)} s)`);
+  console.log(`stepBack on 4 harts at ${DEPTH.toExponential()} instructions of history (run to there: ${(sb.runMs / 1000).toFixed(1)} s):`);
+  console.log(`  one instruction: first ${fmt(sb.firstMs)}, median of the next ${RUNS}: ${fmt(median(sb.back))}`);
+  console.log(`  over a C line: median of ${RUNS}: ${fmt(median(sb.backLine))}`);
 } finally { server.close(); }
 const st = await startup();
 console.log(`process start (./rewind dap) to initialize response, median of 5: ${fmt(median(st))} (all: ${st.map((x) => x.toFixed(0)).join(', ')})`);
