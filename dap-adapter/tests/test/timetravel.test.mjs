@@ -106,3 +106,33 @@ test('bookmarks and go to time: custom requests and REPL commands', { timeout: 1
     await invalidated;
   } finally { await close(); server.close(); }
 });
+
+test('save a recording, open it in a new session, bookmarks and rename survive', { timeout: 180000 }, async () => {
+  const server = await startServer();
+  const file = `${process.env.TMPDIR || '/tmp'}/rewind-dap-test-${process.pid}.rwd`;
+  try {
+    const a = await connect(server.port);
+    let saved;
+    try {
+      await launchStopped(a.dc, { program: DEMO, harts: 2 });
+      for (let i = 0; i < 5; i++) await untilStopped(a.dc, () => a.dc.stepInRequest({ threadId: 1, granularity: 'instruction' }));
+      await a.dc.customRequest('rewind/addBookmark', { name: 'five' });
+      const renamed = (await a.dc.customRequest('rewind/renameBookmark', { name: 'five', newName: 'fifth' })).body.bookmarks;
+      assert.deepEqual(renamed.map((b) => b.name), ['fifth']);
+      saved = (await a.dc.customRequest('rewind/saveRecording', { path: file })).body;
+      assert.equal(saved.path, file);
+      assert.ok(saved.endTime > 0);
+    } finally { await a.close(); }
+    const b = await connect(server.port);
+    try {
+      await launchStopped(b.dc, { program: DEMO, harts: 2, recording: file });
+      assert.equal((await time(b.dc)).now, 0);
+      const marks = (await b.dc.customRequest('rewind/bookmarks', {})).body.bookmarks;
+      assert.deepEqual(marks.map((m) => m.name), ['fifth']);
+      const stopped = b.dc.waitForEvent('stopped', 60000);
+      const t = (await b.dc.customRequest('rewind/goToBookmark', { name: 'fifth' })).body;
+      await within(stopped, 60000, 'stopped');
+      assert.equal(t.now, marks[0].time);
+    } finally { await b.close(); }
+  } finally { server.close(); (await import('node:fs')).rmSync(file, { force: true }); }
+});
