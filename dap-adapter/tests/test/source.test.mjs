@@ -22,9 +22,10 @@ async function locals(dc, frameId) {
   return { scopes, vars: Object.fromEntries(vars.map((v) => [v.name, v])) };
 }
 
-test('line breakpoint on hart 2, frames with sources and locals', { timeout: 180000 }, async () => {
+for (const xlen of [32, 64]) test(`rv${xlen}: line breakpoint on hart 2, frames with sources and locals`, { timeout: 180000 }, async () => {
   const server = await startServer();
   const { dc, close } = await connect(server.port);
+  const PROG = ELF(`symbols-O0-rv${xlen}.elf`);
   try {
     await launchStopped(dc, { program: PROG, harts: 4 });
     const bp = (await dc.setBreakpointsRequest({ source: { path: MAIN_C }, breakpoints: [{ line: 24 }] })).body.breakpoints;
@@ -117,10 +118,37 @@ test('step over a line and step back across the call it made; structs and pointe
     assert.equal(shapes.result, '3');
     await assert.rejects(dc.evaluateRequest({ expression: 'no_such_thing + 1', frameId: (await top(dc, 1)).top.id, context: 'watch' }), /no_such_thing/);
 
+    // goto: back in history to main.c:33 (run earlier), one stopped event with reason goto
+    const targets = (await dc.gotoTargetsRequest({ source: { path: MAIN_C }, line: 33 })).body.targets;
+    assert.equal(targets.length, 1);
+    const gotoStops = [];
+    const countGoto = (e) => gotoStops.push(e.body);
+    dc.on('stopped', countGoto);
+    await untilStopped(dc, () => dc.gotoRequest({ threadId: 1, targetId: targets[0].id }));
+    assert.equal((await top(dc, 1)).top.line, 33);
+    assert.equal((await time(dc)).now, at33.t, 'the last time hart 0 was at line 33');
+    await new Promise((r) => setTimeout(r, 200));
+    dc.removeListener('stopped', countGoto);
+    assert.deepEqual(gotoStops.map((s) => s.reason), ['goto']);
+    await untilStopped(dc, () => dc.continueRequest({ threadId: 1 }));       // to the breakpoint at 36 again
+
     // disassembly carries source lines
     const dis = (await dc.customRequest('disassemble', { memoryReference: f37.instructionPointerReference, instructionCount: 4 })).body.instructions;
     assert.equal(dis[0].line, 36);
     assert.equal(dis[0].location.path, MAIN_C);
+  } finally { await close(); server.close(); }
+});
+
+test('terminate ends the session: terminated event; the connection still answers', { timeout: 60000 }, async () => {
+  const server = await startServer();
+  const { dc, close } = await connect(server.port);
+  try {
+    await launchStopped(dc, { program: PROG, harts: 1 });
+    const terminated = dc.waitForEvent('terminated', 30000);
+    await dc.terminateRequest({});
+    await within(terminated, 30000, 'terminated');
+    await assert.rejects(dc.stackTraceRequest({ threadId: 1 }), /ended/);
+    assert.equal((await dc.customRequest('rewind/sessions', {})).body.sessions.length, 0);
   } finally { await close(); server.close(); }
 });
 

@@ -5,12 +5,16 @@ import dev.rewind.dap.DapErrors;
 import dev.rewind.debug.Breakpoint;
 import dev.rewind.debug.BreakpointSpec;
 import dev.rewind.debug.DebugSession;
+import dev.rewind.debug.Stop;
+import dev.rewind.debug.StopReason;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.debug.GotoArguments;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
 
 /**
  * {@code goto}: travels back in history to the last time the thread's hart was at the target (a temporary
- * instruction breakpoint and a reverse continue); when it never was, it runs forward to it instead.
+ * instruction breakpoint and a reverse continue); when it never was, it runs forward to it instead. The client
+ * hears one stop, reason {@code goto} when it got there (else the stop that ended the search).
  */
 public final class GotoHandler {
 
@@ -31,15 +35,29 @@ public final class GotoHandler {
             throw DapErrors.wrongState("history is off for this session");
         }
         Breakpoint b = context.await(s.addBreakpoint(BreakpointSpec.instruction(t.address()).onHart(hart)));
-        return s.reverseContinue().thenCompose(stop -> stop.breakpointId() == b.id()
-                ? CompletableFuture.completedFuture(stop) : runTo(s, context))
-                .whenComplete((stop, e) -> s.removeBreakpoint(b.id()))
-                .thenApply(stop -> null);
+        return s.reverseContinue().thenCompose(stop -> {
+            if (stop.breakpointId() == b.id()) {
+                return landed(stop, b);
+            }
+            context.dropNextStop();
+            CompletableFuture<Stop> next = s.nextStop();
+            return s.resume().thenCompose(v -> next).thenCompose(fwd -> landed(fwd, b));
+        }).whenComplete((stop, e) -> s.removeBreakpoint(b.id())).thenApply(stop -> null);
     }
 
-    private static CompletableFuture<dev.rewind.debug.Stop> runTo(DebugSession s, DapContext context) {
-        context.dropNextStop();
-        CompletableFuture<dev.rewind.debug.Stop> next = s.nextStop();
-        return s.resume().thenCompose(v -> next);
+    /** Replaces the session's stop at the target by a {@code goto} stop, sent after the response. */
+    private CompletableFuture<Stop> landed(Stop stop, Breakpoint b) {
+        if (stop.breakpointId() == b.id() && stop.reason() == StopReason.BREAKPOINT) {
+            context.dropNextStop();
+            context.afterResponse("goto", () -> {
+                StoppedEventArguments e = new StoppedEventArguments();
+                e.setReason(org.eclipse.lsp4j.debug.StoppedEventArgumentsReason.GOTO);
+                e.setDescription("hart " + stop.hart() + " at the goto target, time " + stop.time());
+                e.setThreadId(DapContext.threadId(stop.hart()));
+                e.setAllThreadsStopped(true);
+                context.client().stopped(e);
+            });
+        }
+        return CompletableFuture.completedFuture(stop);
     }
 }
