@@ -44,3 +44,15 @@ test('tcp: two clients one after another, each its own session', { timeout: 1200
     assert.equal(server.stdout(), '', 'nothing on stdout in TCP mode');
   } finally { server.close(); }
 });
+
+test('./rewind dap: nothing on stdout when the client goes away; bad options are usage errors', { timeout: 60000 }, async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { REWIND, ROOT } = await import('../lib/support.mjs');
+  const quiet = spawnSync(REWIND, ['dap'], { cwd: ROOT, input: '', timeout: 45000 });
+  assert.equal(quiet.status, 0, String(quiet.stderr));
+  assert.equal(quiet.stdout.length, 0, 'stdout carries DAP only');
+  const bad = spawnSync(REWIND, ['dap', '--port', '70000'], { cwd: ROOT, input: '', timeout: 45000 });
+  assert.equal(bad.status, 2);
+  assert.match(String(bad.stderr), /--port 70000 is outside 0\.\.65535/);
+  assert.equal(bad.stdout.length, 0);
+});
