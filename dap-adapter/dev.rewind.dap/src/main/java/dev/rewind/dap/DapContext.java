@@ -106,16 +106,16 @@ public final class DapContext {
         this.session = s;
         this.ownsSession = owned;
         this.listener = listenerHandle;
-        this.symbols = ProgramSymbols.load(s.program());
         try {
             dev.rewind.symbols.Symbols syms = dev.rewind.symbols.Symbols.load(s.program());
+            this.symbols = new ProgramSymbols(syms);
             this.source = new dev.rewind.dap.source.SourceProgram(syms);
             this.unwinder = source;
             if (syms.hasLines()) {
                 this.lines = source;
             }
         } catch (java.io.IOException | RuntimeException e) {
-            System.err.println("rewind dap: no debug information from " + s.program() + ": " + e.getMessage());
+            System.err.println("rewind dap: no symbols from " + s.program() + ": " + e.getMessage());
         }
     }
 

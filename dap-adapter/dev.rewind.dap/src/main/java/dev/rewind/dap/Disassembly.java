@@ -67,7 +67,7 @@ public final class Disassembly {
     /** Up to {@code n} instructions that end exactly at {@code base}, in address order. */
     private List<Instruction> backward(long base, int n) {
         List<Long> starts = new ArrayList<>();
-        context.symbols().at(base - 1).filter(x -> x.isFunction() && base - x.value() <= 65536)
+        context.symbols().at(base - 1).filter(x -> ProgramSymbols.isFunction(x) && base - x.value() <= 65536)
                 .ifPresent(x -> starts.add(x.value()));
         starts.add(base - 4L * n);
         starts.add(base - 4L * n - 2);

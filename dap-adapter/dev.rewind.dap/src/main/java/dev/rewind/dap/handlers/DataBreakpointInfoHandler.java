@@ -2,7 +2,8 @@ package dev.rewind.dap.handlers;
 
 import dev.rewind.dap.Addresses;
 import dev.rewind.dap.DapContext;
-import dev.rewind.emulator.elf.ElfSymbol;
+import dev.rewind.dap.ProgramSymbols;
+import dev.rewind.symbols.elf.ElfSymbol;
 import java.util.Optional;
 import org.eclipse.lsp4j.debug.DataBreakpointAccessType;
 import org.eclipse.lsp4j.debug.DataBreakpointInfoArguments;
@@ -83,7 +84,7 @@ public final class DataBreakpointInfoHandler {
             return Optional.of(new long[] {Addresses.parse(name, "address"), length == 0 ? 4 : length});
         }
         String sym = name.startsWith("&") ? name.substring(1).trim() : name;
-        Optional<ElfSymbol> s = context.symbols().named(sym).filter(x -> x.isObject() || x.type() == ElfSymbol.STT_NOTYPE);
+        Optional<ElfSymbol> s = context.symbols().named(sym).filter(ProgramSymbols::isData);
         return s.map(x -> new long[] {x.value(), length > 0 ? length : x.size() > 0 ? Math.min(x.size(), 8) : 4});
     }
 }

@@ -7,7 +7,8 @@ import dev.rewind.dap.Frame;
 import dev.rewind.debug.DebugSession;
 import dev.rewind.debug.MemoryRead;
 import dev.rewind.debug.Register;
-import dev.rewind.emulator.elf.ElfSymbol;
+import dev.rewind.dap.ProgramSymbols;
+import dev.rewind.symbols.elf.ElfSymbol;
 import java.util.Optional;
 import org.eclipse.lsp4j.debug.EvaluateArguments;
 import org.eclipse.lsp4j.debug.EvaluateArgumentsContext;
@@ -74,7 +75,7 @@ public final class EvaluateHandler {
         String name = address ? expr.substring(1).trim() : expr;
         ElfSymbol sym = context.symbols().named(name).orElseThrow(() -> DapErrors.badRequest(
                 "cannot evaluate '" + expr + "': not a register ($a0), number, symbol or REPL command (help)"));
-        if (address || sym.isFunction()) {
+        if (address || ProgramSymbols.isFunction(sym)) {
             EvaluateResponse r = response(Addresses.hex(sym.value()), "&" + sym.name());
             r.setMemoryReference(Addresses.hex(sym.value()));
             return r;
@@ -104,10 +105,5 @@ public final class EvaluateHandler {
         r.setType(type);
         r.setVariablesReference(0);
         return r;
-    }
-
-    /** The frame of the request, for expressions that need one. */
-    Frame frame(EvaluateArguments args) {
-        return context.frame(args.getFrameId());
     }
 }
