@@ -3,6 +3,7 @@ package dev.rewind.dap.handlers;
 import dev.rewind.dap.DapContext;
 import dev.rewind.dap.DapErrors;
 import dev.rewind.dap.EventForwarder;
+import dev.rewind.dap.Progress;
 import dev.rewind.debug.DebugSession;
 import java.util.Map;
 
@@ -21,7 +22,8 @@ public final class LaunchHandler {
         }
         LaunchArguments args = LaunchArguments.parse(raw);
         DebugSession session = context.await(args.recording() != null
-                ? context.sessions().openRecording(args.recording(), args.program())
+                ? Progress.around(context, "Opening recording " + args.recording().getFileName(),
+                        context.sessions().openRecording(args.recording(), args.program()))
                 : context.sessions().launch(args.config()));
         context.stopOnEntry(args.stopOnEntry());
         context.sourceDirectories(args.sourceDirectories());
