@@ -15,14 +15,10 @@ import java.util.Map;
 
 /**
  * The registers a core describes through mcd_qry_reg_groups_f / mcd_qry_reg_map_f, by name: the names
- * of the register map (ABI names, {@code pc}, CSR names) plus {@code x0}..{@code x31} and {@code s0}
- * as aliases. Values are read and written with transaction lists in the register memory space.
+ * of the register map (ABI names, {@code pc}, CSR names) plus {@code x0}..{@code x31} and {@code fp}
+ * as aliases (names from {@link dev.rewind.emulator.isa.Names}). Values are read and written with transaction lists in the register memory space.
  */
 final class RegisterFile {
-    private static final String[] ABI = {"zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "fp", "s1", "a0", "a1",
-        "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3",
-        "t4", "t5", "t6"};
-
     private final Map<String, RegisterInfo> byName = new LinkedHashMap<>();
     private final List<RegisterInfo> cpu = new ArrayList<>();
 
@@ -40,14 +36,14 @@ final class RegisterFile {
                 }
             }
         }
-        for (int i = 0; i < ABI.length; i++) {
-            RegisterInfo r = byName.get(ABI[i]);
+        for (int i = 0; i < 32; i++) {
+            RegisterInfo r = byName.get(dev.rewind.emulator.isa.Names.reg(i));
             if (r != null) {
                 byName.putIfAbsent("x" + i, r);
+                if (i == 8) {
+                    byName.putIfAbsent("fp", r);
+                }
             }
-        }
-        if (byName.containsKey("fp")) {
-            byName.putIfAbsent("s0", byName.get("fp"));
         }
     }
 

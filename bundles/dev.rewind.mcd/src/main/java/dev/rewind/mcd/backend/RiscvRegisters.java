@@ -11,17 +11,14 @@ import java.util.List;
  * The register description of one RISC-V hart, numbered as GDB numbers RISC-V registers
  * (x0..x31 → 0..31, pc → 32, CSR n → 65 + n): these numbers are the addresses in the
  * register memory space. Group 1 is {@code org.gnu.gdb.riscv.cpu}, group 2
- * {@code org.gnu.gdb.riscv.csr}, named after GDB's target-description features.
+ * {@code org.gnu.gdb.riscv.csr}, named after GDB's target-description features. Register names come from the
+ * project's one table, {@link dev.rewind.emulator.isa.Names} (x8 is {@code s0}).
  */
 final class RiscvRegisters {
     static final int PC = 32;
     static final int CSR_BASE = 65;
     static final int GROUP_CPU = 1;
     static final int GROUP_CSR = 2;
-
-    private static final String[] ABI = {"zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "fp", "s1", "a0", "a1",
-        "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3",
-        "t4", "t5", "t6"};
 
     private record Csr(int number, String name, boolean rv32Only) {
     }
@@ -45,7 +42,7 @@ final class RiscvRegisters {
         this.regMemSpaceId = regMemSpaceId;
         this.hart = hart;
         for (int i = 0; i < 32; i++) {
-            cpu.add(info(i, GROUP_CPU, ABI[i]));
+            cpu.add(info(i, GROUP_CPU, dev.rewind.emulator.isa.Names.reg(i)));
         }
         cpu.add(info(PC, GROUP_CPU, "pc"));
         for (Csr c : CSRS) {

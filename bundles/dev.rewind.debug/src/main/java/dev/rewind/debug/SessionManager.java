@@ -1,0 +1,50 @@
+package dev.rewind.debug;
+
+import dev.rewind.debug.internal.Sessions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * The runtime's {@link DebugSessions}: a DS component in OSGi, or {@code new SessionManager()} anywhere else
+ * (tests, tools). Ending the component ends every session.
+ */
+@Component(service = DebugSessions.class)
+public final class SessionManager implements DebugSessions {
+    private final Sessions sessions = new Sessions();
+
+    @Override
+    public CompletableFuture<DebugSession> launch(LaunchConfig config) {
+        return sessions.launch(config);
+    }
+
+    @Override
+    public CompletableFuture<DebugSession> openRecording(Path recording, Path program) {
+        return sessions.openRecording(recording, program);
+    }
+
+    @Override
+    public List<DebugSession> sessions() {
+        return sessions.list();
+    }
+
+    @Override
+    public Optional<DebugSession> session(String id) {
+        return sessions.find(id);
+    }
+
+    @Override
+    public AutoCloseable onSessions(Consumer<List<DebugSession>> listener) {
+        return sessions.onChange(listener);
+    }
+
+    /** Ends every session. */
+    @Deactivate
+    public void close() {
+        sessions.endAll();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.rewind.debug.internal;
+
+import dev.rewind.debug.SessionEvent;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The guest's console output: what the guest prints while the machine runs beyond the newest point reached
+ * before is new output and becomes {@code Output} events (posted through the session's executor, so they keep
+ * their order with the other events); what it prints while replaying history was shown already and is dropped.
+ */
+final class ConsoleGate implements dev.rewind.emulator.device.ConsoleSink {
+    private final String sessionId;
+    private volatile boolean live = true;
+    private Executor executor = Runnable::run;
+    private Consumer<SessionEvent> publish = e -> { };
+    private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+
+    ConsoleGate(String sessionId) {
+        this.sessionId = sessionId;
+    }
+
+    void connect(Executor executor, Consumer<SessionEvent> publish) {
+        this.executor = executor;
+        this.publish = publish;
+    }
+
+    /** Whether output from now on is new ({@code true}) or a replay of history ({@code false}). */
+    void live(boolean on) {
+        live = on;
+    }
+
+    @Override
+    public void write(byte b) {
+        if (!live) {
+            return;
+        }
+        synchronized (pending) {
+            boolean first = pending.size() == 0;
+            pending.write(b);
+            if (!first) {
+                return;
+            }
+        }
+        executor.execute(this::flush);
+    }
+
+    private void flush() {
+        String text;
+        synchronized (pending) {
+            text = pending.toString(java.nio.charset.StandardCharsets.UTF_8);
+            pending.reset();
+        }
+        if (!text.isEmpty()) {
+            publish.accept(new SessionEvent.Output(sessionId, text, false));
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.rewind.debug.internal;
+
+import dev.rewind.debug.BreakpointSpec;
+import dev.rewind.debug.DebugException;
+import dev.rewind.debug.SessionEvent;
+import dev.rewind.debug.Stop;
+import dev.rewind.debug.StopReason;
+import dev.rewind.mcd.api.CoreEvent;
+import dev.rewind.mcd.api.McdCore;
+import dev.rewind.mcd.api.McdEventListener;
+import dev.rewind.mcd.api.McdException;
+import dev.rewind.mcd.api.StepType;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+
+/**
+ * Forward run control: free runs (asynchronous: the machine's STOPPED event comes back through the executor),
+ * instruction steps and synchronous runs for the stepping algorithms. A run that starts in history replays
+ * silently up to the frontier, then goes on live. Breakpoint conditions, hit counts and log messages are
+ * applied here: a hit that should not stop resumes at once, without events. Executor-confined but for
+ * {@link #requestPause()}.
+ */
+final class RunControl {
+    private final Context ctx;
+    private final Stops stops;
+    private final Conditions conditions;
+    private final Executor executor;
+    private volatile boolean pauseRequested;
+    private boolean replaying;
+    private long runStart;
+
+    RunControl(Context ctx, Stops stops, Conditions conditions, Executor executor) {
+        this.ctx = ctx;
+        this.stops = stops;
+        this.conditions = conditions;
+        this.executor = executor;
+        McdEventListener l = (core, events, state) -> {
+            if ((events & CoreEvent.STOPPED.bit()) != 0) {
+                executor.execute(this::machineStopped);
+            }
+        };
+        ctx.machine.core(0).addEventListener(l);
+    }
+
+    /** From any thread: stops a forward run and cancels a stepping loop or a reverse search in progress. */
+    void requestPause() throws McdException {
+        pauseRequested = true;
+        ctx.machine.stop();
+    }
+
+    boolean cancelled() {
+        return pauseRequested;
+    }
+
+    /** Called at the start of every request that moves the machine. */
+    void clearPause() {
+        pauseRequested = false;
+    }
+
+    void resume() throws McdException {
+        ctx.requireAlive("resume");
+        clearPause();
+        stops.armTraps();
+        runStart = ctx.time();
+        start();
+        ctx.running = true;
+        ctx.publish(new SessionEvent.Running(ctx.id, runStart));
+    }
+
+    private void start() throws McdException {
+        McdCore core = ctx.machine.core(0);
+        if (ctx.time() < ctx.frontier) {
+            replaying = true;
+            ctx.console.live(false);
+            core.runUntil(true, true, ctx.frontier);
+        } else {
+            replaying = false;
+            ctx.console.live(true);
+            core.run(true);
+        }
+    }
+
+    private void machineStopped() {
+        if (!ctx.running) {
+            return; // a step or a time-travel operation: its request reports the stop
+        }
+        try {
+            Stops.Raw r = stops.raw(0);
+            if (replaying && r.trigId() == 0 && !r.halted() && r.time() >= ctx.frontier && !pauseRequested) {
+                start(); // history replayed: on into new time
+                return;
+            }
+            Stop stop = stops.classify(r, StopReason.PAUSE, -1);
+            if (stop.reason() == StopReason.BREAKPOINT && r.time() == runStart && !pauseRequested) {
+                runStart = -1; // stopped by the breakpoint it started on without moving: go over it once
+                start();
+                return;
+            }
+            if (!pauseRequested && !conditions.shouldStop(stop)) {
+                start();
+                return;
+            }
+            ctx.console.live(false);
+            ctx.stopped(stop, false);
+        } catch (McdException | RuntimeException e) {
+            ctx.running = false;
+            ctx.failWaiters(new DebugException("the machine stopped, but its state cannot be read: " + e.getMessage(),
+                    e));
+        }
+    }
+
+    /** Steps {@code hart} by {@code n} instructions, synchronously; the stop is not yet reported. */
+    Stop stepRaw(int hart, int n) throws McdException {
+        ctx.requireAlive("step");
+        ctx.console.live(ctx.time() >= ctx.frontier);
+        try {
+            ctx.machine.core(hart).step(false, StepType.INSTR, n);
+        } finally {
+            ctx.console.live(false);
+        }
+        Stops.Raw r = stops.raw(hart);
+        ctx.frontier = Math.max(ctx.frontier, r.time());
+        return stops.classify(r, StopReason.STEP, hart);
+    }
+
+    /**
+     * Runs forward synchronously (on the executor) until the machine stops; returns the raw stop. Used by step
+     * over and step out, with temporary breakpoints set by the caller.
+     */
+    Stops.Raw runRaw(int hart) throws McdException {
+        ctx.requireAlive("run");
+        CountDownLatch stopped = new CountDownLatch(1);
+        McdEventListener l = (core, events, state) -> {
+            if ((events & CoreEvent.STOPPED.bit()) != 0) {
+                stopped.countDown();
+            }
+        };
+        McdCore core = ctx.machine.core(hart);
+        core.addEventListener(l);
+        try {
+            boolean history = ctx.time() < ctx.frontier;
+            ctx.console.live(!history);
+            if (history) {
+                core.runUntil(true, true, ctx.frontier);
+            } else {
+                core.run(true);
+            }
+            if (pauseRequested) {
+                ctx.machine.stop();
+            }
+            stopped.await();
+            Stops.Raw r = stops.raw(hart);
+            if (history && r.trigId() == 0 && !r.halted() && r.time() >= ctx.frontier && !pauseRequested) {
+                core.removeEventListener(l);
+                return runRaw(hart);
+            }
+            ctx.frontier = Math.max(ctx.frontier, r.time());
+            return r;
+        } catch (InterruptedException e) {
+            ctx.machine.stop();
+            Thread.currentThread().interrupt();
+            throw new DebugException("interrupted while the machine ran", e);
+        } finally {
+            ctx.console.live(false);
+            core.removeEventListener(l);
+        }
+    }
+
+    /** Whether a breakpoint hit during a stepping run should end the step (conditions, hit counts, logs). */
+    boolean hitStops(Stop stop) throws McdException {
+        return conditions.shouldStop(stop);
+    }
+
+    static boolean isUserStop(Stop s) {
+        return s.reason() != StopReason.STEP && s.reason() != StopReason.PAUSE;
+    }
+
+    static BreakpointSpec.Kind kind(Context ctx, Stop s) {
+        BreakpointSpec spec = ctx.breakpoints.spec(s.breakpointId());
+        return spec == null ? null : spec.kind();
+    }
+}

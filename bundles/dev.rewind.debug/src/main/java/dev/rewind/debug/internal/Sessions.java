@@ -1,0 +1,143 @@
+package dev.rewind.debug.internal;
+
+import dev.rewind.debug.DebugException;
+import dev.rewind.debug.DebugSession;
+import dev.rewind.debug.LaunchConfig;
+import dev.rewind.emulator.elf.ElfFormatException;
+import dev.rewind.emulator.elf.ElfImage;
+import dev.rewind.emulator.elf.ElfLoader;
+import dev.rewind.emulator.travel.Recording;
+import dev.rewind.emulator.travel.RecordingException;
+import dev.rewind.emulator.travel.RecordingReader;
+import dev.rewind.mcd.api.McdApi;
+import dev.rewind.mcd.api.McdException;
+import dev.rewind.mcd.backend.McdBackend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/** The registry of live sessions and how they are made: an ELF on a new MCD back end, or a recording. */
+public final class Sessions {
+    private final Map<String, Session> live = new ConcurrentHashMap<>();
+    private final List<Consumer<List<DebugSession>>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger next = new AtomicInteger(1);
+
+    public CompletableFuture<DebugSession> launch(LaunchConfig config) {
+        return CompletableFuture.supplyAsync(() -> {
+            ElfImage image = parse(config.program());
+            McdBackend b = McdBackend.builder(image).harts(config.harts())
+                    .snapshotInterval(config.snapshotInterval())
+                    .hardwareTriggersPerHart(config.hardwareTriggersPerHart())
+                    .programPath(config.program().toAbsolutePath().normalize().toString());
+            if (config.ramSize() > 0) {
+                b.ramSize(config.ramSize());
+            }
+            if (config.quantum() > 0) {
+                b.quantum(config.quantum());
+            }
+            return create(config, config.program(), b);
+        });
+    }
+
+    public CompletableFuture<DebugSession> openRecording(Path recording, Path program) {
+        return CompletableFuture.supplyAsync(() -> {
+            ElfImage image = parse(program);
+            Recording rec;
+            try {
+                rec = RecordingReader.read(recording);
+            } catch (RecordingException e) {
+                throw new DebugException("cannot open the recording " + recording + ": " + e.getMessage(), e);
+            }
+            McdBackend b;
+            try {
+                b = McdBackend.fromRecording(rec, image);
+            } catch (McdException e) {
+                throw new DebugException("cannot open the recording " + recording + ": " + e.getMessage(), e);
+            }
+            LaunchConfig config = new LaunchConfig(program, rec.machine().harts(), rec.machine().ramSize(),
+                    rec.machine().quantum(), LaunchConfig.DEFAULT_SNAPSHOT_INTERVAL, 4);
+            return create(config, program, b);
+        });
+    }
+
+    private DebugSession create(LaunchConfig config, Path program, McdBackend backend) {
+        String id = "s" + next.getAndIncrement();
+        ConsoleGate console = new ConsoleGate(id);
+        McdApi api;
+        try {
+            api = backend.console(console).build();
+        } catch (RuntimeException e) {
+            throw new DebugException("cannot load " + program + ": " + e.getMessage(), e);
+        }
+        Session s;
+        try {
+            s = new Session(id, config, program, api, console, this::ended);
+        } catch (McdException e) {
+            api.exit();
+            throw new DebugException("cannot open the machine of " + program + ": " + e.getMessage(), e);
+        }
+        live.put(id, s);
+        changed();
+        return s;
+    }
+
+    private static ElfImage parse(Path program) {
+        try {
+            return ElfLoader.parse(Files.readAllBytes(program));
+        } catch (NoSuchFileException e) {
+            throw new DebugException("no such program: " + program, e);
+        } catch (IOException e) {
+            throw new DebugException("cannot read " + program + ": " + e.getMessage(), e);
+        } catch (ElfFormatException e) {
+            throw new DebugException(program + " is not a RISC-V ELF program Rewind can load: " + e.getMessage(), e);
+        }
+    }
+
+    private void ended(Session s) {
+        if (live.remove(s.id()) != null) {
+            changed();
+        }
+    }
+
+    private void changed() {
+        List<DebugSession> now = list();
+        for (Consumer<List<DebugSession>> l : listeners) {
+            try {
+                l.accept(now);
+            } catch (RuntimeException e) {
+                System.err.println("rewind: a sessions listener failed: " + e);
+            }
+        }
+    }
+
+    public List<DebugSession> list() {
+        List<DebugSession> out = new ArrayList<>(live.values());
+        out.sort((a, b) -> Integer.compare(Integer.parseInt(a.id().substring(1)), Integer.parseInt(b.id().substring(1))));
+        return out;
+    }
+
+    public Optional<DebugSession> find(String id) {
+        return Optional.ofNullable(live.get(id));
+    }
+
+    public AutoCloseable onChange(Consumer<List<DebugSession>> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    public void endAll() {
+        for (Session s : List.copyOf(live.values())) {
+            s.end();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.rewind.debug.internal;
+
+import dev.rewind.debug.Breakpoint;
+import dev.rewind.debug.BreakpointSpec;
+import dev.rewind.debug.DebugException;
+import dev.rewind.debug.Instruction;
+import dev.rewind.debug.MemoryRead;
+import dev.rewind.debug.Register;
+import dev.rewind.debug.SessionEvent;
+import dev.rewind.emulator.isa.Disassembler;
+import dev.rewind.emulator.isa.Names;
+import dev.rewind.mcd.api.McdException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Registers, memory, disassembly and breakpoints of a session. Writes are debugger writes: recorded with their
+ * time (a recording replays them) and, made in history, the start of a new future. Executor-confined, but for
+ * the register table, which is immutable.
+ */
+final class State {
+    private final Context ctx;
+    private final Conditions conditions;
+    private final List<Register> registers;
+    private final Map<String, Register> byName = new HashMap<>();
+    private final Disassembler disassembler;
+
+    State(Context ctx, Conditions conditions) {
+        this.ctx = ctx;
+        this.conditions = conditions;
+        this.registers = List.copyOf(ctx.machine.registers());
+        for (Register r : registers) {
+            byName.put(r.name().toLowerCase(Locale.ROOT), r);
+            byName.put(Integer.toString(r.number()), r);
+            if (r.kind() == Register.Kind.GENERAL) {
+                byName.put("x" + r.number(), r);
+            }
+        }
+        byName.putIfAbsent("fp", byName.get(Names.reg(8)));
+        this.disassembler = new Disassembler(ctx.machine.xlen());
+    }
+
+    List<Register> registers() {
+        return registers;
+    }
+
+    Register register(String nameOrNumber) {
+        String key = nameOrNumber.trim().toLowerCase(Locale.ROOT);
+        if (key.startsWith("$")) {
+            key = key.substring(1);
+        }
+        Register r = byName.get(key);
+        if (r == null) {
+            int n = Names.regNumber(key);
+            r = n >= 0 ? byName.get(Integer.toString(n)) : null;
+        }
+        if (r == null) {
+            throw new DebugException("no register '" + nameOrNumber + "' (x0..x31, ABI names such as a0 or s0/fp, pc,"
+                    + " CSRs such as mstatus or mepc, or GDB numbers)");
+        }
+        return r;
+    }
+
+    void writeRegister(int hart, Register r, long value) throws McdException {
+        ctx.requireStopped("write " + r.name());
+        ctx.machine.writeRegister(hart, r, value);
+        written();
+    }
+
+    MemoryRead readMemory(long address, int length) {
+        if (length < 0 || length > 1 << 24) {
+            throw new DebugException("cannot read " + length + " bytes at once (at most 16 MiB)");
+        }
+        return ctx.machine.readMemory(address, length);
+    }
+
+    void writeMemory(long address, byte[] data) throws McdException {
+        ctx.requireStopped("write memory");
+        ctx.machine.writeMemory(address, data);
+        written();
+    }
+
+    /** A debugger write: in history it starts a new future, so the frontier is now; views refetch. */
+    private void written() throws McdException {
+        ctx.frontier = ctx.time();
+        ctx.publish(new SessionEvent.Invalidated(ctx.id, ctx.frontier, false));
+    }
+
+    List<Instruction> disassemble(long address, int count) {
+        if (count < 0 || count > 100_000) {
+            throw new DebugException("cannot disassemble " + count + " instructions at once");
+        }
+        byte[] bytes = ctx.machine.readMemory(address, count * 4).data();
+        List<Instruction> out = new ArrayList<>(count);
+        int off = 0;
+        while (out.size() < count && off + 2 <= bytes.length) {
+            int low = (bytes[off] & 0xFF) | (bytes[off + 1] & 0xFF) << 8;
+            int len = Insns.length(low);
+            if (off + len > bytes.length) {
+                break;
+            }
+            int bits = len == 2 ? low : low | (bytes[off + 2] & 0xFF) << 16 | (bytes[off + 3] & 0xFF) << 24;
+            out.add(new Instruction(address + off, Arrays.copyOfRange(bytes, off, off + len),
+                    disassembler.disassemble(bits, address + off)));
+            off += len;
+        }
+        return out;
+    }
+
+    Breakpoint addBreakpoint(BreakpointSpec spec) throws McdException {
+        if (spec.hitCondition() != null && !Conditions.validHitCondition(spec.hitCondition())) {
+            throw new DebugException("bad hit condition '" + spec.hitCondition() + "': use N, >= N, == N, > N, < N or"
+                    + " % N");
+        }
+        if (spec.hart() >= ctx.machine.harts()) {
+            throw new DebugException("no hart " + spec.hart());
+        }
+        Breakpoint b = ctx.breakpoints.add(spec);
+        ctx.publish(new SessionEvent.BreakpointChanged(ctx.id, b, false));
+        return b;
+    }
+
+    void removeBreakpoint(int id) throws McdException {
+        Breakpoint b = ctx.breakpoints.remove(id);
+        ctx.publish(new SessionEvent.BreakpointChanged(ctx.id, b, true));
+    }
+
+    Conditions conditions() {
+        return conditions;
+    }
+}

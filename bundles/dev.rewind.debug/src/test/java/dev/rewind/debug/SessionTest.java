@@ -1,0 +1,171 @@
+package dev.rewind.debug;
+
+import static dev.rewind.debug.Guests.await;
+import static dev.rewind.debug.Guests.elf;
+import static dev.rewind.debug.Guests.symbol;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SessionTest {
+    private final SessionManager manager = new SessionManager();
+
+    @AfterEach
+    void end() {
+        manager.close();
+    }
+
+    @Test
+    void runsToExitWithOutputAndEventsInOrder() throws Exception {
+        DebugSession s = await(manager.launch(LaunchConfig.of(elf("hello-rv32.elf"))));
+        assertThat(s.lastStop().reason()).isEqualTo(StopReason.ENTRY);
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        s.addListener(events::add);
+        var stop = s.nextStop();
+        await(s.resume());
+        Stop exit = await(stop);
+        assertThat(exit.reason()).isEqualTo(StopReason.EXIT);
+        assertThat(exit.exitCode()).isZero();
+        Events.waitFor(events, e -> e instanceof SessionEvent.Stopped);
+        assertThat(events.get(0)).isInstanceOf(SessionEvent.Running.class);
+        String out = Events.output(events);
+        assertThat(out).contains("hello from hart 0");
+        assertThatThrownBy(() -> await(s.resume())).isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("exited with code 0");
+    }
+
+    @Test
+    void breakpointOnAProducerHartThenStepAndStepBackLandWhereForwardWas() throws Exception {
+        DebugSession s = await(manager.launch(LaunchConfig.of(elf("demo-rv32.elf")).withHarts(4)));
+        long countItem = symbol("demo-rv32.elf", "count_item");
+        Breakpoint bp = await(s.addBreakpoint(BreakpointSpec.instruction(countItem)));
+        assertThat(bp.verified()).isTrue();
+        var next = s.nextStop();
+        await(s.resume());
+        Stop hit = await(next);
+        assertThat(hit.reason()).isEqualTo(StopReason.BREAKPOINT);
+        assertThat(hit.breakpointId()).isEqualTo(bp.id());
+        assertThat(hit.hart()).isBetween(1, 3);
+        assertThat(hit.pc()).isEqualTo(countItem);
+        int hart = hit.hart();
+        long[] before = await(s.readRegisters(hart, s.registers().subList(0, 33)));
+        Stop stepped = await(s.stepInstruction(hart, 3));
+        assertThat(stepped.reason()).isEqualTo(StopReason.STEP);
+        assertThat(stepped.time()).isGreaterThan(hit.time());
+        Stop back = await(s.stepBackInstruction(hart, 3));
+        assertThat(back.pc()).isEqualTo(countItem);
+        assertThat(await(s.readRegisters(hart, s.registers().subList(0, 33)))).isEqualTo(before);
+        assertThat(back.time()).isEqualTo(hit.time());
+    }
+
+    @Test
+    void stepRangeOverACallRunsTheCallWhole() throws Exception {
+        DebugSession s = await(manager.launch(LaunchConfig.of(elf("hello-rv32.elf"))));
+        long main = symbol("hello-rv32.elf", "main");
+        await(s.addBreakpoint(BreakpointSpec.instruction(main)));
+        var next = s.nextStop();
+        await(s.resume());
+        await(next);
+        List<Instruction> code = await(s.disassemble(main, 40));
+        Instruction call = code.stream().filter(i -> i.text().startsWith("jal ra,") || i.text().startsWith("c.jal "))
+                .findFirst().orElseThrow(() -> new AssertionError("no call in main: " + code));
+        await(s.addBreakpoint(BreakpointSpec.instruction(call.address())));
+        next = s.nextStop();
+        await(s.resume());
+        Stop atCall = await(next);
+        assertThat(atCall.pc()).isEqualTo(call.address());
+        long after = call.address() + call.bytes().length;
+        Stop over = await(s.stepRange(0, call.address(), after, true));
+        assertThat(over.reason()).isEqualTo(StopReason.STEP);
+        assertThat(over.pc()).isEqualTo(after);
+        assertThat(over.time() - atCall.time()).as("the callee ran").isGreaterThan(2);
+        Stop backOver = await(s.stepBackRange(0, after, after + 2, true));
+        assertThat(backOver.pc()).as("stepping back over the call lands on it").isEqualTo(call.address());
+        assertThat(backOver.time()).isEqualTo(atCall.time());
+    }
+
+    @Test
+    void watchpointReverseContinueAndLastWrite() throws Exception {
+        DebugSession s = await(manager.launch(LaunchConfig.of(elf("demo-rv32.elf")).withHarts(4)));
+        long counter = symbol("demo-rv32.elf", "items_produced");
+        Breakpoint w = await(s.addBreakpoint(BreakpointSpec.watch(counter, 4, Stop.Access.WRITE)));
+        var next = s.nextStop();
+        await(s.resume());
+        Stop first = await(next);
+        assertThat(first.reason()).isEqualTo(StopReason.WATCHPOINT);
+        next = s.nextStop();
+        await(s.resume());
+        Stop second = await(next);
+        assertThat(second.reason()).isEqualTo(StopReason.WATCHPOINT);
+        assertThat(second.time()).isGreaterThan(first.time());
+        Stop back = await(s.reverseContinue());
+        assertThat(back.reason()).isEqualTo(StopReason.WATCHPOINT);
+        assertThat(back.time()).isEqualTo(first.time());
+        assertThat(back.hart()).isEqualTo(first.hart());
+        await(s.removeBreakpoint(w.id()));
+        await(s.goToTime(second.time() + 1)); // a write that ends at time T is found from T + 1 on
+        Stop last = await(s.reverseToLastWrite(counter, 4));
+        assertThat(last.reason()).isEqualTo(StopReason.WATCHPOINT);
+        assertThat(last.time()).isEqualTo(second.time());
+        assertThat(last.hart()).isEqualTo(second.hart());
+    }
+
+    @Test
+    void aThrowingListenerDoesNotStopTheOthersAndAllFrontEndsSeeEachStop() throws Exception {
+        DebugSession s = await(manager.launch(LaunchConfig.of(elf("demo-rv32.elf")).withHarts(4)));
+        List<SessionEvent> a = new CopyOnWriteArrayList<>();
+        List<SessionEvent> b = new CopyOnWriteArrayList<>();
+        s.addListener(e -> {
+            throw new IllegalStateException("a broken front end");
+        });
+        s.addListener(a::add);
+        s.addListener(b::add);
+        await(s.stepInstruction(2, 5));
+        await(s.stepBackInstruction(2, 1));
+        Stop back = await(s.stepBackInstruction(2, 1));
+        Events.waitFor(a, e -> e instanceof SessionEvent.Stopped st && st.stop().equals(back));
+        Events.waitFor(b, e -> e instanceof SessionEvent.Stopped st && st.stop().equals(back));
+        assertThat(a).hasSameSizeAs(b).hasSize(5);
+        assertThat(a.get(0)).isInstanceOf(SessionEvent.Stopped.class);
+        assertThat(a.stream().filter(e -> e instanceof SessionEvent.Invalidated)).hasSize(2);
+        assertThat(await(s.time()).now()).isEqualTo(back.time());
+    }
+
+    @Test
+    void pauseStopsALongRun() throws Exception {
+        DebugSession s = await(manager.launch(LaunchConfig.of(elf("bench-rv32.elf"))));
+        await(s.resume());
+        Thread.sleep(200);
+        Stop p = await(s.pause());
+        assertThat(p.reason()).isEqualTo(StopReason.PAUSE);
+        assertThat(p.time()).isPositive();
+        assertThat(s.running()).isFalse();
+        Stop start = await(s.reverseContinue());
+        assertThat(start.reason()).isEqualTo(StopReason.HISTORY_START);
+    }
+
+    @Test
+    void badInputGetsClearErrors() throws Exception {
+        assertThatThrownBy(() -> await(manager.launch(LaunchConfig.of(elf("../README.md")))))
+                .hasMessageContaining("not a RISC-V ELF");
+        assertThatThrownBy(() -> await(manager.launch(LaunchConfig.of(elf("nope.elf")))))
+                .hasMessageContaining("no such program");
+        DebugSession s = await(manager.launch(LaunchConfig.of(elf("hello-rv32.elf"))));
+        assertThatThrownBy(() -> await(s.stepInstruction(5, 1))).hasMessageContaining("no hart 5");
+        assertThatThrownBy(() -> s.register("q7")).hasMessageContaining("no register 'q7'");
+        assertThat(s.register("fp")).isEqualTo(s.register("s0")).isEqualTo(s.register("x8"));
+        MemoryRead r = await(s.readMemory(0x7000_0000L, 16));
+        assertThat(r.complete()).isFalse();
+        assertThat(r.error()).contains("0x70000000");
+        await(s.end());
+        assertThatThrownBy(() -> await(s.resume())).hasMessageContaining("has ended");
+    }
+}
