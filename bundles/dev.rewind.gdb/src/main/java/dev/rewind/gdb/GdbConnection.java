@@ -202,7 +202,7 @@ final class GdbConnection implements Runnable {
             stop = new Stop(dev.rewind.debug.StopReason.STEP, stop.hart(), stop.time(), stop.pc(), 0, null, 0, 0, 0,
                     stop.description());
         }
-        writer.send(StopReplies.encode(stop, target.xlen, triggers, handler.breakReasons));
+        writer.send(handler.stopReply(stop, true));
     }
 
     private void output(String text) throws IOException {

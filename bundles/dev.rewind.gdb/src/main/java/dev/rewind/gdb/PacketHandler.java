@@ -25,6 +25,8 @@ final class PacketHandler {
     private int generalThread = Threads.ANY;
     private int continueThread = Threads.ANY;
     boolean breakReasons;
+    /** The hart of the last stop reported to gdb: its current thread. */
+    int stopHart;
 
     PacketHandler(Target target, Triggers triggers) {
         this.t = target;
@@ -32,6 +34,20 @@ final class PacketHandler {
         this.state = new StateCommands(target, triggers);
         this.run = new RunCommands(target.session);
         this.monitor = new Monitor(target.session, options);
+        Stop last = target.session.lastStop();
+        this.stopHart = last == null ? 0 : Math.max(0, last.hart());
+    }
+
+    /**
+     * The stop reply for {@code stop}. Its thread becomes gdb's current thread and, as gdb assumes after every
+     * stop reply, the general thread ({@code Hg}).
+     */
+    String stopReply(Stop stop, boolean expeditePc) {
+        if (!stop.exited()) {
+            stopHart = Math.max(0, Math.min(t.harts - 1, stop.hart()));
+            generalThread = Threads.id(stopHart);
+        }
+        return StopReplies.encode(stop, t.xlen, triggers, breakReasons, expeditePc);
     }
 
     Reply handle(String p) {
@@ -52,7 +68,7 @@ final class PacketHandler {
         }
         String body = p.substring(1);
         return switch (p.charAt(0)) {
-            case '?' -> text(StopReplies.encode(t.session.lastStop(), t.xlen, triggers, breakReasons));
+            case '?' -> text(stopReply(t.session.lastStop(), false));
             case 'g' -> text(state.readRegisters(hart(generalThread)));
             case 'G' -> text(state.writeRegisters(hart(generalThread), body));
             case 'p' -> text(state.readRegister(hart(generalThread), body));
@@ -66,7 +82,7 @@ final class PacketHandler {
             case 'T' -> text(Threads.hart(Threads.parse(body), t.harts) >= 0 ? "OK" : "E01");
             case 'c', 'C' -> new Reply.Run(run::resume);
             case 's', 'S' -> {
-                int h = hart(continueThread);
+                int h = runHart();
                 yield new Reply.Run(() -> run.step(h));
             }
             case 'b' -> reverse(body);
@@ -81,7 +97,7 @@ final class PacketHandler {
 
     private Reply reverse(String body) {
         if (body.equals("s")) {
-            int h = hart(continueThread);
+            int h = runHart();
             return new Reply.Run(() -> run.reverseStep(h));
         }
         if (body.equals("c")) {
@@ -114,11 +130,17 @@ final class PacketHandler {
         if (h < 0) {
             h = Threads.hart(generalThread, t.harts);
         }
-        if (h < 0) {
-            Stop last = t.session.lastStop();
-            h = last == null ? 0 : Math.max(0, Math.min(t.harts - 1, last.hart()));
-        }
-        return h;
+        return h < 0 ? stopHart : h;
+    }
+
+    /**
+     * The hart a step without a thread of its own steps ({@code Hc0} then {@code bs}, as gdb resumes "all threads"
+     * in reverse): the {@code Hc} thread if one was named, else gdb's current thread, i.e. that of the last stop.
+     * {@code Hg} is no guide: gdb leaves it at whichever thread it last read registers of.
+     */
+    private int runHart() {
+        int h = Threads.hart(continueThread, t.harts);
+        return h < 0 ? stopHart : h;
     }
 
     private Reply query(String q) {
@@ -187,7 +209,7 @@ final class PacketHandler {
             return text("vCont;c;C;s;S;r");
         }
         if (v.startsWith("Cont;")) {
-            int h = hart(continueThread);
+            int h = runHart();
             return new Reply.Run(() -> run.vCont(v.substring(4), h, t.harts));
         }
         if (v.startsWith("Kill")) {

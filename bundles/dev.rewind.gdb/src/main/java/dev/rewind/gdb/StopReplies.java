@@ -15,7 +15,7 @@ final class StopReplies {
     private StopReplies() {
     }
 
-    static String encode(Stop stop, int xlen, Triggers triggers, boolean breakReasons) {
+    static String encode(Stop stop, int xlen, Triggers triggers, boolean breakReasons, boolean expeditePc) {
         if (stop.exited()) {
             return String.format("W%02x", stop.exitCode() & 0xff);
         }
@@ -26,9 +26,11 @@ final class StopReplies {
         StringBuilder sb = new StringBuilder(64);
         sb.append(String.format("T%02x", signal));
         sb.append("thread:").append(Hex.number(Threads.id(Math.max(0, stop.hart())))).append(';');
-        sb.append("20:");
-        Hex.appendLittleEndian(sb, stop.pc(), xlen / 8);
-        sb.append(';');
+        if (expeditePc) {
+            sb.append("20:");
+            Hex.appendLittleEndian(sb, stop.pc(), xlen / 8);
+            sb.append(';');
+        }
         switch (stop.reason()) {
             case BREAKPOINT -> {
                 Triggers.Type t = triggers.typeOf(stop.breakpointId());
