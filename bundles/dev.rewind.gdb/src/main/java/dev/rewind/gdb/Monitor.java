@@ -26,8 +26,8 @@ final class Monitor {
               monitor exit-as-stop on|off      report a guest exit as a stop (so you can go back from it) or as an exit
               monitor detach-resumes on|off    whether 'detach' lets the machine run on (default off: it stays stopped)
               monitor help                     this text
-            After 'goto' and 'bookmark goto', gdb's cached registers are stale: 'flushregs' (or
-            'maintenance flush register-cache') refetches them.
+            After 'goto' and 'bookmark goto', gdb's cached registers are stale:
+            'maintenance flush register-cache' (alias flushregs) refetches them.
             """;
 
     private final DebugSession session;
@@ -107,7 +107,7 @@ final class Monitor {
 
     private static String landed(Stop stop) {
         return "now at time " + stop.time() + ": hart " + stop.hart() + " pc 0x" + Long.toHexString(stop.pc())
-                + " (flushregs to refresh gdb's registers)\n";
+                + " (maintenance flush register-cache refreshes gdb's registers)\n";
     }
 
     private static String arg(List<String> words, int index, String usage) {

@@ -60,7 +60,7 @@ final class Gdb {
             }
         });
         reader.start();
-        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+        if (!p.waitFor(Long.getLong("gdb.timeout", 90), TimeUnit.SECONDS)) {
             p.destroyForcibly();
             reader.join(5000);
             return fail("gdb did not finish within 90 s; output so far:\n"

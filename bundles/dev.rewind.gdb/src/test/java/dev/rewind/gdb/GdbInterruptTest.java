@@ -1,0 +1,39 @@
+package dev.rewind.gdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Ctrl-C through GDB/MI: {@code -exec-interrupt} stops a long continue with SIGINT; the session goes on. */
+@Timeout(120)
+class GdbInterruptTest {
+
+    @Test
+    void interruptStopsALongContinueAndTheSessionGoesOn() throws Exception {
+        // ttbench runs ~1e9 instructions per hart: far longer than this test waits
+        try (Stub stub = new Stub("ttbench-rv32.elf", 1); Mi mi = new Mi(stub.elf())) {
+            mi.await("(gdb)", 20);
+            mi.send("-gdb-set mi-async on"); // as IDEs run gdb: commands are read while the target runs
+            mi.await("^done", 20);
+            mi.send("-target-select remote 127.0.0.1:" + stub.port());
+            mi.await("^connected", 20);
+            mi.send("-exec-continue");
+            mi.await("*running", 20);
+            Thread.sleep(500);
+            assertThat(stub.session.running()).isTrue();
+            mi.send("-exec-interrupt");
+            String stopped = mi.await("*stopped", 20);
+            assertThat(stopped).contains("reason=\"signal-received\"", "signal-name=\"SIGINT\"", "thread-id=\"1\"");
+            assertThat(stub.session.running()).isFalse();
+            long time = stub.session.lastStop().time();
+            assertThat(time).isPositive();
+            // still usable: step back and forward again
+            mi.send("-exec-step-instruction --reverse");
+            assertThat(mi.await("*stopped", 20)).contains("reason=\"end-stepping-range\"");
+            assertThat(stub.session.lastStop().time()).isLessThan(time);
+            mi.send("-data-evaluate-expression $mhartid");
+            assertThat(mi.await("^done", 20)).contains("value=\"0\"");
+        }
+    }
+}
