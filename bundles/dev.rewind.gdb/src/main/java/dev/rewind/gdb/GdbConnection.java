@@ -198,7 +198,7 @@ final class GdbConnection implements Runnable {
             stop = session.lastStop();
         }
         if (stop.exited() && handler.options.exitAsStop) {
-            sendConsole("rewind: " + stop.description() + " (exit code " + stop.exitCode() + "); reported as a stop\n");
+            sendConsole("rewind: " + stop.description() + "; reported as a stop (monitor exit-as-stop off: as an exit)\n");
             stop = new Stop(dev.rewind.debug.StopReason.STEP, stop.hart(), stop.time(), stop.pc(), 0, null, 0, 0, 0,
                     stop.description());
         }
