@@ -1,6 +1,7 @@
 package dev.rewind.gdb;
 
 import dev.rewind.debug.DebugException;
+import dev.rewind.debug.Register;
 import dev.rewind.debug.Stop;
 import dev.rewind.gdb.rsp.Hex;
 import dev.rewind.gdb.rsp.ProtocolException;
@@ -42,12 +43,26 @@ final class PacketHandler {
      * The stop reply for {@code stop}. Its thread becomes gdb's current thread and, as gdb assumes after every
      * stop reply, the general thread ({@code Hg}).
      */
-    String stopReply(Stop stop, boolean expeditePc) {
+    String stopReply(Stop stop, boolean expedite) {
+        long[] registers = null;
         if (!stop.exited()) {
             stopHart = Math.max(0, Math.min(t.harts - 1, stop.hart()));
             generalThread = Threads.id(stopHart);
+            if (expedite) {
+                registers = expedited(stopHart);
+            }
         }
-        return StopReplies.encode(stop, t.xlen, triggers, breakReasons, expeditePc);
+        return StopReplies.encode(stop, t.xlen, triggers, breakReasons, registers);
+    }
+
+    /** x0..x31 and pc of the stopped hart, sent with the stop so gdb needs no {@code g}; just the pc if unreadable. */
+    private long[] expedited(int hart) {
+        try {
+            long[] values = Target.await(t.session.readRegisters(hart, t.gRegisters));
+            return values.length == Register.PC + 1 ? values : new long[0];
+        } catch (DebugException e) {
+            return new long[0];
+        }
     }
 
     Reply handle(String p) {

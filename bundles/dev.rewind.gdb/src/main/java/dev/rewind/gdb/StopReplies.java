@@ -15,7 +15,11 @@ final class StopReplies {
     private StopReplies() {
     }
 
-    static String encode(Stop stop, int xlen, Triggers triggers, boolean breakReasons, boolean expeditePc) {
+    /**
+     * {@code expedited}: the values of registers 0..n-1 in gdb's numbering (x0..x31, pc) to send along, so gdb
+     * needs no {@code g} after the stop; null sends none, an empty array only the stop's pc.
+     */
+    static String encode(Stop stop, int xlen, Triggers triggers, boolean breakReasons, long[] expedited) {
         if (stop.exited()) {
             return String.format("W%02x", stop.exitCode() & 0xff);
         }
@@ -26,7 +30,13 @@ final class StopReplies {
         StringBuilder sb = new StringBuilder(64);
         sb.append(String.format("T%02x", signal));
         sb.append("thread:").append(Hex.number(Threads.id(Math.max(0, stop.hart())))).append(';');
-        if (expeditePc) {
+        if (expedited != null && expedited.length > 0) {
+            for (int i = 0; i < expedited.length; i++) {
+                sb.append(Hex.number(i)).append(':');
+                Hex.appendLittleEndian(sb, expedited[i], xlen / 8);
+                sb.append(';');
+            }
+        } else if (expedited != null) {
             sb.append("20:");
             Hex.appendLittleEndian(sb, stop.pc(), xlen / 8);
             sb.append(';');

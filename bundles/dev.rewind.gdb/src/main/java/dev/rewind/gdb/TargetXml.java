@@ -21,6 +21,10 @@ final class TargetXml {
         StringBuilder sb = new StringBuilder(4096);
         sb.append("<?xml version=\"1.0\"?>\n<!DOCTYPE target SYSTEM \"gdb-target.dtd\">\n<target version=\"1.0\">\n");
         sb.append("<architecture>riscv:rv").append(xlen).append("</architecture>\n");
+        // bare metal: without this a gdb built for a Linux host takes the GNU/Linux OS ABI for an ELF that names
+        // none, and on RISC-V that means software single-stepping (a breakpoint and a continue per stepi) and no
+        // range stepping
+        sb.append("<osabi>none</osabi>\n");
         sb.append("<feature name=\"org.gnu.gdb.riscv.cpu\">\n");
         for (Register r : registers) {
             if (r.kind() == Register.Kind.GENERAL && r.number() < 32) {
