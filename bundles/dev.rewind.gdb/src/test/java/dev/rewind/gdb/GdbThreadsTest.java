@@ -47,4 +47,20 @@ class GdbThreadsTest {
             assertThat(mem).contains("= 0x1").contains("= 0x80000a3c");
         }
     }
+
+    @Test
+    void rv64HartsAre64BitThreadsThatStepBothWays() throws Exception {
+        try (Stub stub = new Stub("hello-rv64.elf", 2)) {
+            String out = stub.gdb(Gdb.script("break hart_main", Gdb.marked("HIT", "continue", "p $mhartid",
+                    "p sizeof($pc)", "show architecture"),
+                    Gdb.marked("BEFORE", "info registers", "monitor time"), "stepi", "stepi", "reverse-stepi",
+                    "reverse-stepi", Gdb.marked("AFTER", "info registers", "monitor time")));
+            assertThat(Gdb.section(out, "HIT")).contains("Thread 2 \"hart 1\" hit Breakpoint 1", "$1 = 1", "$2 = 8",
+                    "riscv:rv64");
+            String before = Gdb.section(out, "BEFORE");
+            assertThat(before).containsPattern("pc             0x[0-9a-f]+\\s+0x[0-9a-f]+ <hart_main");
+            assertThat(Gdb.section(out, "AFTER").replaceAll("\\.\\.\\d+\\)", ")"))
+                    .isEqualTo(before.replaceAll("\\.\\.\\d+\\)", ")"));
+        }
+    }
 }
