@@ -140,6 +140,15 @@ public interface DebugSession {
     /** Stop when a hart takes a trap: synchronous exceptions and/or interrupts (off by default). */
     CompletableFuture<Void> setTrapStops(boolean exceptions, boolean interrupts);
 
+    // ---- other views of the same machine
+
+    /**
+     * Another view of this session's machine: {@code dev.rewind.mcd.api.McdApi} (its MCD API, for the MCD wire
+     * server and MCD-level tools: stops they cause reach this session's listeners as {@code Stopped} events) or
+     * {@link RawConsole}. Empty for other types.
+     */
+    <T> java.util.Optional<T> adapt(Class<T> type);
+
     // ---- life cycle
 
     /** Ends the session: the machine is discarded, listeners get {@code Ended}. Idempotent. */

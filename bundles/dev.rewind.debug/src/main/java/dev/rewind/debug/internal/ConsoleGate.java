@@ -30,8 +30,18 @@ final class ConsoleGate implements dev.rewind.emulator.device.ConsoleSink {
         live = on;
     }
 
+    private final java.util.List<java.util.function.IntConsumer> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    AutoCloseable tap(java.util.function.IntConsumer t) {
+        taps.add(t);
+        return () -> taps.remove(t);
+    }
+
     @Override
     public void write(byte b) {
+        for (java.util.function.IntConsumer t : taps) {
+            t.accept(b & 0xFF);
+        }
         if (!live) {
             return;
         }

@@ -24,6 +24,8 @@ final class Context {
     volatile Stop lastStop;
     /** A forward run is in progress (set and cleared on the executor). */
     volatile boolean running;
+    /** A request of this session is executing (its own MCD calls cause the stops seen meanwhile). */
+    volatile boolean opInProgress;
     private final List<CompletableFuture<Stop>> stopWaiters = new ArrayList<>();
 
     Context(String id, McdMachine machine, EventHub hub, ConsoleGate console) {

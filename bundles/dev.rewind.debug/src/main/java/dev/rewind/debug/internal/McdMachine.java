@@ -62,7 +62,23 @@ final class McdMachine {
         }
         registerInfo.sort((a, b) -> Long.compare(a.addr().address(), b.addr().address()));
         xlen = bits;
+        latest = new CoreState[cores.size()];
+        for (int h = 0; h < cores.size(); h++) {
+            int hart = h;
+            latest[h] = cores.get(h).qryState();
+            cores.get(h).addEventListener((core, events, state) -> {
+                if (events != 0) { // a run's start reports no event and may arrive after its stop
+                    latest[hart] = state;
+                }
+            });
+        }
     }
+
+    /**
+     * Each core's state as its last event reported it. The session reads these instead of mcd_qry_state_f, which
+     * would consume the event bits other MCD clients of the same machine poll for.
+     */
+    private final CoreState[] latest;
 
     int harts() {
         return cores.size();
@@ -182,12 +198,20 @@ final class McdMachine {
         return cores.get(0).qryCurrentTime();
     }
 
-    CoreState state(int hart) throws McdException {
-        return core(hart).qryState();
+    CoreState state(int hart) {
+        core(hart);
+        return latest[hart];
     }
 
     Optional<TimeTravel> travel(int hart) {
         return core(hart).adapt(TimeTravel.class).filter(TimeTravel::available);
+    }
+
+    /** Cancels a backward search running on another thread (it returns where it started); does not wait. */
+    void cancelTravel() {
+        for (McdCore c : cores) {
+            c.adapt(TimeTravel.class).ifPresent(TimeTravel::cancel);
+        }
     }
 
     /** Stops a running machine; safe from any thread. */

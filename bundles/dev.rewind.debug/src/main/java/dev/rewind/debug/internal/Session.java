@@ -37,6 +37,8 @@ public final class Session implements DebugSession {
     private final Stops stops;
     private final State state;
     private final Consumer<Session> onEnd;
+    private final McdApi api;
+    private final ConsoleGate console;
     private volatile boolean ended;
 
     Session(String id, LaunchConfig config, Path program, McdApi api, ConsoleGate console, Consumer<Session> onEnd)
@@ -44,6 +46,8 @@ public final class Session implements DebugSession {
         this.config = config;
         this.program = program;
         this.onEnd = onEnd;
+        this.api = api;
+        this.console = console;
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "rewind-session-" + id);
             t.setDaemon(true);
@@ -70,6 +74,7 @@ public final class Session implements DebugSession {
         }
         try {
             executor.execute(() -> {
+                ctx.opInProgress = true;
                 try {
                     f.complete(work.run());
                 } catch (McdException e) {
@@ -79,6 +84,8 @@ public final class Session implements DebugSession {
                     f.completeExceptionally(e);
                 } catch (RuntimeException e) {
                     f.completeExceptionally(new DebugException("cannot " + what + ": " + e, e));
+                } finally {
+                    ctx.opInProgress = false;
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -321,6 +328,17 @@ public final class Session implements DebugSession {
             stops.trapStops(exceptions, interrupts);
             return null;
         });
+    }
+
+    @Override
+    public <T> java.util.Optional<T> adapt(Class<T> type) {
+        if (type == dev.rewind.mcd.api.McdApi.class) {
+            return java.util.Optional.of(type.cast(api));
+        }
+        if (type == dev.rewind.debug.RawConsole.class) {
+            return java.util.Optional.of(type.cast((dev.rewind.debug.RawConsole) console::tap));
+        }
+        return java.util.Optional.empty();
     }
 
     @Override
