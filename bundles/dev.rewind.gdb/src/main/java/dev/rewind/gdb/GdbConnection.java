@@ -69,7 +69,7 @@ final class GdbConnection implements Runnable {
             serve();
         } catch (IOException e) {
             // the client went away while we wrote to it: cleaned up below like any disconnect
-            console.setLength(0);
+            LOG.log(System.Logger.Level.DEBUG, "gdb connection lost", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

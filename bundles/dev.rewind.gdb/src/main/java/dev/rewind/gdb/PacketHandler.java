@@ -17,6 +17,8 @@ final class PacketHandler {
             + ";QStartNoAckMode+;qXfer:features:read+;qXfer:threads:read+;qXfer:memory-map:read+"
             + ";swbreak+;hwbreak+;vContSupported+;ReverseStep+;ReverseContinue+";
 
+    private static final System.Logger LOG = System.getLogger(PacketHandler.class.getName());
+
     private final Target t;
     private final Triggers triggers;
     private final StateCommands state;
@@ -73,8 +75,13 @@ final class PacketHandler {
         } catch (DebugException e) {
             return new Reply.Text(p.startsWith("Z") ? "E." + e.getMessage() : "E02");
         } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "packet " + abbreviate(p) + " failed", e);
             return new Reply.Text("E03");
         }
+    }
+
+    private static String abbreviate(String p) {
+        return p.length() <= 40 ? p : p.substring(0, 40) + "...";
     }
 
     private Reply dispatch(String p) {

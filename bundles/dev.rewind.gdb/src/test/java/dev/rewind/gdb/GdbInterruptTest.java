@@ -36,4 +36,34 @@ class GdbInterruptTest {
             assertThat(mi.await("^done", 20)).contains("value=\"0\"");
         }
     }
+
+    @Test
+    void interruptStopsAReverseContinueThatFindsNothing() throws Exception {
+        try (Stub stub = new Stub("ttbench-rv32.elf", 4); Mi mi = new Mi(stub.elf())) {
+            mi.await("(gdb)", 20);
+            mi.send("-gdb-set mi-async on");
+            mi.await("^done", 20);
+            mi.send("-target-select remote 127.0.0.1:" + stub.port());
+            mi.await("^connected", 20);
+            // far enough that going back to the start of history takes a while: 2nd tt_mark, ~4e7 of virtual time
+            mi.send("-break-insert tt_mark");
+            mi.await("^done", 20);
+            for (int k = 0; k < 2; k++) {
+                mi.send("-exec-continue");
+                mi.await("*stopped", 60);
+            }
+            mi.send("-break-delete");
+            mi.await("^done", 20);
+            long time = stub.session.lastStop().time();
+            mi.send("-exec-continue --reverse");
+            mi.await("*running", 20);
+            mi.send("-exec-interrupt");
+            String stopped = mi.await("*stopped", 30);
+            // stopped by the interrupt on the way back, or (on a fast machine) at the start of history
+            assertThat(stopped).containsAnyOf("signal-name=\"SIGINT\"", "reason=\"no-history\"");
+            assertThat(stub.session.lastStop().time()).isLessThanOrEqualTo(time);
+            mi.send("-exec-step-instruction");
+            assertThat(mi.await("*stopped", 20)).contains("reason=\"end-stepping-range\"");
+        }
+    }
 }
