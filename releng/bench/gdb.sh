@@ -39,7 +39,7 @@ mkfifo "$T/in"
 STUB=$!
 exec 3>"$T/in"   # keeps the stub's standard input open; 'quit' on it ends the stub
 PORT=
-for _ in $(seq 1 600); do
+for _ in $(seq 1 3000); do   # up to 5 min: the first ./rewind builds the runtime
     PORT=$(sed -n 's/.* on 127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$T/stub.log" | head -1)
     [ -n "$PORT" ] && break
     kill -0 "$STUB" 2>/dev/null || break

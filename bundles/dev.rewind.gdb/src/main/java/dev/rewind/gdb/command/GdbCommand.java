@@ -3,6 +3,7 @@ package dev.rewind.gdb.command;
 import dev.rewind.debug.DebugSession;
 import dev.rewind.debug.DebugSessions;
 import dev.rewind.debug.LaunchConfig;
+import dev.rewind.debug.SessionEvent;
 import dev.rewind.gdb.GdbServer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +24,8 @@ import picocli.CommandLine;
 /**
  * {@code rewind gdb PROG.elf [--harts N] [--port 1234] [--quantum Q]} launches a debug session and serves it to
  * gdb; {@code rewind gdb --attach ID} serves a session that is already running (so gdb and an IDE share one
- * machine). Blocks until standard input says {@code quit} or the process is interrupted.
+ * machine). Blocks until standard input says {@code quit}, the session ends (gdb's {@code kill}) or the process
+ * is interrupted.
  */
 @Component(service = GdbCommand.class, property = {
     "osgi.command.scope=rewind",
@@ -83,7 +85,24 @@ public final class GdbCommand {
             out.println("connect: gdb-multiarch " + session.program() + " -ex 'target remote " + o.host + ":"
                     + server.port() + "'");
             out.flush();
-            awaitQuit(in);
+            CountDownLatch done = new CountDownLatch(1);
+            try (AutoCloseable ended = session.addListener(e -> {
+                if (e instanceof SessionEvent.Ended) {
+                    done.countDown(); // e.g. gdb's kill: nothing left to serve
+                }
+            })) {
+                Thread stdin = new Thread(() -> {
+                    awaitQuit(in);
+                    done.countDown();
+                }, "rewind-gdb-stdin");
+                stdin.setDaemon(true);
+                stdin.start();
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                err.println("rewind gdb: " + e.getMessage());
+            }
         } finally {
             if (launched) {
                 session.end();

@@ -85,6 +85,31 @@ class GdbCommandTest {
     }
 
     @Test
+    void gdbsKillEndsTheSessionAndTheCommand() throws Exception {
+        SessionManager sessions = new SessionManager();
+        try {
+            PipedOutputStream stdin = new PipedOutputStream();
+            PipedInputStream in = new PipedInputStream(stdin);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+            CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> GdbCommand.gdb(sessions,
+                    new String[] {HELLO.toString(), "--port", "0"}, in, ps, ps));
+            Matcher port = Pattern.compile("on 127\\.0\\.0\\.1:(\\d+) ").matcher("");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!port.reset(out.toString(StandardCharsets.UTF_8)).find() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(port.find(0)).as(out.toString(StandardCharsets.UTF_8)).isTrue();
+            dev.rewind.gdb.GdbAccess.batch(HELLO, Integer.parseInt(port.group(1)), "kill");
+            assertThat(code.get(30, TimeUnit.SECONDS)).isZero();
+            assertThat(sessions.sessions()).isEmpty();
+            stdin.close();
+        } finally {
+            sessions.close();
+        }
+    }
+
+    @Test
     void badInputIsExitCodeTwoAndABusyPortOne() throws IOException {
         SessionManager sessions = new SessionManager();
         try {
