@@ -11,9 +11,12 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.net.Socket;
-import java.util.concurrent.BlockingQueue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +34,7 @@ final class GdbConnection implements Runnable {
     private final Socket socket;
     private final DebugSession session;
     private final Consumer<GdbConnection> onClose;
-    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final BlockingDeque<Object> queue = new LinkedBlockingDeque<>();
     private final Triggers triggers = new Triggers();
     private final StringBuilder console = new StringBuilder();
     private PacketWriter writer;
@@ -182,7 +185,11 @@ final class GdbConnection implements Runnable {
         f.whenComplete((stop, error) -> queue.add(new RunDone(stop, error)));
     }
 
-    private void finishRun(RunDone d) throws IOException {
+    private void finishRun(RunDone d) throws IOException, InterruptedException {
+        Stop stop = d.stop();
+        if (stop != null && stop.exited()) {
+            awaitLastOutput(); // after an exit gdb prints nothing more
+        }
         running = null;
         // console output queued before the completion still belongs to this run
         for (Object item : queue.toArray()) {
@@ -191,7 +198,6 @@ final class GdbConnection implements Runnable {
             }
         }
         flushConsole();
-        Stop stop = d.stop();
         if (stop == null) {
             Throwable cause = d.error().getCause() != null ? d.error().getCause() : d.error();
             sendConsole("rewind: " + cause.getMessage() + "\n");
@@ -203,6 +209,38 @@ final class GdbConnection implements Runnable {
                     stop.description());
         }
         writer.send(handler.stopReply(stop, true));
+    }
+
+    /**
+     * The session publishes console output from its executor, possibly after the stop: once every request queued
+     * so far has run (a time query as the barrier), forwards the output events that arrive until the Stopped event
+     * and a short quiet spell (bounded), keeping anything else for later.
+     */
+    private void awaitLastOutput() throws IOException, InterruptedException {
+        try {
+            Target.await(session.time());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "no barrier before the exit reply", e);
+        }
+        List<Object> deferred = new ArrayList<>();
+        boolean stopped = false;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+        while (System.nanoTime() < deadline) {
+            Object item = queue.poll(20, TimeUnit.MILLISECONDS);
+            if (item == null) {
+                if (stopped) {
+                    break;
+                }
+            } else if (item instanceof SessionEvent.Output o) {
+                sendConsole(o.text());
+            } else {
+                stopped |= item instanceof SessionEvent.Stopped;
+                deferred.add(item);
+            }
+        }
+        for (int i = deferred.size() - 1; i >= 0; i--) {
+            queue.addFirst(deferred.get(i));
+        }
     }
 
     private void output(String text) throws IOException {
