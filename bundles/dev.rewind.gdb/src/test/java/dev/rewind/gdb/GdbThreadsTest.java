@@ -20,6 +20,7 @@ class GdbThreadsTest {
                     Gdb.marked("HIT", "continue"),
                     Gdb.marked("ID", "p $mhartid", "thread"),
                     Gdb.marked("ALL", "thread apply all p $mhartid"),
+                    Gdb.marked("BT", "thread apply all bt"),
                     Gdb.marked("MEM", "x/4xw 0x80000000", "x/2i $pc", "info registers mstatus",
                             "p/x $fp == $s0", "p/x $pc")));
             String threads = Gdb.section(out, "T0");
@@ -39,6 +40,10 @@ class GdbThreadsTest {
                 assertThat(all).contains("Thread " + (h + 1) + " \"hart " + h + "\"")
                         .containsPattern("(?s)Thread " + (h + 1) + " \"hart " + h + "\"[^\\n]*\\n\\$\\d+ = " + h + "\\n");
             }
+            String bt = Gdb.section(out, "BT");
+            assertThat(bt.split("\n#0 ", -1)).as(bt).hasSize(5);
+            assertThat(bt).containsPattern("#0  (0x[0-9a-f]+ in )?count_item \\(item=")
+                    .containsPattern("#1  0x[0-9a-f]+ in hart_main \\(");
             String mem = Gdb.section(out, "MEM");
             // the first word of _start as objdump shows it: auipc gp,0x3 = 0x00003197
             assertThat(mem).contains("0x80000000 <_start>:\t0x00003197");
