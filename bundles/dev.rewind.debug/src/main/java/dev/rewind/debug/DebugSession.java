@@ -62,7 +62,8 @@ public interface DebugSession {
 
     /**
      * Steps {@code hart} while its pc is in {@code [lo, hi)}; with {@code overCalls}, a call made from the range
-     * runs to its return (recursion-safe) and stepping goes on. Stops early at breakpoints, exits and pauses.
+     * runs to its return (recursion-safe) and stepping goes on. A jump back to {@code lo} ends the step too (the next
+     * pass of a loop on one line, where gdb's {@code next} stops). Stops early at breakpoints, exits and pauses.
      */
     CompletableFuture<Stop> stepRange(int hart, long lo, long hi, boolean overCalls);
 
@@ -139,6 +140,25 @@ public interface DebugSession {
 
     /** Stop when a hart takes a trap: synchronous exceptions and/or interrupts (off by default). */
     CompletableFuture<Void> setTrapStops(boolean exceptions, boolean interrupts);
+
+    // ---- symbols and inspection
+
+    /**
+     * The program's symbols (ELF symbols, DWARF lines, frames, variables, types), loaded once per session and shared
+     * by its front ends; empty when the program could not be read for symbols (then {@link #symbolProblems()} says
+     * why). A program without debug information has symbols without lines.
+     */
+    java.util.Optional<dev.rewind.symbols.Symbols> symbols();
+
+    /** Why symbols are missing or incomplete (per unit), for people. */
+    List<String> symbolProblems();
+
+    /**
+     * Runs {@code work} on the session's executor with direct access to a stopped hart: the way to unwind its
+     * stack, read variables and evaluate expressions with the symbols without a round trip per register. Writes
+     * made through the access publish one {@code Invalidated} event when the work is done.
+     */
+    <T> CompletableFuture<T> inspect(int hart, Inspection<T> work);
 
     // ---- other views of the same machine
 

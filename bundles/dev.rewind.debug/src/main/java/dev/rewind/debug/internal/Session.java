@@ -41,8 +41,8 @@ public final class Session implements DebugSession {
     private final ConsoleGate console;
     private volatile boolean ended;
 
-    Session(String id, LaunchConfig config, Path program, McdApi api, ConsoleGate console, Consumer<Session> onEnd)
-            throws McdException {
+    Session(String id, LaunchConfig config, Path program, McdApi api, ConsoleGate console, Consumer<Session> onEnd,
+            dev.rewind.symbols.Symbols symbols, List<String> symbolProblems) throws McdException {
         this.config = config;
         this.program = program;
         this.onEnd = onEnd;
@@ -63,6 +63,45 @@ public final class Session implements DebugSession {
         this.stepping = new Stepping(ctx, run, stops);
         this.travel = new Travel(ctx, run, stops, stepping);
         this.state = new State(ctx, conditions);
+        this.symbols = symbols;
+        this.symbolProblems = List.copyOf(symbolProblems);
+        if (symbols != null) {
+            SymbolSupport support = new SymbolSupport(symbols, ctx);
+            ctx.breakpoints.resolver(support);
+            conditions.evaluator(support);
+        }
+    }
+
+    private final dev.rewind.symbols.Symbols symbols;
+    private final List<String> symbolProblems;
+
+    @Override
+    public java.util.Optional<dev.rewind.symbols.Symbols> symbols() {
+        return java.util.Optional.ofNullable(symbols);
+    }
+
+    @Override
+    public List<String> symbolProblems() {
+        return symbolProblems;
+    }
+
+    @Override
+    public <T> CompletableFuture<T> inspect(int hart, dev.rewind.debug.Inspection<T> work) {
+        return submit("inspect hart " + hart, () -> {
+            Hart access = new Hart(ctx, hart);
+            try {
+                return work.run(access);
+            } catch (McdException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new DebugException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+            } finally {
+                if (access.wrote) {
+                    ctx.frontier = ctx.time();
+                    ctx.publish(new SessionEvent.Invalidated(ctx.id, ctx.frontier, false));
+                }
+            }
+        });
     }
 
     /** Runs {@code work} on the session's executor. */

@@ -85,9 +85,17 @@ public final class Sessions {
         } catch (RuntimeException e) {
             throw new DebugException(failure + ": " + e.getMessage(), e);
         }
+        dev.rewind.symbols.Symbols symbols = null;
+        List<String> problems = new ArrayList<>();
+        try {
+            symbols = dev.rewind.symbols.Symbols.load(program);
+            problems.addAll(symbols.problems());
+        } catch (IOException | RuntimeException e) {
+            problems.add("no symbols: " + e.getMessage());
+        }
         Session s;
         try {
-            s = new Session(id, config, program, api, console, this::ended);
+            s = new Session(id, config, program, api, console, this::ended, symbols, problems);
         } catch (McdException e) {
             api.exit();
             throw new DebugException("cannot open the machine of " + program + ": " + e.getMessage(), e);
