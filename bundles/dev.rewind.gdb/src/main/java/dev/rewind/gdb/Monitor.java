@@ -23,10 +23,11 @@ final class Monitor {
               monitor bookmark delete NAME     forget a bookmark
               monitor record FILE              save the session as a recording (./rewind replay FILE)
               monitor history                  what history holds
+              monitor reset                    reset the machine: entry at time 0, a new history
               monitor exit-as-stop on|off      report a guest exit as a stop (so you can go back from it) or as an exit
               monitor detach-resumes on|off    whether 'detach' lets the machine run on (default off: it stays stopped)
               monitor help                     this text
-            After 'goto' and 'bookmark goto', gdb's cached registers are stale:
+            After 'goto', 'bookmark goto' and 'reset', gdb's cached registers are stale:
             'maintenance flush register-cache' (alias flushregs) refetches them.
             """;
 
@@ -55,7 +56,7 @@ final class Monitor {
             case "record" -> "recording saved to " + arg(words, 1, "record FILE") + " (up to time "
                     + Target.await(session.saveRecording(Path.of(arg(words, 1, "record FILE")))) + ")\n";
             case "history" -> history();
-            case "reset" -> throw new DebugException("monitor reset: the debug services do not offer a reset yet");
+            case "reset" -> landed(Target.await(session.reset()));
             case "exit-as-stop" -> {
                 options.exitAsStop = onOff(words);
                 yield "exit-as-stop " + (options.exitAsStop ? "on" : "off") + "\n";

@@ -90,7 +90,7 @@ final class PacketHandler {
         }
         String body = p.substring(1);
         return switch (p.charAt(0)) {
-            case '?' -> text(stopReply(t.session.lastStop(), false));
+            case '?' -> text(stopReply(t.session.lastStop(), true));
             case 'g' -> text(state.readRegisters(hart(generalThread)));
             case 'G' -> text(state.writeRegisters(hart(generalThread), body));
             case 'p' -> text(state.readRegister(hart(generalThread), body));

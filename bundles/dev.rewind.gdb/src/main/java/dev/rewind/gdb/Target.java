@@ -2,6 +2,7 @@ package dev.rewind.gdb;
 
 import dev.rewind.debug.DebugException;
 import dev.rewind.debug.DebugSession;
+import dev.rewind.debug.MemoryRegion;
 import dev.rewind.debug.Register;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 /** The session as the stub sees it: registers in gdb's numbering, the qXfer documents, and waiting for requests. */
 final class Target {
-    /** The virt-like machine's device windows (see the README's machine table); RAM size comes from the session. */
+    /** RAM of the fallback memory map when the session gives none and no size. */
     private static final long DEFAULT_RAM = 128L << 20;
     static final long REQUEST_TIMEOUT_SECONDS = 120;
 
@@ -44,12 +45,27 @@ final class Target {
         this.gRegisters = List.copyOf(g);
         this.targetXml = TargetXml.targetDescription(xlen, session.registers());
         this.threadsXml = TargetXml.threads(harts);
-        long ram = session.config().ramSize() == 0 ? DEFAULT_RAM : session.config().ramSize();
-        this.memoryMapXml = TargetXml.memoryMap(List.of(
-                new TargetXml.Region(0x0010_0000L, 0x1000, "test finisher"),
-                new TargetXml.Region(0x0200_0000L, 0x1_0000, "CLINT"),
-                new TargetXml.Region(0x1000_0000L, 0x100, "UART 16550"),
-                new TargetXml.Region(0x8000_0000L, ram, "RAM")));
+        this.memoryMapXml = TargetXml.memoryMap(regions(session));
+    }
+
+    /**
+     * The machine's memory map; device windows are declared as RAM so gdb reads them (it refuses addresses outside
+     * the map). Without regions from the session, the virt-like layout of the README's machine table.
+     */
+    private static List<TargetXml.Region> regions(DebugSession session) {
+        List<TargetXml.Region> regions = new ArrayList<>();
+        for (MemoryRegion r : session.memoryRegions()) {
+            regions.add(new TargetXml.Region(r.start(), r.length(), r.kind() == MemoryRegion.Kind.ROM ? "rom" : "ram",
+                    r.name() + " (" + r.kind().name().toLowerCase(java.util.Locale.ROOT) + ")"));
+        }
+        if (regions.isEmpty()) {
+            long ram = session.config().ramSize() == 0 ? DEFAULT_RAM : session.config().ramSize();
+            regions.add(new TargetXml.Region(0x0010_0000L, 0x1000, "ram", "test finisher"));
+            regions.add(new TargetXml.Region(0x0200_0000L, 0x1_0000, "ram", "CLINT"));
+            regions.add(new TargetXml.Region(0x1000_0000L, 0x100, "ram", "UART 16550"));
+            regions.add(new TargetXml.Region(0x8000_0000L, ram, "ram", "RAM"));
+        }
+        return regions;
     }
 
     int registerBytes() {

@@ -64,8 +64,8 @@ final class TargetXml {
         return sb.append("</threads>\n").toString();
     }
 
-    /** A region of the memory map: RAM or a device window (both read and written as RAM by gdb). */
-    record Region(long start, long length, String what) {
+    /** A region of the memory map: gdb's {@code type} ({@code ram}, {@code rom}) and a comment. */
+    record Region(long start, long length, String type, String what) {
     }
 
     static String memoryMap(List<Region> regions) {
@@ -73,7 +73,8 @@ final class TargetXml {
                 + "\"+//IDN gnu.org//DTD GDB Memory Map V1.0//EN\" \"http://sourceware.org/gdb/gdb-memory-map.dtd\">\n"
                 + "<memory-map>\n");
         for (Region r : regions) {
-            sb.append("  <!-- ").append(r.what()).append(" -->\n  <memory type=\"ram\" start=\"0x")
+            sb.append("  <!-- ").append(r.what().replace("--", "- -")).append(" -->\n  <memory type=\"").append(r.type())
+                    .append("\" start=\"0x")
                     .append(Long.toHexString(r.start())).append("\" length=\"0x").append(Long.toHexString(r.length()))
                     .append("\"/>\n");
         }

@@ -23,7 +23,9 @@ class GdbMonitorTest {
                     Gdb.marked("GOTO", "monitor bookmark goto here", "maintenance flush register-cache", "p/x $pc", "p/x $a0", "monitor time"),
                     Gdb.marked("LIST", "monitor bookmark list", "monitor history", "monitor help"),
                     Gdb.marked("REC", "monitor record " + recording),
-                    Gdb.marked("DEL", "monitor bookmark delete here", "monitor bookmark list")));
+                    Gdb.marked("DEL", "monitor bookmark delete here", "monitor bookmark list"),
+                    Gdb.marked("RESET", "monitor reset", "maintenance flush register-cache", "p/x $pc",
+                            "monitor time")));
             String mark = Gdb.section(out, "MARK");
             assertThat(mark).containsPattern("bookmark here at time \\d+");
             assertThat(Gdb.section(out, "MOVED")).doesNotContain("0x80000a3c");
@@ -36,6 +38,8 @@ class GdbMonitorTest {
             assertThat(Gdb.section(out, "REC")).contains("recording saved to " + recording);
             assertThat(Files.size(recording)).isPositive();
             assertThat(Gdb.section(out, "DEL")).contains("bookmark here deleted", "no bookmarks");
+            assertThat(Gdb.section(out, "RESET")).contains("now at time 0: hart 0 pc 0x80000000", "= 0x80000000",
+                    "time 0 (history 0..0)");
         }
     }
 
