@@ -18,6 +18,10 @@ public abstract class JitCode {
     final byte[][] sp;
     final Block[] blocks;
     final long am;
+    /** Per block of the region: its plugin probes, or null. */
+    final dev.rewind.emulator.plugin.Probes[] probes;
+    /** Inline counters of the region's probes, in the translator's slot order. */
+    final dev.rewind.emulator.plugin.CounterImpl[] ctrs;
 
     JitCode(Interpreter in, Block[] blocks) {
         this.in = in;
@@ -26,6 +30,30 @@ public abstract class JitCode {
         this.sp = in.sp;
         this.blocks = blocks;
         this.am = in.code.xlen() == 32 ? 0xFFFFFFFFL : -1L;
+        this.probes = new dev.rewind.emulator.plugin.Probes[blocks.length];
+        java.util.List<dev.rewind.emulator.plugin.CounterImpl> cs = new java.util.ArrayList<>();
+        for (int k = 0; k < blocks.length; k++) {
+            probes[k] = blocks[k].probes;
+            if (probes[k] != null) {
+                cs.addAll(probes[k].counters());
+            }
+        }
+        this.ctrs = cs.toArray(dev.rewind.emulator.plugin.CounterImpl[]::new);
+    }
+
+    /** Block k entered: its plugin callbacks (the inline additions are in the generated code). */
+    final void blockProbe(Hart h, int k, long idx) {
+        probes[k].blockCallbacks(h.id, bus.blockTime + idx);
+    }
+
+    /** Instruction i of block k is about to execute: its plugin callbacks. */
+    final void insnProbe(Hart h, int k, int i, long idx) {
+        probes[k].insn(i, h.id, bus.blockTime + idx, false);
+    }
+
+    /** Instruction i of block k accessed memory: its plugin memory callbacks. */
+    final void memProbe(Hart h, int k, int i, long addr, long value, long idx) {
+        probes[k].mem(i, h.id, bus.blockTime + idx, addr & am, value);
     }
 
     /** Runs the region from the block at {@code h.pc}; returns the scheduler slots used (see the class comment). */
@@ -69,7 +97,7 @@ public abstract class JitCode {
      * The guest took a trap at instruction {@code cur & 255} of block {@code cur >>> 8} (registers already
      * stored): account as the interpreter does and enter the handler. Returns the slots used.
      */
-    final long trapExit(Hart h, Trap t, int cur, long used) {
+    final long trapExit(Hart h, Trap t, int cur, long used, long t0) {
         Block b = blocks[cur >>> 8];
         int i = cur & 255;
         long epc = (b.pc + b.offs[i]) & am;
@@ -77,6 +105,9 @@ public abstract class JitCode {
         h.cycles += used + i + 1;
         h.enterTrap(t.cause, t.tval, false, epc);
         h.x[32] = 0;
+        if (in.host.traps) {
+            in.host.trap(h.id, bus.blockTime + t0 + used + i, t.cause, false, epc, t.tval & am);
+        }
         return used + i + 1;
     }
 

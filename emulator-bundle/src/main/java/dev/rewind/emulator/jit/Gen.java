@@ -33,6 +33,8 @@ final class Gen {
     final long am;
     final long base;
     final long size;
+    /** First inline-counter slot of each block's probes (see {@link Probe}). */
+    final int[] ctrBase;
 
     Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size) {
         this.mv = mv;
@@ -46,6 +48,14 @@ final class Gen {
         this.am = rv32 ? 0xFFFFFFFFL : -1L;
         this.base = base;
         this.size = size;
+        this.ctrBase = new int[blocks.size()];
+        int slot = 0;
+        for (int k = 0; k < blocks.size(); k++) {
+            ctrBase[k] = slot;
+            if (blocks.get(k).probes() != null) {
+                slot += blocks.get(k).probes().counters().size();
+            }
+        }
     }
 
     static int slot(int r) {

@@ -1,0 +1,97 @@
+package dev.rewind.emulator.jit;
+
+import static dev.rewind.emulator.jit.Gen.*;
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.rewind.emulator.plugin.Probes;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Plugin probes in translated code: inline counter additions as bytecode ({@code ctrs[slot].cells[h.id] += n}, slots
+ * in {@link Probes#counters()} order block after block), callbacks as calls of the {@code JitCode} probe helpers.
+ * Same points and order as the interpreter ({@code ProbedExec}): at block entry after the budget check, before each
+ * instruction, and after each memory access that did not trap (before the cut check).
+ */
+final class Probe {
+    private static final String CTR = "dev/rewind/emulator/plugin/CounterImpl";
+
+    private Probe() {
+    }
+
+    static void block(Gen g, int k) {
+        Probes p = g.blocks.get(k).probes();
+        if (p == null) {
+            return;
+        }
+        int slot = g.ctrBase[k];
+        for (int j = 0; j < p.blockInlines(); j++) {
+            inline(g, slot + j, p.blockAdd(j));
+        }
+        if (p.hasBlockCallbacks()) {
+            MethodVisitor mv = g.mv;
+            mv.visitVarInsn(ALOAD, THIS);
+            mv.visitVarInsn(ALOAD, H);
+            g.iconst(k);
+            g.idx(0);
+            mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "blockProbe", "(" + D_HART + "IJ)V", false);
+        }
+    }
+
+    static void insn(Gen g, int k, int i) {
+        Probes p = g.blocks.get(k).probes();
+        if (p == null) {
+            return;
+        }
+        int slot = g.ctrBase[k] + p.blockInlines();
+        for (int q = 0; q < i; q++) {
+            slot += p.insnInlines(q);
+        }
+        for (int j = 0; j < p.insnInlines(i); j++) {
+            inline(g, slot + j, p.insnAdd(i, j));
+        }
+        if (p.hasInsnCallbacks(i)) {
+            MethodVisitor mv = g.mv;
+            mv.visitVarInsn(ALOAD, THIS);
+            mv.visitVarInsn(ALOAD, H);
+            g.iconst(k);
+            g.iconst(i);
+            g.idx(i);
+            mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "insnProbe", "(" + D_HART + "IIJ)V", false);
+        }
+    }
+
+    /** Whether instruction i of block k has memory probes. */
+    static boolean mem(Gen g, int k, int i) {
+        Probes p = g.blocks.get(k).probes();
+        return p != null && p.hasMem(i);
+    }
+
+    /** The memory probe call: address in local A, value in local V. */
+    static void memCall(Gen g, int k, int i) {
+        MethodVisitor mv = g.mv;
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitVarInsn(ALOAD, H);
+        g.iconst(k);
+        g.iconst(i);
+        mv.visitVarInsn(LLOAD, A);
+        mv.visitVarInsn(LLOAD, V);
+        g.idx(i);
+        mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "memProbe", "(" + D_HART + "IIJJJ)V", false);
+    }
+
+    private static void inline(Gen g, int slot, long n) {
+        MethodVisitor mv = g.mv;
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "ctrs", "[L" + CTR + ";");
+        g.iconst(slot);
+        mv.visitInsn(AALOAD);
+        mv.visitFieldInsn(GETFIELD, CTR, "cells", "[J");
+        mv.visitVarInsn(ALOAD, H);
+        mv.visitFieldInsn(GETFIELD, HART, "id", "I");
+        mv.visitInsn(DUP2);
+        mv.visitInsn(LALOAD);
+        g.lconst(n);
+        mv.visitInsn(LADD);
+        mv.visitInsn(LASTORE);
+    }
+}
