@@ -153,6 +153,27 @@ class SessionTest {
     }
 
     @Test
+    void pauseCancelsALongReverseContinue() throws Exception {
+        DebugSession s = await(manager.launch(LaunchConfig.of(elf("bench-rv32.elf"))));
+        long main = symbol("bench-rv32.elf", "main");
+        await(s.addBreakpoint(BreakpointSpec.instruction(main)));
+        var next = s.nextStop();
+        await(s.resume());
+        await(next);
+        await(s.resume());
+        Thread.sleep(1500); // a long history after the only breakpoint hit
+        Stop paused = await(s.pause());
+        var reverse = s.reverseContinue();
+        Thread.sleep(20);
+        Stop cancelled = await(s.pause().thenCompose(p -> reverse));
+        if (cancelled.reason() == StopReason.PAUSE) {
+            assertThat(cancelled.time()).as("a cancelled search stays where it started").isEqualTo(paused.time());
+        } else {
+            assertThat(cancelled.reason()).as("finished before the pause came").isEqualTo(StopReason.BREAKPOINT);
+        }
+    }
+
+    @Test
     void badInputGetsClearErrors() throws Exception {
         assertThatThrownBy(() -> await(manager.launch(LaunchConfig.of(elf("../README.md")))))
                 .hasMessageContaining("not a RISC-V ELF");

@@ -47,6 +47,7 @@ public final class TimeMachine {
     private final Bookmarks marks;
     private final Frontier frontier;
     private final Navigator nav;
+    private final Replayer replayer;
     private final StateChanges changes;
 
     /**
@@ -64,8 +65,8 @@ public final class TimeMachine {
         this.history = new History(config, (int) (machine.config().ramSize() >>> 12), machine.hartCount());
         this.marks = new Bookmarks(history);
         this.frontier = new Frontier(machine, history, gate, config);
-        Replayer replayer = new Replayer(machine, history, gate, frontier::newest, this.config);
-        this.nav = new Navigator(machine, history, replayer, frontier, gate);
+        this.replayer = new Replayer(machine, history, gate, frontier::newest, this.config);
+        this.nav = new Navigator(machine, history, this.replayer, frontier, gate);
         this.changes = new StateChanges(machine, history, frontier, marks, input);
         history.add(machine.snapshot(), true, machine.time());
         machine.plugins().replaySource(() -> !gate.open);
@@ -179,6 +180,14 @@ public final class TimeMachine {
      */
     public TravelResult goToTime(long t) {
         return landed(nav.goToTime(t));
+    }
+
+    /**
+     * Ends a backward search in progress (reverse continue, reverse to last write) soon, leaving the machine where
+     * the search started, with {@link TravelResult.Kind#STOP_REQUESTED}; callable from any thread.
+     */
+    public void cancelSearch() {
+        replayer.cancel();
     }
 
     /** Asks a forward run to stop soon; callable from any thread. */

@@ -190,6 +190,13 @@ final class McdMachine {
         return core(hart).adapt(TimeTravel.class).filter(TimeTravel::available);
     }
 
+    /** Cancels a backward search running on another thread (it returns where it started); does not wait. */
+    void cancelTravel() {
+        for (McdCore c : cores) {
+            c.adapt(TimeTravel.class).ifPresent(TimeTravel::cancel);
+        }
+    }
+
     /** Stops a running machine; safe from any thread. */
     void stop() throws McdException {
         cores.get(0).stop(true);

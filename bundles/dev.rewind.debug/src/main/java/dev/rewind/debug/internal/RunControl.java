@@ -45,6 +45,7 @@ final class RunControl {
     /** From any thread: stops a forward run and cancels a stepping loop or a reverse search in progress. */
     void requestPause() throws McdException {
         pauseRequested = true;
+        ctx.machine.cancelTravel();
         ctx.machine.stop();
     }
 

@@ -31,6 +31,12 @@ public final class Sessions {
     private final Map<String, Session> live = new ConcurrentHashMap<>();
     private final List<Consumer<List<DebugSession>>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger next = new AtomicInteger(1);
+    private Consumer<DebugSession> onCreate = s -> { };
+
+    /** Called with each new session before anyone else sees it (e.g. to attach the event-bus bridge). */
+    public void onCreate(Consumer<DebugSession> hook) {
+        onCreate = hook;
+    }
 
     public CompletableFuture<DebugSession> launch(LaunchConfig config) {
         return CompletableFuture.supplyAsync(() -> {
@@ -86,6 +92,7 @@ public final class Sessions {
             api.exit();
             throw new DebugException("cannot open the machine of " + program + ": " + e.getMessage(), e);
         }
+        onCreate.accept(s);
         live.put(id, s);
         changed();
         return s;
