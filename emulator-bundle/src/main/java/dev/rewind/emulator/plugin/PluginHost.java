@@ -289,6 +289,11 @@ public final class PluginHost {
         travel(TimeTravelEvent.LANDED, time);
     }
 
+    /** History after {@code time} was discarded. */
+    public void timelineCut(long time) {
+        travel(TimeTravelEvent.TIMELINE_CUT, time);
+    }
+
     private void travel(TimeTravelEvent e, long time) {
         for (Installed i : List.copyOf(installed)) {
             for (TimeTravelCallback cb : i.travel) {
