@@ -23,7 +23,10 @@ trap 'rm -rf "$W"' EXIT
 git -C "$ROOT" archive "$BASE" emulator-bundle/src/main/java | tar -x -C "$W"
 "$JAVA_HOME/bin/javac" -nowarn -d "$W/base" -cp "$ASM:$ANN" $(find "$W/emulator-bundle" -name '*.java') \
     "$ROOT/releng/bench/src/main/java/dev/rewind/bench/PlainRun.java" 2>&1 | grep -v '^Note:' || true
-NEW=$ROOT/emulator-bundle/target/classes:$ROOT/bundles/dev.rewind.plugin.api/target/classes:$ROOT/releng/bench/target/classes:$ASM
+# a copy of this engine's classes, so that a build during the run cannot pull them away
+mkdir -p "$W/new"
+for d in emulator-bundle bundles/dev.rewind.plugin.api releng/bench; do cp -r "$ROOT/$d/target/classes/." "$W/new/"; done
+NEW=$W/new:$ASM
 OLD=$W/base:$ASM
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 mips() { "$JAVA" -cp "$1" "${@:2}" | awk '/^mips/ {print $2}'; }

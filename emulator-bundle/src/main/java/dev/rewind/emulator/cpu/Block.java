@@ -59,6 +59,11 @@ final class Block {
         return breakpoint || probes != null;
     }
 
+    /** Whether the translator may take this block (no breakpoint, no engine-internal block callbacks). */
+    boolean translatable() {
+        return !breakpoint && (probes == null || !probes.hasLegacy());
+    }
+
     /** Instruction {@code i} alone as a block (same pc, same next pc and link when it is the last). */
     Block single(int i, long xmask) {
         if (singles == null) {

@@ -127,7 +127,7 @@ public final class Interpreter {
             bpSkip[h.id] = -1;
             JitCode j = b.jit;
             if (jit.enabled) {
-                if (j == null && !b.jitFailed && !b.breakpoint && b.hits++ >= jit.threshold) {
+                if (j == null && !b.jitFailed && b.translatable() && b.hits++ >= jit.threshold) {
                     j = jit.compile(b);
                 }
             } else {

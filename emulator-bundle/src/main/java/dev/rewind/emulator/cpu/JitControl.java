@@ -122,7 +122,7 @@ final class JitControl {
                     continue;
                 }
                 Block s = code.lookup(t);
-                if (s == null || !s.valid || s.breakpoint || s.jit != null || insns + s.n > maxInsns) {
+                if (s == null || !s.valid || !s.translatable() || s.jit != null || insns + s.n > maxInsns) {
                     continue;
                 }
                 seen.add(t);

@@ -57,6 +57,14 @@ public final class Probes {
         return stepped;
     }
 
+    /**
+     * Whether the engine's own block callbacks ({@link BlockExecCallback}) are attached: they may read hart counters
+     * that translated code updates only when it leaves, so such blocks stay interpreted.
+     */
+    public boolean hasLegacy() {
+        return legacy != null;
+    }
+
     public boolean hasBlockCallbacks() {
         return !blockCbs.isEmpty() || legacy != null;
     }
