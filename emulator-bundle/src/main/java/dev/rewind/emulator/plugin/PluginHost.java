@@ -3,13 +3,10 @@ package dev.rewind.emulator.plugin;
 import dev.rewind.emulator.cpu.BlockExecCallback;
 import dev.rewind.emulator.isa.Decoded;
 import dev.rewind.emulator.isa.Disassembler;
-import dev.rewind.plugin.api.HartCallback;
 import dev.rewind.plugin.api.PluginApi;
 import dev.rewind.plugin.api.RewindPlugin;
-import dev.rewind.plugin.api.TimeTravelCallback;
 import dev.rewind.plugin.api.TimeTravelEvent;
 import dev.rewind.plugin.api.TranslateCallback;
-import dev.rewind.plugin.api.TrapCallback;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -31,6 +28,7 @@ public final class PluginHost {
     private final int xlen;
     private final Disassembler dis;
     private final List<Installed> installed = new ArrayList<>();
+    private final HostEvents events = new HostEvents(this, installed);
     private final Set<CounterImpl> counters = Collections.newSetFromMap(new IdentityHashMap<>());
     private final ConcurrentLinkedQueue<Runnable> requests = new ConcurrentLinkedQueue<>();
     private final List<String> log = new ArrayList<>();
@@ -130,17 +128,7 @@ public final class PluginHost {
         in.installing = false;
         installed.add(in);
         refresh();
-        for (int h = 0; h < harts; h++) {
-            for (HartCallback cb : in.starts) {
-                if (in.alive) {
-                    try {
-                        cb.hart(h, clock.getAsLong());
-                    } catch (Throwable t) {
-                        failed(in, t);
-                    }
-                }
-            }
-        }
+        events.started(in, harts, clock.getAsLong());
         return Optional.empty();
     }
 
@@ -295,53 +283,19 @@ public final class PluginHost {
     }
 
     private void travel(TimeTravelEvent e, long time) {
-        for (Installed i : List.copyOf(installed)) {
-            for (TimeTravelCallback cb : i.travel) {
-                if (i.alive) {
-                    try {
-                        cb.timeTravel(e, time);
-                    } catch (Throwable t) {
-                        failed(i, t);
-                    }
-                }
-            }
-        }
+        events.travel(e, time);
     }
 
     /** A hart entered its trap handler. */
     public void trap(int hart, long time, int cause, boolean interrupt, long epc, long tval) {
-        for (Installed i : installed) {
-            for (TrapCallback cb : i.traps) {
-                if (i.alive) {
-                    try {
-                        cb.trap(hart, time, cause, interrupt, epc, tval);
-                    } catch (Throwable t) {
-                        failed(i, t);
-                    }
-                }
-            }
-        }
+        events.trap(hart, time, cause, interrupt, epc, tval);
     }
 
     public void hartStart(int hart, long time) {
-        harts(true, hart, time);
+        events.harts(true, hart, time);
     }
 
     public void hartStop(int hart, long time) {
-        harts(false, hart, time);
-    }
-
-    private void harts(boolean start, int hart, long time) {
-        for (Installed i : List.copyOf(installed)) {
-            for (HartCallback cb : start ? i.starts : i.stops) {
-                if (i.alive) {
-                    try {
-                        cb.hart(hart, time);
-                    } catch (Throwable t) {
-                        failed(i, t);
-                    }
-                }
-            }
-        }
+        events.harts(false, hart, time);
     }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
  * one with one plugin installed and prints {@code mips <figure>}. Modes: {@code none} (no plugin), {@code inline}
  * (an inline per-instruction counter), {@code callback} (an empty callback per instruction), {@code functions}
  * (what a function-level trace registers: a block callback at each ELF function entry and an instruction callback
- * at each return). One mode per JVM; {@code releng/bench/plugins.sh} alternates them.
+ * at each return), {@code trace} (the trace bundle's recorder: calls, traps and UART into its ring buffers). One
+ * mode per JVM; {@code releng/bench/plugins.sh} alternates them.
  */
 public final class PluginBench {
     private PluginBench() {
@@ -75,7 +76,12 @@ public final class PluginBench {
     static Machine machine(MachineConfig cfg, ElfImage img, String mode, Set<Long> entries) {
         Machine m = new Machine(cfg, ConsoleSink.discard(), InputSource.none());
         m.load(img);
-        if (!mode.equals("none")) {
+        if (mode.equals("trace")) {
+            m.plugins().install(new dev.rewind.trace.TraceRecorder("bench", dev.rewind.trace.TraceOptions.defaults(),
+                    dev.rewind.trace.FunctionTable.of(img), null)).ifPresent(e -> {
+                        throw new IllegalStateException(e);
+                    });
+        } else if (!mode.equals("none")) {
             m.plugins().install(new Probe(mode, entries)).ifPresent(e -> {
                 throw new IllegalStateException(e);
             });
