@@ -12,6 +12,8 @@ JAVA=$JAVA_HOME/bin/java
 ELF=${ELF:-$ROOT/tests/guest/elf/bench-rv32.elf}
 HARTS=${HARTS:-1}
 RUNS=${RUNS:-5}
+MODES=${MODES:-none inline callback functions trace}
+BEFORE_AFTER=${BEFORE_AFTER:-1}
 WARM=${WARM:-200000000}
 N=${N:-600000000}
 BASE=${BASE:-$(git -C "$ROOT" merge-base HEAD main)}
@@ -25,7 +27,7 @@ git -C "$ROOT" archive "$BASE" emulator-bundle/src/main/java | tar -x -C "$W"
     "$ROOT/releng/bench/src/main/java/dev/rewind/bench/PlainRun.java" 2>&1 | grep -v '^Note:' || true
 # a copy of this engine's classes, so that a build during the run cannot pull them away
 mkdir -p "$W/new"
-for d in emulator-bundle bundles/dev.rewind.plugin.api releng/bench; do cp -r "$ROOT/$d/target/classes/." "$W/new/"; done
+for d in emulator-bundle bundles/dev.rewind.plugin.api bundles/dev.rewind.bus bundles/dev.rewind.trace releng/bench; do cp -r "$ROOT/$d/target/classes/." "$W/new/"; done
 NEW=$W/new:$ASM
 OLD=$W/base:$ASM
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
@@ -34,19 +36,23 @@ mips() { "$JAVA" -cp "$1" "${@:2}" | awk '/^mips/ {print $2}'; }
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)  guest: $(basename "$ELF"), $HARTS hart(s), $N instructions after $WARM of warm-up, $RUNS runs each"
 declare -A R
 for i in $(seq "$RUNS"); do
-    R[before]+="$(mips "$OLD" dev.rewind.bench.PlainRun "$ELF" "$HARTS" "$WARM" "$N") "
-    R[after]+="$(mips "$NEW" dev.rewind.bench.PlainRun "$ELF" "$HARTS" "$WARM" "$N") "
-    for m in none inline callback functions; do
+    if [ "$BEFORE_AFTER" = 1 ]; then
+        R[before]+="$(mips "$OLD" dev.rewind.bench.PlainRun "$ELF" "$HARTS" "$WARM" "$N") "
+        R[after]+="$(mips "$NEW" dev.rewind.bench.PlainRun "$ELF" "$HARTS" "$WARM" "$N") "
+    fi
+    for m in $MODES; do
         R[$m]+="$(mips "$NEW" dev.rewind.bench.PluginBench "$ELF" "$HARTS" "$WARM" "$N" $m) "
     done
 done
 declare -A MED
-for k in before after none inline callback functions; do
+for k in before after $MODES; do
+    [ -n "${R[$k]:-}" ] || continue
     MED[$k]=$(tr ' ' '\n' <<<"${R[$k]}" | grep . | median)
     printf '%-10s median %8.1f MIPS   runs: %s\n' "$k" "${MED[$k]}" "${R[$k]}"
 done
-printf 'no plugin, before/after : %.3fx\n' "$(echo "${MED[before]} / ${MED[after]}" | bc -l)"
-for m in inline callback functions; do
+[ "$BEFORE_AFTER" = 1 ] && printf 'no plugin, before/after : %.3fx\n' "$(echo "${MED[before]} / ${MED[after]}" | bc -l)"
+for m in $MODES; do
+    [ "$m" = none ] && continue
     printf '%-24s: %.3fx of no plugin\n' "$m" "$(echo "${MED[none]} / ${MED[$m]}" | bc -l)"
 done
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -63,8 +63,7 @@ final class JitControl {
             List<BlockSpec> specs = specs(region);
             TranslationCache.Key key = null;
             TranslationCache.Translated e = null;
-            boolean probed = specs.stream().anyMatch(s -> s.probes() != null);
-            if (shared != null && !probed) {
+            if (shared != null) {
                 key = TranslationCache.key(specs, xlen, base, size);
                 e = shared.get(key);
             }

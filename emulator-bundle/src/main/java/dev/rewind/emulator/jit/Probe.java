@@ -3,7 +3,11 @@ package dev.rewind.emulator.jit;
 import static dev.rewind.emulator.jit.Gen.*;
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.rewind.emulator.plugin.CounterImpl;
 import dev.rewind.emulator.plugin.Probes;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.objectweb.asm.MethodVisitor;
 
 /**
@@ -11,6 +15,11 @@ import org.objectweb.asm.MethodVisitor;
  * in {@link Probes#counters()} order block after block), callbacks as calls of the {@code JitCode} probe helpers.
  * Same points and order as the interpreter ({@code ProbedExec}): at block entry after the budget check, before each
  * instruction, and after each memory access that did not trap (before the cut check).
+ *
+ * <p>Instruction-level additions are grouped: the additions of a run of instructions go in one addition per counter
+ * at the run's first instruction, where nothing in the run can observe the difference: a run ends at an instruction
+ * that may trap or leave the region early (memory accesses, the block's last instruction) or has memory callbacks,
+ * and an instruction with execution callbacks starts a new run (its callback sees its own addition and none later).
  */
 final class Probe {
     private static final String CTR = "dev/rewind/emulator/plugin/CounterImpl";
@@ -38,16 +47,13 @@ final class Probe {
     }
 
     static void insn(Gen g, int k, int i) {
-        Probes p = g.blocks.get(k).probes();
+        BlockSpec b = g.blocks.get(k);
+        Probes p = b.probes();
         if (p == null) {
             return;
         }
-        int slot = g.ctrBase[k] + p.blockInlines();
-        for (int q = 0; q < i; q++) {
-            slot += p.insnInlines(q);
-        }
-        for (int j = 0; j < p.insnInlines(i); j++) {
-            inline(g, slot + j, p.insnAdd(i, j));
+        if (i == 0 || ends(p, b, i - 1) || p.hasInsnCallbacks(i)) {
+            group(g, k, p, b, i);
         }
         if (p.hasInsnCallbacks(i)) {
             MethodVisitor mv = g.mv;
@@ -57,6 +63,37 @@ final class Probe {
             g.iconst(i);
             g.idx(i);
             mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "insnProbe", "(" + D_HART + "IIJ)V", false);
+        }
+    }
+
+    /** Whether instruction i ends a run of grouped additions. */
+    private static boolean ends(Probes p, BlockSpec b, int i) {
+        return i == b.length() - 1 || Probes.kind(b.code()[i] & 0xFF) != 0 || p.hasMem(i);
+    }
+
+    /** The additions of the run starting at instruction i, one per counter (at the first slot naming it). */
+    private static void group(Gen g, int k, Probes p, BlockSpec b, int i) {
+        int slot = g.ctrBase[k] + p.blockInlines();
+        for (int q = 0; q < i; q++) {
+            slot += p.insnInlines(q);
+        }
+        Map<CounterImpl, long[]> sums = new LinkedHashMap<>();
+        Map<CounterImpl, Boolean> seen = new IdentityHashMap<>();
+        for (int j = i; ; j++) {
+            for (int q = 0; q < p.insnInlines(j); q++) {
+                CounterImpl c = p.insnCounter(j, q);
+                if (seen.put(c, Boolean.TRUE) == null) {
+                    sums.put(c, new long[] {slot + q, 0});
+                }
+                sums.get(c)[1] += p.insnAdd(j, q);
+            }
+            slot += p.insnInlines(j);
+            if (ends(p, b, j) || p.hasInsnCallbacks(j + 1)) {
+                break;
+            }
+        }
+        for (long[] s : sums.values()) {
+            inline(g, (int) s[0], s[1]);
         }
     }
 

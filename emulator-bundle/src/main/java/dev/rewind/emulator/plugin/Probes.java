@@ -93,6 +93,34 @@ public final class Probes {
         return insnAdd[i][j];
     }
 
+    /** The counter of inline addition j of instruction i. */
+    public CounterImpl insnCounter(int i, int j) {
+        return insnCtr[i][j];
+    }
+
+    /**
+     * What translated code depends on (counts and increments of inline additions, which points call back), as
+     * words for the translation cache's key: two blocks with equal code and equal shapes share a translated class
+     * (the counters and callbacks themselves are fields of each region's instance).
+     */
+    public long[] shape() {
+        java.util.List<Long> w = new ArrayList<>();
+        w.add((long) blockCtr.length);
+        for (long a : blockAdd) {
+            w.add(a);
+        }
+        w.add(hasBlockCallbacks() ? 1L : 0L);
+        java.util.IdentityHashMap<CounterImpl, Integer> ids = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < ops.length; i++) {
+            w.add((long) insnInlines(i) | (hasInsnCallbacks(i) ? 1L << 32 : 0) | (hasMem(i) ? 1L << 33 : 0));
+            for (int j = 0; j < insnInlines(i); j++) {
+                w.add(insnAdd[i][j]);
+                w.add((long) ids.computeIfAbsent(insnCtr[i][j], c -> ids.size()));
+            }
+        }
+        return w.stream().mapToLong(Long::longValue).toArray();
+    }
+
     /** Every inline counter, block level first, then instruction by instruction (the translator's slot order). */
     public List<CounterImpl> counters() {
         List<CounterImpl> out = new ArrayList<>(List.of(blockCtr));
@@ -114,7 +142,8 @@ public final class Probes {
 
     /** Block entry callbacks (translated code did the inline additions). */
     public void blockCallbacks(int hart, long time) {
-        for (Hook<ExecCallback> h : blockCbs) {
+        for (int q = 0, n = blockCbs.size(); q < n; q++) {
+            Hook<ExecCallback> h = blockCbs.get(q);
             if (h.alive()) {
                 try {
                     h.cb().exec(hart, time);
@@ -140,7 +169,8 @@ public final class Probes {
         }
         List<Hook<ExecCallback>> cbs = insnCbs[i];
         if (cbs != null) {
-            for (Hook<ExecCallback> h : cbs) {
+            for (int q = 0, n = cbs.size(); q < n; q++) {
+                Hook<ExecCallback> h = cbs.get(q);
                 if (h.alive()) {
                     try {
                         h.cb().exec(hart, time);
