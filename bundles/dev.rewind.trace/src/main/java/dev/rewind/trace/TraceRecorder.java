@@ -78,8 +78,10 @@ public final class TraceRecorder implements RewindPlugin {
                 if (options.calls() && (in.bits() == RET || in.bits() == C_RET)) {
                     in.onExec((hart, time) -> record(hart, time, EventKind.RETURN.code(), ipc, 0));
                 }
-                if (in.accessesMemory() && (options.uart() || !options.mem().isEmpty())) {
+                if (!options.mem().isEmpty() && in.accessesMemory()) {
                     in.onMem(MemFilter.ALL, this::memory);
+                } else if (options.uart() && (in.memoryAccess() & MemCallback.STORE) != 0) {
+                    in.onMem(MemFilter.STORES, this::memory);
                 }
             }
         });

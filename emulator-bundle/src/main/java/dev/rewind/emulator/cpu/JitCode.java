@@ -22,6 +22,8 @@ public abstract class JitCode {
     final dev.rewind.emulator.plugin.Probes[] probes;
     /** Inline counters of the region's probes, in the translator's slot order. */
     final dev.rewind.emulator.plugin.CounterImpl[] ctrs;
+    /** Execution callbacks of the region's probes, called directly by the generated code (translator's order). */
+    final dev.rewind.plugin.api.ExecCallback[] calls;
 
     JitCode(Interpreter in, Block[] blocks) {
         this.in = in;
@@ -32,23 +34,16 @@ public abstract class JitCode {
         this.am = in.code.xlen() == 32 ? 0xFFFFFFFFL : -1L;
         this.probes = new dev.rewind.emulator.plugin.Probes[blocks.length];
         java.util.List<dev.rewind.emulator.plugin.CounterImpl> cs = new java.util.ArrayList<>();
+        java.util.List<dev.rewind.plugin.api.ExecCallback> fs = new java.util.ArrayList<>();
         for (int k = 0; k < blocks.length; k++) {
             probes[k] = blocks[k].probes;
             if (probes[k] != null) {
                 cs.addAll(probes[k].counters());
+                fs.addAll(java.util.List.of(probes[k].callbacks()));
             }
         }
         this.ctrs = cs.toArray(dev.rewind.emulator.plugin.CounterImpl[]::new);
-    }
-
-    /** Block k entered: its plugin callbacks (the inline additions are in the generated code). */
-    final void blockProbe(Hart h, int k, long idx) {
-        probes[k].blockCallbacks(h.id, bus.blockTime + idx);
-    }
-
-    /** Instruction i of block k is about to execute: its plugin callbacks. */
-    final void insnProbe(Hart h, int k, int i, long idx) {
-        probes[k].insn(i, h.id, bus.blockTime + idx, false);
+        this.calls = fs.toArray(dev.rewind.plugin.api.ExecCallback[]::new);
     }
 
     /** Instruction i of block k accessed memory: its plugin memory callbacks. */

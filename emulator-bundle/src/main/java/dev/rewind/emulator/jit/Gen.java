@@ -35,6 +35,8 @@ final class Gen {
     final long size;
     /** First inline-counter slot of each block's probes (see {@link Probe}). */
     final int[] ctrBase;
+    /** First execution-callback slot of each block's probes. */
+    final int[] callBase;
 
     Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size) {
         this.mv = mv;
@@ -49,11 +51,19 @@ final class Gen {
         this.base = base;
         this.size = size;
         this.ctrBase = new int[blocks.size()];
+        this.callBase = new int[blocks.size()];
         int slot = 0;
+        int call = 0;
         for (int k = 0; k < blocks.size(); k++) {
             ctrBase[k] = slot;
-            if (blocks.get(k).probes() != null) {
-                slot += blocks.get(k).probes().counters().size();
+            callBase[k] = call;
+            var p = blocks.get(k).probes();
+            if (p != null) {
+                slot += p.counters().size();
+                call += p.blockCallbackCount();
+                for (int i = 0; i < blocks.get(k).length(); i++) {
+                    call += p.insnCallbackCount(i);
+                }
             }
         }
     }

@@ -23,6 +23,7 @@ import org.objectweb.asm.MethodVisitor;
  */
 final class Probe {
     private static final String CTR = "dev/rewind/emulator/plugin/CounterImpl";
+    private static final String EXEC = "dev/rewind/plugin/api/ExecCallback";
 
     private Probe() {
     }
@@ -36,13 +37,8 @@ final class Probe {
         for (int j = 0; j < p.blockInlines(); j++) {
             inline(g, slot + j, p.blockAdd(j));
         }
-        if (p.hasBlockCallbacks()) {
-            MethodVisitor mv = g.mv;
-            mv.visitVarInsn(ALOAD, THIS);
-            mv.visitVarInsn(ALOAD, H);
-            g.iconst(k);
-            g.idx(0);
-            mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "blockProbe", "(" + D_HART + "IJ)V", false);
+        for (int j = 0; j < p.blockCallbackCount(); j++) {
+            call(g, g.callBase[k] + j, 0);
         }
     }
 
@@ -55,14 +51,12 @@ final class Probe {
         if (i == 0 || ends(p, b, i - 1) || p.hasInsnCallbacks(i)) {
             group(g, k, p, b, i);
         }
-        if (p.hasInsnCallbacks(i)) {
-            MethodVisitor mv = g.mv;
-            mv.visitVarInsn(ALOAD, THIS);
-            mv.visitVarInsn(ALOAD, H);
-            g.iconst(k);
-            g.iconst(i);
-            g.idx(i);
-            mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "insnProbe", "(" + D_HART + "IIJ)V", false);
+        int call = g.callBase[k] + p.blockCallbackCount();
+        for (int q = 0; q < i; q++) {
+            call += p.insnCallbackCount(q);
+        }
+        for (int j = 0; j < p.insnCallbackCount(i); j++) {
+            call(g, call + j, i);
         }
     }
 
@@ -114,6 +108,23 @@ final class Probe {
         mv.visitVarInsn(LLOAD, V);
         g.idx(i);
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "memProbe", "(" + D_HART + "IIJJJ)V", false);
+    }
+
+    /** {@code calls[slot].exec(h.id, bus.blockTime + t0 + used + i)}: an interface call C2 can inline. */
+    private static void call(Gen g, int slot, int i) {
+        MethodVisitor mv = g.mv;
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "calls", "[L" + EXEC + ";");
+        g.iconst(slot);
+        mv.visitInsn(AALOAD);
+        mv.visitVarInsn(ALOAD, H);
+        mv.visitFieldInsn(GETFIELD, HART, "id", "I");
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "bus", "L" + BUS + ";");
+        mv.visitFieldInsn(GETFIELD, BUS, "blockTime", "J");
+        g.idx(i);
+        mv.visitInsn(LADD);
+        mv.visitMethodInsn(INVOKEINTERFACE, EXEC, "exec", "(IJ)V", true);
     }
 
     private static void inline(Gen g, int slot, long n) {

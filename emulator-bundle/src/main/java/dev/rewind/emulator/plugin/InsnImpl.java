@@ -47,6 +47,12 @@ final class InsnImpl implements Instruction {
     }
 
     @Override
+    public int memoryAccess() {
+        tb.check();
+        return tb.memKind(i);
+    }
+
+    @Override
     public void onExec(ExecCallback cb) {
         tb.insnExec(i, cb);
     }

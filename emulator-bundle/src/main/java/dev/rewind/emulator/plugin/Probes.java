@@ -73,6 +73,34 @@ public final class Probes {
         return insnCbs[i] != null;
     }
 
+    /** Plugin callbacks at block entry (translated blocks never have the engine's own ones). */
+    public int blockCallbackCount() {
+        return blockCbs.size();
+    }
+
+    public int insnCallbackCount(int i) {
+        return insnCbs[i] == null ? 0 : insnCbs[i].size();
+    }
+
+    /**
+     * The execution callbacks as translated code calls them, guarded (a failed plugin's are skipped, a throw fails
+     * it): block entry first, then instruction by instruction, each in registration order.
+     */
+    public ExecCallback[] callbacks() {
+        List<ExecCallback> out = new ArrayList<>();
+        for (Hook<ExecCallback> h : blockCbs) {
+            out.add(new Guard(host, h.owner(), h.cb()));
+        }
+        for (List<Hook<ExecCallback>> l : insnCbs) {
+            if (l != null) {
+                for (Hook<ExecCallback> h : l) {
+                    out.add(new Guard(host, h.owner(), h.cb()));
+                }
+            }
+        }
+        return out.toArray(ExecCallback[]::new);
+    }
+
     public boolean hasMem(int i) {
         return memHooks[i] != null;
     }
@@ -109,10 +137,10 @@ public final class Probes {
         for (long a : blockAdd) {
             w.add(a);
         }
-        w.add(hasBlockCallbacks() ? 1L : 0L);
+        w.add((long) blockCbs.size() | (legacy != null ? 1L << 32 : 0));
         java.util.IdentityHashMap<CounterImpl, Integer> ids = new java.util.IdentityHashMap<>();
         for (int i = 0; i < ops.length; i++) {
-            w.add((long) insnInlines(i) | (hasInsnCallbacks(i) ? 1L << 32 : 0) | (hasMem(i) ? 1L << 33 : 0));
+            w.add((long) insnInlines(i) | (long) insnCallbackCount(i) << 24 | (hasMem(i) ? 1L << 48 : 0));
             for (int j = 0; j < insnInlines(i); j++) {
                 w.add(insnAdd[i][j]);
                 w.add((long) ids.computeIfAbsent(insnCtr[i][j], c -> ids.size()));

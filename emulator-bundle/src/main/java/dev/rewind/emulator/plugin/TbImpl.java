@@ -106,6 +106,10 @@ final class TbImpl implements TranslationBlock {
         return host.disassembler().disassemble(insns.get(i).bits(), pcs[i]);
     }
 
+    int memKind(int i) {
+        return Probes.kind(ops[i]);
+    }
+
     boolean memOp(int i) {
         return Probes.kind(ops[i]) != 0;
     }

@@ -19,7 +19,7 @@ import java.util.Set;
  * one with one plugin installed and prints {@code mips <figure>}. Modes: {@code none} (no plugin), {@code inline}
  * (an inline per-instruction counter), {@code callback} (an empty callback per instruction), {@code functions}
  * (what a function-level trace registers: a block callback at each ELF function entry and an instruction callback
- * at each return), {@code trace} (the trace bundle's recorder: calls, traps and UART into its ring buffers). One
+ * at each return), {@code trace} (a function-level trace: the trace bundle's recorder with calls and traps into its ring buffers). One
  * mode per JVM; {@code releng/bench/plugins.sh} alternates them.
  */
 public final class PluginBench {
@@ -77,7 +77,8 @@ public final class PluginBench {
         Machine m = new Machine(cfg, ConsoleSink.discard(), InputSource.none());
         m.load(img);
         if (mode.equals("trace")) {
-            m.plugins().install(new dev.rewind.trace.TraceRecorder("bench", dev.rewind.trace.TraceOptions.defaults(),
+            m.plugins().install(new dev.rewind.trace.TraceRecorder("bench",
+                    dev.rewind.trace.TraceOptions.parse("calls,traps", img, 64L << 20),
                     dev.rewind.trace.FunctionTable.of(img), null)).ifPresent(e -> {
                         throw new IllegalStateException(e);
                     });

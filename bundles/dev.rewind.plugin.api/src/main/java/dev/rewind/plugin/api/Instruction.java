@@ -17,6 +17,12 @@ public interface Instruction {
     /** Whether the instruction reads or writes memory (loads, stores, atomics). */
     boolean accessesMemory();
 
+    /**
+     * How the instruction accesses memory: {@link MemCallback} kind bits ({@code LOAD}, {@code STORE}, {@code ATOMIC};
+     * an AMO is all three), 0 for none. Register memory callbacks only where they can fire: they cost a call each.
+     */
+    int memoryAccess();
+
     /** Runs {@code cb} each time the instruction is about to execute (also when it then traps). */
     void onExec(ExecCallback cb);
 
