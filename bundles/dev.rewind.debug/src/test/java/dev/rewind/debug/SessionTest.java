@@ -174,6 +174,27 @@ class SessionTest {
     }
 
     @Test
+    void resetStartsANewRunAtTheEntryAndTheMemoryMapComesFromTheMachine() throws Exception {
+        DebugSession s = await(manager.launch(LaunchConfig.of(elf("hello-rv32.elf"))));
+        long entry = dev.rewind.emulator.elf.ElfLoader.parse(elf("hello-rv32.elf")).entry();
+        assertThat(s.lastStop().pc()).isEqualTo(entry);
+        assertThat(s.memoryRegions()).anySatisfy(r -> {
+            assertThat(r.kind()).isEqualTo(MemoryRegion.Kind.RAM);
+            assertThat(r.contains(entry)).isTrue();
+        });
+        var exit = s.nextStop();
+        await(s.resume());
+        assertThat(await(exit).reason()).isEqualTo(StopReason.EXIT);
+        Stop again = await(s.reset());
+        assertThat(again.reason()).isEqualTo(StopReason.ENTRY);
+        assertThat(again.pc()).isEqualTo(entry);
+        assertThat(again.time()).isZero();
+        var second = s.nextStop();
+        await(s.resume());
+        assertThat(await(second).reason()).as("the program runs again after a reset").isEqualTo(StopReason.EXIT);
+    }
+
+    @Test
     void badInputGetsClearErrors() throws Exception {
         assertThatThrownBy(() -> await(manager.launch(LaunchConfig.of(elf("../README.md")))))
                 .hasMessageContaining("not a RISC-V ELF");

@@ -36,7 +36,11 @@ final class RunControl {
         this.executor = executor;
         McdEventListener l = (core, events, state) -> {
             if ((events & CoreEvent.STOPPED.bit()) != 0) {
-                executor.execute(this::machineStopped);
+                if (ctx.running) {
+                    executor.execute(this::machineStopped);
+                } else if (!ctx.opInProgress) {
+                    executor.execute(this::stoppedByAnotherClient);
+                }
             }
         };
         ctx.machine.core(0).addEventListener(l);
@@ -63,8 +67,13 @@ final class RunControl {
         clearPause();
         stops.armTraps();
         runStart = ctx.time();
-        start();
-        ctx.running = true;
+        ctx.running = true; // before the start: the machine may stop before start() returns
+        try {
+            start();
+        } catch (McdException | RuntimeException e) {
+            ctx.running = false;
+            throw e;
+        }
         ctx.publish(new SessionEvent.Running(ctx.id, runStart));
     }
 
@@ -107,6 +116,25 @@ final class RunControl {
             ctx.running = false;
             ctx.failWaiters(new DebugException("the machine stopped, but its state cannot be read: " + e.getMessage(),
                     e));
+        }
+    }
+
+    /**
+     * The machine stopped through its MCD API, driven by another client (an MCD tool, the shell): tell this
+     * session's listeners where it is now.
+     */
+    private void stoppedByAnotherClient() {
+        if (ctx.running || ctx.opInProgress) {
+            return;
+        }
+        try {
+            Stops.Raw r = stops.raw(0);
+            if (r.state() == dev.rewind.mcd.api.CoreExecState.RUNNING) {
+                return;
+            }
+            ctx.stopped(stops.classify(r, StopReason.PAUSE, -1), true);
+        } catch (McdException | RuntimeException e) {
+            System.err.println("rewind: session " + ctx.id + ": cannot read a stop caused by another client: " + e);
         }
     }
 
