@@ -9,10 +9,8 @@ import java.util.List;
  * memory map.
  */
 final class TargetXml {
-    /** x0..x31 as GDB's own {@code riscv-32bit-cpu.xml} names them (x8 is {@code fp}). */
-    private static final String[] X_NAMES = {"zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "fp", "s1", "a0", "a1",
-        "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4",
-        "t5", "t6"};
+    /** x8 as GDB's own {@code riscv-32bit-cpu.xml} names it; every other name is the session's (the project's table). */
+    private static final String X8 = "fp";
 
     private TargetXml() {
     }
@@ -28,7 +26,7 @@ final class TargetXml {
         sb.append("<feature name=\"org.gnu.gdb.riscv.cpu\">\n");
         for (Register r : registers) {
             if (r.kind() == Register.Kind.GENERAL && r.number() < 32) {
-                reg(sb, X_NAMES[r.number()], xlen, r.number(), xType(r.number()));
+                reg(sb, r.number() == 8 ? X8 : r.name(), xlen, r.number(), xType(r.number()));
             }
         }
         reg(sb, "pc", xlen, Register.PC, "code_ptr");
