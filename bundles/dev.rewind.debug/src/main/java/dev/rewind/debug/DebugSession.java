@@ -37,6 +37,9 @@ public interface DebugSession {
     /** A register by name ({@code a0}, {@code x10}, {@code s0}/{@code fp}, {@code pc}, {@code mstatus}) or GDB number. */
     Register register(String nameOrNumber);
 
+    /** The machine's memory map (RAM and device windows), as its MCD memory blocks describe it. */
+    List<MemoryRegion> memoryRegions();
+
     /** Whether the machine runs forward right now (a snapshot: may change at once). */
     boolean running();
 
@@ -62,7 +65,8 @@ public interface DebugSession {
 
     /**
      * Steps {@code hart} while its pc is in {@code [lo, hi)}; with {@code overCalls}, a call made from the range
-     * runs to its return (recursion-safe) and stepping goes on. Stops early at breakpoints, exits and pauses.
+     * runs to its return (recursion-safe) and stepping goes on. A jump back to {@code lo} ends the step too (the next
+     * pass of a loop on one line, where gdb's {@code next} stops). Stops early at breakpoints, exits and pauses.
      */
     CompletableFuture<Stop> stepRange(int hart, long lo, long hi, boolean overCalls);
 
@@ -71,6 +75,12 @@ public interface DebugSession {
      * at least {@code callerSp} (the CFA of the frame being left). Other stops (breakpoints, exit) end it early.
      */
     CompletableFuture<Stop> stepOut(int hart, long returnAddress, long callerSp);
+
+    /**
+     * Resets the whole machine (harts, devices, memory as after loading) and stops at the entry at time 0: a new
+     * run, with a new history. Breakpoints and bookmarks are kept.
+     */
+    CompletableFuture<Stop> reset();
 
     // ---- time travel (fail with DebugException when history is off or the machine runs)
 
@@ -139,6 +149,34 @@ public interface DebugSession {
 
     /** Stop when a hart takes a trap: synchronous exceptions and/or interrupts (off by default). */
     CompletableFuture<Void> setTrapStops(boolean exceptions, boolean interrupts);
+
+    // ---- symbols and inspection
+
+    /**
+     * The program's symbols (ELF symbols, DWARF lines, frames, variables, types), loaded once per session and shared
+     * by its front ends; empty when the program could not be read for symbols (then {@link #symbolProblems()} says
+     * why). A program without debug information has symbols without lines.
+     */
+    java.util.Optional<dev.rewind.symbols.Symbols> symbols();
+
+    /** Why symbols are missing or incomplete (per unit), for people. */
+    List<String> symbolProblems();
+
+    /**
+     * Runs {@code work} on the session's executor with direct access to a stopped hart: the way to unwind its
+     * stack, read variables and evaluate expressions with the symbols without a round trip per register. Writes
+     * made through the access publish one {@code Invalidated} event when the work is done.
+     */
+    <T> CompletableFuture<T> inspect(int hart, Inspection<T> work);
+
+    // ---- other views of the same machine
+
+    /**
+     * Another view of this session's machine: {@code dev.rewind.mcd.api.McdApi} (its MCD API, for the MCD wire
+     * server and MCD-level tools: stops they cause reach this session's listeners as {@code Stopped} events) or
+     * {@link RawConsole}. Empty for other types.
+     */
+    <T> java.util.Optional<T> adapt(Class<T> type);
 
     // ---- life cycle
 

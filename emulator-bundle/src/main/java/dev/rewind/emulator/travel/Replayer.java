@@ -28,6 +28,8 @@ final class Replayer {
      * base snapshot interval.
      */
     private final long landingGap;
+    /** Set from any thread to end a backward search early ({@link #cancel()}). */
+    private volatile boolean cancelled;
 
     /** {@code newest}: the frontier (history's thinning ages snapshots from it). */
     Replayer(Machine m, History history, Gate gate, java.util.function.LongSupplier newest, TravelConfig config) {
@@ -141,8 +143,17 @@ final class Replayer {
      * message saying {@code none}.
      */
     TravelResult searchBack(Predicate<RunResult> wanted, String none) {
-        RunResult hit = searchBack(m.time(), wanted);
+        long start = m.time();
+        cancelled = false;
+        RunResult hit = searchBack(start, wanted);
         gate.open = true;
+        if (cancelled) {
+            cancelled = false;
+            goTo(start);
+            gate.open = true;
+            return Results.of(m, TravelResult.Kind.STOP_REQUESTED, -1, "backward search cancelled; back at time "
+                    + m.time());
+        }
         if (hit == null) {
             goTo(history.first().time);
             gate.open = true;
@@ -154,6 +165,11 @@ final class Replayer {
         return Results.fromRun(m, hit);
     }
 
+    /** Ends a backward search in progress soon (after the history segment it replays); callable from any thread. */
+    void cancel() {
+        cancelled = true;
+    }
+
     /**
      * Finds the latest stop before time {@code now} that {@code wanted} accepts (breakpoint or watchpoint stops of
      * the machine's current triggers), searching history backwards one segment at a time, and leaves the machine
@@ -163,6 +179,9 @@ final class Replayer {
     RunResult searchBack(long now, Predicate<RunResult> wanted) {
         long end = now;
         for (History.Point p : history.before(now)) {
+            if (cancelled) {
+                return null;
+            }
             int hits = scan(p, end, now, wanted, Integer.MAX_VALUE);
             if (hits > 0) {
                 restore(p.snapshot);

@@ -47,6 +47,7 @@ public final class TimeMachine {
     private final Bookmarks marks;
     private final Frontier frontier;
     private final Navigator nav;
+    private final Replayer replayer;
     private final StateChanges changes;
 
     /**
@@ -64,10 +65,19 @@ public final class TimeMachine {
         this.history = new History(config, (int) (machine.config().ramSize() >>> 12), machine.hartCount());
         this.marks = new Bookmarks(history);
         this.frontier = new Frontier(machine, history, gate, config);
-        Replayer replayer = new Replayer(machine, history, gate, frontier::newest, this.config);
-        this.nav = new Navigator(machine, history, replayer, frontier, gate);
+        this.replayer = new Replayer(machine, history, gate, frontier::newest, this.config);
+        this.nav = new Navigator(machine, history, this.replayer, frontier, gate);
         this.changes = new StateChanges(machine, history, frontier, marks, input);
         history.add(machine.snapshot(), true, machine.time());
+        machine.plugins().replaySource(() -> !gate.open);
+    }
+
+    /** Tells the machine's plugins where a reverse operation or a jump in time arrived. */
+    private TravelResult landed(TravelResult r) {
+        if (m.plugins().active()) {
+            m.plugins().landed(m.time());
+        }
+        return r;
     }
 
     /**
@@ -169,7 +179,15 @@ public final class TimeMachine {
      * @throws IllegalArgumentException if {@code t} is before {@link #earliestTime()}
      */
     public TravelResult goToTime(long t) {
-        return nav.goToTime(t);
+        return landed(nav.goToTime(t));
+    }
+
+    /**
+     * Ends a backward search in progress (reverse continue, reverse to last write) soon, leaving the machine where
+     * the search started, with {@link TravelResult.Kind#STOP_REQUESTED}; callable from any thread.
+     */
+    public void cancelSearch() {
+        replayer.cancel();
     }
 
     /** Asks a forward run to stop soon; callable from any thread. */
@@ -190,7 +208,7 @@ public final class TimeMachine {
 
     /** {@link #reverseStep(int)} {@code n} times over (in one replay). */
     public TravelResult reverseStep(int hart, long n) {
-        return nav.reverseStep(hart, n);
+        return landed(nav.reverseStep(hart, n));
     }
 
     /**
@@ -199,14 +217,14 @@ public final class TimeMachine {
      * it. {@link TravelResult.Kind#HISTORY_START} (at the earliest time) if there is none.
      */
     public TravelResult reverseContinue() {
-        return nav.reverseSearch(r -> true, "no breakpoint or watchpoint hit earlier in history");
+        return landed(nav.reverseSearch(r -> true, "no breakpoint or watchpoint hit earlier in history"));
     }
 
     /** {@link #reverseContinue()} counting only stops of hart {@code hart}. */
     public TravelResult reverseContinue(int hart) {
         m.retired(hart);
-        return nav.reverseSearch(r -> r.hart() == hart, "no breakpoint or watchpoint hit of hart " + hart
-                + " earlier in history");
+        return landed(nav.reverseSearch(r -> r.hart() == hart, "no breakpoint or watchpoint hit of hart " + hart
+                + " earlier in history"));
     }
 
     /**
@@ -216,7 +234,7 @@ public final class TimeMachine {
      */
     public TravelResult reverseContinue(java.util.function.Predicate<RunResult> stopsHere) {
         Objects.requireNonNull(stopsHere, "stopsHere");
-        return nav.reverseSearch(stopsHere, "no accepted breakpoint or watchpoint hit earlier in history");
+        return landed(nav.reverseSearch(stopsHere, "no accepted breakpoint or watchpoint hit earlier in history"));
     }
 
     /**
@@ -229,7 +247,7 @@ public final class TimeMachine {
      * @throws IllegalArgumentException if the range is not in RAM
      */
     public TravelResult reverseToLastWrite(long addr, long len) {
-        return nav.reverseToLastWrite(addr, len);
+        return landed(nav.reverseToLastWrite(addr, len));
     }
 
     // ---- bookmarks ----

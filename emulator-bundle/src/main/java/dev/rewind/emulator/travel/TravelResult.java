@@ -31,7 +31,7 @@ public record TravelResult(Kind kind, long time, int hart, RunResult stop, Strin
         DEADLOCK,
         /** A forward run used its instruction budget. */
         LIMIT_REACHED,
-        /** A forward run was stopped by {@link TimeMachine#requestStop()}. */
+        /** A forward run was stopped by {@link TimeMachine#requestStop()}, or a backward search cancelled. */
         STOP_REQUESTED
     }
 }

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Keeps the layers apart, over the bundles of the built runtime (releng/launcher/target/runtime/bundles): the
- * engine exports neither its translator nor its page store; only the MCD back end (dev.rewind.mcd) and the runner
- * (dev.rewind.shell: run, record, replay) drive the engine. Every other Rewind bundle — debug services, DAP, GDB,
+ * engine exports neither its translator nor its page store; only the MCD back end (dev.rewind.mcd), the runner
+ * (dev.rewind.shell: run, record, replay), the plugin runtime (dev.rewind.plugins) and the tracer
+ * (dev.rewind.trace) drive the engine. Every other Rewind bundle — debug services, DAP, GDB,
  * the MCD server and scripting shell, Eclipse, plugins to come — reaches a target through the MCD API, its
  * time-travel extension and the debug services; from the engine it may use only file formats and tools (ELF,
  * instruction encoding, recording files, the machine configuration, console sinks) and, from the back end, only
@@ -31,7 +32,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class BundleBoundariesTest {
     static final Path BUNDLES = RewindProcess.ROOT.resolve("releng/launcher/target/runtime/bundles");
-    static final Set<String> ENGINE_DRIVERS = Set.of("dev.rewind.emulator", "dev.rewind.mcd", "dev.rewind.shell");
+    /** The engine, the MCD back end, the runner (run/record/replay), the plugin runtime and the tracer (trace). */
+    static final Set<String> ENGINE_DRIVERS = Set.of("dev.rewind.emulator", "dev.rewind.mcd", "dev.rewind.shell",
+            "dev.rewind.plugins", "dev.rewind.trace");
     static final Pattern ALLOWED = Pattern.compile("dev/rewind/emulator/(MachineConfig|LoadException"
             + "|device/(ConsoleSink|InputSource|CollectingConsole)|elf/\\w+|isa/\\w+"
             + "|travel/(Recording|RecordingReader|RecordingException|NotARecordingException|Bookmark))"

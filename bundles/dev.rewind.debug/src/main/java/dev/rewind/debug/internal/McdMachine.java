@@ -62,7 +62,23 @@ final class McdMachine {
         }
         registerInfo.sort((a, b) -> Long.compare(a.addr().address(), b.addr().address()));
         xlen = bits;
+        latest = new CoreState[cores.size()];
+        for (int h = 0; h < cores.size(); h++) {
+            int hart = h;
+            latest[h] = cores.get(h).qryState();
+            cores.get(h).addEventListener((core, events, state) -> {
+                if (events != 0) { // a run's start reports no event and may arrive after its stop
+                    latest[hart] = state;
+                }
+            });
+        }
     }
+
+    /**
+     * Each core's state as its last event reported it. The session reads these instead of mcd_qry_state_f, which
+     * would consume the event bits other MCD clients of the same machine poll for.
+     */
+    private final CoreState[] latest;
 
     int harts() {
         return cores.size();
@@ -174,6 +190,26 @@ final class McdMachine {
         cores.get(0).executeTxlist(TxList.of(Tx.write(Addr.of(memSpace, address), data)));
     }
 
+    /** The memory map, from the MCD memory blocks of the physical space. */
+    List<dev.rewind.debug.MemoryRegion> memoryRegions() throws McdException {
+        McdCore c = cores.get(0);
+        List<dev.rewind.debug.MemoryRegion> out = new ArrayList<>();
+        int n = c.qryMemBlocks(memSpace, 0, 0).count();
+        for (dev.rewind.mcd.api.MemBlock b : c.qryMemBlocks(memSpace, 0, n).items()) {
+            dev.rewind.debug.MemoryRegion.Kind kind = b.memBlockName().equalsIgnoreCase("ram")
+                    ? dev.rewind.debug.MemoryRegion.Kind.RAM : b.memBlockName().equalsIgnoreCase("rom")
+                    ? dev.rewind.debug.MemoryRegion.Kind.ROM : dev.rewind.debug.MemoryRegion.Kind.DEVICE;
+            out.add(new dev.rewind.debug.MemoryRegion(b.startAddr(), b.endAddr() - b.startAddr() + 1, kind,
+                    b.memBlockName()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** System reset (class 0) with halt. */
+    void resetSystem() throws McdException {
+        cores.get(0).rst(1, true);
+    }
+
     int memSpace() {
         return memSpace;
     }
@@ -182,12 +218,20 @@ final class McdMachine {
         return cores.get(0).qryCurrentTime();
     }
 
-    CoreState state(int hart) throws McdException {
-        return core(hart).qryState();
+    CoreState state(int hart) {
+        core(hart);
+        return latest[hart];
     }
 
     Optional<TimeTravel> travel(int hart) {
         return core(hart).adapt(TimeTravel.class).filter(TimeTravel::available);
+    }
+
+    /** Cancels a backward search running on another thread (it returns where it started); does not wait. */
+    void cancelTravel() {
+        for (McdCore c : cores) {
+            c.adapt(TimeTravel.class).ifPresent(TimeTravel::cancel);
+        }
     }
 
     /** Stops a running machine; safe from any thread. */

@@ -31,6 +31,12 @@ public final class Sessions {
     private final Map<String, Session> live = new ConcurrentHashMap<>();
     private final List<Consumer<List<DebugSession>>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger next = new AtomicInteger(1);
+    private Consumer<DebugSession> onCreate = s -> { };
+
+    /** Called with each new session before anyone else sees it (e.g. to attach the event-bus bridge). */
+    public void onCreate(Consumer<DebugSession> hook) {
+        onCreate = hook;
+    }
 
     public CompletableFuture<DebugSession> launch(LaunchConfig config) {
         return CompletableFuture.supplyAsync(() -> {
@@ -45,7 +51,7 @@ public final class Sessions {
             if (config.quantum() > 0) {
                 b.quantum(config.quantum());
             }
-            return create(config, config.program(), b);
+            return create(config, config.program(), b, "cannot load " + config.program());
         });
     }
 
@@ -66,26 +72,35 @@ public final class Sessions {
             }
             LaunchConfig config = new LaunchConfig(program, rec.machine().harts(), rec.machine().ramSize(),
                     rec.machine().quantum(), LaunchConfig.DEFAULT_SNAPSHOT_INTERVAL, 4);
-            return create(config, program, b);
+            return create(config, program, b, "cannot open the recording " + recording);
         });
     }
 
-    private DebugSession create(LaunchConfig config, Path program, McdBackend backend) {
+    private DebugSession create(LaunchConfig config, Path program, McdBackend backend, String failure) {
         String id = "s" + next.getAndIncrement();
         ConsoleGate console = new ConsoleGate(id);
         McdApi api;
         try {
             api = backend.console(console).build();
         } catch (RuntimeException e) {
-            throw new DebugException("cannot load " + program + ": " + e.getMessage(), e);
+            throw new DebugException(failure + ": " + e.getMessage(), e);
+        }
+        dev.rewind.symbols.Symbols symbols = null;
+        List<String> problems = new ArrayList<>();
+        try {
+            symbols = dev.rewind.symbols.Symbols.load(program);
+            problems.addAll(symbols.problems());
+        } catch (IOException | RuntimeException e) {
+            problems.add("no symbols: " + e.getMessage());
         }
         Session s;
         try {
-            s = new Session(id, config, program, api, console, this::ended);
+            s = Session.open(id, config, program, api, console, this::ended, symbols, problems);
         } catch (McdException e) {
             api.exit();
             throw new DebugException("cannot open the machine of " + program + ": " + e.getMessage(), e);
         }
+        onCreate.accept(s);
         live.put(id, s);
         changed();
         return s;

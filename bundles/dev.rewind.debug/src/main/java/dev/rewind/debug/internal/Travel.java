@@ -137,7 +137,7 @@ final class Travel {
         stops.armTraps();
         while (true) {
             tt.reverseContinue();
-            Stop s = stops.classify(stops.raw(0), StopReason.HISTORY_START, -1);
+            Stop s = stops.classify(stops.raw(0), run.cancelled() ? StopReason.PAUSE : StopReason.HISTORY_START, -1);
             if (s.reason() == StopReason.HISTORY_START || run.cancelled() || run.hitStops(s)) {
                 return ctx.stopped(s, true);
             }
@@ -149,7 +149,8 @@ final class Travel {
         TimeTravel.StopInfo info = tt(0, "go back to the last write").reverseToLastWrite(address, length);
         int hart = info.hart() >= 0 && info.hart() < ctx.machine.harts() ? info.hart() : 0;
         boolean found = info.reason().contains(" wrote ");
-        Stop s = stops.here(found ? StopReason.WATCHPOINT : StopReason.HISTORY_START, hart, info.reason());
+        Stop s = stops.here(found ? StopReason.WATCHPOINT : run.cancelled() ? StopReason.PAUSE
+                : StopReason.HISTORY_START, hart, info.reason());
         return ctx.stopped(found ? new Stop(StopReason.WATCHPOINT, s.hart(), s.time(), s.pc(), 0,
                 new Stop.Watch(address, (int) length, Stop.Access.WRITE), 0, 0, 0, s.description()) : s, true);
     }

@@ -24,9 +24,9 @@ public final class McdWireServer implements AutoCloseable {
     private AccessToken token = AccessToken.none();
     private Thread acceptThread;
 
-    /** Serves {@code api}; {@code rewind-open-recording} switches to recordings opened with the Rewind back end. */
+    /** Serves {@code api}; {@code rewind-open-recording} switches to recordings opened as new debug sessions. */
     public McdWireServer(McdApi api) {
-        this(api, SessionOpener.rewind());
+        this(api, SessionOpener.of(new dev.rewind.debug.SessionManager()));
     }
 
     /** Serves {@code api}; {@code rewind-open-recording} switches to the sessions {@code opener} builds. */

@@ -36,9 +36,14 @@ final class RecordingWireCommands {
             }
             Path elf = path(program != null ? program : rec.programPath());
             ElfImage image = image(elf, program == null);
+            try {
+                rec.checkProgram(image.sha256());
+            } catch (RecordingException e) {
+                throw McdException.param(e.getMessage());
+            }
             McdApi api;
             try {
-                api = s.opener.open(rec, image);
+                api = s.opener.open(path(path), elf);
             } catch (RuntimeException e) {
                 throw new McdException(McdErrorCode.GENERAL, "cannot open the recording " + path + ": "
                         + e.getMessage(), e);

@@ -1,26 +1,50 @@
 package dev.rewind.mcd.server;
 
-import dev.rewind.emulator.elf.ElfImage;
-import dev.rewind.emulator.travel.Recording;
+import dev.rewind.debug.DebugException;
+import dev.rewind.debug.DebugSession;
+import dev.rewind.debug.DebugSessions;
 import dev.rewind.mcd.api.McdApi;
+import dev.rewind.mcd.api.McdErrorCode;
 import dev.rewind.mcd.api.McdException;
-import dev.rewind.mcd.backend.McdBackend;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Builds the MCD session a wire server switches to for {@code rewind-open-recording}: the recording opened on
- * its program ({@code image}, already loaded from the file the client named or the recorded path).
+ * Opens the session a wire server switches to for {@code rewind-open-recording}: the recording opened on its
+ * program, as a debug session (so DAP, gdb and the shell can attach to it too); the server serves its MCD API.
  */
 @FunctionalInterface
 public interface SessionOpener {
 
     /**
-     * @throws McdException      PARAM if {@code image} is not the recorded program
-     * @throws RuntimeException  with a message if the recording cannot be opened (its replay diverges)
+     * @throws McdException PARAM if {@code program} is not the recorded program, GENERAL if the recording cannot be
+     *                      opened (its replay diverges)
      */
-    McdApi open(Recording recording, ElfImage image) throws McdException;
+    McdApi open(Path recording, Path program) throws McdException;
 
-    /** The Rewind back end with its defaults ({@link McdBackend#fromRecording}). */
-    static SessionOpener rewind() {
-        return (rec, image) -> McdBackend.fromRecording(rec, image).build();
+    /** Opens recordings as sessions of {@code sessions}. */
+    static SessionOpener of(DebugSessions sessions) {
+        return (recording, program) -> mcd(sessions.openRecording(recording, program), "open the recording "
+                + recording);
+    }
+
+    /** The MCD API of a session being created. */
+    static McdApi mcd(java.util.concurrent.CompletableFuture<DebugSession> session, String what) throws McdException {
+        try {
+            DebugSession s = session.get(10, TimeUnit.MINUTES);
+            return s.adapt(McdApi.class).orElseThrow(() -> new McdException(McdErrorCode.GENERAL,
+                    "session " + s.id() + " has no MCD API"));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String message = cause instanceof DebugException ? cause.getMessage() : "cannot " + what + ": " + cause;
+            throw new McdException(McdErrorCode.GENERAL, message);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new McdException(McdErrorCode.GENERAL, "interrupted while trying to " + what);
+        } catch (TimeoutException e) {
+            throw new McdException(McdErrorCode.GENERAL, "timed out trying to " + what);
+        }
     }
 }

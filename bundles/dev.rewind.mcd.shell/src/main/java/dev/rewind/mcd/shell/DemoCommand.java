@@ -35,11 +35,14 @@ public final class DemoCommand {
     record Write(long time, int hart, String where, long value) {
     }
 
+    @org.osgi.service.component.annotations.Reference
+    private dev.rewind.debug.DebugSessions sessions;
+
     public Object demo(String... args) {
-        return demo(args, System.out, System.err);
+        return demo(sessions, args, System.out, System.err);
     }
 
-    static int demo(String[] args, PrintStream out, PrintStream err) {
+    static int demo(dev.rewind.debug.DebugSessions sessions, String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0) {
             err.println("rewind demo: takes no arguments (to run your own program: rewind run PROG.elf)");
             return 2;
@@ -58,7 +61,16 @@ public final class DemoCommand {
         out.println("Rewind demo: " + HARTS + " RV32 harts share a ring buffer (tests/guest/src/demo.c).");
         out.println("Hart 0 consumes; harts 1-3 produce and count their items in the shared counter " + COUNTER + ".");
         out.println("------------------------------------------------------------------ guest console");
-        try (McdTarget t = McdTarget.load(Path.of("demo-rv32.elf"), elf, HARTS, 0)) {
+        Path file;
+        try {
+            file = java.nio.file.Files.createTempFile("rewind-demo-", ".elf");
+            java.nio.file.Files.write(file, elf);
+            file.toFile().deleteOnExit();
+        } catch (IOException e) {
+            err.println("rewind demo: cannot write the demo program to a temporary file: " + e.getMessage());
+            return 1;
+        }
+        try (McdTarget t = McdTarget.load(sessions, file, HARTS, 0)) {
             long start = System.nanoTime();
             CoreState end = t.run(0);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -71,7 +83,7 @@ public final class DemoCommand {
                 return 0;
             }
             return hunt(t, out);
-        } catch (McdException | ElfFormatException e) {
+        } catch (McdException | ElfFormatException | IOException e) {
             err.println("rewind demo: " + e.getMessage());
             return 1;
         }

@@ -19,7 +19,11 @@ import dev.rewind.mcd.api.MemType;
 import dev.rewind.mcd.api.StepType;
 import dev.rewind.mcd.api.Tx;
 import dev.rewind.mcd.api.TxList;
-import dev.rewind.mcd.backend.McdBackend;
+import dev.rewind.debug.DebugException;
+import dev.rewind.debug.DebugSession;
+import dev.rewind.debug.DebugSessions;
+import dev.rewind.debug.LaunchConfig;
+import dev.rewind.debug.RawConsole;
 import dev.rewind.mcd.timetravel.TimeTravel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +33,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * One program under debug, driven only through the MCD API: its ELF (for symbols), the back end, an
+ * One program under debug, driven only through the MCD API of a debug session (shared with the other front
+ * ends, which can attach to it): its ELF (for symbols), the session's MCD API, an
  * open core per hart, the current hart (the one that caused the last stop, or chosen with {@code hart}),
  * the user's triggers and the console log. Every run-control method blocks until the machine stopped.
  * Not thread-safe: one Gogo session drives it.
@@ -38,6 +43,7 @@ public final class McdTarget implements AutoCloseable {
     private final Path program;
     private final ElfImage image;
     private final McdApi api;
+    private final DebugSession session;
     private final List<McdCore> cores = new ArrayList<>();
     private final ConsoleLog console;
     private final RegisterFile registers;
@@ -47,10 +53,11 @@ public final class McdTarget implements AutoCloseable {
     /** The latest virtual time reached: the console log holds the output up to here. */
     private long frontier;
 
-    private McdTarget(Path program, ElfImage image, McdApi api, ConsoleLog console) throws McdException {
+    private McdTarget(Path program, ElfImage image, DebugSession session, ConsoleLog console) throws McdException {
         this.program = program;
         this.image = image;
-        this.api = api;
+        this.session = session;
+        this.api = session.adapt(McdApi.class).orElseThrow();
         this.console = console;
         api.initialize(ApiVersion.current());
         CoreConInfo system = api.qrySystems(0, 1).items().get(0);
@@ -71,59 +78,65 @@ public final class McdTarget implements AutoCloseable {
     }
 
     /**
-     * Loads {@code elf} on a new machine of {@code harts} harts ({@code quantum} instructions per turn, 0 for
-     * the default).
+     * Loads {@code elf} as a new debug session of {@code sessions} ({@code harts} harts, {@code quantum} instructions per
+     * turn, 0 for the default): DAP and GDB front ends can attach to the same machine.
      *
      * @throws IOException        the file cannot be read
      * @throws ElfFormatException it is not a RISC-V ELF
      * @throws McdException       the back end refused (e.g. segments outside RAM)
      */
-    public static McdTarget load(Path elf, int harts, int quantum) throws IOException, ElfFormatException, McdException {
-        return load(elf, Files.readAllBytes(elf), harts, quantum);
+    public static McdTarget load(DebugSessions sessions, Path elf, int harts, int quantum) throws IOException,
+            ElfFormatException, McdException {
+        ElfImage image = ElfLoader.parse(Files.readAllBytes(elf));
+        LaunchConfig config;
+        try {
+            config = LaunchConfig.of(elf).withHarts(harts).withQuantum(Math.max(0, quantum));
+        } catch (IllegalArgumentException e) {
+            throw new McdException(dev.rewind.mcd.api.McdErrorCode.GENERAL, "cannot load " + elf + ": "
+                    + e.getMessage());
+        }
+        return open(sessions.launch(config), elf, image, "cannot load " + elf);
     }
 
-    /** Like {@link #load(Path, int, int)} for an ELF already in memory; {@code elf} names it in recordings. */
-    public static McdTarget load(Path elf, byte[] bytes, int harts, int quantum) throws ElfFormatException, McdException {
-        ElfImage image = ElfLoader.parse(bytes);
-        ConsoleLog log = new ConsoleLog();
-        McdBackend builder = McdBackend.builder(image).harts(harts).console(log::write)
-                .programPath(elf.toAbsolutePath().normalize().toString());
-        if (quantum > 0) {
-            builder.quantum(quantum);
-        }
-        McdApi api;
+    private static McdTarget open(java.util.concurrent.CompletableFuture<DebugSession> launched, Path elf,
+            ElfImage image, String failure) throws McdException {
+        DebugSession session;
         try {
-            api = builder.build();
-        } catch (RuntimeException e) {
-            throw new McdException(dev.rewind.mcd.api.McdErrorCode.GENERAL, "cannot load " + elf + ": " + e.getMessage());
+            session = launched.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new McdException(dev.rewind.mcd.api.McdErrorCode.GENERAL, e.getCause() instanceof DebugException
+                    ? e.getCause().getMessage() : failure + ": " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new McdException(dev.rewind.mcd.api.McdErrorCode.GENERAL, failure + ": interrupted");
         }
-        return new McdTarget(elf, image, api, log);
+        ConsoleLog log = new ConsoleLog();
+        session.adapt(RawConsole.class).ifPresent(c -> c.tap(b -> log.write((byte) b)));
+        return new McdTarget(elf, image, session, log);
     }
 
     /**
-     * Opens {@code recording} (made from {@code elf}, already parsed as {@code image}) as a new target: the
-     * recorded machine, input and bookmarks; the machine then goes to the recording's end (its console output is
-     * kept as the target's console) and checks the state hash there.
+     * Opens {@code recording} (the file {@code file}, made from {@code elf}, already parsed as {@code image}) as a new
+     * session: the recorded machine, input and bookmarks; the machine then goes to the recording's end (its console
+     * output is kept as the target's console) and checks the state hash there.
      *
      * @throws McdException PARAM for another program, GENERAL if the replay diverged
      */
-    static McdTarget replay(Recording recording, Path elf, ElfImage image) throws McdException {
-        ConsoleLog log = new ConsoleLog();
-        McdApi api;
+    static McdTarget replay(DebugSessions sessions, Recording recording, Path file, Path elf, ElfImage image)
+            throws McdException {
         try {
-            api = McdBackend.fromRecording(recording, image).console(log::write).build();
-        } catch (RuntimeException e) {
-            throw new McdException(dev.rewind.mcd.api.McdErrorCode.GENERAL, "cannot open the recording: "
-                    + e.getMessage());
+            recording.checkProgram(image.sha256());
+        } catch (dev.rewind.emulator.travel.RecordingException e) {
+            throw McdException.param(e.getMessage());
         }
-        McdTarget t = new McdTarget(elf, image, api, log);
+        McdTarget t = open(sessions.openRecording(file, elf), elf, image, "cannot open the recording");
         try {
             t.travel(0).verifyRecording();
         } catch (McdException e) {
             t.close();
             throw e;
         }
-        log.commit(true);
+        t.console.commit(true);
         t.frontier = t.time();
         return t;
     }
@@ -334,6 +347,6 @@ public final class McdTarget implements AutoCloseable {
             // the machine is being discarded; a failed stop leaves only a daemon thread behind
             console.commit(false);
         }
-        api.exit();
+        session.end();
     }
 }

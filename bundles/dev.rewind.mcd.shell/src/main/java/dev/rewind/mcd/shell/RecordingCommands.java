@@ -27,6 +27,8 @@ import org.osgi.service.component.annotations.Component;
     "osgi.command.function=replay"
 })
 public final class RecordingCommands {
+    @org.osgi.service.component.annotations.Reference
+    private dev.rewind.debug.DebugSessions sessions;
 
     /** {@code record FILE}: the session so far (up to the newest time reached) as a recording; the session stays. */
     public void record(CommandSession session, String... args) {
@@ -109,7 +111,7 @@ public final class RecordingCommands {
         }
         McdTarget t;
         try {
-            t = McdTarget.replay(rec, elf, image);
+            t = McdTarget.replay(sessions, rec, path(file), elf, image);
         } catch (McdException e) {
             throw Sessions.failed("replay", e);
         }

@@ -20,6 +20,8 @@ import org.osgi.service.component.annotations.Component;
     "osgi.command.function=hart"
 })
 public final class TargetCommands {
+    @org.osgi.service.component.annotations.Reference
+    private dev.rewind.debug.DebugSessions sessions;
 
     public void load(CommandSession session, String... args) {
         if (args.length < 1 || args.length > 3) {
@@ -30,7 +32,7 @@ public final class TargetCommands {
         Path elf = Path.of(args[0]);
         McdTarget target;
         try {
-            target = McdTarget.load(elf, harts, quantum);
+            target = McdTarget.load(sessions, elf, harts, quantum);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("load: no such file: " + elf);
         } catch (IOException e) {

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 /** McdTarget over the real back end with the committed GCC-built guests. */
 class McdTargetTest {
     static final Path ELF = Path.of("../../tests/guest/elf");
+    static final dev.rewind.debug.DebugSessions SESSIONS = new dev.rewind.debug.SessionManager();
 
     static McdTarget load(String name, int harts) throws Exception {
-        return McdTarget.load(ELF.resolve(name), harts, 0);
+        return McdTarget.load(SESSIONS, ELF.resolve(name), harts, 0);
     }
 
     @Test
@@ -85,7 +86,7 @@ class McdTargetTest {
 
     @Test
     void badProgramsAndHartsAreRefusedClearly() {
-        assertThatThrownBy(() -> McdTarget.load(Path.of("/bin/true"), 1, 0)).isInstanceOf(ElfFormatException.class);
+        assertThatThrownBy(() -> McdTarget.load(SESSIONS, Path.of("/bin/true"), 1, 0)).isInstanceOf(ElfFormatException.class);
         assertThatThrownBy(() -> load("hello-rv32.elf", 0)).hasMessageContaining("cannot load");
     }
 

@@ -113,6 +113,9 @@ interface Engine {
      */
     Stop reverseContinue(int hart, java.util.function.Predicate<Stop> stopsHere);
 
+    /** Ends a backward search in progress soon (it returns STOP_REQUESTED where it started); any thread. */
+    void cancelSearch();
+
     /** Back to just after the last store into the range (WATCHPOINT, or HISTORY_START). */
     Stop reverseToLastWrite(long addr, long len);
 

@@ -279,6 +279,11 @@ final class MachineEngine implements Engine {
     }
 
     @Override
+    public void cancelSearch() {
+        tm.cancelSearch();
+    }
+
+    @Override
     public Stop reverseContinue(int hart, java.util.function.Predicate<Stop> stopsHere) {
         return convert(tm.reverseContinue(r -> (hart < 0 || r.hart() == hart) && stopsHere.test(convert(r))),
                 Kind.OTHER);

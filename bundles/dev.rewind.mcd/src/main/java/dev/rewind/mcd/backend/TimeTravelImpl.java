@@ -77,6 +77,13 @@ final class TimeTravelImpl implements TimeTravel {
     }
 
     @Override
+    public void cancel() {
+        if (available()) {
+            engine().cancelSearch();
+        }
+    }
+
+    @Override
     public StopInfo reverseToLastWrite(long addr, long len) throws McdException {
         require();
         if (len < 1 || addr + len - 1 < addr) {

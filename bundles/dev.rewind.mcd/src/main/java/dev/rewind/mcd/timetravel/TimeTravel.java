@@ -36,6 +36,13 @@ public interface TimeTravel {
      */
     StopInfo reverseToLastWrite(long addr, long len) throws McdException;
 
+    /**
+     * Ends a {@link #reverseContinue()} or {@link #reverseToLastWrite} in progress on another thread soon; that call
+     * then returns where it started, its reason saying it was cancelled. Callable from any thread; does not wait.
+     */
+    default void cancel() {
+    }
+
     /** Go to an absolute virtual time (earlier or later). */
     StopInfo goToTime(long time) throws McdException;
 

@@ -1,12 +1,10 @@
 package dev.rewind.mcd.server.command;
 
-import dev.rewind.emulator.LoadException;
-import dev.rewind.emulator.device.ConsoleSink;
+import dev.rewind.mcd.api.McdException;
 import dev.rewind.emulator.elf.ElfFormatException;
 import dev.rewind.emulator.elf.ElfImage;
 import dev.rewind.emulator.elf.ElfLoader;
 import dev.rewind.mcd.api.McdApi;
-import dev.rewind.mcd.backend.McdBackend;
 import dev.rewind.mcd.server.McdWireServer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,11 +37,16 @@ public final class McdCommand {
     static final int EXIT_BIND = 1;
     static final int EXIT_BAD_INPUT = 2;
 
+    @org.osgi.service.component.annotations.Reference
+    private dev.rewind.debug.DebugSessions sessions;
+
     public Object mcd(String... args) {
-        return mcd(args, System.in, System.out, System.err);
+        return mcd(sessions, args, System.in, System.out, System.err);
     }
 
-    static int mcd(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    /** Serves the program as a session of {@code sessions} (shared with the DAP and GDB front ends). */
+    static int mcd(dev.rewind.debug.DebugSessions sessions, String[] args, InputStream in, PrintStream out,
+            PrintStream err) {
         McdOptions options = new McdOptions();
         CommandLine cli = new CommandLine(options);
         try {
@@ -59,7 +62,7 @@ public final class McdCommand {
         }
         McdWireServer server;
         try {
-            server = start(options, out);
+            server = start(sessions, options, out);
         } catch (BadInput e) {
             err.println("rewind mcd: " + e.getMessage());
             return EXIT_BAD_INPUT;
@@ -111,7 +114,8 @@ public final class McdCommand {
         }
     }
 
-    static McdWireServer start(McdOptions o, PrintStream out) throws BadInput, IOException {
+    static McdWireServer start(dev.rewind.debug.DebugSessions sessions, McdOptions o, PrintStream out)
+            throws BadInput, IOException {
         if (o.port < 0 || o.port > 65535) {
             throw new BadInput("--port " + o.port + " is outside 0..65535");
         }
@@ -129,20 +133,24 @@ public final class McdCommand {
         } catch (ElfFormatException e) {
             throw new BadInput(o.program + " is not a usable RISC-V ELF: " + e.getMessage());
         }
+        java.util.concurrent.CompletableFuture<dev.rewind.debug.DebugSession> launched;
         McdApi api;
         try {
-            ConsoleSink echo = o.echoConsole ? b -> {
+            launched = sessions.launch(dev.rewind.debug.LaunchConfig.of(o.program).withHarts(o.harts)
+                    .withRamSize(o.ram).withQuantum(o.quantum));
+            api = dev.rewind.mcd.server.SessionOpener.mcd(launched, "load " + o.program);
+        } catch (IllegalArgumentException | McdException e) {
+            throw new BadInput("cannot load " + o.program + ": " + e.getMessage());
+        }
+        if (o.echoConsole) {
+            launched.join().adapt(dev.rewind.debug.RawConsole.class).ifPresent(c -> c.tap(b -> {
                 out.write(b);
                 if (b == '\n') {
                     out.flush();
                 }
-            } : null;
-            api = McdBackend.builder(image).harts(o.harts).ramSize(o.ram).quantum(o.quantum).console(echo)
-                    .programPath(o.program.toAbsolutePath().normalize().toString()).build();
-        } catch (IllegalArgumentException | LoadException e) {
-            throw new BadInput("cannot load " + o.program + ": " + e.getMessage());
+            }));
         }
-        McdWireServer server = new McdWireServer(api);
+        McdWireServer server = new McdWireServer(api, dev.rewind.mcd.server.SessionOpener.of(sessions));
         try {
             server.start(o.access.endpoint(o.host, o.port), token);
         } catch (UnknownHostException e) {

@@ -1,0 +1,259 @@
+package dev.rewind.dap;
+
+import dev.rewind.dap.handlers.*;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.eclipse.lsp4j.debug.*;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
+
+/**
+ * The dispatcher: each DAP request goes to its handler on the connection's worker thread, in arrival order;
+ * failures become error responses. Inspection handlers answer at once; run-control handlers hand back the
+ * session's future, so the worker is free for {@code pause} while the machine moves.
+ */
+public final class DapServer implements IDebugProtocolServer, RewindProtocol {
+
+    private final DapContext c;
+    private final Executor worker;
+    private final Stepping stepping;
+    private final EvaluateHandler evaluate;
+    private final TimeHandler time;
+    private final BookmarkHandler bookmarks;
+    private final SessionsHandler sessions;
+
+    public DapServer(DapContext context, Executor worker) {
+        this.c = context;
+        this.worker = worker;
+        this.stepping = new Stepping(context);
+        this.evaluate = new EvaluateHandler(context);
+        this.time = new TimeHandler(context);
+        this.bookmarks = new BookmarkHandler(context);
+        this.sessions = new SessionsHandler(context);
+    }
+
+    private <R> CompletableFuture<R> sync(String command, Supplier<R> body) {
+        return async(command, () -> CompletableFuture.completedFuture(body.get()));
+    }
+
+    private <R> CompletableFuture<R> async(String command, Supplier<CompletableFuture<R>> body) {
+        return CompletableFuture.supplyAsync(body, worker).thenCompose(f -> f).handle((r, e) -> {
+            if (e != null) {
+                throw DapErrors.toResponseError(command, e);
+            }
+            return r;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Capabilities> initialize(InitializeRequestArguments a) {
+        return sync("initialize", () -> new InitializeHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<Void> launch(Map<String, Object> a) {
+        return sync("launch", () -> new LaunchHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<Void> attach(Map<String, Object> a) {
+        return sync("attach", () -> new AttachHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<Void> configurationDone(ConfigurationDoneArguments a) {
+        return async("configurationDone", () -> new ConfigurationDoneHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<ThreadsResponse> threads() {
+        return sync("threads", () -> new ThreadsHandler(c).handle());
+    }
+
+    @Override
+    public CompletableFuture<StackTraceResponse> stackTrace(StackTraceArguments a) {
+        return sync("stackTrace", () -> new StackTraceHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<ScopesResponse> scopes(ScopesArguments a) {
+        return sync("scopes", () -> new ScopesHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<VariablesResponse> variables(VariablesArguments a) {
+        return sync("variables", () -> new VariablesHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<SetVariableResponse> setVariable(SetVariableArguments a) {
+        return sync("setVariable", () -> new SetVariableHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<ContinueResponse> continue_(ContinueArguments a) {
+        return async("continue", () -> new ContinueHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<Void> pause(PauseArguments a) {
+        // not through the worker: a pause must get through while a long step holds the session
+        try {
+            return new PauseHandler(c).handle(a).handle((r, e) -> {
+                if (e != null) {
+                    throw DapErrors.toResponseError("pause", e);
+                }
+                return r;
+            });
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(DapErrors.toResponseError("pause", e));
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> next(NextArguments a) {
+        return async("next", () -> new NextHandler(c, stepping).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<Void> stepIn(StepInArguments a) {
+        return async("stepIn", () -> new StepInHandler(c, stepping).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<Void> stepOut(StepOutArguments a) {
+        return async("stepOut", () -> new StepOutHandler(c, stepping).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<Void> stepBack(StepBackArguments a) {
+        return async("stepBack", () -> new StepBackHandler(c, stepping).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<Void> reverseContinue(ReverseContinueArguments a) {
+        return async("reverseContinue", () -> new ReverseContinueHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<SetBreakpointsResponse> setBreakpoints(SetBreakpointsArguments a) {
+        return sync("setBreakpoints", () -> new SetBreakpointsHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<SetFunctionBreakpointsResponse> setFunctionBreakpoints(SetFunctionBreakpointsArguments a) {
+        return sync("setFunctionBreakpoints", () -> new SetFunctionBreakpointsHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<SetInstructionBreakpointsResponse> setInstructionBreakpoints(
+            SetInstructionBreakpointsArguments a) {
+        return sync("setInstructionBreakpoints", () -> new SetInstructionBreakpointsHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<DataBreakpointInfoResponse> dataBreakpointInfo(DataBreakpointInfoArguments a) {
+        return sync("dataBreakpointInfo", () -> new DataBreakpointInfoHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<SetDataBreakpointsResponse> setDataBreakpoints(SetDataBreakpointsArguments a) {
+        return sync("setDataBreakpoints", () -> new SetDataBreakpointsHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<SetExceptionBreakpointsResponse> setExceptionBreakpoints(SetExceptionBreakpointsArguments a) {
+        return sync("setExceptionBreakpoints", () -> new SetExceptionBreakpointsHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<ExceptionInfoResponse> exceptionInfo(ExceptionInfoArguments a) {
+        return sync("exceptionInfo", () -> new ExceptionInfoHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<ReadMemoryResponse> readMemory(ReadMemoryArguments a) {
+        return sync("readMemory", () -> new ReadMemoryHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<WriteMemoryResponse> writeMemory(WriteMemoryArguments a) {
+        return sync("writeMemory", () -> new WriteMemoryHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<DisassembleResponse> disassemble(DisassembleArguments a) {
+        return sync("disassemble", () -> new DisassembleHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<EvaluateResponse> evaluate(EvaluateArguments a) {
+        return sync("evaluate", () -> evaluate.handle(a));
+    }
+
+    @Override
+    public CompletableFuture<GotoTargetsResponse> gotoTargets(GotoTargetsArguments a) {
+        return sync("gotoTargets", () -> new GotoTargetsHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<Void> goto_(GotoArguments a) {
+        return async("goto", () -> new GotoHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<Void> terminate(TerminateArguments a) {
+        return async("terminate", () -> new TerminateHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnect(DisconnectArguments a) {
+        return async("disconnect", () -> new DisconnectHandler(c).handle(a));
+    }
+
+    @Override
+    public CompletableFuture<TimeResult> rewindTime(Arguments a) {
+        return sync("rewind/time", () -> time.time(a));
+    }
+
+    @Override
+    public CompletableFuture<TimeResult> rewindGoToTime(Arguments a) {
+        return sync("rewind/goToTime", () -> time.goToTime(a));
+    }
+
+    @Override
+    public CompletableFuture<BookmarksResult> rewindBookmarks(Arguments a) {
+        return sync("rewind/bookmarks", () -> bookmarks.list(a));
+    }
+
+    @Override
+    public CompletableFuture<BookmarkResult> rewindAddBookmark(Arguments a) {
+        return sync("rewind/addBookmark", () -> bookmarks.add(a));
+    }
+
+    @Override
+    public CompletableFuture<TimeResult> rewindGoToBookmark(Arguments a) {
+        return sync("rewind/goToBookmark", () -> bookmarks.goTo(a));
+    }
+
+    @Override
+    public CompletableFuture<BookmarksResult> rewindRenameBookmark(Arguments a) {
+        return sync("rewind/renameBookmark", () -> bookmarks.rename(a));
+    }
+
+    @Override
+    public CompletableFuture<BookmarksResult> rewindDeleteBookmark(Arguments a) {
+        return sync("rewind/deleteBookmark", () -> bookmarks.delete(a));
+    }
+
+    @Override
+    public CompletableFuture<RecordingResult> rewindSaveRecording(Arguments a) {
+        return sync("rewind/saveRecording", () -> sessions.save(a));
+    }
+
+    @Override
+    public CompletableFuture<SessionsResult> rewindSessions(Arguments a) {
+        return sync("rewind/sessions", () -> sessions.sessions(a));
+    }
+}

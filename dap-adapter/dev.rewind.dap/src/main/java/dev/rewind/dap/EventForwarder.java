@@ -1,0 +1,131 @@
+package dev.rewind.dap;
+
+import dev.rewind.debug.SessionEvent;
+import dev.rewind.debug.SessionListener;
+import dev.rewind.debug.Stop;
+import org.eclipse.lsp4j.debug.BreakpointEventArguments;
+import org.eclipse.lsp4j.debug.BreakpointEventArgumentsReason;
+import org.eclipse.lsp4j.debug.ContinuedEventArguments;
+import org.eclipse.lsp4j.debug.ExitedEventArguments;
+import org.eclipse.lsp4j.debug.InvalidatedAreas;
+import org.eclipse.lsp4j.debug.InvalidatedEventArguments;
+import org.eclipse.lsp4j.debug.OutputEventArguments;
+import org.eclipse.lsp4j.debug.OutputEventArgumentsCategory;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.lsp4j.debug.TerminatedEventArguments;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
+
+/**
+ * Turns the session's events into DAP events for one client: stopped (with the DAP reason and all threads
+ * stopped), continued, output (guest UART as stdout, log points as console), invalidated after time travel or
+ * writes, breakpoint changes, and terminated when the session ends. Handles are forgotten whenever the machine
+ * moves, before the client hears about it.
+ */
+public final class EventForwarder implements SessionListener {
+
+    /** Guest output arrives a few bytes at a time: whole lines go out, the rest waits for its line or the next event. */
+    private static final int MAX_PENDING = 4096;
+
+    private final DapContext context;
+    private final StringBuilder pending = new StringBuilder();
+
+    public EventForwarder(DapContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void onEvent(SessionEvent event) {
+        IDebugProtocolClient client = context.client();
+        if (client == null) {
+            return;
+        }
+        if (event instanceof SessionEvent.Output o && !o.log()) {
+            pending.append(o.text());
+            int nl = pending.lastIndexOf("\n");
+            if (pending.length() >= MAX_PENDING) {
+                nl = pending.length() - 1;
+            }
+            if (nl >= 0) {
+                output(client, pending.substring(0, nl + 1), OutputEventArgumentsCategory.STDOUT);
+                pending.delete(0, nl + 1);
+            }
+            return;
+        }
+        if (!pending.isEmpty()) {
+            output(client, pending.toString(), OutputEventArgumentsCategory.STDOUT);
+            pending.setLength(0);
+        }
+        switch (event) {
+            case SessionEvent.Running r -> {
+                context.handles().reset();
+                ContinuedEventArguments args = new ContinuedEventArguments();
+                args.setThreadId(1);
+                args.setAllThreadsContinued(true);
+                client.continued(args);
+            }
+            case SessionEvent.Stopped s -> stopped(client, s.stop());
+            case SessionEvent.Output o -> output(client, o.text(), OutputEventArgumentsCategory.CONSOLE);
+            case SessionEvent.Invalidated i -> {
+                context.handles().reset();
+                if (Boolean.TRUE.equals(context.clientInfo().getSupportsInvalidatedEvent())) {
+                    InvalidatedEventArguments args = new InvalidatedEventArguments();
+                    args.setAreas(new String[] {InvalidatedAreas.ALL});
+                    client.invalidated(args);
+                }
+            }
+            case SessionEvent.BreakpointChanged b -> breakpointChanged(client, b);
+            case SessionEvent.BookmarksChanged b -> {
+                // bookmarks are read with the rewind/bookmarks request; no DAP event carries them
+            }
+            case SessionEvent.Ended e -> {
+                context.handles().reset();
+                client.terminated(new TerminatedEventArguments());
+            }
+        }
+    }
+
+    private void stopped(IDebugProtocolClient client, Stop stop) {
+        context.handles().reset();
+        if (context.takeDroppedStop()) {
+            return;
+        }
+        if (stop.exited() && !context.sessionHistory()) {
+            ExitedEventArguments exited = new ExitedEventArguments();
+            exited.setExitCode(stop.exitCode());
+            client.exited(exited);
+            client.terminated(new TerminatedEventArguments());
+            return;
+        }
+        if (stop.exited()) {
+            output(client, "guest exited with code " + stop.exitCode()
+                    + "; its history stays: step back, reverse continue or go to a time\n",
+                    OutputEventArgumentsCategory.CONSOLE);
+        }
+        StoppedEventArguments args = new StoppedEventArguments();
+        args.setReason(StopReasons.dapReason(stop, context.breakpoints()));
+        args.setDescription(stop.description());
+        args.setThreadId(DapContext.threadId(stop.hart()));
+        args.setAllThreadsStopped(true);
+        if (stop.breakpointId() > 0) {
+            args.setHitBreakpointIds(new Integer[] {stop.breakpointId()});
+        }
+        client.stopped(args);
+    }
+
+    private void breakpointChanged(IDebugProtocolClient client, SessionEvent.BreakpointChanged b) {
+        if (context.breakpoints().kindOf(b.breakpoint().id()) == null) {
+            return;
+        }
+        BreakpointEventArguments args = new BreakpointEventArguments();
+        args.setReason(b.removed() ? BreakpointEventArgumentsReason.REMOVED : BreakpointEventArgumentsReason.CHANGED);
+        args.setBreakpoint(Breakpoints.toDap(context, b.breakpoint()));
+        client.breakpoint(args);
+    }
+
+    static void output(IDebugProtocolClient client, String text, String category) {
+        OutputEventArguments args = new OutputEventArguments();
+        args.setCategory(category);
+        args.setOutput(text);
+        client.output(args);
+    }
+}

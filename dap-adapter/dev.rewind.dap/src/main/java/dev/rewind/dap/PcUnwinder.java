@@ -1,0 +1,15 @@
+package dev.rewind.dap;
+
+import dev.rewind.debug.DebugSession;
+import java.util.List;
+
+/** Instruction level, no call frame information: the hart's current pc is the one frame. */
+public final class PcUnwinder implements Unwinder {
+
+    @Override
+    public List<Frame> frames(DapContext context, int hart, int max) {
+        DebugSession s = context.session();
+        long[] v = context.await(s.readRegisters(hart, List.of(s.register("pc"), s.register("sp"))));
+        return max < 1 ? List.of() : List.of(new Frame(hart, 0, v[0], v[1], -1, -1));
+    }
+}

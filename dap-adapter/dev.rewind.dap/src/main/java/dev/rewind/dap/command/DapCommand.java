@@ -1,0 +1,109 @@
+package dev.rewind.dap.command;
+
+import dev.rewind.dap.DapConnection;
+import dev.rewind.dap.DapTcpServer;
+import dev.rewind.debug.DebugSessions;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import picocli.CommandLine;
+
+/**
+ * {@code rewind dap}: one DAP client on standard input/output (nothing else may write to standard output then:
+ * {@code System.out} goes to standard error while it serves), or {@code rewind dap --port N}: clients on TCP
+ * 127.0.0.1:N until standard input says {@code quit} or the process is stopped.
+ */
+@Component(service = DapCommand.class, property = {"osgi.command.scope=rewind", "osgi.command.function=dap"})
+public final class DapCommand {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_BIND = 1;
+    static final int EXIT_USAGE = 2;
+
+    private final DebugSessions sessions;
+
+    @Activate
+    public DapCommand(@Reference DebugSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    public Object dap(String... args) {
+        DapOptions options = new DapOptions();
+        CommandLine cli = new CommandLine(options);
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            System.err.println("rewind dap: " + e.getMessage());
+            cli.usage(System.err);
+            return EXIT_USAGE;
+        }
+        if (options.help) {
+            cli.usage(System.err);
+            return EXIT_OK;
+        }
+        if (options.port == null) {
+            return stdio();
+        }
+        if (options.port < 0 || options.port > 65535) {
+            System.err.println("rewind dap: --port " + options.port + " is outside 0..65535");
+            return EXIT_USAGE;
+        }
+        return tcp(options.port, System.in);
+    }
+
+    private int stdio() {
+        PrintStream saved = System.out;
+        InputStream in = new FileInputStream(FileDescriptor.in);
+        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        System.setOut(System.err);
+        try {
+            new DapConnection(sessions, in, out).run();
+        } finally {
+            System.setOut(saved);
+        }
+        return EXIT_OK;
+    }
+
+    int tcp(int port, InputStream in) {
+        try (DapTcpServer server = new DapTcpServer(sessions, port)) {
+            server.start();
+            System.err.println("rewind dap: listening on 127.0.0.1:" + server.port());
+            System.err.flush();
+            awaitQuit(in);
+        } catch (IOException e) {
+            System.err.println("rewind dap: cannot listen on 127.0.0.1:" + port + ": " + e.getMessage()
+                    + " (another server on that port? --port 0 picks a free one)");
+            return EXIT_BIND;
+        }
+        return EXIT_OK;
+    }
+
+    /** Returns when a line {@code quit} arrives; at end of input, serves until the process is interrupted. */
+    static void awaitQuit(InputStream in) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.trim().equals("quit") || line.trim().equals("exit")) {
+                    return;
+                }
+            }
+            new CountDownLatch(1).await();
+        } catch (IOException e) {
+            throw new IllegalStateException("reading standard input failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.rewind.dap.handlers;
+
+import dev.rewind.dap.DapContext;
+import dev.rewind.dap.DapErrors;
+import dev.rewind.dap.EventForwarder;
+import dev.rewind.dap.Progress;
+import dev.rewind.debug.DebugSession;
+import java.util.Map;
+
+/** {@code launch}: a new session on the program (or a recording); stopped at the entry until configurationDone. */
+public final class LaunchHandler {
+
+    private final DapContext context;
+
+    public LaunchHandler(DapContext context) {
+        this.context = context;
+    }
+
+    public Void handle(Map<String, Object> raw) {
+        if (context.hasSession()) {
+            throw DapErrors.wrongState("this connection already debugs session " + context.sessionOrNull().id());
+        }
+        LaunchArguments args = LaunchArguments.parse(raw);
+        DebugSession session = context.await(args.recording() != null
+                ? Progress.around(context, "Opening recording " + args.recording().getFileName(),
+                        context.sessions().openRecording(args.recording(), args.program()))
+                : context.sessions().launch(args.config()));
+        context.stopOnEntry(args.stopOnEntry());
+        context.sourceDirectories(args.sourceDirectories());
+        context.bind(session, true, session.addListener(new EventForwarder(context)));
+        return null;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.rewind.dap.handlers;
+
+import dev.rewind.dap.DapContext;
+import dev.rewind.dap.Stepping;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.debug.NextArguments;
+
+/** {@code next}: see {@link Stepping}; answers when the step has landed (the stopped event follows). */
+public final class NextHandler {
+
+    private final DapContext context;
+    private final Stepping stepping;
+
+    public NextHandler(DapContext context, Stepping stepping) {
+        this.context = context;
+        this.stepping = stepping;
+    }
+
+    public CompletableFuture<Void> handle(NextArguments args) {
+        int hart = context.hart(args.getThreadId());
+        return stepping.next(hart, args.getGranularity()).thenApply(stop -> null);
+    }
+}

@@ -1,0 +1,88 @@
+// DAP round trips through DebugClient over TCP, medians: next, stepBack at 1e8 instructions of history on
+// 4 harts, stackTrace+scopes+variables; and process start to the initialize response (stdio).
+// Usage: node bench/bench.mjs [--depth 100000000] [--runs 30]
+import { DebugClient } from '@vscode/debugadapter-testsupport';
+import { spawn } from 'node:child_process';
+import { startServer, connect, launchStopped, untilStopped, within, REWIND, ELF, killTree } from '../lib/support.mjs';
+
+const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
+const DEPTH = arg('--depth', 1e8);
+const RUNS = arg('--runs', 30);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+const fmt = (x) => x.toFixed(2) + ' ms';
+
+async function startup() {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = process.hrtime.bigint();
+    const proc = spawn(REWIND, ['dap'], { stdio: ['pipe', 'pipe', 'inherit'], detached: true });
+    const dc = new DebugClient('unused', 'unused', 'rewind');
+    dc.connect(proc.stdout, proc.stdin);
+    await within(dc.initializeRequest(), 30000, 'initialize');
+    times.push(ms(t0));
+    killTree(proc);
+  }
+  return times;
+}
+
+async function roundTrips(port) {
+  const { dc, close } = await connect(port);
+  const out = {};
+  try {
+    await launchStopped(dc, { program: ELF('demo-rv32.elf'), harts: 1 });
+    const g = { threadId: 1, granularity: 'instruction' };
+    for (let i = 0; i < 200; i++) await untilStopped(dc, () => dc.nextRequest(g)); // warm up
+    const next = [];
+    for (let i = 0; i < RUNS; i++) { const t0 = process.hrtime.bigint(); await untilStopped(dc, () => dc.nextRequest(g)); next.push(ms(t0)); }
+    out.next = next;
+    const line = [];
+    for (let i = 0; i < RUNS; i++) { const t0 = process.hrtime.bigint(); await untilStopped(dc, () => dc.nextRequest({ threadId: 1 })); line.push(ms(t0)); }
+    out.line = line;
+    const inspect = [];
+    for (let i = 0; i < RUNS + 10; i++) {
+      const t0 = process.hrtime.bigint();
+      const st = await dc.stackTraceRequest({ threadId: 1 });
+      const sc = await dc.scopesRequest({ frameId: st.body.stackFrames[0].id });
+      await dc.variablesRequest({ variablesReference: sc.body.scopes[0].variablesReference });
+      if (i >= 10) inspect.push(ms(t0));
+    }
+    out.inspect = inspect;
+  } finally { await close(); }
+  return out;
+}
+
+async function stepBackAtDepth(port) {
+  const { dc, close } = await connect(port);
+  try {
+    await launchStopped(dc, { program: ELF('ttbench-rv32.elf'), harts: 4 });
+    const t0 = process.hrtime.bigint();
+    const stopped = dc.waitForEvent('stopped', 600000);
+    await within(dc.customRequest('rewind/goToTime', { time: DEPTH }), 600000, 'goToTime');
+    await within(stopped, 600000, 'stopped');
+    const runMs = ms(t0);
+    const first = process.hrtime.bigint();
+    await untilStopped(dc, () => dc.stepBackRequest({ threadId: 2, granularity: 'instruction' }));
+    const firstMs = ms(first);
+    const back = [];
+    for (let i = 0; i < RUNS; i++) { const s = process.hrtime.bigint(); await untilStopped(dc, () => dc.stepBackRequest({ threadId: 2, granularity: 'instruction' })); back.push(ms(s)); }
+    const backLine = [];
+    for (let i = 0; i < RUNS; i++) { const s = process.hrtime.bigint(); await untilStopped(dc, () => dc.stepBackRequest({ threadId: 2 })); backLine.push(ms(s)); }
+    return { runMs, firstMs, back, backLine };
+  } finally { await close(); }
+}
+
+const server = await startServer();
+try {
+  const rt = await roundTrips(server.port);
+  console.log(`next over an instruction (1 hart), median of ${RUNS}: ${fmt(median(rt.next))}`);
+  console.log(`next over a C line (1 hart; an instruction where the program has no line table), median of ${RUNS}: ${fmt(median(rt.line))}`);
+  console.log(`stackTrace + scopes + variables (33 registers), median of ${RUNS}: ${fmt(median(rt.inspect))}`);
+  const sb = await stepBackAtDepth(server.port);
+  console.log(`stepBack on 4 harts at ${DEPTH.toExponential()} instructions of history (run to there: ${(sb.runMs / 1000).toFixed(1)} s):`);
+  console.log(`  one instruction: first ${fmt(sb.firstMs)}, median of the next ${RUNS}: ${fmt(median(sb.back))}`);
+  console.log(`  over a C line: median of ${RUNS}: ${fmt(median(sb.backLine))}`);
+} finally { server.close(); }
+const st = await startup();
+console.log(`process start (./rewind dap) to initialize response, median of 5: ${fmt(median(st))} (all: ${st.map((x) => x.toFixed(0)).join(', ')})`);
+process.exit(0);
