@@ -1,0 +1,85 @@
+// Small helpers over VS Code's workbench DOM (code-server 4.100 = VS Code 1.100), each wait bounded.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export class Ui {
+  constructor(page, shots) {
+    this.page = page;
+    this.shots = shots;
+    mkdirSync(shots, { recursive: true });
+  }
+
+  async shot(name) {
+    await this.page.screenshot({ path: join(this.shots, `${name}.png`) });
+  }
+
+  /** Runs a command from the palette by its title. */
+  async command(title) {
+    const p = this.page;
+    await p.keyboard.press('F1');
+    const input = p.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10000 });
+    await input.fill(`>${title}`);
+    const row = p.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible', timeout: 10000 });
+    await input.press('Enter');
+  }
+
+  /** The editor cursor line from the status bar ("Ln 109, Col 5"), or 0. */
+  async cursorLine() {
+    const text = await this.page.locator('[id="status.editor.selection"]').textContent({ timeout: 5000 }).catch(() => '');
+    const m = /Ln (\d+)/.exec(text || '');
+    return m ? Number(m[1]) : 0;
+  }
+
+  /** Waits until the status bar shows the cursor on a line satisfying pred; returns it. */
+  async waitLine(pred, timeout = 30000) {
+    const h = await this.page.waitForFunction((src) => {
+      const el = document.getElementById('status.editor.selection');
+      const m = el && /Ln (\d+)/.exec(el.textContent);
+      const line = m ? Number(m[1]) : 0;
+      // eslint-disable-next-line no-new-func
+      return new Function('l', `return (${src})(l)`)(line) ? line : false;
+    }, pred.toString(), { timeout, polling: 'raf' });
+    return h.jsonValue();
+  }
+
+  /** Texts of the rows of a view's list (Call Stack, Variables, a tree view), by a CSS scope. */
+  async rows(scope) {
+    return this.page.locator(`${scope} .monaco-list-row`).allTextContents();
+  }
+
+  async waitRows(scope, pred, what, timeout = 30000) {
+    const deadline = Date.now() + timeout;
+    let rows = [];
+    while (Date.now() < deadline) {
+      rows = await this.rows(scope);
+      if (pred(rows)) return rows;
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error(`${what}: not seen within ${timeout} ms; rows of ${scope}: ${JSON.stringify(rows)}`);
+  }
+
+  /** The Rewind status bar item's text. */
+  async statusTime() {
+    return (await this.page.locator('[id="rewind.rewind-debug.rewind.time"], [id$="rewind.time"]').first().textContent({ timeout: 5000 })) || '';
+  }
+
+  async toolbar(icon) {
+    const b = this.page.locator(`.debug-toolbar .action-label.codicon-${icon}`);
+    await b.waitFor({ state: 'visible', timeout: 10000 });
+    await b.click();
+  }
+
+  /** The frame of the History webview (the one holding the slider). */
+  async historyFrame(timeout = 20000) {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      for (const f of this.page.frames()) {
+        if (await f.locator('#slider').count().catch(() => 0)) return f;
+      }
+      await this.page.waitForTimeout(200);
+    }
+    throw new Error(`the History view's webview did not appear within ${timeout} ms`);
+  }
+}

@@ -1,0 +1,167 @@
+// The VSIX in a real VS Code (code-server 4.100.3 = VS Code 1.100) driven by Playwright in Debian's chromium:
+// debug the bundled demo backwards, every step checked in the workbench DOM. Screenshots: ../target/e2e/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startCodeServer, installExtension } from '../lib/codeserver.mjs';
+import { Ui } from '../lib/ui.mjs';
+
+const HERE = new URL('..', import.meta.url).pathname;
+const ROOT = join(HERE, '..', '..', '..');
+const VSIX = join(HERE, '..', 'target', 'rewind-debug-0.1.0.vsix');
+const SHOTS = join(HERE, '..', 'target', 'e2e');
+const BREAK_LINE = 109; // count_item(item); in hart_main (tests/guest/src/demo.c)
+const COUNT_ITEM = [90, 102]; // count_item's lines: the writes of items_produced
+
+function workspace(dir) {
+  const ws = join(dir, 'demo');
+  mkdirSync(join(ws, '.vscode'), { recursive: true });
+  cpSync(join(ROOT, 'tests', 'guest', 'elf', 'demo-rv32.elf'), join(ws, 'demo-rv32.elf'));
+  cpSync(join(ROOT, 'tests', 'guest', 'src', 'demo.c'), join(ws, 'demo.c'));
+  writeFileSync(join(ws, '.vscode', 'launch.json'), JSON.stringify({
+    version: '0.2.0',
+    configurations: [{ type: 'rewind', request: 'launch', name: 'demo on 4 harts', program: '${workspaceFolder}/demo-rv32.elf',
+      harts: 4, sourceDirectories: ['${workspaceFolder}'] }],
+  }, null, 2));
+  const settings = { 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false,
+    'workbench.tips.enabled': false, 'debug.toolBarLocation': 'docked', 'editor.minimap.enabled': false,
+    'rewind.java.home': process.env.REWIND_E2E_JAVA_HOME || process.env.JAVA_HOME || '' };
+  mkdirSync(join(dir, 'user-data', 'User'), { recursive: true });
+  writeFileSync(join(dir, 'user-data', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  return ws;
+}
+
+test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, reverse continue to a data breakpoint, bookmark, variables, history, trace',
+  { timeout: 300000 }, async () => {
+    assert.ok(existsSync(VSIX), `no VSIX at ${VSIX}: build it first (npm run package)`);
+    const dir = mkdtempSync(join(tmpdir(), 'rewind-e2e-'));
+    let server, browser;
+    const figures = {};
+    try {
+      const ws = workspace(dir);
+      assert.match(installExtension(dir, VSIX), /successfully installed/i);
+      server = await startCodeServer(dir);
+      browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', timeout: 60000,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+          '--disable-sync', '--no-first-run'] });
+      const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      page.setDefaultTimeout(30000);
+      const ui = new Ui(page, SHOTS);
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}`, { timeout: 60000 });
+      await page.locator('.monaco-workbench .statusbar').waitFor({ timeout: 60000 });
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'demo.c' }).waitFor({ timeout: 60000 });
+
+      // A breakpoint in C source: open demo.c, go to the line, F9; the glyph shows in the margin.
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'demo.c' }).click();
+      await page.locator('.monaco-editor .view-lines').first().waitFor();
+      await page.keyboard.press('Control+g');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.keyboard.type(String(BREAK_LINE));
+      await page.keyboard.press('Enter');
+      await ui.waitLine((l) => l === 109);
+      await page.keyboard.press('F9');
+      await page.locator('.monaco-editor .codicon-debug-breakpoint').first().waitFor({ timeout: 10000 });
+
+      // Run and Debug: start; first stop in the UI (Call Stack paused, cursor on the line).
+      await page.keyboard.press('Control+Shift+d');
+      const play = page.locator('.debug-view-content .codicon-debug-start, .debug-start-view .codicon-debug-start, .start-debug-action-item .codicon-debug-start').first();
+      await play.waitFor({ state: 'visible' });
+      const t0 = Date.now();
+      await play.click();
+      await ui.waitRows('.debug-call-stack', (r) => r.some((x) => /Paused on breakpoint/i.test(x)), 'stop at the breakpoint', 60000);
+      await ui.waitLine((l) => l === 109, 30000);
+      figures.f5ToStopMs = Date.now() - t0;
+
+      // All 4 harts in the Call Stack.
+      const rows = await ui.waitRows('.debug-call-stack', (r) => [0, 1, 2, 3].every((h) => r.some((x) => x.includes(`hart ${h}`))), 'hart 0..3 in the Call Stack');
+      assert.ok(rows.some((x) => /hart_main.*demo\.c.*109/.test(x)), `a frame hart_main demo.c:109 in ${JSON.stringify(rows)}`);
+      await ui.waitRows('.debug-call-stack', (r) => r.filter((x) => /^hart \d/.test(x.trim()) || /hart \d/.test(x)).length >= 4, 'four hart rows');
+      await ui.shot('1-breakpoint-4-harts');
+
+      // Status bar: the time; History view: the slider.
+      await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some((e) => /t=[\d,]+/.test(e.textContent)), null, { timeout: 15000 });
+
+      // Step Back: the editor shows the previous line (push(item); on 108).
+      const t1 = Date.now();
+      await ui.toolbar('debug-step-back');
+      const backLine = await ui.waitLine((l) => l !== 109 && l > 0, 30000);
+      figures.stepBackToLineMs = Date.now() - t1;
+      assert.equal(backLine, 108, 'step back from count_item(item) lands on push(item)');
+      await ui.waitRows('.debug-call-stack', (r) => r.some((x) => /Paused on step/i.test(x)), 'paused on step (back)');
+      await ui.shot('2-step-back');
+
+      // A data breakpoint on items_produced from the Variables view (Globals), then Reverse Continue.
+      const globals = page.locator('.debug-variables .monaco-list-row', { hasText: 'Globals' }).first();
+      await globals.click();
+      const itemsRow = page.locator('.debug-variables .monaco-list-row', { has: page.locator('.name', { hasText: /^items_produced$/ }) }).first();
+      if (!(await itemsRow.isVisible().catch(() => false))) await page.keyboard.press('ArrowRight');
+      await itemsRow.waitFor({ state: 'visible', timeout: 15000 });
+      await itemsRow.click({ button: 'right' });
+      const menuItem = page.locator('.monaco-menu .action-label', { hasText: 'Break on Value Change' }).first();
+      await menuItem.waitFor({ state: 'visible', timeout: 10000 });
+      await menuItem.click();
+      await page.locator('.debug-breakpoints .monaco-list-row', { hasText: 'items_produced' }).first().waitFor({ timeout: 15000 });
+      await ui.toolbar('debug-reverse-continue');
+      await ui.waitRows('.debug-call-stack', (r) => r.some((x) => /Paused on data breakpoint/i.test(x)), 'reverse continue to the data breakpoint', 60000);
+      const writeLine = await ui.waitLine((l) => l >= 90 && l <= 102, 30000);
+      assert.ok(writeLine >= COUNT_ITEM[0] && writeLine <= COUNT_ITEM[1], `a write of items_produced in count_item, line ${writeLine}`);
+
+      // A variable in the Variables view: count_item's `item` in Locals.
+      const item = page.locator('.debug-variables .monaco-list-row', { has: page.locator('.name', { hasText: /^item$/ }) }).first();
+      await item.waitFor({ state: 'visible', timeout: 15000 });
+      const itemValue = (await item.locator('.value').textContent()).trim();
+      assert.match(itemValue, /^(0x[0-9a-f]+|\d+)$/, `item's value ${itemValue}`);
+
+      // Add a bookmark here (palette), see it in the Bookmarks view with the status bar's time.
+      const here = await ui.statusTime();
+      const hereT = Number(/t=([\d,]+)/.exec(here)[1].replace(/,/g, ''));
+      await ui.command('Rewind: Add Bookmark Here');
+      const nameInput = page.locator('.quick-input-widget input');
+      await nameInput.waitFor({ state: 'visible' });
+      await nameInput.fill('culprit');
+      await nameInput.press('Enter');
+      const mark = page.locator('.monaco-list-row', { hasText: 'culprit' }).first();
+      await mark.waitFor({ state: 'visible', timeout: 15000 });
+      assert.match(await mark.textContent(), new RegExp(`t=${hereT}`));
+      await ui.shot('3-data-breakpoint-bookmark');
+
+      // Move on (step over twice), then go to the bookmark by clicking it: back to its time.
+      await ui.toolbar('debug-step-over');
+      await page.waitForFunction((t) => [...document.querySelectorAll('.statusbar-item')].some((e) => /t=[\d,]+/.test(e.textContent) && !e.textContent.includes(`t=${t}`)),
+        hereT.toLocaleString('en-US'), { timeout: 30000 });
+      await mark.click();
+      await page.waitForFunction((t) => [...document.querySelectorAll('.statusbar-item')].some((e) => e.textContent.includes(`t=${t}`)),
+        hereT.toLocaleString('en-US'), { timeout: 30000 });
+      await ui.waitRows('.debug-call-stack', (r) => r.some((x) => /Paused on goto/i.test(x)), 'paused on goto (bookmark)');
+      assert.equal(await ui.cursorLine(), writeLine, 'back at the bookmark, the editor shows the write again');
+
+      // History view: now = the bookmark, one bookmark and the stops marked on the track.
+      const history = await ui.historyFrame();
+      await history.waitForFunction((t) => document.body.dataset.now === String(t), hereT, { timeout: 15000 });
+      const marks = await history.evaluate(() => ({ bookmarks: document.querySelectorAll('.bookmark').length,
+        stops: document.querySelectorAll('.stop').length, back: document.getElementById('back').textContent }));
+      assert.equal(marks.bookmarks, 1);
+      assert.ok(marks.stops >= 5, `stops on the track: ${marks.stops}`);
+      assert.match(marks.back, /back\)/);
+
+      // Trace view: a lane per hart, stops with their functions.
+      const trace = await ui.waitRows('.monaco-list-row', (r) => r.some((x) => /hart 0.*entr/.test(x)) && r.some((x) => /t=\d+.*count_item/.test(x)), 'trace lanes');
+      assert.ok([0, 1, 2, 3].every((h) => trace.some((x) => new RegExp(`hart ${h}`).test(x))));
+      await ui.shot('4-history-trace');
+      console.log(`FIGURES ${JSON.stringify(figures)}`);
+      writeFileSync(join(SHOTS, 'figures.json'), JSON.stringify(figures, null, 2));
+    } catch (e) {
+      if (browser) {
+        const p = browser.contexts()[0]?.pages()[0];
+        if (p) await p.screenshot({ path: join(SHOTS, 'failure.png') }).catch(() => undefined);
+      }
+      throw e;
+    } finally {
+      if (browser) await browser.close().catch(() => undefined);
+      if (server) server.stop();
+      if (!process.env.REWIND_E2E_KEEP) rmSync(dir, { recursive: true, force: true });
+    }
+  });
