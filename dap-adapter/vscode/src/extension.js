@@ -43,14 +43,25 @@ function activate(context) {
     vscode.debug.registerDebugAdapterDescriptorFactory('rewind', new AdapterFactory(context)),
     vscode.debug.registerDebugConfigurationProvider('rewind', new ConfigurationProvider()),
     vscode.debug.registerDebugAdapterTrackerFactory('rewind', {
-      createDebugAdapterTracker: (session) => ({
-        onDidSendMessage: (m) => {
-          if (m.type !== 'event') return;
-          if (m.event === 'stopped') state.stopped(session, m.body || {});
-          else if (m.event === 'rewind/trace') state.traced(session, m.body);
-          else if (m.event === 'continued') state.changed.fire();
-        },
-      }),
+      createDebugAdapterTracker: (session) => {
+        const stackRequests = new Map(); // request seq -> threadId
+        return {
+          onWillReceiveMessage: (m) => {
+            if (m.type === 'request' && m.command === 'stackTrace') stackRequests.set(m.seq, m.arguments && m.arguments.threadId);
+          },
+          onDidSendMessage: (m) => {
+            if (m.type === 'response' && m.command === 'stackTrace') {
+              const threadId = stackRequests.get(m.request_seq);
+              stackRequests.delete(m.request_seq);
+              if (m.success) state.frames(session, threadId, m.body);
+            } else if (m.type === 'event') {
+              if (m.event === 'stopped') state.stopped(session, m.body || {});
+              else if (m.event === 'rewind/trace') state.traced(session, m.body);
+              else if (m.event === 'continued') state.changed.fire();
+            }
+          },
+        };
+      },
     }),
     vscode.debug.onDidStartDebugSession((s) => { if (s.type === 'rewind') state.follow(s); }),
     vscode.debug.onDidChangeActiveDebugSession((s) => { if (s && s.type === 'rewind') state.follow(s); }),

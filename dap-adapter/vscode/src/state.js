@@ -37,7 +37,7 @@ class RewindState {
     if (this.session === session) this.follow(undefined);
   }
 
-  /** A `stopped` event of a session: refresh the time, remember the stop, and its place for the trace. */
+  /** A `stopped` event of a session: refresh the time and remember the stop; its place comes with the next stackTrace. */
   async stopped(session, body) {
     if (session !== this.session) this.follow(session);
     if (session !== this.session) return;
@@ -46,9 +46,25 @@ class RewindState {
     if (this.time && hart !== undefined) {
       this.stops.push({ time: this.time.now, hart, reason: body.reason });
       if (this.stops.length > MAX_STOPS) this.stops.shift();
-      const where = await this.where(session, body.threadId);
-      this.addTrace(hart, { time: this.time.now, kind: 'stop', text: `${body.reason}${where ? ' in ' + where : ''}` });
+      const entry = { time: this.time.now, kind: 'stop', text: body.reason };
+      this.addTrace(hart, entry);
+      this.pendingPlace = { threadId: body.threadId, entry, reason: body.reason };
     }
+    this.changed.fire();
+  }
+
+  /**
+   * A stackTrace response VS Code received (the tracker pairs it with its request): the first one for the stopped
+   * thread names the place of the stop in the Trace view. No request of our own, so frame ids stay VS Code's.
+   */
+  frames(session, threadId, body) {
+    const p = this.pendingPlace;
+    if (session !== this.session || !p || p.threadId !== threadId || !body || !body.stackFrames) return;
+    this.pendingPlace = undefined;
+    const f = body.stackFrames[0];
+    if (!f) return;
+    const where = f.source && f.line ? `${f.name} (${f.source.name}:${f.line})` : f.name;
+    p.entry.text = `${p.reason} in ${where}`;
     this.changed.fire();
   }
 
@@ -64,17 +80,6 @@ class RewindState {
     const lane = this.trace.get(hart);
     lane.push(entry);
     if (lane.length > MAX_TRACE_PER_HART) lane.shift();
-  }
-
-  async where(session, threadId) {
-    try {
-      const st = await session.customRequest('stackTrace', { threadId, startFrame: 0, levels: 1 });
-      const f = st.stackFrames && st.stackFrames[0];
-      if (!f) return '';
-      return f.source && f.line ? `${f.name} (${f.source.name}:${f.line})` : f.name;
-    } catch (e) {
-      return `(no frame: ${e.message})`;
-    }
   }
 
   /** Asks the adapter where the session is in time and which bookmarks it has. */

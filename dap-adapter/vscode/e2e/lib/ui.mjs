@@ -13,16 +13,25 @@ export class Ui {
     await this.page.screenshot({ path: join(this.shots, `${name}.png`) });
   }
 
-  /** Runs a command from the palette by its title. */
-  async command(title) {
+  /** Runs a command from the palette by its title; retried until it is offered (contributions load late). */
+  async command(title, timeout = 60000) {
     const p = this.page;
-    await p.keyboard.press('F1');
-    const input = p.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10000 });
-    await input.fill(`>${title}`);
-    const row = p.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ state: 'visible', timeout: 10000 });
-    await input.press('Enter');
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await p.keyboard.press('F1');
+      const input = p.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 10000 });
+      await input.fill(`>${title}`);
+      const row = p.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+      const seen = await row.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+      if (seen) {
+        await input.press('Enter');
+        return;
+      }
+      await input.press('Escape');
+      if (Date.now() > deadline) throw new Error(`the command "${title}" was not offered in the palette within ${timeout} ms`);
+      await p.waitForTimeout(1000);
+    }
   }
 
   /** The editor cursor line from the status bar ("Ln 109, Col 5"), or 0. */
@@ -65,10 +74,30 @@ export class Ui {
     return (await this.page.locator('[id="rewind.rewind-debug.rewind.time"], [id$="rewind.time"]').first().textContent({ timeout: 5000 })) || '';
   }
 
+  /** The virtual time in the Rewind status bar item ("t=17,090 · 3 back"). */
+  async statusTimeNumber() {
+    const m = /t=([\d,]+)/.exec(await this.statusTime());
+    if (!m) throw new Error(`no time in the Rewind status bar item: ${await this.statusTime()}`);
+    return Number(m[1].replace(/,/g, ''));
+  }
+
   async toolbar(icon) {
-    const b = this.page.locator(`.debug-toolbar .action-label.codicon-${icon}`);
+    const b = this.page.locator(`.action-label.codicon-${icon} >> visible=true`).first();
     await b.waitFor({ state: 'visible', timeout: 10000 });
     await b.click();
+  }
+
+  /** Expands a collapsed view of the side bar by its title (e.g. "Rewind Bookmarks"). */
+  async expandView(title) {
+    const header = this.page.locator('.pane-header', { hasText: title }).first();
+    await header.waitFor({ state: 'visible', timeout: 15000 });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  }
+
+  async collapseView(title) {
+    const header = this.page.locator('.pane-header', { hasText: title }).first();
+    await header.waitFor({ state: 'visible', timeout: 15000 });
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
   }
 
   /** The frame of the History webview (the one holding the slider). */
