@@ -173,8 +173,10 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
 
       // Trace view: a lane per hart
       await ui.expandView('Rewind Trace'); // stops with their functions
-      const trace = await ui.waitRows('.monaco-list-row', (r) => r.some((x) => /hart 0.*entr/.test(x)) && r.some((x) => /t=\d+.*count_item/.test(x)), 'trace lanes');
-      assert.ok([0, 1, 2, 3].every((h) => trace.some((x) => new RegExp(`hart ${h}`).test(x))));
+      const trace = await ui.waitRows('.pane:has(> .pane-header:has-text("Rewind Trace"))',
+        (r) => r.some((x) => /^hart 0/.test(x)) && r.some((x) => /^t=\d+data breakpoint in count_item \(demo\.c:\d+\)/.test(x)), 'trace lanes');
+      assert.ok(trace.some((x) => /^hart \d+\d+ entries/.test(x)), `a lane with entries: ${JSON.stringify(trace)}`);
+      assert.ok(trace.some((x) => new RegExp(`^t=${backTime}step in hart_main`).test(x)), `the step back in the trace: ${JSON.stringify(trace)}`);
       await ui.shot('4-history-trace');
       console.log(`FIGURES ${JSON.stringify(figures)}`);
       writeFileSync(join(SHOTS, 'figures.json'), JSON.stringify(figures, null, 2));
