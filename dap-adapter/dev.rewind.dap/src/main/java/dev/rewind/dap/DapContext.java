@@ -107,14 +107,20 @@ public final class DapContext {
         this.ownsSession = owned;
         this.listener = listenerHandle;
         try {
-            dev.rewind.symbols.Symbols syms = dev.rewind.symbols.Symbols.load(s.program());
+            // the session's symbols, loaded once and shared by its front ends
+            java.util.Optional<dev.rewind.symbols.Symbols> shared = s.symbols();
+            if (shared.isEmpty()) {
+                System.err.println("rewind dap: no symbols for " + s.program() + ": " + s.symbolProblems());
+                return;
+            }
+            dev.rewind.symbols.Symbols syms = shared.get();
             this.symbols = new ProgramSymbols(syms);
             this.source = new dev.rewind.dap.source.SourceProgram(syms);
             this.unwinder = source;
             if (syms.hasLines()) {
                 this.lines = source;
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             System.err.println("rewind dap: no symbols from " + s.program() + ": " + e.getMessage());
         }
     }
@@ -159,6 +165,11 @@ public final class DapContext {
      */
     public void dropNextStop() {
         stopsToDrop.incrementAndGet();
+    }
+
+    /** A composite operation failed: the stops it meant to drop will not come. */
+    public void clearDroppedStops() {
+        stopsToDrop.set(0);
     }
 
     /** Whether the next stop event is an intermediate one (and forget it). */

@@ -74,26 +74,36 @@ public final class Stepping {
             return s.stepBackInstruction(hart, 1);
         }
         boolean midLine = pc != range.get()[0];
+        // one stop for the client: the session's stops of the parts are dropped, the last one is sent after the response
+        context.dropNextStop();
         return s.stepBackRange(hart, range.get()[0], range.get()[1], true).thenCompose(out -> {
             if (out.reason() != StopReason.STEP) {
-                return CompletableFuture.completedFuture(out);
+                return done(out);
             }
             if (midLine) {
                 context.dropNextStop();
-                return s.stepInstruction(hart, 1);
+                return s.stepInstruction(hart, 1).thenCompose(this::done);
             }
             Optional<long[]> previous = context.lines().lineRange(out.pc());
             if (previous.isEmpty()) {
-                return CompletableFuture.completedFuture(out);
+                return done(out);
             }
             context.dropNextStop();
             return s.stepBackRange(hart, previous.get()[0], previous.get()[1], true).thenCompose(back -> {
                 if (back.reason() != StopReason.STEP) {
-                    return CompletableFuture.completedFuture(back);
+                    return done(back);
                 }
                 context.dropNextStop();
-                return s.stepInstruction(hart, 1);
+                return s.stepInstruction(hart, 1).thenCompose(this::done);
             });
+        }).whenComplete((stop, e) -> {
+            if (e != null) {
+                context.clearDroppedStops();
+            }
         });
+    }
+
+    private CompletableFuture<Stop> done(Stop stop) {
+        return CompletableFuture.completedFuture(StopEvents.afterResponse(context, "stepBack", stop, null));
     }
 }

@@ -2,12 +2,10 @@ package dev.rewind.dap.handlers;
 
 import dev.rewind.dap.DapContext;
 import dev.rewind.dap.DapErrors;
-import dev.rewind.dap.StopReasons;
+import dev.rewind.dap.StopEvents;
 import dev.rewind.debug.DebugSession;
-import dev.rewind.debug.Stop;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
-import org.eclipse.lsp4j.debug.StoppedEventArguments;
 
 /**
  * {@code configurationDone}: breakpoints are set; with {@code stopOnEntry} (or attached to a stopped session)
@@ -29,19 +27,11 @@ public final class ConfigurationDoneHandler {
         context.configurationDone(true);
         if (context.stopOnEntry() || session.running()) {
             if (!session.running()) {
-                context.afterResponse("configurationDone", () -> reportStop(session.lastStop()));
+                StopEvents.afterResponse(context, "configurationDone", session.lastStop(), null);
             }
             return CompletableFuture.completedFuture(null);
         }
         return session.resume();
     }
 
-    private void reportStop(Stop stop) {
-        StoppedEventArguments e = new StoppedEventArguments();
-        e.setReason(StopReasons.dapReason(stop, context.breakpoints()));
-        e.setDescription(stop.description());
-        e.setThreadId(DapContext.threadId(stop.hart()));
-        e.setAllThreadsStopped(true);
-        context.client().stopped(e);
-    }
 }

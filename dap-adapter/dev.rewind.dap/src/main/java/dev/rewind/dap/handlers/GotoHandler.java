@@ -2,6 +2,7 @@ package dev.rewind.dap.handlers;
 
 import dev.rewind.dap.DapContext;
 import dev.rewind.dap.DapErrors;
+import dev.rewind.dap.StopEvents;
 import dev.rewind.debug.Breakpoint;
 import dev.rewind.debug.BreakpointSpec;
 import dev.rewind.debug.DebugSession;
@@ -9,7 +10,6 @@ import dev.rewind.debug.Stop;
 import dev.rewind.debug.StopReason;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.debug.GotoArguments;
-import org.eclipse.lsp4j.debug.StoppedEventArguments;
 
 /**
  * {@code goto}: travels back in history to the last time the thread's hart was at the target (a temporary
@@ -35,6 +35,8 @@ public final class GotoHandler {
             throw DapErrors.wrongState("history is off for this session");
         }
         Breakpoint b = context.await(s.addBreakpoint(BreakpointSpec.instruction(t.address()).onHart(hart)));
+        // one stop for the client, sent after the response: goto when it got there, else the stop that ended it
+        context.dropNextStop();
         return s.reverseContinue().thenCompose(stop -> {
             if (stop.breakpointId() == b.id()) {
                 return landed(stop, b);
@@ -42,22 +44,17 @@ public final class GotoHandler {
             context.dropNextStop();
             CompletableFuture<Stop> next = s.nextStop();
             return s.resume().thenCompose(v -> next).thenCompose(fwd -> landed(fwd, b));
-        }).whenComplete((stop, e) -> s.removeBreakpoint(b.id())).thenApply(stop -> null);
+        }).whenComplete((stop, e) -> {
+            s.removeBreakpoint(b.id());
+            if (e != null) {
+                context.clearDroppedStops();
+            }
+        }).thenApply(stop -> null);
     }
 
-    /** Replaces the session's stop at the target by a {@code goto} stop, sent after the response. */
     private CompletableFuture<Stop> landed(Stop stop, Breakpoint b) {
-        if (stop.breakpointId() == b.id() && stop.reason() == StopReason.BREAKPOINT) {
-            context.dropNextStop();
-            context.afterResponse("goto", () -> {
-                StoppedEventArguments e = new StoppedEventArguments();
-                e.setReason(org.eclipse.lsp4j.debug.StoppedEventArgumentsReason.GOTO);
-                e.setDescription("hart " + stop.hart() + " at the goto target, time " + stop.time());
-                e.setThreadId(DapContext.threadId(stop.hart()));
-                e.setAllThreadsStopped(true);
-                context.client().stopped(e);
-            });
-        }
-        return CompletableFuture.completedFuture(stop);
+        boolean there = stop.breakpointId() == b.id() && stop.reason() == StopReason.BREAKPOINT;
+        return CompletableFuture.completedFuture(StopEvents.afterResponse(context, "goto", stop,
+                there ? org.eclipse.lsp4j.debug.StoppedEventArgumentsReason.GOTO : null));
     }
 }
