@@ -36,11 +36,15 @@ public final class Machine {
     private final Interpreter interp;
     private final Scheduler sched;
     private final Checkpoints checkpoints;
+    private final dev.rewind.emulator.plugin.PluginHost plugins;
 
     public Machine(MachineConfig cfg, ConsoleSink console, InputSource input) {
         this.cfg = cfg;
         this.mem = new PhysicalMemory(MachineConfig.RAM_BASE, cfg.ramSize());
         this.code = new CodeCache(mem, cfg.xlen());
+        this.plugins = new dev.rewind.emulator.plugin.PluginHost(cfg.harts(), cfg.xlen());
+        code.setPluginHost(plugins);
+        plugins.onInvalidate(code::invalidateAll);
         this.harts = new Hart[cfg.harts()];
         for (int i = 0; i < harts.length; i++) {
             harts[i] = new Hart(i, cfg.xlen());
@@ -52,7 +56,8 @@ public final class Machine {
             d.attach(bus);
         }
         this.interp = new Interpreter(bus, code, mem, harts.length);
-        this.sched = new Scheduler(harts, devices, bus, interp, cfg.quantum());
+        this.sched = new Scheduler(harts, devices, bus, interp, cfg.quantum(), plugins);
+        plugins.clock(sched::time);
         this.checkpoints = new Checkpoints(cfg, mem, code, harts, devices, bus, interp, sched);
     }
 
@@ -96,6 +101,14 @@ public final class Machine {
         });
         sched.reset();
         bus.clearExit();
+    }
+
+    /**
+     * The machine's plugin host: install and uninstall {@link dev.rewind.plugin.api.RewindPlugin}s on the machine's
+     * thread while it is stopped, or {@link dev.rewind.emulator.plugin.PluginHost#request} from any thread.
+     */
+    public dev.rewind.emulator.plugin.PluginHost plugins() {
+        return plugins;
     }
 
     /** Runs until {@code maxInstructions} more slots of virtual time have passed (or another stop). */

@@ -21,6 +21,7 @@ final class Scheduler {
     private final Bus bus;
     private final Interpreter interp;
     private final int quantum;
+    private final dev.rewind.emulator.plugin.PluginHost plugins;
     private long time;
     private int current;
     private long slotsLeft;
@@ -28,7 +29,9 @@ final class Scheduler {
     private int exitCode;
     private volatile boolean stopRequested;
 
-    Scheduler(Hart[] harts, List<MmioDevice> devices, Bus bus, Interpreter interp, int quantum) {
+    Scheduler(Hart[] harts, List<MmioDevice> devices, Bus bus, Interpreter interp, int quantum,
+            dev.rewind.emulator.plugin.PluginHost plugins) {
+        this.plugins = plugins;
         this.harts = harts;
         this.devices = devices;
         this.bus = bus;
@@ -84,7 +87,16 @@ final class Scheduler {
      * {@code stepTarget} instructions (STEP_DONE), or another stop.
      */
     RunResult runUntil(long limit, int stepHart, long stepTarget, StopReason limitReason) {
+        if (plugins.needsAttention()) {
+            plugins.attend();
+        }
+        if (plugins.active()) {
+            plugins.syncReplay(time);
+        }
         while (true) {
+            if (plugins.needsAttention()) {
+                plugins.attend();
+            }
             if (exited) {
                 return RunResult.of(StopReason.EXITED, current, harts[current].pc(), exitCode,
                         "guest exited with code " + exitCode, time);
@@ -141,6 +153,11 @@ final class Scheduler {
             if (bus.exitRequested()) {
                 exited = true;
                 exitCode = bus.exitCode();
+                if (plugins.active()) {
+                    for (Hart x : harts) {
+                        plugins.hartStop(x.id(), time);
+                    }
+                }
                 advanceIfDone(h);
                 continue;
             }

@@ -23,7 +23,8 @@ class RewindBundlesInEquinoxTest {
 
     /** Every bundle the feature (and so the update site) ships. */
     private static final List<String> SITE_BUNDLES = List.of(
-            "dev.rewind.emulator", "dev.rewind.bus", "dev.rewind.shell", "dev.rewind.mcd",
+            "dev.rewind.emulator", "dev.rewind.bus", "dev.rewind.plugin.api", "dev.rewind.plugins", "dev.rewind.trace",
+            "dev.rewind.shell", "dev.rewind.mcd",
             "dev.rewind.mcd.server", "dev.rewind.mcd.shell", "com.google.gson", "picocli", "org.objectweb.asm");
 
     private static BundleContext context;

@@ -37,6 +37,9 @@ public interface DebugSession {
     /** A register by name ({@code a0}, {@code x10}, {@code s0}/{@code fp}, {@code pc}, {@code mstatus}) or GDB number. */
     Register register(String nameOrNumber);
 
+    /** The machine's memory map (RAM and device windows), as its MCD memory blocks describe it. */
+    List<MemoryRegion> memoryRegions();
+
     /** Whether the machine runs forward right now (a snapshot: may change at once). */
     boolean running();
 
@@ -62,7 +65,8 @@ public interface DebugSession {
 
     /**
      * Steps {@code hart} while its pc is in {@code [lo, hi)}; with {@code overCalls}, a call made from the range
-     * runs to its return (recursion-safe) and stepping goes on. Stops early at breakpoints, exits and pauses.
+     * runs to its return (recursion-safe) and stepping goes on. A jump back to {@code lo} ends the step too (the next
+     * pass of a loop on one line, where gdb's {@code next} stops). Stops early at breakpoints, exits and pauses.
      */
     CompletableFuture<Stop> stepRange(int hart, long lo, long hi, boolean overCalls);
 
@@ -71,6 +75,12 @@ public interface DebugSession {
      * at least {@code callerSp} (the CFA of the frame being left). Other stops (breakpoints, exit) end it early.
      */
     CompletableFuture<Stop> stepOut(int hart, long returnAddress, long callerSp);
+
+    /**
+     * Resets the whole machine (harts, devices, memory as after loading) and stops at the entry at time 0: a new
+     * run, with a new history. Breakpoints and bookmarks are kept.
+     */
+    CompletableFuture<Stop> reset();
 
     // ---- time travel (fail with DebugException when history is off or the machine runs)
 

@@ -174,6 +174,48 @@ class SessionTest {
     }
 
     @Test
+    void resetStartsANewRunAtTheEntryAndTheMemoryMapComesFromTheMachine() throws Exception {
+        DebugSession s = await(manager.launch(LaunchConfig.of(elf("hello-rv32.elf"))));
+        long entry = dev.rewind.emulator.elf.ElfLoader.parse(elf("hello-rv32.elf")).entry();
+        assertThat(s.lastStop().pc()).isEqualTo(entry);
+        assertThat(s.memoryRegions()).anySatisfy(r -> {
+            assertThat(r.kind()).isEqualTo(MemoryRegion.Kind.RAM);
+            assertThat(r.contains(entry)).isTrue();
+        });
+        var exit = s.nextStop();
+        await(s.resume());
+        assertThat(await(exit).reason()).isEqualTo(StopReason.EXIT);
+        Stop again = await(s.reset());
+        assertThat(again.reason()).isEqualTo(StopReason.ENTRY);
+        assertThat(again.pc()).isEqualTo(entry);
+        assertThat(again.time()).isZero();
+        var second = s.nextStop();
+        await(s.resume());
+        assertThat(await(second).reason()).as("the program runs again after a reset").isEqualTo(StopReason.EXIT);
+    }
+
+    @Test
+    void trapStopsArmedAtLaunchCatchTheFirstTrapAfterTheGuestInstallsItsVector() throws Exception {
+        DebugSession s = await(manager.launch(LaunchConfig.of(elf("trap-rv32.elf"))));
+        await(s.setTrapStops(true, false));
+        Stop trap = run(s);
+        assertThat(trap.reason()).as(trap.description()).isEqualTo(StopReason.TRAP);
+        assertThat(trap.trapCause()).as("an exception, not an interrupt").isBetween(0L, 15L);
+        long mtvec = await(s.readRegister(trap.hart(), s.register("mtvec")));
+        assertThat(trap.pc()).isEqualTo(mtvec & ~3L);
+        assertThat(await(s.readRegister(trap.hart(), s.register("mcause")))).isEqualTo(trap.trapCause());
+        Stop next = run(s);
+        assertThat(next.reason()).isEqualTo(StopReason.TRAP);
+        assertThat(next.time()).isGreaterThan(trap.time());
+    }
+
+    private static Stop run(DebugSession s) throws Exception {
+        var next = s.nextStop();
+        await(s.resume());
+        return await(next);
+    }
+
+    @Test
     void badInputGetsClearErrors() throws Exception {
         assertThatThrownBy(() -> await(manager.launch(LaunchConfig.of(elf("../README.md")))))
                 .hasMessageContaining("not a RISC-V ELF");

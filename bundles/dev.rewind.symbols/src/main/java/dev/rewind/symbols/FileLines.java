@@ -3,6 +3,7 @@ package dev.rewind.symbols;
 import dev.rewind.symbols.dwarf.LineRows;
 import dev.rewind.symbols.dwarf.LineUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,14 +89,25 @@ final class FileLines {
         if (bestFile == null) {
             return Optional.empty();
         }
-        TreeSet<Long> addrs = new TreeSet<>(Long::compareUnsigned);
+        long[] found = new long[8];
+        int n = 0;
         for (String m : matches) {
             Entries e = byPath.get(m);
             for (int i = lowerBound(e.lines(), best); i < e.lines().length && e.lines()[i] == best; i++) {
-                addrs.add(e.addresses()[i]);
+                if (n == found.length) {
+                    found = Arrays.copyOf(found, n * 2);
+                }
+                found[n++] = e.addresses()[i] ^ Long.MIN_VALUE; // sorts unsigned
             }
         }
-        return Optional.of(new LineAddresses(bestFile, best, new ArrayList<>(addrs)));
+        Arrays.sort(found, 0, n);
+        List<Long> addrs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || found[i] != found[i - 1]) {
+                addrs.add(found[i] ^ Long.MIN_VALUE);
+            }
+        }
+        return Optional.of(new LineAddresses(bestFile, best, addrs));
     }
 
     /**
@@ -112,13 +124,19 @@ final class FileLines {
             String n = c[1];
             if (n.equals(q)) {
                 exact.add(c[0]);
-            } else if (n.endsWith("/" + q) || q.endsWith("/" + n)) {
+            } else if (endsWithPath(n, q) || endsWithPath(q, n)) {
                 suffix.add(c[0]);
             } else {
                 base.add(c[0]);
             }
         }
         return !exact.isEmpty() ? exact : !suffix.isEmpty() ? suffix : base;
+    }
+
+    /** Whether {@code p} ends with "/" + {@code suffix}. */
+    private static boolean endsWithPath(String p, String suffix) {
+        int at = p.length() - suffix.length() - 1;
+        return at >= 0 && p.charAt(at) == '/' && p.endsWith(suffix);
     }
 
     private static String normalize(String p) {

@@ -1,6 +1,5 @@
 package dev.rewind.symbols;
 
-import java.util.Arrays;
 import java.util.OptionalLong;
 
 /**
@@ -88,7 +87,7 @@ public final class Frame {
 
     @Override
     public String toString() {
-        return "#" + level + " pc=0x" + Long.toHexString(pc) + " cfa=0x" + Long.toHexString(cfa) + " regs="
-                + Long.bitCount(known) + (regs.length == 32 ? "" : Arrays.toString(regs));
+        return "#" + level + " pc=0x" + Long.toHexString(pc) + " cfa=0x" + Long.toHexString(cfa) + " ("
+                + Long.bitCount(known) + " registers known)";
     }
 }

@@ -3,10 +3,13 @@ package dev.rewind.symbols;
 import dev.rewind.symbols.dwarf.DwarfCursor;
 import dev.rewind.symbols.dwarf.DwarfException;
 import dev.rewind.symbols.dwarf.LineUnit;
+import dev.rewind.symbols.dwarf.UnitDirectories;
 import dev.rewind.symbols.elf.ElfFile;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads every unit of .debug_line; a bad unit becomes a problem and the next one is read. */
 final class LineLoader {
@@ -25,6 +28,13 @@ final class LineLoader {
                 .orElse(null);
         DwarfCursor str = elf.section(".debug_str").map(b -> new DwarfCursor(b, ".debug_str")).orElse(null);
         int addressSize = elf.xlen() / 8;
+        Map<Long, String> compDirs = new HashMap<>();
+        ByteBuffer info = elf.section(".debug_info").orElse(null);
+        ByteBuffer abbrev = elf.section(".debug_abbrev").orElse(null);
+        if (info != null && abbrev != null) {
+            compDirs = UnitDirectories.read(new DwarfCursor(info, ".debug_info"), new DwarfCursor(abbrev,
+                    ".debug_abbrev"), str, lineStr, problems);
+        }
         long offset = 0;
         while (offset < c.limit()) {
             long next;
@@ -42,7 +52,7 @@ final class LineLoader {
                 break;
             }
             try {
-                units.add(LineUnit.read(c, offset, lineStr, str, addressSize));
+                units.add(LineUnit.read(c, offset, lineStr, str, addressSize, compDirs.get(offset)));
             } catch (DwarfException e) {
                 problems.add("line unit at .debug_line+0x" + Long.toHexString(offset) + ": " + e.getMessage());
             }

@@ -67,6 +67,17 @@ final class SymbolTable {
     }
 
     Optional<ElfSymbol> at(long address) {
+        int i = indexAt(address);
+        return i < 0 ? Optional.empty() : Optional.of(syms[i]);
+    }
+
+    /** The start of the symbol containing {@code address}, or {@code address} itself if there is none. */
+    long startAt(long address) {
+        int i = indexAt(address);
+        return i < 0 ? address : start[i];
+    }
+
+    private int indexAt(long address) {
         int lo = 0;
         int hi = start.length;
         while (lo < hi) {
@@ -79,10 +90,10 @@ final class SymbolTable {
         }
         for (int i = lo - 1; i >= 0 && Long.compareUnsigned(address, maxEnd[i]) < 0; i--) {
             if (Long.compareUnsigned(address, end[i]) < 0) {
-                return Optional.of(syms[i]);
+                return i;
             }
         }
-        return Optional.empty();
+        return -1;
     }
 
     Optional<ElfSymbol> named(String name) {

@@ -119,7 +119,7 @@ public final class Symbols {
      * file. {@code file} matches a DWARF path fully, as a path suffix, or by base name (in that order).
      */
     public Optional<LineAddresses> addressesOf(String file, int line) {
-        return addressesOf(file, line, a -> symbolAt(a).map(ElfSymbol::value).orElse(a));
+        return addressesOf(file, line, table::startAt);
     }
 
     /**
@@ -149,6 +149,9 @@ public final class Symbols {
 
     /** One address per scope (the lowest start of the line in it), as debuggers place line breakpoints. */
     private static LineAddresses firstPerScope(LineAddresses la, LongUnaryOperator scopeOf) {
+        if (la.addresses().size() == 1) {
+            return la;
+        }
         List<Long> out = new ArrayList<>();
         Set<Long> scopes = new HashSet<>();
         for (long a : la.addresses()) {

@@ -26,7 +26,7 @@ class GdbBacktraceTest {
 
     static Stream<String[]> stops() {
         List<String[]> l = new ArrayList<>();
-        for (String o : new String[] {"O0", "Og", "O2", "eh"}) {
+        for (String o : new String[] {"O0", "Og", "O2", "eh", "dwarf4"}) {
             for (String x : new String[] {"rv32", "rv64"}) {
                 for (String fn : new String[] {"symbols_deepest", "list_sum", "shapes_area", "walk_b", "mul"}) {
                     l.add(new String[] {o + "-" + x, fn});

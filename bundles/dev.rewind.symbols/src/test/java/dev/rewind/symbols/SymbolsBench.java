@@ -15,6 +15,9 @@ import java.util.Random;
  */
 public final class SymbolsBench {
 
+    private static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     private SymbolsBench() {
     }
 
@@ -24,14 +27,19 @@ public final class SymbolsBench {
         byte[] bytes = Files.readAllBytes(elf);
         System.out.printf("ELF: %s, %d KiB%n", elf, bytes.length / 1024);
         long[] loads = new long[30];
+        long[] loadsCpu = new long[30];
         Symbols s = null;
         for (int i = 0; i < 10 + loads.length; i++) {
             long t0 = System.nanoTime();
+            long c0 = CPU.getCurrentThreadCpuTime();
             s = Symbols.load(bytes, "bench");
             if (i >= 10) {
                 loads[i - 10] = System.nanoTime() - t0;
+                loadsCpu[i - 10] = CPU.getCurrentThreadCpuTime() - c0;
             }
         }
+        Arrays.sort(loadsCpu);
+        System.out.printf("load cpu: median %.1f ms%n", loadsCpu[loadsCpu.length / 2] / 1e6);
         long first = time(() -> Symbols.load(bytes, "cold"));
         Arrays.sort(loads);
         System.out.printf("load: median %.1f ms, min %.1f ms (after 10 warm-up loads); %d line units, %d FDEs,"
@@ -49,10 +57,12 @@ public final class SymbolsBench {
         long hits = 0;
         for (int round = 0; round < 3; round++) {
             long t0 = System.nanoTime();
+            long c0 = CPU.getCurrentThreadCpuTime();
             for (long a : addrs) {
                 hits += fs.lineAt(a).isPresent() ? 1 : 0;
             }
-            System.out.printf("lineAt: %.0f ns/op (%d%% hits)%n", (System.nanoTime() - t0) / (double) n,
+            System.out.printf("lineAt: %.0f ns/op wall, %.0f ns/op cpu (%d%% hits)%n",
+                    (System.nanoTime() - t0) / (double) n, (CPU.getCurrentThreadCpuTime() - c0) / (double) n,
                     hits * 100 / ((round + 1L) * n));
         }
         List<String> files = new ArrayList<>();
@@ -65,12 +75,14 @@ public final class SymbolsBench {
         for (int round = 0; round < 3; round++) {
             long found = 0;
             long t0 = System.nanoTime();
+            long c0 = CPU.getCurrentThreadCpuTime();
             for (int i = 0; i < m; i++) {
                 String f = files.get(rnd.nextInt(files.size()));
                 found += fs.addressesOf(f.substring(f.lastIndexOf('/') + 1), 1 + rnd.nextInt(400)).isPresent() ? 1 : 0;
             }
-            System.out.printf("addressesOf (by base name): %.0f ns/op (%d%% found)%n",
-                    (System.nanoTime() - t0) / (double) m, found * 100 / m);
+            System.out.printf("addressesOf (by base name): %.0f ns/op wall, %.0f ns/op cpu (%d%% found)%n",
+                    (System.nanoTime() - t0) / (double) m, (CPU.getCurrentThreadCpuTime() - c0) / (double) m,
+                    found * 100 / m);
         }
         long t0 = System.nanoTime();
         for (int i = 0; i < m; i++) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class UnwindTest {
 
     static Stream<String> fixtures() {
-        return Stream.of("O0", "Og", "O2", "eh").flatMap(o -> Stream.of("rv32", "rv64").map(x -> o + "-" + x));
+        return Stream.of("O0", "Og", "O2", "eh", "dwarf4").flatMap(o -> Stream.of("rv32", "rv64").map(x -> o + "-" + x));
     }
 
     static Path fixture(String v) {

@@ -44,7 +44,7 @@ class ValuesGdbTest {
             "shapes[1].tag.wide", "shapes[0].corners[1].x");
 
     static Stream<String> variants() {
-        return Stream.of("O0", "Og", "O2").flatMap(o -> Stream.of("rv32", "rv64").map(x -> o + "-" + x));
+        return UnwindTest.fixtures();
     }
 
     @ParameterizedTest

@@ -21,7 +21,10 @@ final class Block {
     final boolean breakpoint;
     /** Last op leaves the chain (CSR, system, trap-raising): the slice loop must look at interrupts. */
     final boolean exits;
-    BlockExecCallback[] callbacks;
+    /** What plugins attached at translation time, or null. */
+    dev.rewind.emulator.plugin.Probes probes;
+    /** One-instruction blocks of this block, made on demand for stepping instrumented blocks in the interpreter. */
+    Block[] singles;
     /** Cleared when the block's page is invalidated; chained successors check it. */
     boolean valid = true;
     /** Two cached successors (chaining); validated by pc and {@link #valid} before use. */
@@ -53,6 +56,28 @@ final class Block {
 
     /** Whether entering this block needs the slice loop (breakpoint check or instrumentation callbacks). */
     boolean special() {
-        return breakpoint || callbacks != null;
+        return breakpoint || probes != null;
+    }
+
+    /** Whether the translator may take this block (no breakpoint, no engine-internal block callbacks). */
+    boolean translatable() {
+        return !breakpoint && (probes == null || !probes.hasLegacy());
+    }
+
+    /** Instruction {@code i} alone as a block (same pc, same next pc and link when it is the last). */
+    Block single(int i, long xmask) {
+        if (singles == null) {
+            singles = new Block[n];
+        }
+        Block s = singles[i];
+        if (s == null) {
+            long ipc = (pc + offs[i]) & xmask;
+            long end = (pc + offs[i + 1]) & xmask;
+            long lk = i == n - 1 ? link : xmask == 0xFFFFFFFFL ? (int) end : end;
+            s = new Block(ipc, 1, new int[] {code[i]}, new long[] {imm[i]}, new int[] {0, offs[i + 1] - offs[i]},
+                    new int[] {raw[i]}, end, lk, false);
+            singles[i] = s;
+        }
+        return s;
     }
 }

@@ -26,6 +26,7 @@ public final class CodeCache {
     private final boolean[] straddles;
     private final TreeSet<Long> breakpoints = new TreeSet<>();
     private final List<Instrumentation> instrumentations = new ArrayList<>();
+    private dev.rewind.emulator.plugin.PluginHost host;
 
     public CodeCache(PhysicalMemory mem, int xlen) {
         this.mem = mem;
@@ -34,6 +35,16 @@ public final class CodeCache {
         this.xmask = xlen == 32 ? 0xFFFFFFFFL : -1L;
         this.pages = new Block[mem.pageCount()][];
         this.straddles = new boolean[mem.pageCount()];
+        this.host = new dev.rewind.emulator.plugin.PluginHost(1, xlen);
+    }
+
+    /** The machine's plugin host (blocks are offered to its plugins when they are decoded). */
+    public void setPluginHost(dev.rewind.emulator.plugin.PluginHost host) {
+        this.host = host;
+    }
+
+    public dev.rewind.emulator.plugin.PluginHost pluginHost() {
+        return host;
     }
 
     public int xlen() {
@@ -206,12 +217,21 @@ public final class CodeCache {
         offs[n] = (int) (a - pc);
         long link = xlen == 32 ? (int) endPc : endPc;
         Block b = new Block(pc, n, code, imm, offs, raw, endPc, link, bpPage && breakpoints.contains(pc));
-        if (!instrumentations.isEmpty()) {
-            TranslatedBlock tb = new TranslatedBlock(pc, ds, java.util.Arrays.copyOf(pcs, n));
-            for (Instrumentation ins : instrumentations) {
-                ins.onTranslate(tb);
+        if (!instrumentations.isEmpty() || host.active()) {
+            long[] ipcs = java.util.Arrays.copyOf(pcs, n);
+            BlockExecCallback[] legacy = null;
+            if (!instrumentations.isEmpty()) {
+                TranslatedBlock tb = new TranslatedBlock(pc, ds, ipcs);
+                for (Instrumentation ins : instrumentations) {
+                    ins.onTranslate(tb);
+                }
+                legacy = tb.callbacks();
             }
-            b.callbacks = tb.callbacks();
+            int[] ops = new int[n];
+            for (int i = 0; i < n; i++) {
+                ops[i] = code[i] & 0xFF;
+            }
+            b.probes = host.translate(pc, ds, ipcs, ops, legacy);
         }
         if (pages[p] == null) {
             pages[p] = new Block[PhysicalMemory.PAGE_SIZE / 2];

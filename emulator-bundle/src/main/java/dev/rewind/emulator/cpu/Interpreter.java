@@ -28,6 +28,7 @@ public final class Interpreter {
     private final long size;
     private final long[] bpSkip;
     private final JitControl jit;
+    final dev.rewind.emulator.plugin.PluginHost host;
 
     public Interpreter(Bus bus, CodeCache code, PhysicalMemory mem, int harts) {
         this.bus = bus;
@@ -39,6 +40,7 @@ public final class Interpreter {
         this.bpSkip = new long[harts];
         java.util.Arrays.fill(bpSkip, -1);
         this.jit = new JitControl(this, code, mem, code.xlen());
+        this.host = code.pluginHost();
     }
 
     /**
@@ -91,7 +93,11 @@ public final class Interpreter {
         while (used < budget && !h.sleeping) {
             int irq = h.pendingInterrupt();
             if (irq >= 0) {
-                h.enterTrap(irq, 0, true, h.pc);
+                long epc = h.pc;
+                h.enterTrap(irq, 0, true, epc);
+                if (host.traps) {
+                    host.trap(h.id, t0 + used, irq, true, epc, 0);
+                }
             }
             bus.blockTime = t0;
             bus.idx = (int) used;
@@ -102,6 +108,9 @@ public final class Interpreter {
                     b = code.build(pc, h.trap);
                 } catch (Trap t) {
                     h.enterTrap(t.cause, t.tval, false, pc);
+                    if (host.traps) {
+                        host.trap(h.id, t0 + used, t.cause, false, pc, t.tval & h.xmask);
+                    }
                     h.cycles++;
                     used++;
                     continue;
@@ -116,14 +125,9 @@ public final class Interpreter {
                 }
             }
             bpSkip[h.id] = -1;
-            if (b.callbacks != null) {
-                for (BlockExecCallback cb : b.callbacks) {
-                    cb.blockEntered(h.id, pc);
-                }
-            }
             JitCode j = b.jit;
             if (jit.enabled) {
-                if (j == null && !b.jitFailed && !b.special() && b.hits++ >= jit.threshold) {
+                if (j == null && !b.jitFailed && b.translatable() && b.hits++ >= jit.threshold) {
                     j = jit.compile(b);
                 }
             } else {
@@ -131,6 +135,8 @@ public final class Interpreter {
             }
             if (j != null && budget - used >= b.n && !bus.cut) {
                 used += j.run(h, budget - used, used);
+            } else if (b.probes != null) {
+                used += ProbedExec.run(this, h, b, b.probes, budget - used, used);
             } else {
                 used += exec(h, b, budget - used, used);
             }
@@ -323,6 +329,9 @@ public final class Interpreter {
             h.cycles += i + 1;
             h.enterTrap(t.cause, t.tval, false, epc);
             x[32] = 0;
+            if (host.traps) {
+                host.trap(h.id, bus.blockTime + at + i, t.cause, false, epc, t.tval & am);
+            }
             return used + i + 1;
         }
         h.retired += i;

@@ -18,6 +18,12 @@ public abstract class JitCode {
     final byte[][] sp;
     final Block[] blocks;
     final long am;
+    /** Per block of the region: its plugin probes, or null. */
+    final dev.rewind.emulator.plugin.Probes[] probes;
+    /** Inline counters of the region's probes, in the translator's slot order. */
+    final dev.rewind.emulator.plugin.CounterImpl[] ctrs;
+    /** Execution callbacks of the region's probes, called directly by the generated code (translator's order). */
+    final dev.rewind.plugin.api.ExecCallback[] calls;
 
     JitCode(Interpreter in, Block[] blocks) {
         this.in = in;
@@ -26,6 +32,23 @@ public abstract class JitCode {
         this.sp = in.sp;
         this.blocks = blocks;
         this.am = in.code.xlen() == 32 ? 0xFFFFFFFFL : -1L;
+        this.probes = new dev.rewind.emulator.plugin.Probes[blocks.length];
+        java.util.List<dev.rewind.emulator.plugin.CounterImpl> cs = new java.util.ArrayList<>();
+        java.util.List<dev.rewind.plugin.api.ExecCallback> fs = new java.util.ArrayList<>();
+        for (int k = 0; k < blocks.length; k++) {
+            probes[k] = blocks[k].probes;
+            if (probes[k] != null) {
+                cs.addAll(probes[k].counters());
+                fs.addAll(java.util.List.of(probes[k].callbacks()));
+            }
+        }
+        this.ctrs = cs.toArray(dev.rewind.emulator.plugin.CounterImpl[]::new);
+        this.calls = fs.toArray(dev.rewind.plugin.api.ExecCallback[]::new);
+    }
+
+    /** Instruction i of block k accessed memory: its plugin memory callbacks. */
+    final void memProbe(Hart h, int k, int i, long addr, long value, long idx) {
+        probes[k].mem(i, h.id, bus.blockTime + idx, addr & am, value);
     }
 
     /** Runs the region from the block at {@code h.pc}; returns the scheduler slots used (see the class comment). */
@@ -69,7 +92,7 @@ public abstract class JitCode {
      * The guest took a trap at instruction {@code cur & 255} of block {@code cur >>> 8} (registers already
      * stored): account as the interpreter does and enter the handler. Returns the slots used.
      */
-    final long trapExit(Hart h, Trap t, int cur, long used) {
+    final long trapExit(Hart h, Trap t, int cur, long used, long t0) {
         Block b = blocks[cur >>> 8];
         int i = cur & 255;
         long epc = (b.pc + b.offs[i]) & am;
@@ -77,6 +100,9 @@ public abstract class JitCode {
         h.cycles += used + i + 1;
         h.enterTrap(t.cause, t.tval, false, epc);
         h.x[32] = 0;
+        if (in.host.traps) {
+            in.host.trap(h.id, bus.blockTime + t0 + used + i, t.cause, false, epc, t.tval & am);
+        }
         return used + i + 1;
     }
 

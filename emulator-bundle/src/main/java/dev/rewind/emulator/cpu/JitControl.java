@@ -121,7 +121,7 @@ final class JitControl {
                     continue;
                 }
                 Block s = code.lookup(t);
-                if (s == null || !s.valid || s.special() || s.jit != null || insns + s.n > maxInsns) {
+                if (s == null || !s.valid || !s.translatable() || s.jit != null || insns + s.n > maxInsns) {
                     continue;
                 }
                 seen.add(t);
@@ -148,7 +148,7 @@ final class JitControl {
     private static List<BlockSpec> specs(List<Block> region) {
         List<BlockSpec> s = new ArrayList<>(region.size());
         for (Block b : region) {
-            s.add(new BlockSpec(b.pc, b.code, b.imm, b.offs, b.endPc, b.link, b.exits));
+            s.add(new BlockSpec(b.pc, b.code, b.imm, b.offs, b.endPc, b.link, b.exits, b.probes));
         }
         return s;
     }

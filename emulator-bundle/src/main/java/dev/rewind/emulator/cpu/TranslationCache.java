@@ -73,8 +73,11 @@ final class TranslationCache {
     /** The key of {@code Translator.translate(blocks, xlen, ramBase, ramSize)}. */
     static Key key(List<BlockSpec> blocks, int xlen, long ramBase, long ramSize) {
         int n = 4;
-        for (BlockSpec b : blocks) {
-            n += 4 + b.imm().length + (b.code().length + b.offs().length + 1) / 2;
+        long[][] shapes = new long[blocks.size()][];
+        for (int k = 0; k < blocks.size(); k++) {
+            BlockSpec b = blocks.get(k);
+            shapes[k] = b.probes() == null ? new long[0] : b.probes().shape();
+            n += 5 + shapes[k].length + b.imm().length + (b.code().length + b.offs().length + 1) / 2;
         }
         long[] w = new long[n];
         int p = 0;
@@ -82,7 +85,11 @@ final class TranslationCache {
         w[p++] = ramBase;
         w[p++] = ramSize;
         w[p++] = blocks.size();
-        for (BlockSpec b : blocks) {
+        for (int k = 0; k < blocks.size(); k++) {
+            BlockSpec b = blocks.get(k);
+            w[p++] = shapes[k].length;
+            System.arraycopy(shapes[k], 0, w, p, shapes[k].length);
+            p += shapes[k].length;
             w[p++] = b.pc();
             w[p++] = b.endPc();
             w[p++] = b.link();

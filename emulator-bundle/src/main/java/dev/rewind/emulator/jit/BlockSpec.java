@@ -12,8 +12,10 @@ package dev.rewind.emulator.jit;
  * @param endPc address after the last instruction (masked to xlen)
  * @param link  value written to rd by a JAL/JALR ending the block
  * @param exits whether the last instruction is a CSR/system instruction the interpreter runs ({@code rare})
+ * @param probes what plugins attached to the block, or null
  */
-public record BlockSpec(long pc, int[] code, long[] imm, int[] offs, long endPc, long link, boolean exits) {
+public record BlockSpec(long pc, int[] code, long[] imm, int[] offs, long endPc, long link, boolean exits,
+        dev.rewind.emulator.plugin.Probes probes) {
 
     public int length() {
         return code.length;

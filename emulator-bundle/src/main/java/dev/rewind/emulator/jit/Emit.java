@@ -168,6 +168,16 @@ final class Emit {
 
     private static void amo(Gen g, int k, int i, int op, int rd, int r1, int r2) {
         MethodVisitor mv = g.mv;
+        boolean probed = Probe.mem(g, k, i);
+        boolean sc = op == Op.SC_W || op == Op.SC_D;
+        if (probed) {
+            g.loadReg(r1);
+            mv.visitVarInsn(LSTORE, A);
+            if (sc) {
+                g.loadReg(r2);
+                mv.visitVarInsn(LSTORE, V);
+            }
+        }
         g.setCur(k, i);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitVarInsn(ALOAD, H);
@@ -176,7 +186,14 @@ final class Emit {
         g.loadReg(r2);
         g.idx(i);
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "amo", "(" + D_HART + "IJJJ)J", false);
+        if (probed && !sc) {
+            mv.visitInsn(DUP2);
+            mv.visitVarInsn(LSTORE, V);
+        }
         g.storeReg(rd);
+        if (probed) {
+            Probe.memCall(g, k, i);
+        }
         g.cutCheck(k, i);
     }
 

@@ -33,6 +33,10 @@ final class Gen {
     final long am;
     final long base;
     final long size;
+    /** First inline-counter slot of each block's probes (see {@link Probe}). */
+    final int[] ctrBase;
+    /** First execution-callback slot of each block's probes. */
+    final int[] callBase;
 
     Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size) {
         this.mv = mv;
@@ -46,6 +50,22 @@ final class Gen {
         this.am = rv32 ? 0xFFFFFFFFL : -1L;
         this.base = base;
         this.size = size;
+        this.ctrBase = new int[blocks.size()];
+        this.callBase = new int[blocks.size()];
+        int slot = 0;
+        int call = 0;
+        for (int k = 0; k < blocks.size(); k++) {
+            ctrBase[k] = slot;
+            callBase[k] = call;
+            var p = blocks.get(k).probes();
+            if (p != null) {
+                slot += p.counters().size();
+                call += p.blockCallbackCount();
+                for (int i = 0; i < blocks.get(k).length(); i++) {
+                    call += p.insnCallbackCount(i);
+                }
+            }
+        }
     }
 
     static int slot(int r) {

@@ -118,7 +118,15 @@ final class MemEmit {
                 mv.visitMethodInsn(INVOKEVIRTUAL, VH, "get", "([BI)J", false);
             }
         }
+        boolean probed = Probe.mem(g, k, i);
+        if (probed) {
+            mv.visitInsn(DUP2);
+            mv.visitVarInsn(LSTORE, V);
+        }
         g.storeReg(rd);
+        if (probed) {
+            Probe.memCall(g, k, i);
+        }
         mv.visitJumpInsn(GOTO, done);
 
         mv.visitLabel(slow);
@@ -151,7 +159,14 @@ final class MemEmit {
             default -> {
             }
         }
+        if (probed) {
+            mv.visitInsn(DUP2);
+            mv.visitVarInsn(LSTORE, V);
+        }
         g.storeReg(rd);
+        if (probed) {
+            Probe.memCall(g, k, i);
+        }
         g.cutCheck(k, i);
         mv.visitLabel(done);
     }
@@ -195,6 +210,12 @@ final class MemEmit {
                 mv.visitMethodInsn(INVOKEVIRTUAL, VH, "set", "([BIJ)V", false);
             }
         }
+        boolean probed = Probe.mem(g, k, i);
+        if (probed) {
+            g.loadReg(r2);
+            mv.visitVarInsn(LSTORE, V);
+            Probe.memCall(g, k, i);
+        }
         mv.visitJumpInsn(GOTO, done);
 
         mv.visitLabel(slow);
@@ -206,6 +227,11 @@ final class MemEmit {
         g.loadReg(r2);
         g.idx(i);
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "store", "(" + D_HART + "JIJJ)V", false);
+        if (probed) {
+            g.loadReg(r2);
+            mv.visitVarInsn(LSTORE, V);
+            Probe.memCall(g, k, i);
+        }
         g.cutCheck(k, i);
         mv.visitLabel(done);
     }

@@ -128,7 +128,8 @@ public final class Translator {
         mv.visitVarInsn(ALOAD, TRAPV);
         mv.visitVarInsn(ILOAD, CUR);
         mv.visitVarInsn(LLOAD, USED);
-        mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "trapExit", "(" + D_HART + "L" + TRAP + ";IJ)J", false);
+        mv.visitVarInsn(LLOAD, T0);
+        mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "trapExit", "(" + D_HART + "L" + TRAP + ";IJJ)J", false);
         mv.visitInsn(LRETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -205,10 +206,13 @@ public final class Translator {
         mv.visitJumpInsn(IFLE, fits);
         g.exitTo(b.pc());
         mv.visitLabel(fits);
+        Probe.block(g, k);
         int last = n - 1;
         for (int i = 0; i < last; i++) {
+            Probe.insn(g, k, i);
             Emit.insn(g, k, i);
         }
+        Probe.insn(g, k, last);
         int w = b.code()[last];
         int op = w & 0xFF;
         int rd = (w >>> 8) & 63;

@@ -145,5 +145,8 @@ final class Frontier {
             input.truncateAfter(now);
         }
         newest = now;
+        if (m.plugins().active()) {
+            m.plugins().timelineCut(now);
+        }
     }
 }

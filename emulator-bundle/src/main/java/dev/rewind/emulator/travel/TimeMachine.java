@@ -69,6 +69,15 @@ public final class TimeMachine {
         this.nav = new Navigator(machine, history, this.replayer, frontier, gate);
         this.changes = new StateChanges(machine, history, frontier, marks, input);
         history.add(machine.snapshot(), true, machine.time());
+        machine.plugins().replaySource(() -> !gate.open);
+    }
+
+    /** Tells the machine's plugins where a reverse operation or a jump in time arrived. */
+    private TravelResult landed(TravelResult r) {
+        if (m.plugins().active()) {
+            m.plugins().landed(m.time());
+        }
+        return r;
     }
 
     /**
@@ -170,7 +179,7 @@ public final class TimeMachine {
      * @throws IllegalArgumentException if {@code t} is before {@link #earliestTime()}
      */
     public TravelResult goToTime(long t) {
-        return nav.goToTime(t);
+        return landed(nav.goToTime(t));
     }
 
     /**
@@ -199,7 +208,7 @@ public final class TimeMachine {
 
     /** {@link #reverseStep(int)} {@code n} times over (in one replay). */
     public TravelResult reverseStep(int hart, long n) {
-        return nav.reverseStep(hart, n);
+        return landed(nav.reverseStep(hart, n));
     }
 
     /**
@@ -208,14 +217,14 @@ public final class TimeMachine {
      * it. {@link TravelResult.Kind#HISTORY_START} (at the earliest time) if there is none.
      */
     public TravelResult reverseContinue() {
-        return nav.reverseSearch(r -> true, "no breakpoint or watchpoint hit earlier in history");
+        return landed(nav.reverseSearch(r -> true, "no breakpoint or watchpoint hit earlier in history"));
     }
 
     /** {@link #reverseContinue()} counting only stops of hart {@code hart}. */
     public TravelResult reverseContinue(int hart) {
         m.retired(hart);
-        return nav.reverseSearch(r -> r.hart() == hart, "no breakpoint or watchpoint hit of hart " + hart
-                + " earlier in history");
+        return landed(nav.reverseSearch(r -> r.hart() == hart, "no breakpoint or watchpoint hit of hart " + hart
+                + " earlier in history"));
     }
 
     /**
@@ -225,7 +234,7 @@ public final class TimeMachine {
      */
     public TravelResult reverseContinue(java.util.function.Predicate<RunResult> stopsHere) {
         Objects.requireNonNull(stopsHere, "stopsHere");
-        return nav.reverseSearch(stopsHere, "no accepted breakpoint or watchpoint hit earlier in history");
+        return landed(nav.reverseSearch(stopsHere, "no accepted breakpoint or watchpoint hit earlier in history"));
     }
 
     /**
@@ -238,7 +247,7 @@ public final class TimeMachine {
      * @throws IllegalArgumentException if the range is not in RAM
      */
     public TravelResult reverseToLastWrite(long addr, long len) {
-        return nav.reverseToLastWrite(addr, len);
+        return landed(nav.reverseToLastWrite(addr, len));
     }
 
     // ---- bookmarks ----

@@ -33,12 +33,12 @@ class TranslationCacheTest {
     /** addi a0,a0,imm ; addi a1,a1,1 ; bne a1,a2,pc (a loop of one block). */
     static BlockSpec loop(long pc, long imm) {
         int[] code = {Op.ADDI | 10 << 8 | 10 << 16, Op.ADDI | 11 << 8 | 11 << 16, Op.BNE | 32 << 8 | 11 << 16 | 12 << 24};
-        return new BlockSpec(pc, code, new long[] {imm, 1, pc}, new int[] {0, 4, 8, 12}, pc + 12, 0, false);
+        return new BlockSpec(pc, code, new long[] {imm, 1, pc}, new int[] {0, 4, 8, 12}, pc + 12, 0, false, null);
     }
 
     static BlockSpec tail(long pc) {
         int[] code = {Op.ADDI | 13 << 8 | 10 << 16, Op.JAL | 32 << 8};
-        return new BlockSpec(pc, code, new long[] {0, RAM}, new int[] {0, 4, 8}, pc + 8, pc + 8, false);
+        return new BlockSpec(pc, code, new long[] {0, RAM}, new int[] {0, 4, 8}, pc + 8, pc + 8, false, null);
     }
 
     static TranslationCache.Key key(List<BlockSpec> b, int xlen, long base, long size) {
@@ -69,11 +69,11 @@ class TranslationCacheTest {
         int[] otherOffs = {0, 2, 6, 10};
         List<List<BlockSpec>> variants = List.of(
                 List.of(loop(RAM + 16, 5), t),
-                List.of(new BlockSpec(l.pc(), otherReg, l.imm(), l.offs(), l.endPc(), l.link(), l.exits()), t),
-                List.of(new BlockSpec(l.pc(), l.code(), l.imm(), otherOffs, l.endPc(), l.link(), l.exits()), t),
-                List.of(new BlockSpec(l.pc(), l.code(), l.imm(), l.offs(), l.endPc() + 4, l.link(), l.exits()), t),
-                List.of(new BlockSpec(l.pc(), l.code(), l.imm(), l.offs(), l.endPc(), 4, l.exits()), t),
-                List.of(new BlockSpec(l.pc(), l.code(), l.imm(), l.offs(), l.endPc(), l.link(), true), t),
+                List.of(new BlockSpec(l.pc(), otherReg, l.imm(), l.offs(), l.endPc(), l.link(), l.exits(), null), t),
+                List.of(new BlockSpec(l.pc(), l.code(), l.imm(), otherOffs, l.endPc(), l.link(), l.exits(), null), t),
+                List.of(new BlockSpec(l.pc(), l.code(), l.imm(), l.offs(), l.endPc() + 4, l.link(), l.exits(), null), t),
+                List.of(new BlockSpec(l.pc(), l.code(), l.imm(), l.offs(), l.endPc(), 4, l.exits(), null), t),
+                List.of(new BlockSpec(l.pc(), l.code(), l.imm(), l.offs(), l.endPc(), l.link(), true, null), t),
                 List.of(loop(RAM + 20, 3), t),
                 List.of(t, l),
                 List.of(l),
@@ -96,7 +96,7 @@ class TranslationCacheTest {
         offs[3] = 14;
         TranslationCache.Key a = key(List.of(l), 64, RAM, SIZE);
         TranslationCache.Key b = key(List.of(new BlockSpec(l.pc(), l.code(), l.imm(), offs, l.endPc(), l.link(),
-                l.exits())), 64, RAM, SIZE);
+                l.exits(), null)), 64, RAM, SIZE);
         assertThat(a).isNotEqualTo(b);
     }
 

@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 /**
  * The guest's console output: what the guest prints while the machine runs beyond the newest point reached
  * before is new output and becomes {@code Output} events (posted through the session's executor, so they keep
- * their order with the other events); what it prints while replaying history was shown already and is dropped.
+ * their order with the other events), a line at a time and at every stop; what it prints while replaying history
+ * was shown already and is dropped.
  */
 final class ConsoleGate implements dev.rewind.emulator.device.ConsoleSink {
     private final String sessionId;
@@ -46,16 +47,16 @@ final class ConsoleGate implements dev.rewind.emulator.device.ConsoleSink {
             return;
         }
         synchronized (pending) {
-            boolean first = pending.size() == 0;
             pending.write(b);
-            if (!first) {
-                return;
+            if (b != '\n' && pending.size() < 4096) {
+                return; // whole lines: the rest goes out at the next newline or stop
             }
         }
         executor.execute(this::flush);
     }
 
-    private void flush() {
+    /** Publishes what is pending now (on the session's executor: before a Stopped event). */
+    void flush() {
         String text;
         synchronized (pending) {
             text = pending.toString(java.nio.charset.StandardCharsets.UTF_8);

@@ -22,6 +22,8 @@ final class Context {
     /** Newest virtual time ever reached: before it, the machine replays history. */
     long frontier;
     volatile Stop lastStop;
+    /** The memory map (fixed for a machine). */
+    java.util.List<dev.rewind.debug.MemoryRegion> regions = java.util.List.of();
     /** A forward run is in progress (set and cleared on the executor). */
     volatile boolean running;
     /** A request of this session is executing (its own MCD calls cause the stops seen meanwhile). */
@@ -67,6 +69,7 @@ final class Context {
 
     /** Records a stop: last stop, frontier, waiters, then the Stopped event (and Invalidated for time travel). */
     Stop stopped(Stop stop, boolean timeTravel) throws McdException {
+        console.flush();
         lastStop = stop;
         running = false;
         frontier = Math.max(frontier, stop.time());

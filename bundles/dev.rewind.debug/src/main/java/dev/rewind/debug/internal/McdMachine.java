@@ -190,6 +190,26 @@ final class McdMachine {
         cores.get(0).executeTxlist(TxList.of(Tx.write(Addr.of(memSpace, address), data)));
     }
 
+    /** The memory map, from the MCD memory blocks of the physical space. */
+    List<dev.rewind.debug.MemoryRegion> memoryRegions() throws McdException {
+        McdCore c = cores.get(0);
+        List<dev.rewind.debug.MemoryRegion> out = new ArrayList<>();
+        int n = c.qryMemBlocks(memSpace, 0, 0).count();
+        for (dev.rewind.mcd.api.MemBlock b : c.qryMemBlocks(memSpace, 0, n).items()) {
+            dev.rewind.debug.MemoryRegion.Kind kind = b.memBlockName().equalsIgnoreCase("ram")
+                    ? dev.rewind.debug.MemoryRegion.Kind.RAM : b.memBlockName().equalsIgnoreCase("rom")
+                    ? dev.rewind.debug.MemoryRegion.Kind.ROM : dev.rewind.debug.MemoryRegion.Kind.DEVICE;
+            out.add(new dev.rewind.debug.MemoryRegion(b.startAddr(), b.endAddr() - b.startAddr() + 1, kind,
+                    b.memBlockName()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** System reset (class 0) with halt. */
+    void resetSystem() throws McdException {
+        cores.get(0).rst(1, true);
+    }
+
     int memSpace() {
         return memSpace;
     }

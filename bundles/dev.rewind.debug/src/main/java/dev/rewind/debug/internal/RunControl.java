@@ -67,6 +67,7 @@ final class RunControl {
         clearPause();
         stops.armTraps();
         runStart = ctx.time();
+        probeLeft = PROBE_BUDGET;
         ctx.running = true; // before the start: the machine may stop before start() returns
         try {
             start();
@@ -77,18 +78,34 @@ final class RunControl {
         ctx.publish(new SessionEvent.Running(ctx.id, runStart));
     }
 
+    /**
+     * Starts the machine: up to the frontier when in history (silently), else free. While trap stops are on and a
+     * hart has no trap vector yet (mtvec 0), or early in the program (the first {@value #PROBE_BUDGET} instructions,
+     * where start-up code installs and changes its vectors), it runs in short slices and re-arms the trap breakpoints
+     * after each, for at most {@value #PROBE_BUDGET} instructions per run.
+     */
     private void start() throws McdException {
         McdCore core = ctx.machine.core(0);
-        if (ctx.time() < ctx.frontier) {
-            replaying = true;
-            ctx.console.live(false);
-            core.runUntil(true, true, ctx.frontier);
+        long now = ctx.time();
+        replaying = now < ctx.frontier;
+        ctx.console.live(!replaying);
+        long until = replaying ? ctx.frontier : -1;
+        if (probeLeft > 0 && stops.trapsOn() && (stops.vectorMissing() || now < PROBE_BUDGET)) {
+            until = until < 0 ? now + PROBE_SLICE : Math.min(until, now + PROBE_SLICE);
+            probeLeft -= PROBE_SLICE;
+        }
+        sliceEnd = until;
+        if (until >= 0) {
+            core.runUntil(true, true, until);
         } else {
-            replaying = false;
-            ctx.console.live(true);
             core.run(true);
         }
     }
+
+    private static final long PROBE_SLICE = 2_000;
+    private static final long PROBE_BUDGET = 5_000_000;
+    private long probeLeft;
+    private long sliceEnd = -1;
 
     private void machineStopped() {
         if (!ctx.running) {
@@ -96,8 +113,9 @@ final class RunControl {
         }
         try {
             Stops.Raw r = stops.raw(0);
-            if (replaying && r.trigId() == 0 && !r.halted() && r.time() >= ctx.frontier && !pauseRequested) {
-                start(); // history replayed: on into new time
+            if (sliceEnd >= 0 && r.trigId() == 0 && !r.halted() && r.time() >= sliceEnd && !pauseRequested) {
+                stops.armTraps();
+                start(); // history replayed, or a slice waiting for the trap vectors done: go on
                 return;
             }
             Stop stop = stops.classify(r, StopReason.PAUSE, -1);

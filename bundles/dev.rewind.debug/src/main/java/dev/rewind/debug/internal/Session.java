@@ -1,17 +1,13 @@
 package dev.rewind.debug.internal;
 
 import dev.rewind.debug.Bookmark;
-import dev.rewind.debug.Breakpoint;
-import dev.rewind.debug.BreakpointSpec;
 import dev.rewind.debug.DebugException;
 import dev.rewind.debug.DebugSession;
-import dev.rewind.debug.Instruction;
 import dev.rewind.debug.LaunchConfig;
-import dev.rewind.debug.MemoryRead;
-import dev.rewind.debug.Register;
 import dev.rewind.debug.SessionEvent;
 import dev.rewind.debug.SessionListener;
 import dev.rewind.debug.Stop;
+import dev.rewind.debug.StopReason;
 import dev.rewind.debug.TimeInfo;
 import dev.rewind.mcd.api.McdApi;
 import dev.rewind.mcd.api.McdException;
@@ -26,126 +22,64 @@ import java.util.function.Consumer;
  * A debug session: the request side of {@link DebugSession}. Each request is queued on the session's one
  * executor thread and handed to the part that owns it (run control, stepping, time travel, state, breakpoints).
  */
-public final class Session implements DebugSession {
+public final class Session extends SessionRequests {
     private final LaunchConfig config;
     private final Path program;
-    private final ExecutorService executor;
-    private final Context ctx;
     private final RunControl run;
     private final Stepping stepping;
     private final Travel travel;
     private final Stops stops;
-    private final State state;
     private final Consumer<Session> onEnd;
     private final McdApi api;
     private final ConsoleGate console;
-    private volatile boolean ended;
 
-    Session(String id, LaunchConfig config, Path program, McdApi api, ConsoleGate console, Consumer<Session> onEnd,
-            dev.rewind.symbols.Symbols symbols, List<String> symbolProblems) throws McdException {
+    /** The parts of a session, made before the session itself. */
+    private record Parts(ExecutorService executor, Context ctx, Stops stops, Conditions conditions, RunControl run) {
+        static Parts make(String id, McdApi api, ConsoleGate console) throws McdException {
+            ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "rewind-session-" + id);
+                t.setDaemon(true);
+                return t;
+            });
+            EventHub hub = new EventHub(msg -> System.err.println("rewind: session " + id + ": " + msg));
+            Context ctx = new Context(id, new McdMachine(api), hub, console);
+            ctx.lastStop = new Stop(StopReason.ENTRY, 0, ctx.time(), ctx.machine.pc(0), 0, null, 0, 0, 0,
+                    "stopped at the entry, time " + ctx.time());
+            ctx.regions = ctx.machine.memoryRegions();
+            console.connect(executor, hub::publish);
+            Stops stops = new Stops(ctx);
+            Conditions conditions = new Conditions(ctx, stops::trapWanted);
+            return new Parts(executor, ctx, stops, conditions, new RunControl(ctx, stops, conditions, executor));
+        }
+    }
+
+    static Session open(String id, LaunchConfig config, Path program, McdApi api, ConsoleGate console,
+            Consumer<Session> onEnd, dev.rewind.symbols.Symbols symbols, List<String> symbolProblems)
+            throws McdException {
+        return new Session(Parts.make(id, api, console), config, program, api, console, onEnd, symbols,
+                symbolProblems);
+    }
+
+    private Session(Parts p, LaunchConfig config, Path program, McdApi api, ConsoleGate console,
+            Consumer<Session> onEnd, dev.rewind.symbols.Symbols symbols, List<String> symbolProblems) {
+        super(p.executor(), p.ctx(), new State(p.ctx(), p.conditions()), symbols, symbolProblems);
         this.config = config;
         this.program = program;
         this.onEnd = onEnd;
         this.api = api;
         this.console = console;
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "rewind-session-" + id);
-            t.setDaemon(true);
-            return t;
-        });
-        EventHub hub = new EventHub(msg -> System.err.println("rewind: session " + id + ": " + msg));
-        McdMachine machine = new McdMachine(api);
-        this.ctx = new Context(id, machine, hub, console);
-        console.connect(executor, hub::publish);
-        this.stops = new Stops(ctx);
-        Conditions conditions = new Conditions(ctx, stops::trapWanted);
-        this.run = new RunControl(ctx, stops, conditions, executor);
+        this.stops = p.stops();
+        this.run = p.run();
         this.stepping = new Stepping(ctx, run, stops);
         this.travel = new Travel(ctx, run, stops, stepping);
-        this.state = new State(ctx, conditions);
-        this.symbols = symbols;
-        this.symbolProblems = List.copyOf(symbolProblems);
         if (symbols != null) {
             SymbolSupport support = new SymbolSupport(symbols, ctx);
             ctx.breakpoints.resolver(support);
-            conditions.evaluator(support);
+            p.conditions().evaluator(support);
         }
     }
 
-    private final dev.rewind.symbols.Symbols symbols;
-    private final List<String> symbolProblems;
 
-    @Override
-    public java.util.Optional<dev.rewind.symbols.Symbols> symbols() {
-        return java.util.Optional.ofNullable(symbols);
-    }
-
-    @Override
-    public List<String> symbolProblems() {
-        return symbolProblems;
-    }
-
-    @Override
-    public <T> CompletableFuture<T> inspect(int hart, dev.rewind.debug.Inspection<T> work) {
-        return submit("inspect hart " + hart, () -> {
-            Hart access = new Hart(ctx, hart);
-            try {
-                return work.run(access);
-            } catch (McdException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new DebugException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
-            } finally {
-                if (access.wrote) {
-                    ctx.frontier = ctx.time();
-                    ctx.publish(new SessionEvent.Invalidated(ctx.id, ctx.frontier, false));
-                }
-            }
-        });
-    }
-
-    /** Runs {@code work} on the session's executor. */
-    <T> CompletableFuture<T> submit(String what, Work<T> work) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        if (ended) {
-            f.completeExceptionally(new DebugException("session " + ctx.id + " has ended"));
-            return f;
-        }
-        try {
-            executor.execute(() -> {
-                ctx.opInProgress = true;
-                try {
-                    f.complete(work.run());
-                } catch (McdException e) {
-                    f.completeExceptionally(new DebugException("cannot " + what + ": " + e.getMessage()
-                            + " (" + e.errorCode() + ")", e));
-                } catch (DebugException e) {
-                    f.completeExceptionally(e);
-                } catch (RuntimeException e) {
-                    f.completeExceptionally(new DebugException("cannot " + what + ": " + e, e));
-                } finally {
-                    ctx.opInProgress = false;
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            f.completeExceptionally(new DebugException("session " + ctx.id + " has ended", e));
-        }
-        return f;
-    }
-
-    /** A request body. */
-    @FunctionalInterface
-    interface Work<T> {
-        T run() throws McdException;
-    }
-
-    Context context() {
-        return ctx;
-    }
-
-    State state() {
-        return state;
-    }
 
     @Override
     public String id() {
@@ -170,16 +104,6 @@ public final class Session implements DebugSession {
     @Override
     public int xlen() {
         return ctx.machine.xlen();
-    }
-
-    @Override
-    public List<Register> registers() {
-        return state.registers();
-    }
-
-    @Override
-    public Register register(String nameOrNumber) {
-        return state.register(nameOrNumber);
     }
 
     @Override
@@ -218,6 +142,22 @@ public final class Session implements DebugSession {
             return CompletableFuture.failedFuture(new DebugException("cannot pause: " + e.getMessage(), e));
         }
         return submit("pause", () -> ctx.lastStop);
+    }
+
+    @Override
+    public List<dev.rewind.debug.MemoryRegion> memoryRegions() {
+        return ctx.regions;
+    }
+
+    @Override
+    public CompletableFuture<Stop> reset() {
+        return submit("reset", () -> {
+            ctx.requireStopped("reset");
+            run.clearPause();
+            ctx.machine.resetSystem();
+            ctx.frontier = ctx.time();
+            return ctx.stopped(stops.here(StopReason.ENTRY, 0, "reset: stopped at the entry"), true);
+        });
     }
 
     @Override
@@ -304,60 +244,6 @@ public final class Session implements DebugSession {
     @Override
     public CompletableFuture<Long> saveRecording(Path file) {
         return submit("save a recording", () -> travel.saveRecording(file));
-    }
-
-    @Override
-    public CompletableFuture<long[]> readRegisters(int hart, List<Register> registers) {
-        return submit("read registers", () -> ctx.machine.readRegisters(hart, registers));
-    }
-
-    @Override
-    public CompletableFuture<Long> readRegister(int hart, Register register) {
-        return submit("read " + register.name(), () -> ctx.machine.readRegister(hart, register.number()));
-    }
-
-    @Override
-    public CompletableFuture<Void> writeRegister(int hart, Register register, long value) {
-        return submit("write " + register.name(), () -> {
-            state.writeRegister(hart, register, value);
-            return null;
-        });
-    }
-
-    @Override
-    public CompletableFuture<MemoryRead> readMemory(long address, int length) {
-        return submit("read memory", () -> state.readMemory(address, length));
-    }
-
-    @Override
-    public CompletableFuture<Void> writeMemory(long address, byte[] data) {
-        return submit("write memory", () -> {
-            state.writeMemory(address, data);
-            return null;
-        });
-    }
-
-    @Override
-    public CompletableFuture<List<Instruction>> disassemble(long address, int count) {
-        return submit("disassemble", () -> state.disassemble(address, count));
-    }
-
-    @Override
-    public CompletableFuture<Breakpoint> addBreakpoint(BreakpointSpec spec) {
-        return submit("add a breakpoint", () -> state.addBreakpoint(spec));
-    }
-
-    @Override
-    public CompletableFuture<Void> removeBreakpoint(int id) {
-        return submit("remove breakpoint " + id, () -> {
-            state.removeBreakpoint(id);
-            return null;
-        });
-    }
-
-    @Override
-    public CompletableFuture<List<Breakpoint>> breakpoints() {
-        return submit("list breakpoints", ctx.breakpoints::list);
     }
 
     @Override

@@ -95,7 +95,7 @@ public final class Sessions {
         }
         Session s;
         try {
-            s = new Session(id, config, program, api, console, this::ended, symbols, problems);
+            s = Session.open(id, config, program, api, console, this::ended, symbols, problems);
         } catch (McdException e) {
             api.exit();
             throw new DebugException("cannot open the machine of " + program + ": " + e.getMessage(), e);

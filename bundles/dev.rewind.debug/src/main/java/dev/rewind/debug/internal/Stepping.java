@@ -54,6 +54,10 @@ final class Stepping {
                 }
                 pc = back.pc();
             }
+            if (pc == lo && pc != before + Insns.length(fetch(before)) && pc != before) {
+                // a jump back to the start of the range: a new pass through the line (a loop), as gdb stops there
+                return ctx.stopped(stops.here(StopReason.STEP, hart, null), false);
+            }
             if (!inRange(pc, lo, hi) || run.cancelled()) {
                 return ctx.stopped(stops.here(run.cancelled() ? StopReason.PAUSE : StopReason.STEP, hart, null), false);
             }

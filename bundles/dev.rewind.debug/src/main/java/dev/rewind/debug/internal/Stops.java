@@ -69,6 +69,23 @@ final class Stops {
         }
     }
 
+    boolean trapsOn() {
+        return exceptions || interrupts;
+    }
+
+    /** Whether trap stops are on but some hart has no trap vector yet (mtvec 0), so nothing is armed for it. */
+    boolean vectorMissing() {
+        if (!exceptions && !interrupts) {
+            return false;
+        }
+        for (int t : trapTriggers) {
+            if (t == 0) {
+                return true;
+            }
+        }
+        return trapTriggers.length == 0;
+    }
+
     /** Whether a TRAP stop is one the user asked for (exceptions and/or interrupts). */
     boolean trapWanted(Stop stop) {
         boolean interrupt = stop.trapCause() < 0 || (ctx.machine.xlen() == 32 && (stop.trapCause() & 0x8000_0000L) != 0);

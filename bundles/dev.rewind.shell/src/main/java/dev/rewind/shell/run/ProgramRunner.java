@@ -24,9 +24,17 @@ public final class ProgramRunner {
     private final PrintStream err;
 
     public ProgramRunner(PrintStream out, PrintStream err) {
+        this(out, err, null);
+    }
+
+    /** @param plugins installs the registered plugins into the run's machine (null: none) */
+    public ProgramRunner(PrintStream out, PrintStream err, dev.rewind.plugins.PluginRegistry plugins) {
         this.out = out;
         this.err = err;
+        this.plugins = plugins;
     }
+
+    private final dev.rewind.plugins.PluginRegistry plugins;
 
     /** What a finished run looked like. */
     public record Outcome(int exitCode, RunResult result, Machine machine, long wallNanos) {
@@ -54,10 +62,15 @@ public final class ProgramRunner {
             err.println("rewind: cannot run " + name + ": " + e.getMessage());
             return new Outcome(EXIT_BAD_INPUT, null, null, 0);
         }
+        dev.rewind.plugins.PluginRegistry.Attachment attached = plugins == null ? null
+                : plugins.attach(machine, name, (plugin, line) -> err.println("[" + plugin + "] " + line));
         long start = System.nanoTime();
         RunResult result = machine.run(options.maxInstructions);
         long wall = System.nanoTime() - start;
         out.flush();
+        if (attached != null) {
+            attached.close();
+        }
         int code = switch (result.reason()) {
             case EXITED -> result.exitCode();
             case LIMIT_REACHED -> {

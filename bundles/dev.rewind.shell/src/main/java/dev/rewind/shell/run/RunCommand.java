@@ -5,7 +5,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import dev.rewind.plugins.PluginRegistry;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import picocli.CommandLine;
 
 /** {@code rewind run PROG.elf [options]}: runs a guest program; the result is the guest's exit code. */
@@ -15,11 +20,19 @@ import picocli.CommandLine;
 })
 public final class RunCommand {
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PluginRegistry plugins;
+
     public Object run(String... args) {
-        return run(args, System.out, System.err);
+        return run(args, System.out, System.err, plugins);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, null);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, PluginRegistry plugins) {
         RunOptions options = new RunOptions();
         CommandLine cli = new CommandLine(options);
         try {
@@ -43,7 +56,7 @@ public final class RunCommand {
             err.println("rewind: cannot read " + options.program + ": " + e.getMessage());
             return ProgramRunner.EXIT_BAD_INPUT;
         }
-        ProgramRunner runner = new ProgramRunner(out, err);
+        ProgramRunner runner = new ProgramRunner(out, err, plugins);
         String name = options.program.toString();
         ElfImage image = runner.parse(name, bytes);
         if (image == null) {

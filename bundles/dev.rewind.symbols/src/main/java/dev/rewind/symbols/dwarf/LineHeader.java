@@ -54,6 +54,11 @@ public record LineHeader(long offset, long end, long programStart, int version, 
      * following one is relative. Null if the index is out of range.
      */
     public String path(int fileIndex) {
+        return path(fileIndex, compilationDirectory());
+    }
+
+    /** As {@link #path(int)} with the compilation directory given (from the unit's DW_AT_comp_dir). */
+    public String path(int fileIndex, String comp) {
         FileEntry f = file(fileIndex);
         if (f == null) {
             return null;
@@ -62,7 +67,6 @@ public record LineHeader(long offset, long end, long programStart, int version, 
             return f.name();
         }
         String dir = f.directory() == 0 && version >= 5 ? "" : directory(f.directory());
-        String comp = compilationDirectory();
         String path = dir.isEmpty() ? f.name() : dir + "/" + f.name();
         if (!path.startsWith("/") && !comp.isEmpty()) {
             path = comp + "/" + path;

@@ -60,6 +60,10 @@ public final class LineRows {
         return column[check(i)];
     }
 
+    public int discriminator(int i) {
+        return discriminator[check(i)];
+    }
+
     public boolean isStmt(int i) {
         return (flags[check(i)] & STMT) != 0;
     }

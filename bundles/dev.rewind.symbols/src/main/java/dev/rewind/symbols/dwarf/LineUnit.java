@@ -11,20 +11,32 @@ public final class LineUnit {
     private final String[] paths;
 
     public LineUnit(LineHeader header, LineRows rows) {
+        this(header, rows, header.compilationDirectory());
+    }
+
+    /** A unit whose relative paths are completed with {@code compDir} (the CU's DW_AT_comp_dir). */
+    public LineUnit(LineHeader header, LineRows rows, String compDir) {
         this.header = header;
         this.rows = rows;
         int n = header.files().size() + (header.version() >= 5 ? 0 : 1);
         this.paths = new String[n];
         for (int i = 0; i < n; i++) {
-            paths[i] = header.path(i);
+            paths[i] = header.path(i, compDir);
         }
     }
 
     /** Reads the unit at {@code offset} of .debug_line ({@code lineStr}, {@code str} may be null). */
     public static LineUnit read(DwarfCursor debugLine, long offset, DwarfCursor lineStr, DwarfCursor str,
             int addressSize) {
+        return read(debugLine, offset, lineStr, str, addressSize, null);
+    }
+
+    /** As above; {@code compDir}, if not null, completes relative paths of a pre-DWARF 5 table. */
+    public static LineUnit read(DwarfCursor debugLine, long offset, DwarfCursor lineStr, DwarfCursor str,
+            int addressSize, String compDir) {
         LineHeader h = LineHeader.read(debugLine, offset, lineStr, str);
-        return new LineUnit(h, LineProgram.run(debugLine, h, addressSize));
+        LineRows rows = LineProgram.run(debugLine, h, addressSize);
+        return h.version() >= 5 || compDir == null ? new LineUnit(h, rows) : new LineUnit(h, rows, compDir);
     }
 
     public long offset() {

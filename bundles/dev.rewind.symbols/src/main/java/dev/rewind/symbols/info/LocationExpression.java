@@ -143,7 +143,7 @@ public final class LocationExpression {
                     }
                     case 0x9c -> push(cfa());
                     case 0x9e -> pending = new Location.Value(c.bytes(checked(c, c.uleb())));
-                    case 0x9f -> pending = new Location.Value(bytes(pop(), addressSize));
+                    case 0x9f -> pending = new Location.Value(LittleEndian.bytes(pop(), addressSize));
                     case 0xa0, 0xf2 -> {
                         c.offset(false);
                         c.sleb();
@@ -164,7 +164,7 @@ public final class LocationExpression {
                     case 0xa4 -> {
                         c.uleb();
                         byte[] b = c.bytes(c.u8());
-                        push(fromBytes(b));
+                        push(LittleEndian.fromBytes(b));
                     }
                     case 0xa5 -> {
                         int r = (int) c.uleb();
@@ -264,23 +264,7 @@ public final class LocationExpression {
         if (size < 1 || size > 8) {
             throw new DwarfException("DW_OP_deref_size of " + size + " bytes");
         }
-        return fromBytes(frame.target().memory(address & mask, size));
-    }
-
-    static long fromBytes(byte[] b) {
-        long v = 0;
-        for (int i = Math.min(8, b.length) - 1; i >= 0; i--) {
-            v = (v << 8) | (b[i] & 0xff);
-        }
-        return v;
-    }
-
-    static byte[] bytes(long v, int size) {
-        byte[] b = new byte[size];
-        for (int i = 0; i < size; i++) {
-            b[i] = (byte) (v >>> (8 * i));
-        }
-        return b;
+        return LittleEndian.fromBytes(frame.target().memory(address & mask, size));
     }
 
     private static int checked(DwarfCursor c, long n) {

@@ -60,7 +60,7 @@ public final class Locator {
         return switch (l) {
             case Location.Memory m -> m.address();
             case Location.Register r -> caller.target().register(r.register());
-            case Location.Value val -> LocationExpression.fromBytes(val.bytes());
+            case Location.Value val -> LittleEndian.fromBytes(val.bytes());
             default -> throw new AccessException(reg, "entry value is " + l);
         };
     }
@@ -80,7 +80,7 @@ public final class Locator {
         return switch (base) {
             case Location.Memory m -> m.address();
             case Location.Register r -> frame.target().register(r.register());
-            case Location.Value val -> LocationExpression.fromBytes(val.bytes());
+            case Location.Value val -> LittleEndian.fromBytes(val.bytes());
             default -> throw new AccessException(frame.pc(), "frame base of " + f.name() + " is " + base);
         };
     }

@@ -98,12 +98,30 @@ final class ModelBuilder {
                 (int) d.number(Dw.AT_CALL_LINE, 0), entry);
         List<Variable> vars = new ArrayList<>();
         List<Scope> kids = new ArrayList<>();
+        children(d, vars, kids, depth);
+        inheritAbstract(d, vars);
+        s.fill(vars, kids);
+        return s;
+    }
+
+    /**
+     * The children of {@code d} into {@code vars} and {@code kids}. A lexical block without pcs is no scope of its
+     * own: its variables and blocks belong to the enclosing one (as gdb reads them).
+     */
+    private void children(Die d, List<Variable> vars, List<Scope> kids, int depth) {
         for (Die c : d.children) {
             try {
                 switch (c.tag()) {
                     case Dw.TAG_FORMAL_PARAMETER -> vars.add(variable(c, Variable.Kind.PARAMETER));
                     case Dw.TAG_VARIABLE -> vars.add(variable(c, Variable.Kind.LOCAL));
-                    case Dw.TAG_LEXICAL_BLOCK -> kids.add(scope(c, Scope.Kind.BLOCK, null, depth + 1));
+                    case Dw.TAG_LEXICAL_BLOCK -> {
+                        if (c.has(Dw.AT_LOW_PC) || c.has(Dw.AT_RANGES)) {
+                            kids.add(scope(c, Scope.Kind.BLOCK, null, depth + 1));
+                        } else {
+                            children(c, vars, kids, depth + 1);
+                            inheritAbstract(c, vars);
+                        }
+                    }
                     case Dw.TAG_INLINED_SUBROUTINE ->
                         kids.add(scope(c, Scope.Kind.INLINED_CALL, Origin.name(dies, c), depth + 1));
                     case Dw.TAG_CALL_SITE, Dw.TAG_GNU_CALL_SITE -> callSite(c);
@@ -114,8 +132,38 @@ final class ModelBuilder {
                 problem("DIE 0x" + Long.toHexString(c.offset) + ": " + e.getMessage());
             }
         }
-        s.fill(vars, kids);
-        return s;
+    }
+
+    /**
+     * Parameters and variables of {@code d}'s abstract origin that no concrete child stands for: the compiler
+     * dropped them, so they are in scope but optimized out (DWARF 5 section 3.3.8.2; gdb lists them too).
+     */
+    private void inheritAbstract(Die d, List<Variable> vars) {
+        long o = d.ref(Dw.AT_ABSTRACT_ORIGIN);
+        Die origin = o < 0 ? null : dies.get(o);
+        if (origin == null) {
+            return;
+        }
+        java.util.Set<Long> concrete = new java.util.HashSet<>();
+        for (Die c : d.children) {
+            concrete.add(c.ref(Dw.AT_ABSTRACT_ORIGIN));
+        }
+        abstractChildren(origin, concrete, vars, 0);
+    }
+
+    private void abstractChildren(Die origin, java.util.Set<Long> concrete, List<Variable> vars, int depth) {
+        for (Die a : origin.children) {
+            if (concrete.contains(a.offset) || depth > 32) {
+                continue;
+            }
+            switch (a.tag()) {
+                case Dw.TAG_FORMAL_PARAMETER -> vars.add(variable(a, Variable.Kind.PARAMETER));
+                case Dw.TAG_VARIABLE -> vars.add(variable(a, Variable.Kind.LOCAL));
+                case Dw.TAG_LEXICAL_BLOCK -> abstractChildren(a, concrete, vars, depth + 1);
+                default -> {
+                }
+            }
+        }
     }
 
     private void callSite(Die c) {

@@ -31,7 +31,7 @@ public final class Value {
     /** A computed value of {@code type} holding {@code v} (little-endian, truncated to the type's size). */
     public static Value of(Type type, long v, TargetAccess target) {
         int size = (int) Math.max(1, Math.min(8, type.size()));
-        return new Value(type, new Location.Value(LocationExpression.bytes(v, size)), target);
+        return new Value(type, new Location.Value(LittleEndian.bytes(v, size)), target);
     }
 
     public Type type() {
@@ -64,7 +64,7 @@ public final class Value {
         long size = type.size();
         if (bitSize > 0) {
             long raw = readBits(bitOffset, bitSize);
-            return LocationExpression.bytes(raw, 8);
+            return LittleEndian.bytes(raw, 8);
         }
         if (size > Values.MAX_READ) {
             throw new ValueException("value of " + size + " bytes is too large to read");
@@ -80,7 +80,7 @@ public final class Value {
             return Values.signed(t) && bitSize < 64 ? (raw << (64 - bitSize)) >> (64 - bitSize) : raw;
         }
         byte[] b = read(location, (int) Math.min(8, Math.max(1, t.size())));
-        long v = LocationExpression.fromBytes(b);
+        long v = LittleEndian.fromBytes(b);
         int bits = b.length * 8;
         if (bits < 64 && Values.signed(t)) {
             v = (v << (64 - bits)) >> (64 - bits);

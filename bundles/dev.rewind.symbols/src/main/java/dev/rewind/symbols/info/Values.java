@@ -29,7 +29,7 @@ final class Values {
             }
             case Location.Register r -> {
                 long v = target.register(r.register());
-                yield Arrays.copyOf(LocationExpression.bytes(v, 8), size);
+                yield Arrays.copyOf(LittleEndian.bytes(v, 8), size);
             }
             case Location.Value v -> Arrays.copyOf(v.bytes(), size);
             case Location.OptimizedOut o -> throw new AccessException(0, "<optimized out>");
@@ -62,10 +62,10 @@ final class Values {
                 }
                 int nbytes = (int) ((bitOffset % 8 + bitSize + 7) / 8);
                 long addr = m.address() + bitOffset / 8;
-                long old = LocationExpression.fromBytes(v.target().memory(addr, nbytes));
+                long old = LittleEndian.fromBytes(v.target().memory(addr, nbytes));
                 long mask = (bitSize >= 64 ? -1L : (1L << bitSize) - 1) << (bitOffset % 8);
-                long nv = (old & ~mask) | ((LocationExpression.fromBytes(data) << (bitOffset % 8)) & mask);
-                w.writeMemory(addr, LocationExpression.bytes(nv, nbytes));
+                long nv = (old & ~mask) | ((LittleEndian.fromBytes(data) << (bitOffset % 8)) & mask);
+                w.writeMemory(addr, LittleEndian.bytes(nv, nbytes));
                 return;
             }
             switch (loc) {
@@ -74,7 +74,7 @@ final class Values {
                     long old = v.target().register(r.register());
                     int n = Math.min(8, data.length);
                     long mask = n >= 8 ? -1L : (1L << (8 * n)) - 1;
-                    w.setRegister(r.register(), (old & ~mask) | (LocationExpression.fromBytes(data) & mask));
+                    w.setRegister(r.register(), (old & ~mask) | (LittleEndian.fromBytes(data) & mask));
                 }
                 case Location.Composite c -> throw new ValueException("cannot write a value split into pieces");
                 default -> throw new ValueException("cannot write a value that is not in memory or a register ("

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LocationsOracleTest {
     private static final Pattern BLOCK = Pattern.compile("^\\d+ byte block: ((?:[0-9a-f]{1,2} )*)");
-    private static final Pattern LIST = Pattern.compile("^(0x[0-9a-f]+) \\(location list\\)");
+    private static final Pattern LIST = Pattern.compile("^(0x[0-9a-f]+|0) \\(location list\\)");
     private static final Pattern LOC_ENTRY = Pattern.compile(
             "^\\s+([0-9a-f]{8}) ([0-9a-f]{8,16}) ([0-9a-f]{8,16}) \\((.*)\\)");
     private static final Pattern LOC_END = Pattern.compile("^\\s+([0-9a-f]{8}) <End of list>");
@@ -39,11 +39,21 @@ class LocationsOracleTest {
         DebugInfo di = OracleTools.load(elf);
         int addressSize = di.units().isEmpty() ? 4 : elf.toString().contains("rv64") ? 8 : 4;
         ReadelfInfo re = new ReadelfInfo(OracleTools.readelf(elf, "info"));
-        Map<Long, List<String>> lists = lists(OracleTools.readelf(elf, "loc"));
+        String locDump = OracleTools.readelf(elf, "loc");
+        Map<String, Map<Long, List<String>>> lists = lists(locDump);
+        // readelf misreads .debug_loclists when DWARF 4 and 5 units are mixed (the dwarf4 fixture with libgcc)
+        boolean v5ListsBroken = locDump.contains("Invalid location list entry type");
 
         List<String> expected = new ArrayList<>();
+        java.util.Set<String> inherited = new java.util.HashSet<>(); // statics of inline functions' abstract DIEs
         for (ReadelfInfo.Entry e : re.entries) {
             boolean var = "DW_TAG_variable".equals(e.tag) || "DW_TAG_formal_parameter".equals(e.tag);
+            if (var && e.has("DW_AT_location") && !ReadelfInfo.inConcreteCode(e)) {
+                Matcher b = BLOCK.matcher(e.raw("DW_AT_location"));
+                if (b.find()) {
+                    inherited.add(re.name(e) + ": " + hex(b.group(1)));
+                }
+            }
             if (!var || !e.has("DW_AT_location") || !ReadelfInfo.inConcreteCode(e)) {
                 continue;
             }
@@ -54,15 +64,16 @@ class LocationsOracleTest {
             Matcher b = BLOCK.matcher(raw);
             Matcher l = LIST.matcher(raw);
             if (b.find()) {
-                StringBuilder hex = new StringBuilder();
-                for (String x : b.group(1).trim().split(" ")) {
-                    hex.append(x.length() == 1 ? "0" + x : x);
-                }
-                expected.add(re.name(e) + ": " + hex);
+                expected.add(re.name(e) + ": " + hex(b.group(1)));
             } else if (l.find()) {
+                if (e.version >= 5 && v5ListsBroken) {
+                    continue;
+                }
                 long off = Long.decode(l.group(1));
-                assertThat(lists).as("location list at 0x%x in readelf's dump", off).containsKey(off);
-                expected.add(re.name(e) + ": " + lists.get(off));
+                Map<Long, List<String>> section = lists.getOrDefault(e.version >= 5 ? ".debug_loclists" : ".debug_loc",
+                        Map.of());
+                assertThat(section).as("location list at 0x%x in readelf's dump", off).containsKey(off);
+                expected.add(re.name(e) + ": " + section.get(off));
             }
         }
         List<String> actual = new ArrayList<>();
@@ -72,7 +83,33 @@ class LocationsOracleTest {
         for (Function f : di.functions()) {
             collect(f.body(), addressSize, actual);
         }
+        if (v5ListsBroken) {
+            List<String> skipped = new ArrayList<>();
+            for (Function f : di.functions()) {
+                if (f.unit().version() >= 5) {
+                    collect(f.body(), addressSize, skipped);
+                }
+            }
+            skipped.removeIf(x -> !x.contains(": ["));
+            for (String x : skipped) {
+                actual.remove(x);
+            }
+        }
+        // concrete instances of inline functions inherit what their abstract origin declares (a static local)
+        for (String x : inherited) {
+            while (actual.stream().filter(x::equals).count() > expected.stream().filter(x::equals).count()) {
+                actual.remove(x);
+            }
+        }
         assertThat(actual).isNotEmpty().containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private static String hex(String readelfBytes) {
+        StringBuilder hex = new StringBuilder();
+        for (String x : readelfBytes.trim().split(" ")) {
+            hex.append(x.length() == 1 ? "0" + x : x);
+        }
+        return hex.toString();
     }
 
     /** Whether the DIE sits where the model looks: under subprogram / lexical block / inlined subroutine only. */
@@ -119,11 +156,17 @@ class LocationsOracleTest {
         }
     }
 
-    /** readelf's location lists by offset: "lo-hi ops" per entry. */
-    private static Map<Long, List<String>> lists(String dump) {
+    /** readelf's location lists by section and offset: "lo-hi ops" per entry. */
+    private static Map<String, Map<Long, List<String>>> lists(String dump) {
+        Map<String, Map<Long, List<String>>> all = new HashMap<>();
         Map<Long, List<String>> out = new HashMap<>();
         List<String> cur = null;
         for (String line : dump.split("\n")) {
+            if (line.startsWith("Contents of the ")) {
+                out = all.computeIfAbsent(line.split(" ")[3], k -> new HashMap<>());
+                cur = null;
+                continue;
+            }
             Matcher end = LOC_END.matcher(line);
             if (end.find()) {
                 cur = null;
@@ -148,6 +191,6 @@ class LocationsOracleTest {
                         + Long.toHexString(Long.parseUnsignedLong(m.group(3), 16)) + " " + String.join(" ", ops));
             }
         }
-        return out;
+        return all;
     }
 }

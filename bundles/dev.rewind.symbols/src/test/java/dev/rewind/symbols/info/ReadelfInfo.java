@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 final class ReadelfInfo {
     private static final Pattern DIE = Pattern.compile("^\\s*<(\\d+)><([0-9a-f]+)>: Abbrev Number: (\\d+)(?: \\((\\w+)\\))?");
     private static final Pattern ATTR = Pattern.compile("^\\s*<[0-9a-f]+>\\s+(DW_AT_\\w+)\\s*:\\s?(.*)$");
+    private static final Pattern VERSION = Pattern.compile("^\\s+Version:\\s+(\\d+)");
     private static final Pattern REF = Pattern.compile("<0x([0-9a-f]+)>");
 
     /** One DIE. */
@@ -18,6 +19,7 @@ final class ReadelfInfo {
         final long offset;
         final int depth;
         final String tag;
+        int version;
         final Map<String, String> attrs = new LinkedHashMap<>();
         Entry parent;
 
@@ -47,7 +49,13 @@ final class ReadelfInfo {
     ReadelfInfo(String text) {
         List<Entry> stack = new ArrayList<>();
         Entry cur = null;
+        int version = 0;
         for (String line : text.split("\n")) {
+            Matcher v = VERSION.matcher(line);
+            if (v.find()) {
+                version = Integer.parseInt(v.group(1));
+                continue;
+            }
             Matcher m = DIE.matcher(line);
             if (m.find()) {
                 int depth = Integer.parseInt(m.group(1));
@@ -56,6 +64,7 @@ final class ReadelfInfo {
                     continue;
                 }
                 cur = new Entry(Long.parseLong(m.group(2), 16), depth, m.group(4));
+                cur.version = version;
                 while (stack.size() > depth) {
                     stack.remove(stack.size() - 1);
                 }

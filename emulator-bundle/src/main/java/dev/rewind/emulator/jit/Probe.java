@@ -1,0 +1,145 @@
+package dev.rewind.emulator.jit;
+
+import static dev.rewind.emulator.jit.Gen.*;
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.rewind.emulator.plugin.CounterImpl;
+import dev.rewind.emulator.plugin.Probes;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Plugin probes in translated code: inline counter additions as bytecode ({@code ctrs[slot].cells[h.id] += n}, slots
+ * in {@link Probes#counters()} order block after block), callbacks as calls of the {@code JitCode} probe helpers.
+ * Same points and order as the interpreter ({@code ProbedExec}): at block entry after the budget check, before each
+ * instruction, and after each memory access that did not trap (before the cut check).
+ *
+ * <p>Instruction-level additions are grouped: the additions of a run of instructions go in one addition per counter
+ * at the run's first instruction, where nothing in the run can observe the difference: a run ends at an instruction
+ * that may trap or leave the region early (memory accesses, the block's last instruction) or has memory callbacks,
+ * and an instruction with execution callbacks starts a new run (its callback sees its own addition and none later).
+ */
+final class Probe {
+    private static final String CTR = "dev/rewind/emulator/plugin/CounterImpl";
+    private static final String EXEC = "dev/rewind/plugin/api/ExecCallback";
+
+    private Probe() {
+    }
+
+    static void block(Gen g, int k) {
+        Probes p = g.blocks.get(k).probes();
+        if (p == null) {
+            return;
+        }
+        int slot = g.ctrBase[k];
+        for (int j = 0; j < p.blockInlines(); j++) {
+            inline(g, slot + j, p.blockAdd(j));
+        }
+        for (int j = 0; j < p.blockCallbackCount(); j++) {
+            call(g, g.callBase[k] + j, 0);
+        }
+    }
+
+    static void insn(Gen g, int k, int i) {
+        BlockSpec b = g.blocks.get(k);
+        Probes p = b.probes();
+        if (p == null) {
+            return;
+        }
+        if (i == 0 || ends(p, b, i - 1) || p.hasInsnCallbacks(i)) {
+            group(g, k, p, b, i);
+        }
+        int call = g.callBase[k] + p.blockCallbackCount();
+        for (int q = 0; q < i; q++) {
+            call += p.insnCallbackCount(q);
+        }
+        for (int j = 0; j < p.insnCallbackCount(i); j++) {
+            call(g, call + j, i);
+        }
+    }
+
+    /** Whether instruction i ends a run of grouped additions. */
+    private static boolean ends(Probes p, BlockSpec b, int i) {
+        return i == b.length() - 1 || Probes.kind(b.code()[i] & 0xFF) != 0 || p.hasMem(i);
+    }
+
+    /** The additions of the run starting at instruction i, one per counter (at the first slot naming it). */
+    private static void group(Gen g, int k, Probes p, BlockSpec b, int i) {
+        int slot = g.ctrBase[k] + p.blockInlines();
+        for (int q = 0; q < i; q++) {
+            slot += p.insnInlines(q);
+        }
+        Map<CounterImpl, long[]> sums = new LinkedHashMap<>();
+        Map<CounterImpl, Boolean> seen = new IdentityHashMap<>();
+        for (int j = i; ; j++) {
+            for (int q = 0; q < p.insnInlines(j); q++) {
+                CounterImpl c = p.insnCounter(j, q);
+                if (seen.put(c, Boolean.TRUE) == null) {
+                    sums.put(c, new long[] {slot + q, 0});
+                }
+                sums.get(c)[1] += p.insnAdd(j, q);
+            }
+            slot += p.insnInlines(j);
+            if (ends(p, b, j) || p.hasInsnCallbacks(j + 1)) {
+                break;
+            }
+        }
+        for (long[] s : sums.values()) {
+            inline(g, (int) s[0], s[1]);
+        }
+    }
+
+    /** Whether instruction i of block k has memory probes. */
+    static boolean mem(Gen g, int k, int i) {
+        Probes p = g.blocks.get(k).probes();
+        return p != null && p.hasMem(i);
+    }
+
+    /** The memory probe call: address in local A, value in local V. */
+    static void memCall(Gen g, int k, int i) {
+        MethodVisitor mv = g.mv;
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitVarInsn(ALOAD, H);
+        g.iconst(k);
+        g.iconst(i);
+        mv.visitVarInsn(LLOAD, A);
+        mv.visitVarInsn(LLOAD, V);
+        g.idx(i);
+        mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "memProbe", "(" + D_HART + "IIJJJ)V", false);
+    }
+
+    /** {@code calls[slot].exec(h.id, bus.blockTime + t0 + used + i)}: an interface call C2 can inline. */
+    private static void call(Gen g, int slot, int i) {
+        MethodVisitor mv = g.mv;
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "calls", "[L" + EXEC + ";");
+        g.iconst(slot);
+        mv.visitInsn(AALOAD);
+        mv.visitVarInsn(ALOAD, H);
+        mv.visitFieldInsn(GETFIELD, HART, "id", "I");
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "bus", "L" + BUS + ";");
+        mv.visitFieldInsn(GETFIELD, BUS, "blockTime", "J");
+        g.idx(i);
+        mv.visitInsn(LADD);
+        mv.visitMethodInsn(INVOKEINTERFACE, EXEC, "exec", "(IJ)V", true);
+    }
+
+    private static void inline(Gen g, int slot, long n) {
+        MethodVisitor mv = g.mv;
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "ctrs", "[L" + CTR + ";");
+        g.iconst(slot);
+        mv.visitInsn(AALOAD);
+        mv.visitFieldInsn(GETFIELD, CTR, "cells", "[J");
+        mv.visitVarInsn(ALOAD, H);
+        mv.visitFieldInsn(GETFIELD, HART, "id", "I");
+        mv.visitInsn(DUP2);
+        mv.visitInsn(LALOAD);
+        g.lconst(n);
+        mv.visitInsn(LADD);
+        mv.visitInsn(LASTORE);
+    }
+}

@@ -1,0 +1,260 @@
+package dev.rewind.emulator.plugin;
+
+import dev.rewind.emulator.cpu.BlockExecCallback;
+import dev.rewind.emulator.isa.Op;
+import dev.rewind.plugin.api.ExecCallback;
+import dev.rewind.plugin.api.MemCallback;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What plugins attached to one decoded block, in the form execution needs: block-entry inline additions and
+ * callbacks, and per instruction inline additions, execution callbacks and memory callbacks. Immutable. The
+ * interpreter calls {@link #enter}, {@link #insn} and {@link #mem}; translated code emits the inline additions as
+ * bytecode (in {@link #counters()} order) and calls the same methods for callbacks. Order at every point: inline
+ * additions, then callbacks in registration order. A callback that throws is caught here and its plugin failed.
+ */
+public final class Probes {
+    private static final CounterImpl[] NO_CTR = {};
+    private static final long[] NO_ADD = {};
+
+    private final PluginHost host;
+    private final long pc;
+    private final int[] ops;
+    private final List<Hook<ExecCallback>> blockCbs;
+    private final BlockExecCallback[] legacy;
+    private final CounterImpl[] blockCtr;
+    private final long[] blockAdd;
+    private final List<Hook<ExecCallback>>[] insnCbs;
+    private final CounterImpl[][] insnCtr;
+    private final long[][] insnAdd;
+    private final List<MemHook>[] memHooks;
+    private final boolean stepped;
+
+    Probes(PluginHost host, long pc, int[] ops, List<Hook<ExecCallback>> blockCbs, BlockExecCallback[] legacy,
+            CounterImpl[] blockCtr, long[] blockAdd, List<Hook<ExecCallback>>[] insnCbs, CounterImpl[][] insnCtr,
+            long[][] insnAdd, List<MemHook>[] memHooks) {
+        this.host = host;
+        this.pc = pc;
+        this.ops = ops;
+        this.blockCbs = blockCbs;
+        this.legacy = legacy;
+        this.blockCtr = blockCtr;
+        this.blockAdd = blockAdd;
+        this.insnCbs = insnCbs;
+        this.insnCtr = insnCtr;
+        this.insnAdd = insnAdd;
+        this.memHooks = memHooks;
+        boolean s = false;
+        for (int i = 0; i < ops.length; i++) {
+            s |= insnCbs[i] != null || insnCtr[i] != null || memHooks[i] != null;
+        }
+        this.stepped = s;
+    }
+
+    /** Whether any instruction has probes (the interpreter then steps the block one instruction at a time). */
+    public boolean stepped() {
+        return stepped;
+    }
+
+    /**
+     * Whether the engine's own block callbacks ({@link BlockExecCallback}) are attached: they may read hart counters
+     * that translated code updates only when it leaves, so such blocks stay interpreted.
+     */
+    public boolean hasLegacy() {
+        return legacy != null;
+    }
+
+    public boolean hasBlockCallbacks() {
+        return !blockCbs.isEmpty() || legacy != null;
+    }
+
+    public boolean hasInsnCallbacks(int i) {
+        return insnCbs[i] != null;
+    }
+
+    /** Plugin callbacks at block entry (translated blocks never have the engine's own ones). */
+    public int blockCallbackCount() {
+        return blockCbs.size();
+    }
+
+    public int insnCallbackCount(int i) {
+        return insnCbs[i] == null ? 0 : insnCbs[i].size();
+    }
+
+    /**
+     * The execution callbacks as translated code calls them, guarded (a failed plugin's are skipped, a throw fails
+     * it): block entry first, then instruction by instruction, each in registration order.
+     */
+    public ExecCallback[] callbacks() {
+        List<ExecCallback> out = new ArrayList<>();
+        for (Hook<ExecCallback> h : blockCbs) {
+            out.add(new Guard(host, h.owner(), h.cb()));
+        }
+        for (List<Hook<ExecCallback>> l : insnCbs) {
+            if (l != null) {
+                for (Hook<ExecCallback> h : l) {
+                    out.add(new Guard(host, h.owner(), h.cb()));
+                }
+            }
+        }
+        return out.toArray(ExecCallback[]::new);
+    }
+
+    public boolean hasMem(int i) {
+        return memHooks[i] != null;
+    }
+
+    public int blockInlines() {
+        return blockCtr.length;
+    }
+
+    public long blockAdd(int j) {
+        return blockAdd[j];
+    }
+
+    public int insnInlines(int i) {
+        return insnCtr[i] == null ? 0 : insnCtr[i].length;
+    }
+
+    public long insnAdd(int i, int j) {
+        return insnAdd[i][j];
+    }
+
+    /** The counter of inline addition j of instruction i. */
+    public CounterImpl insnCounter(int i, int j) {
+        return insnCtr[i][j];
+    }
+
+    /**
+     * What translated code depends on (counts and increments of inline additions, which points call back), as
+     * words for the translation cache's key: two blocks with equal code and equal shapes share a translated class
+     * (the counters and callbacks themselves are fields of each region's instance).
+     */
+    public long[] shape() {
+        java.util.List<Long> w = new ArrayList<>();
+        w.add((long) blockCtr.length);
+        for (long a : blockAdd) {
+            w.add(a);
+        }
+        w.add((long) blockCbs.size() | (legacy != null ? 1L << 32 : 0));
+        java.util.IdentityHashMap<CounterImpl, Integer> ids = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < ops.length; i++) {
+            w.add((long) insnInlines(i) | (long) insnCallbackCount(i) << 24 | (hasMem(i) ? 1L << 48 : 0));
+            for (int j = 0; j < insnInlines(i); j++) {
+                w.add(insnAdd[i][j]);
+                w.add((long) ids.computeIfAbsent(insnCtr[i][j], c -> ids.size()));
+            }
+        }
+        return w.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Every inline counter, block level first, then instruction by instruction (the translator's slot order). */
+    public List<CounterImpl> counters() {
+        List<CounterImpl> out = new ArrayList<>(List.of(blockCtr));
+        for (CounterImpl[] c : insnCtr) {
+            if (c != null) {
+                out.addAll(List.of(c));
+            }
+        }
+        return out;
+    }
+
+    /** Block entry in the interpreter: inline additions, then callbacks. */
+    public void enter(int hart, long time) {
+        for (int j = 0; j < blockCtr.length; j++) {
+            blockCtr[j].cells[hart] += blockAdd[j];
+        }
+        blockCallbacks(hart, time);
+    }
+
+    /** Block entry callbacks (translated code did the inline additions). */
+    public void blockCallbacks(int hart, long time) {
+        for (int q = 0, n = blockCbs.size(); q < n; q++) {
+            Hook<ExecCallback> h = blockCbs.get(q);
+            if (h.alive()) {
+                try {
+                    h.cb().exec(hart, time);
+                } catch (Throwable t) {
+                    host.failed(h.owner(), t);
+                }
+            }
+        }
+        if (legacy != null) {
+            for (BlockExecCallback cb : legacy) {
+                cb.blockEntered(hart, pc);
+            }
+        }
+    }
+
+    /** Instruction {@code i} is about to execute (inline additions done by the caller when {@code inline} is false). */
+    public void insn(int i, int hart, long time, boolean inline) {
+        CounterImpl[] c = insnCtr[i];
+        if (inline && c != null) {
+            for (int j = 0; j < c.length; j++) {
+                c[j].cells[hart] += insnAdd[i][j];
+            }
+        }
+        List<Hook<ExecCallback>> cbs = insnCbs[i];
+        if (cbs != null) {
+            for (int q = 0, n = cbs.size(); q < n; q++) {
+                Hook<ExecCallback> h = cbs.get(q);
+                if (h.alive()) {
+                    try {
+                        h.cb().exec(hart, time);
+                    } catch (Throwable t) {
+                        host.failed(h.owner(), t);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Instruction {@code i} accessed memory at {@code addr} (masked by the caller) with {@code value}. */
+    public void mem(int i, int hart, long time, long addr, long value) {
+        int op = ops[i];
+        int size = size(op);
+        int kind = kind(op);
+        long v = size == 8 ? value : value & ((1L << (8 * size)) - 1);
+        for (MemHook h : memHooks[i]) {
+            if ((h.want() & kind) != 0 && h.owner().alive) {
+                try {
+                    h.cb().access(hart, time, addr, size, kind, v);
+                } catch (Throwable t) {
+                    host.failed(h.owner(), t);
+                }
+            }
+        }
+    }
+
+    /** Bytes accessed by a memory op. */
+    public static int size(int op) {
+        return switch (op) {
+            case Op.LB, Op.LBU, Op.SB -> 1;
+            case Op.LH, Op.LHU, Op.SH -> 2;
+            case Op.LW, Op.LWU, Op.SW -> 4;
+            case Op.LD, Op.SD -> 8;
+            default -> op >= Op.LR_D && op <= Op.AMOMAXU_D ? 8 : 4;
+        };
+    }
+
+    /** {@link MemCallback} kind bits of a memory op; 0 for other ops. */
+    public static int kind(int op) {
+        return switch (op) {
+            case Op.LB, Op.LBU, Op.LH, Op.LHU, Op.LW, Op.LWU, Op.LD -> MemCallback.LOAD;
+            case Op.SB, Op.SH, Op.SW, Op.SD -> MemCallback.STORE;
+            case Op.LR_W, Op.LR_D -> MemCallback.LOAD | MemCallback.ATOMIC;
+            case Op.SC_W, Op.SC_D -> MemCallback.STORE | MemCallback.ATOMIC;
+            default -> op >= Op.LR_W && op <= Op.AMOMAXU_D
+                    ? MemCallback.LOAD | MemCallback.STORE | MemCallback.ATOMIC : 0;
+        };
+    }
+
+    static CounterImpl[] noCounters() {
+        return NO_CTR;
+    }
+
+    static long[] noAdds() {
+        return NO_ADD;
+    }
+}

@@ -1,0 +1,58 @@
+#!/bin/bash
+# Plugin cost, figures for issue #13. In one run, alternating JVMs:
+#   1. no plugin: the engine before the plugin host (BASE, default: the merge-base with main) against this
+#      engine, PlainRun (Machine API only) on both;
+#   2. PluginBench modes on this engine: none, inline (per-instruction inline counter), callback (empty
+#      per-instruction callback), functions (function-level trace probes: entries and returns).
+# Prints the median MIPS of RUNS runs each and the ratios. Needs the reactor built (releng/bench -am).
+set -eu
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA=$JAVA_HOME/bin/java
+ELF=${ELF:-$ROOT/tests/guest/elf/bench-rv32.elf}
+HARTS=${HARTS:-1}
+RUNS=${RUNS:-5}
+MODES=${MODES:-none inline callback functions trace}
+BEFORE_AFTER=${BEFORE_AFTER:-1}
+WARM=${WARM:-200000000}
+N=${N:-600000000}
+BASE=${BASE:-$(git -C "$ROOT" merge-base HEAD main)}
+M2=${M2:-$HOME/.m2/repository}
+ASM=$M2/org/ow2/asm/asm/9.10.1/asm-9.10.1.jar
+ANN=$M2/org/osgi/org.osgi.annotation.versioning/1.1.2/org.osgi.annotation.versioning-1.1.2.jar:$M2/org/osgi/org.osgi.annotation.bundle/2.0.0/org.osgi.annotation.bundle-2.0.0.jar
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+git -C "$ROOT" archive "$BASE" emulator-bundle/src/main/java | tar -x -C "$W"
+"$JAVA_HOME/bin/javac" -nowarn -d "$W/base" -cp "$ASM:$ANN" $(find "$W/emulator-bundle" -name '*.java') \
+    "$ROOT/releng/bench/src/main/java/dev/rewind/bench/PlainRun.java" 2>&1 | grep -v '^Note:' || true
+# a copy of this engine's classes, so that a build during the run cannot pull them away
+mkdir -p "$W/new"
+for d in emulator-bundle bundles/dev.rewind.plugin.api bundles/dev.rewind.bus bundles/dev.rewind.trace releng/bench; do cp -r "$ROOT/$d/target/classes/." "$W/new/"; done
+NEW=$W/new:$ASM
+OLD=$W/base:$ASM
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+mips() { "$JAVA" -cp "$1" "${@:2}" | awk '/^mips/ {print $2}'; }
+
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)  guest: $(basename "$ELF"), $HARTS hart(s), $N instructions after $WARM of warm-up, $RUNS runs each"
+declare -A R
+for i in $(seq "$RUNS"); do
+    if [ "$BEFORE_AFTER" = 1 ]; then
+        R[before]+="$(mips "$OLD" dev.rewind.bench.PlainRun "$ELF" "$HARTS" "$WARM" "$N") "
+        R[after]+="$(mips "$NEW" dev.rewind.bench.PlainRun "$ELF" "$HARTS" "$WARM" "$N") "
+    fi
+    for m in $MODES; do
+        R[$m]+="$(mips "$NEW" dev.rewind.bench.PluginBench "$ELF" "$HARTS" "$WARM" "$N" $m) "
+    done
+done
+declare -A MED
+for k in before after $MODES; do
+    [ -n "${R[$k]:-}" ] || continue
+    MED[$k]=$(tr ' ' '\n' <<<"${R[$k]}" | grep . | median)
+    printf '%-10s median %8.1f MIPS   runs: %s\n' "$k" "${MED[$k]}" "${R[$k]}"
+done
+[ "$BEFORE_AFTER" = 1 ] && printf 'no plugin, before/after : %.3fx\n' "$(echo "${MED[before]} / ${MED[after]}" | bc -l)"
+for m in $MODES; do
+    [ "$m" = none ] && continue
+    printf '%-24s: %.3fx of no plugin\n' "$m" "$(echo "${MED[none]} / ${MED[$m]}" | bc -l)"
+done
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
