@@ -17,6 +17,8 @@ cpSync(runtime, adapter, { recursive: true });
 const { version, name } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
 mkdirSync(join(here, 'target'), { recursive: true });
 const out = join(here, 'target', `${name}-${version}.vsix`);
+// relative links (media/*.png) stay relative: VS Code shows them from the installed extension's folder
 const vsce = join(here, 'node_modules', '@vscode', 'vsce', 'vsce');
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: here, stdio: 'inherit' });
+// relative links (media/*.png) stay relative: VS Code shows the README from the installed extension's folder
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { cwd: here, stdio: 'inherit' });
 console.log(`package: ${out} (${Math.round(statSync(out).size / 1024)} KiB)`);

@@ -38,6 +38,7 @@ function workspace(dir) {
 test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, reverse continue to a data breakpoint, bookmark, variables, history, trace',
   { timeout: 300000 }, async () => {
     assert.ok(existsSync(VSIX), `no VSIX at ${VSIX}: build it first (npm run package)`);
+    rmSync(join(SHOTS, 'failure.png'), { force: true });
     const dir = mkdtempSync(join(tmpdir(), 'rewind-e2e-'));
     let server, browser;
     const figures = {};
