@@ -37,34 +37,40 @@ class RewindState {
     if (this.session === session) this.follow(undefined);
   }
 
-  /** A `stopped` event of a session: refresh the time and remember the stop; its place comes with the next stackTrace. */
-  async stopped(session, body) {
+  /**
+   * A `stopped` event of a session. The time is asked for once VS Code has its stack trace of the stop (so the
+   * editor moves first; the adapter answers one request at a time), or after a short while if none comes.
+   */
+  stopped(session, body) {
     if (session !== this.session) this.follow(session);
     if (session !== this.session) return;
-    await this.refresh();
-    const hart = body.threadId ? body.threadId - 1 : undefined;
-    if (this.time && hart !== undefined) {
-      this.stops.push({ time: this.time.now, hart, reason: body.reason });
-      if (this.stops.length > MAX_STOPS) this.stops.shift();
-      const entry = { time: this.time.now, kind: 'stop', text: body.reason };
-      this.addTrace(hart, entry);
-      this.pendingPlace = { threadId: body.threadId, entry, reason: body.reason };
-    }
-    this.changed.fire();
+    const pending = { threadId: body.threadId, reason: body.reason, place: undefined };
+    this.pendingStop = pending;
+    pending.timer = setTimeout(() => this.settle(session, pending), 250);
   }
 
   /**
    * A stackTrace response VS Code received (the tracker pairs it with its request): the first one for the stopped
-   * thread names the place of the stop in the Trace view. No request of our own, so frame ids stay VS Code's.
+   * thread names the place of the stop. No stack request of our own, so frame ids stay VS Code's.
    */
   frames(session, threadId, body) {
-    const p = this.pendingPlace;
+    const p = this.pendingStop;
     if (session !== this.session || !p || p.threadId !== threadId || !body || !body.stackFrames) return;
-    this.pendingPlace = undefined;
     const f = body.stackFrames[0];
-    if (!f) return;
-    const where = f.source && f.line ? `${f.name} (${f.source.name}:${f.line})` : f.name;
-    p.entry.text = `${p.reason} in ${where}`;
+    if (f) p.place = f.source && f.line ? `${f.name} (${f.source.name}:${f.line})` : f.name;
+    this.settle(session, p);
+  }
+
+  async settle(session, p) {
+    if (this.pendingStop !== p) return;
+    this.pendingStop = undefined;
+    clearTimeout(p.timer);
+    await this.refresh();
+    if (session !== this.session || !this.time || !p.threadId) return;
+    const hart = p.threadId - 1;
+    this.stops.push({ time: this.time.now, hart, reason: p.reason });
+    if (this.stops.length > MAX_STOPS) this.stops.shift();
+    this.addTrace(hart, { time: this.time.now, kind: 'stop', text: p.place ? `${p.reason} in ${p.place}` : p.reason });
     this.changed.fire();
   }
 

@@ -81,6 +81,19 @@ export class Ui {
     return Number(m[1].replace(/,/g, ''));
   }
 
+  /** Waits until the Rewind status bar item shows a time satisfying pred (given as a function source); returns it. */
+  async waitStatusTime(pred, timeout = 30000) {
+    const h = await this.page.waitForFunction((src) => {
+      for (const e of document.querySelectorAll('.statusbar-item')) {
+        const m = /t=([\d,]+)/.exec(e.textContent);
+        // eslint-disable-next-line no-new-func
+        if (m) { const t = Number(m[1].replace(/,/g, '')); return new Function('t', `return (${src})(t)`)(t) ? t : false; }
+      }
+      return false;
+    }, pred.toString(), { timeout, polling: 100 });
+    return h.jsonValue();
+  }
+
   async toolbar(icon) {
     const b = this.page.locator(`.action-label.codicon-${icon} >> visible=true`).first();
     await b.waitFor({ state: 'visible', timeout: 10000 });

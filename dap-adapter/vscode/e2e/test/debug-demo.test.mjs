@@ -109,7 +109,7 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
       figures.stepBackToLineMs = Date.now() - t1;
       // the line executed before count_item(item): the end of push(item), inlined (rt_unlock in rt.h) in this -O2 demo
       await ui.waitRows('.debug-call-stack', (r) => r.some((x) => /^hart_main(demo\.c108|rt\.h\d+)/.test(x)), 'hart_main one line earlier after the step back');
-      const backTime = await ui.statusTimeNumber();
+      const backTime = await ui.waitStatusTime(new Function('t', `return t < ${stopTime}`));
       assert.ok(backTime < stopTime, `stepped back in time: ${backTime} < ${stopTime}`);
       await ui.shot('2-step-back');
 
@@ -130,6 +130,7 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
       await ui.toolbar('debug-reverse-continue');
       await ui.waitRows('.debug-call-stack', (r) => r.some((x) => /hit watchpoint|Paused on data breakpoint/i.test(x)), 'reverse continue to the data breakpoint', 60000);
       const writeLine = await ui.waitLine((l) => l >= 90 && l <= 102, 30000);
+      await ui.waitStatusTime(new Function('t', `return t < ${backTime}`));
       assert.ok(writeLine >= COUNT_ITEM[0] && writeLine <= COUNT_ITEM[1], `a write of items_produced in count_item, line ${writeLine}`);
 
       // A variable in the Variables view: count_item's `item` in Locals.
