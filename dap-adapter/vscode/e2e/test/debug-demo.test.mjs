@@ -180,6 +180,19 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
       assert.ok(trace.some((x) => /^hart \d+\d+ entries/.test(x)), `a lane with entries: ${JSON.stringify(trace)}`);
       assert.ok(trace.some((x) => new RegExp(`^t=${backTime}step in hart_main`).test(x)), `the step back in the trace: ${JSON.stringify(trace)}`);
       await ui.shot('4-history-trace');
+
+      // Step Back within demo.c, three times: each moves the editor to another line, earlier in time.
+      figures.stepBackSameFileMs = [];
+      let line = await ui.cursorLine();
+      let time = hereT;
+      for (let i = 0; i < 3; i++) {
+        const t2 = Date.now();
+        await ui.toolbar('debug-step-back');
+        const prev = line;
+        line = await ui.waitLine(new Function('l', `return l > 0 && l !== ${prev}`), 30000);
+        figures.stepBackSameFileMs.push(Date.now() - t2);
+        time = await ui.waitStatusTime(new Function('t', `return t < ${time}`));
+      }
       console.log(`FIGURES ${JSON.stringify(figures)}`);
       writeFileSync(join(SHOTS, 'figures.json'), JSON.stringify(figures, null, 2));
     } catch (e) {
