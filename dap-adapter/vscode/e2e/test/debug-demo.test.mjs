@@ -193,6 +193,26 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
         figures.stepBackSameFileMs.push(Date.now() - t2);
         time = await ui.waitStatusTime(new Function('t', `return t < ${time}`));
       }
+
+      // History view: click the bookmark's mark on the track: back at the bookmark's time.
+      await history.locator('.bookmark').first().click();
+      await ui.waitStatusTime(new Function('t', `return t === ${hereT}`));
+      await history.waitForFunction((t) => document.body.dataset.now === String(t), hereT, { timeout: 15000 });
+
+      // Bookmarks view: rename inline, then delete inline.
+      await mark.hover();
+      await mark.locator('.action-label.codicon-edit').click();
+      const renameInput = page.locator('.quick-input-widget input');
+      await renameInput.waitFor({ state: 'visible' });
+      await renameInput.fill('lost-update');
+      await renameInput.press('Enter');
+      const renamed = page.locator('.monaco-list-row', { hasText: 'lost-update' }).first();
+      await renamed.waitFor({ state: 'visible', timeout: 15000 });
+      assert.match(await renamed.textContent(), new RegExp(`t=${hereT}`));
+      await renamed.hover();
+      await renamed.locator('.action-label.codicon-trash').click();
+      await renamed.waitFor({ state: 'detached', timeout: 15000 });
+      await history.waitForFunction(() => document.body.dataset.bookmarks === '0', null, { timeout: 15000 });
       console.log(`FIGURES ${JSON.stringify(figures)}`);
       writeFileSync(join(SHOTS, 'figures.json'), JSON.stringify(figures, null, 2));
     } catch (e) {
