@@ -100,6 +100,21 @@ export class Ui {
     await b.click();
   }
 
+  /** Clicks an inline action of a tree row (shown on hover) until `done` resolves truthy; bounded. */
+  async clickInline(row, icon, done, timeout = 20000) {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      await row.hover({ timeout: 5000 }).catch(() => undefined);
+      const clicked = await row.locator(`.action-label.codicon-${icon}`).click({ timeout: 2000 }).then(() => true, () => false);
+      const settle = Date.now() + (clicked ? 5000 : 0);
+      do {
+        if (await done().catch(() => false)) return;
+        await this.page.waitForTimeout(100);
+      } while (Date.now() < settle);
+    }
+    throw new Error(`the inline action ${icon} did not take effect within ${timeout} ms`);
+  }
+
   /** Expands a collapsed view of the side bar by its title (e.g. "Rewind Bookmarks"). */
   async expandView(title) {
     const header = this.page.locator('.pane-header', { hasText: title }).first();
