@@ -12,6 +12,7 @@ import dev.rewind.emulator.device.Htif;
 import dev.rewind.emulator.device.InputSource;
 import dev.rewind.emulator.device.MmioDevice;
 import dev.rewind.emulator.device.TestFinisher;
+import dev.rewind.emulator.device.Plic;
 import dev.rewind.emulator.device.Uart16550;
 import dev.rewind.emulator.elf.ElfImage;
 import dev.rewind.emulator.elf.ElfSegment;
@@ -49,8 +50,10 @@ public final class Machine {
         for (int i = 0; i < harts.length; i++) {
             harts[i] = new Hart(i, cfg.xlen());
         }
+        Plic plic = new Plic(MachineConfig.PLIC_BASE, cfg.harts());
         List<MmioDevice> devices = List.of(new TestFinisher(MachineConfig.FINISHER_BASE),
-                new Clint(MachineConfig.CLINT_BASE), new Uart16550(MachineConfig.UART_BASE, input));
+                new Clint(MachineConfig.CLINT_BASE), plic,
+                new Uart16550(MachineConfig.UART_BASE, input, plic.line(MachineConfig.UART_IRQ)));
         this.bus = new Bus(mem, code, harts, devices, console);
         for (MmioDevice d : devices) {
             d.attach(bus);

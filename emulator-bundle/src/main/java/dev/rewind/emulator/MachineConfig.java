@@ -13,6 +13,9 @@ public record MachineConfig(int xlen, int harts, long ramSize, int quantum) {
     public static final long RAM_BASE = 0x8000_0000L;
     public static final long FINISHER_BASE = 0x0010_0000L;
     public static final long CLINT_BASE = 0x0200_0000L;
+    public static final long PLIC_BASE = 0x0C00_0000L;
+    /** The UART's PLIC source, as on QEMU's virt. */
+    public static final int UART_IRQ = 10;
     public static final long UART_BASE = 0x1000_0000L;
     public static final long DEFAULT_RAM = 128L << 20;
     public static final int DEFAULT_QUANTUM = 1000;

@@ -140,6 +140,31 @@ class SessionTest {
     }
 
     @Test
+    void aSlowListenerDelaysOnlyItself() throws Exception {
+        DebugSession s = await(manager.launch(LaunchConfig.of(elf("hello-rv32.elf"))));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<SessionEvent> slow = new CopyOnWriteArrayList<>();
+        s.addListener(e -> {
+            slow.add(e);
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        List<SessionEvent> quick = new CopyOnWriteArrayList<>();
+        s.addListener(quick::add);
+        for (int i = 0; i < 5; i++) {
+            await(s.stepInstruction(0, 1)); // completes although the slow listener holds its first event
+        }
+        Events.waitFor(quick, e -> e instanceof SessionEvent.Stopped st && st.stop().time() == 5);
+        assertThat(slow).hasSize(1);
+        release.countDown();
+        Events.waitFor(slow, e -> e instanceof SessionEvent.Stopped st && st.stop().time() == 5);
+        assertThat(slow).hasSameSizeAs(quick);
+    }
+
+    @Test
     void pauseStopsALongRun() throws Exception {
         DebugSession s = await(manager.launch(LaunchConfig.of(elf("bench-rv32.elf"))));
         await(s.resume());

@@ -14,7 +14,8 @@ import org.osgi.service.component.annotations.Reference;
 /** {@code rewind:ping [message]}: posts an event through the bus and reports its delivery. */
 @Component(service = PingCommand.class, property = {
     "osgi.command.scope=rewind",
-    "osgi.command.function=ping"
+    "osgi.command.function=ping",
+    "rewind.synopsis=posts a ping event on the event bus and shows its delivery (a health check)"
 })
 public final class PingCommand {
 

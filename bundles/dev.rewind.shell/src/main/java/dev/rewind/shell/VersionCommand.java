@@ -7,7 +7,8 @@ import org.osgi.service.component.annotations.Component;
 /** {@code rewind:version}: the Rewind version and the Java runtime it runs on. */
 @Component(service = VersionCommand.class, property = {
     "osgi.command.scope=rewind",
-    "osgi.command.function=version"
+    "osgi.command.function=version",
+    "rewind.synopsis=Rewind and Java versions"
 })
 public final class VersionCommand {
 

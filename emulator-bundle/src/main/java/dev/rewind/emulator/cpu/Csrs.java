@@ -6,7 +6,8 @@ import dev.rewind.emulator.isa.Op;
  * Zicsr semantics and the machine-mode CSR file (M and U modes, no S mode). Implemented CSRs:
  * mstatus (MIE, MPIE, MPP∈{U,M}, MPRV, TW writable; RV64 UXL=2 read-only), mstatush (RV32, zero), misa
  * (read-only value, writes ignored), mie (MSIE/MTIE/MEIE), mip (device-driven, writes ignored), mtvec
- * (direct/vectored), mepc, mcause, mtval, mscratch, mcounteren, menvcfg(h) (zero), mcountinhibit (zero),
+ * (direct/vectored), mepc, mcause, mtval, mscratch, mcounteren, menvcfg (FIOM writable, the rest zero), menvcfgh
+ * (zero), mcountinhibit (CY and IR stop mcycle/minstret; see Counters),
  * mvendorid/marchid/mimpid/mconfigptr (zero), mhartid, mcycle/minstret(h), mhpmcounter/mhpmevent (zero),
  * pmpcfg/pmpaddr (zero: no PMP entries), and the user counters cycle/time/instret/hpmcounter(h) gated by
  * mcounteren. medeleg/mideleg do not exist (no S mode). Any other number, an access below the CSR's
@@ -47,8 +48,8 @@ public final class Csrs {
     /** Reads a CSR as the hart at {@code h.priv} would (throws an illegal-instruction trap when absent). */
     static long read(Hart h, int csr, int bits, long retiredNow, long time) {
         boolean rv32 = h.xlen == 32;
-        long cycles = h.cycles + (retiredNow - h.retired) + h.cycleDelta;
-        long instret = retiredNow + h.instretDelta;
+        long cycles = Counters.cycle(h, retiredNow);
+        long instret = Counters.instret(h, retiredNow);
         if (csr >= 0xC00 && csr <= 0xC1F || rv32 && csr >= 0xC80 && csr <= 0xC9F) {
             int idx = csr & 0x1F;
             if (h.priv == Hart.PRIV_U && (h.mcounteren & (1L << idx)) == 0) {
@@ -67,7 +68,8 @@ public final class Csrs {
             case 0x304 -> h.mie;
             case 0x305 -> h.mtvec;
             case 0x306 -> h.mcounteren;
-            case 0x30A, 0x320 -> 0;
+            case 0x30A -> h.menvcfg;
+            case 0x320 -> h.mcountinhibit;
             case 0x340 -> h.mscratch;
             case 0x341 -> h.mepc;
             case 0x342 -> h.mcause;
@@ -92,7 +94,8 @@ public final class Csrs {
     }
 
     private static void write(Hart h, int csr, long v, long retiredNow) {
-        long cyclesRaw = h.cycles + (retiredNow - h.retired);
+        long cyc = Counters.cycle(h, retiredNow);
+        long ins = Counters.instret(h, retiredNow);
         switch (csr) {
             case 0x300 -> {
                 long mpp = (v >>> 11) & 3;
@@ -104,24 +107,22 @@ public final class Csrs {
             case 0x304 -> h.mie = v & 0x888;
             case 0x305 -> h.mtvec = (v & ~3L) | (v & 1);
             case 0x306 -> h.mcounteren = v & 0xFFFFFFFFL;
+            case 0x30A -> h.menvcfg = v & 1; // FIOM; the other fields belong to extensions Rewind lacks
             case 0x340 -> h.mscratch = v;
             case 0x341 -> h.mepc = v & ~1L;
             case 0x342 -> h.mcause = v;
             case 0x343 -> h.mtval = v;
-            case 0xB00 -> h.cycleDelta = (h.xlen == 32 ? (cycle(h, cyclesRaw) & ~0xFFFFFFFFL) | v : v) - cyclesRaw;
-            case 0xB80 -> h.cycleDelta = ((v << 32) | (cycle(h, cyclesRaw) & 0xFFFFFFFFL)) - cyclesRaw;
-            case 0xB02 -> h.instretDelta = (h.xlen == 32 ? ((retiredNow + h.instretDelta) & ~0xFFFFFFFFL) | v : v)
-                    - retiredNow - 1;
-            case 0xB82 -> h.instretDelta = ((v << 32) | ((retiredNow + h.instretDelta) & 0xFFFFFFFFL)) - retiredNow - 1;
+            case 0x320 -> Counters.setInhibit(h, retiredNow, v);
+            case 0xB00 -> Counters.setCycle(h, retiredNow, h.xlen == 32 ? (cyc & ~0xFFFFFFFFL) | v : v);
+            case 0xB80 -> Counters.setCycle(h, retiredNow, (v << 32) | (cyc & 0xFFFFFFFFL));
+            case 0xB02 -> Counters.setInstret(h, retiredNow, h.xlen == 32 ? (ins & ~0xFFFFFFFFL) | v : v);
+            case 0xB82 -> Counters.setInstret(h, retiredNow, (v << 32) | (ins & 0xFFFFFFFFL));
             default -> {
                 // mip (device-driven), misa (fixed), hardwired-zero CSRs: writes are ignored (WARL)
             }
         }
     }
 
-    private static long cycle(Hart h, long raw) {
-        return raw + h.cycleDelta;
-    }
 
     /** Debugger read of a CSR (any privilege); {@link IllegalArgumentException} when it does not exist. */
     public static long debugRead(Hart h, int csr, long time) {

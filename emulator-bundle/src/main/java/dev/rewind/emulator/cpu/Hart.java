@@ -20,10 +20,12 @@ public final class Hart {
     public final long[] x = new long[64];
     long pc;
     int priv = PRIV_M;
-    long mstatus, mtvec, mepc, mcause, mtval, mie, mip, mscratch, mcounteren;
+    long mstatus, mtvec, mepc, mcause, mtval, mie, mip, mscratch, mcounteren, menvcfg;
     long retired;
     long cycles;
     long instretDelta, cycleDelta;
+    /** mcountinhibit (CY, IR) and the values of the stopped counters (see Counters). */
+    long mcountinhibit, frozenCycles, frozenInstret;
     long resAddr = -1;
     int resLen;
     boolean sleeping;
@@ -42,8 +44,9 @@ public final class Hart {
         this.pc = pc & xmask;
         priv = PRIV_M;
         mstatus = xlen == 64 ? 2L << 32 : 0;
-        mtvec = mepc = mcause = mtval = mie = mip = mscratch = mcounteren = 0;
+        mtvec = mepc = mcause = mtval = mie = mip = mscratch = mcounteren = menvcfg = 0;
         retired = cycles = instretDelta = cycleDelta = 0;
+        mcountinhibit = frozenCycles = frozenInstret = 0;
         resAddr = -1;
         resLen = 0;
         sleeping = false;
@@ -162,10 +165,14 @@ public final class Hart {
         o.mip = mip;
         o.mscratch = mscratch;
         o.mcounteren = mcounteren;
+        o.menvcfg = menvcfg;
         o.retired = retired;
         o.cycles = cycles;
         o.instretDelta = instretDelta;
         o.cycleDelta = cycleDelta;
+        o.mcountinhibit = mcountinhibit;
+        o.frozenCycles = frozenCycles;
+        o.frozenInstret = frozenInstret;
         o.resAddr = resAddr;
         o.resLen = resLen;
         o.sleeping = sleeping;
@@ -178,7 +185,7 @@ public final class Hart {
             h = mix(h, x[i]);
         }
         long[] v = {pc, priv, mstatus, mtvec, mepc, mcause, mtval, mie, mip, mscratch, mcounteren, retired, cycles,
-            instretDelta, cycleDelta, resAddr, resLen, sleeping ? 1 : 0};
+            instretDelta, cycleDelta, resAddr, resLen, sleeping ? 1 : 0, menvcfg, mcountinhibit, frozenCycles, frozenInstret};
         for (long w : v) {
             h = mix(h, w);
         }

@@ -18,9 +18,10 @@ public final class Trap extends RuntimeException {
         super("guest trap", null, false, false);
     }
 
+    /** Sets the cause and value; an illegal instruction's value is its bits, zero-extended (as QEMU and Spike). */
     Trap set(int cause, long tval) {
         this.cause = cause;
-        this.tval = tval;
+        this.tval = cause == ILLEGAL_INSN ? tval & 0xFFFF_FFFFL : tval;
         return this;
     }
 

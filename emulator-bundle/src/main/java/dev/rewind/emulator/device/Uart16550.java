@@ -9,7 +9,9 @@ import java.util.Objects;
  * always reports THR empty and transmitter empty (bits 5 and 6). Received bytes come from the
  * deterministic {@link InputSource}: a byte is in the receive buffer once the virtual time has reached its
  * time (LSR bit 0); reading RBR consumes it. The interrupt identification register reflects enabled
- * interrupt causes (received data, THR empty) as a 16550 would, but no interrupt line is driven yet (no PLIC).
+ * interrupt causes (received data, THR empty) as a 16550 would and drives the interrupt line (a PLIC source, 10
+ * on virt) while one of them is pending: THR empty (set by enabling THRI and by every transmission, cleared by
+ * reading IIR while it is the cause or by writing THR) or received data available.
  * With MCR loopback set, transmitted bytes return through RBR instead of reaching the console and MSR
  * mirrors the MCR outputs. Accesses wider than a byte use the low byte; offsets 8 and up read as zero.
  */
@@ -41,6 +43,7 @@ public final class Uart16550 extends DeviceWindow {
     private static final String TAG = "uart16550/1";
 
     private final InputSource input;
+    private final IrqLine irq;
 
     private int dll = 0x0C; // 9600 baud at 1.8432 MHz, a common reset value
     private int dlm;
@@ -55,8 +58,29 @@ public final class Uart16550 extends DeviceWindow {
     private int loopbackByte = -1;
 
     public Uart16550(long base, InputSource input) {
+        this(base, input, IrqLine.NONE);
+    }
+
+    /** A UART whose interrupt output drives {@code irq}. */
+    public Uart16550(long base, InputSource input, IrqLine irq) {
         super("uart0", base, SIZE);
         this.input = Objects.requireNonNull(input, "input");
+        this.irq = Objects.requireNonNull(irq, "irq");
+    }
+
+    /** The interrupt output: an enabled cause is pending. */
+    private void drive() {
+        irq.set((ier & IER_RDI) != 0 && dataReady() || (ier & IER_THRI) != 0 && thrEmptyPending);
+    }
+
+    @Override
+    public void tick(long now) {
+        drive(); // received data becomes available as virtual time passes
+    }
+
+    @Override
+    public long nextEventTime() {
+        return (ier & IER_RDI) != 0 && !loopback() && !dataReady() ? input.nextTime() : Long.MAX_VALUE;
     }
 
     private boolean dlab() {
@@ -73,6 +97,12 @@ public final class Uart16550 extends DeviceWindow {
 
     @Override
     public long read(long offset, int size) {
+        long v = readRegister(offset);
+        drive();
+        return v;
+    }
+
+    private long readRegister(long offset) {
         return switch ((int) Math.min(offset, 8)) {
             case RBR_THR_DLL -> dlab() ? dll : receive();
             case IER_DLM -> dlab() ? dlm : ier;
@@ -114,6 +144,11 @@ public final class Uart16550 extends DeviceWindow {
 
     @Override
     public void write(long offset, int size, long value) {
+        writeRegister(offset, value);
+        drive();
+    }
+
+    private void writeRegister(long offset, long value) {
         int b = (int) (value & 0xFF);
         switch ((int) Math.min(offset, 8)) {
             case RBR_THR_DLL -> {

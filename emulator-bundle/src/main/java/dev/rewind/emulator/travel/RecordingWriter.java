@@ -21,7 +21,8 @@ import java.util.function.UnaryOperator;
  * Saves a {@link Recording} atomically: the bytes go to a temporary file in the target's directory, are forced
  * to disk, and the temporary file is then moved over the target in one atomic rename. A crash or kill at any
  * moment leaves either the complete old file or the complete new one (and at worst a stray temporary file,
- * never a broken target).
+ * never a broken target). Only a new file, an empty file or an earlier recording is replaced; anything else is
+ * refused with {@link NotARecordingException}.
  *
  * <p>File format (all integers big-endian):
  * <pre>
@@ -113,6 +114,7 @@ public final class RecordingWriter {
     public static void write(Path target, Recording r, UnaryOperator<OutputStream> wrap) throws IOException {
         byte[] bytes = encode(r);
         Path abs = target.toAbsolutePath();
+        RecordingTarget.checkReplaceable(abs);
         Path dir = abs.getParent();
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         boolean moved = false;

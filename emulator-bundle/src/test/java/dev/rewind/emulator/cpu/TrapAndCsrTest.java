@@ -30,6 +30,34 @@ class TrapAndCsrTest {
         m = run(64, ".word 0xffffffff\n");
         assertThat(csr(m, 0x342)).isEqualTo(2);
         assertThat(csr(m, 0x343)).isEqualTo(0xFFFFFFFFL);
+        m = run(64, ".word 0xc0001073\n");                     // csrrw zero,cycle,zero: bit 31 set
+        assertThat(csr(m, 0x342)).isEqualTo(2);
+        assertThat(csr(m, 0x343)).as("mtval holds the bits zero-extended (found in lockstep with QEMU)")
+                .isEqualTo(0xC0001073L);
+    }
+
+    @Test
+    void mcountinhibitStopsAndRestartsTheCounters() {
+        Machine m = run(64, "addi t0,zero,-1\ncsrrw zero,0x320,t0\ncsrrs a0,0x320,zero\n"
+                + "csrrs a1,minstret,zero\nnop_a: addi zero,zero,0\naddi zero,zero,0\ncsrrs a2,minstret,zero\n"
+                + "csrrs a3,mcycle,zero\ncsrrs a4,mcycle,zero\n"
+                + "csrrw zero,0x320,zero\naddi zero,zero,0\ncsrrs a5,minstret,zero\ncsrrs a6,minstret,zero\n");
+        assertThat(x(m, "a0")).as("CY and IR writable, TM and HPM bits zero").isEqualTo(5);
+        assertThat(x(m, "a2")).as("minstret stopped").isEqualTo(x(m, "a1"));
+        assertThat(x(m, "a4")).as("mcycle stopped").isEqualTo(x(m, "a3"));
+        assertThat(x(m, "a5")).as("continues from the stopped value").isEqualTo(x(m, "a1") + 1);
+        assertThat(x(m, "a6")).isEqualTo(x(m, "a5") + 1);
+        Machine keep = run(64, "csrrs a1,minstret,zero\ncsrrw zero,0x320,zero\ncsrrs a2,minstret,zero\n");
+        assertThat(x(keep, "a2")).as("rewriting an unchanged bit does not disturb the count").isEqualTo(x(keep, "a1") + 2);
+    }
+
+    @Test
+    void menvcfgKeepsFiomOnly() {
+        Machine m = run(64, "addi t0,zero,-1\ncsrrw zero,0x30a,t0\ncsrrs a0,0x30a,zero\n");
+        assertThat(x(m, "a0")).as("FIOM writable, the fields of absent extensions zero (as QEMU)").isEqualTo(1);
+        Machine rv32 = run(32, "addi t0,zero,-1\ncsrrw zero,0x30a,t0\ncsrrs a0,0x30a,zero\ncsrrs a1,0x31a,zero\n");
+        assertThat(x(rv32, "a0")).isEqualTo(1);
+        assertThat(x(rv32, "a1")).isZero();
     }
 
     @Test

@@ -19,7 +19,7 @@ class DeviceFuzzTest {
     private static List<Supplier<MmioDevice>> devices() {
         return List.of(() -> new Clint(0x0200_0000L),
                 () -> new Uart16550(0x1000_0000L, InputSource.of("random input bytes".getBytes(), 10, 37)),
-                () -> new TestFinisher(0x10_0000L));
+                () -> new TestFinisher(0x10_0000L), () -> new Plic(0x0C00_0000L, 3));
     }
 
     @Test

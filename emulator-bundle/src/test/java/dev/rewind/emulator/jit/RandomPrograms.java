@@ -20,27 +20,27 @@ import java.util.Set;
  * a few instructions ahead, and loops are back edges counted down in t0 (so every program ends); CSR instructions touch harmless CSRs. A trap handler
  * skips the faulting instruction, so access faults, illegal instructions, ecall and ebreak all continue.
  */
-final class RandomPrograms {
+public final class RandomPrograms {
     private RandomPrograms() {
     }
 
-    static final long RAM = MachineConfig.RAM_BASE;
-    static final long HANDLER = RAM + 4;
-    static final long BODY = RAM + 0x1000;
-    static final long CODE_PTR = BODY + 0x800;
+    public static final long RAM = MachineConfig.RAM_BASE;
+    public static final long HANDLER = RAM + 4;
+    public static final long BODY = RAM + 0x1000;
+    public static final long CODE_PTR = BODY + 0x800;
     /** Data pages around the data pointers, filled with random bytes. */
-    static final long DATA = RAM + 0x1F000;
-    static final int DATA_SIZE = 0x5000;
+    public static final long DATA = RAM + 0x1F000;
+    public static final int DATA_SIZE = 0x5000;
     /** Pointer registers and their values: sp, gp (page boundary), tp (UART), s0 (data), s1 (code). */
-    static final int[] POINTERS = {2, 3, 4, 8, 9};
-    static final long[] POINTER_VALUES = {RAM + 0x20000, RAM + 0x21FFE, MachineConfig.UART_BASE, RAM + 0x23000,
+    public static final int[] POINTERS = {2, 3, 4, 8, 9};
+    public static final long[] POINTER_VALUES = {RAM + 0x20000, RAM + 0x21FFE, MachineConfig.UART_BASE, RAM + 0x23000,
         CODE_PTR};
     /** The loop counter t0: bounds loops and indirect jumps; random instructions never write it. */
-    static final int LOOP = 5;
+    public static final int LOOP = 5;
     private static final Set<Integer> PTR = Set.of(2, 3, 4, 8, 9);
     private static final int[] CSRS = {0xB00, 0xB02, 0xC00, 0xC01, 0xC02, 0xF14, 0x341, 0x342, 0x343, 0x304, 0x344};
 
-    static final String HANDLER_CODE = """
+    public static final String HANDLER_CODE = """
             jal zero,start
             csrrw t6,mscratch,t6
             csrrs t6,mepc,zero
@@ -62,6 +62,11 @@ final class RandomPrograms {
 
     /** Assembly text of a random program of {@code n} instructions (the body starts at {@link #BODY}). */
     static String program(int xlen, long seed, int n) {
+        return program(xlen, seed, n, CSRS);
+    }
+
+    /** {@link #program(int, long, int)} with CSR instructions touching only the CSRs {@code csrs}. */
+    public static String program(int xlen, long seed, int n, int[] csrs) {
         Random rnd = new Random(seed);
         List<InsnSpec> specs = InsnTable.forXlen(xlen).stream()
                 .filter(s -> s.op() != Op.WFI && s.op() != Op.MRET).toList();
@@ -86,7 +91,7 @@ final class RandomPrograms {
                     bits &= 0xFFFF;
                 }
                 if (s.format() == Format.CSR || s.format() == Format.CSRI) {
-                    bits = (bits & 0xFFFFF) | CSRS[rnd.nextInt(CSRS.length)] << 20;
+                    bits = (bits & 0xFFFFF) | csrs[rnd.nextInt(csrs.length)] << 20;
                 }
                 Decoded d = dec.decode(bits);
                 if (d.illegal() || d.spec() != s || !acceptable(d, rnd)) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.felix.framework.Felix;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
@@ -134,14 +135,19 @@ final class FelixRuntime implements AutoCloseable {
         return true;
     }
 
-    /** Waits until something stops the framework (the interactive shell's exit). */
-    void awaitShutdown() throws LaunchException {
-        try {
-            felix.waitForStop(0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LaunchException("interrupted", e);
+    BundleContext context() {
+        return felix.getBundleContext();
+    }
+
+    /** Rewind's version: that of the engine bundle (major.minor.micro). */
+    String version() {
+        for (Bundle b : felix.getBundleContext().getBundles()) {
+            if ("dev.rewind.emulator".equals(b.getSymbolicName())) {
+                org.osgi.framework.Version v = b.getVersion();
+                return v.getMajor() + "." + v.getMinor() + "." + v.getMicro();
+            }
         }
+        return "(version unknown)";
     }
 
     static String stateName(int state) {

@@ -87,6 +87,27 @@ final class GogoSession {
         }
     }
 
+    /** A session kept open over many lines (the interactive shell). */
+    Object open(InputStream in, PrintStream out, PrintStream err) throws ReflectiveOperationException {
+        Method create = processorType.getMethod("createSession", InputStream.class, OutputStream.class, OutputStream.class);
+        return create.invoke(processor, in, out, err);
+    }
+
+    /** Executes one line in {@code session}; the command's own exception is thrown as the cause. */
+    Object executeIn(Object session, String text) throws InvocationTargetException, ReflectiveOperationException {
+        return sessionType.getMethod("execute", CharSequence.class).invoke(session, text);
+    }
+
+    /** The session's formatting of a result, as Gogo's console prints it. */
+    CharSequence format(Object session, Object result) throws ReflectiveOperationException {
+        return result instanceof CharSequence ? (CharSequence) result
+                : (CharSequence) sessionType.getMethod("format", Object.class, int.class).invoke(session, result, 1);
+    }
+
+    void close(Object session) throws ReflectiveOperationException {
+        sessionType.getMethod("close").invoke(session);
+    }
+
     /**
      * Calls the command {@code scope:function} with the raw argument words, bypassing Gogo's parser so that
      * file names and options arrive untouched. The command's method takes {@code String...}; an Integer result
@@ -139,7 +160,7 @@ final class GogoSession {
         }
     }
 
-    private static String describe(Throwable t) {
+    static String describe(Throwable t) {
         String message = t.getMessage();
         return message == null || message.isBlank() ? t.toString() : message;
     }

@@ -40,6 +40,21 @@ public final class Main {
         System.exit(code);
     }
 
+    /** {@code rewind --help} (every command the bundles add) or {@code rewind help COMMAND}. */
+    private static int help(LaunchOptions options, String command, int code, PrintStream out, PrintStream err) {
+        try (FelixRuntime runtime = FelixRuntime.start(options, false, err)) {
+            if (command == null) {
+                Usage.print(code == EXIT_OK ? out : err, CommandCatalog.of(runtime.context(), "rewind"));
+                return code;
+            }
+            return Help.explain(command, runtime.gogo(), runtime.context(), out, err);
+        } catch (LaunchException e) {
+            err.println("rewind: " + e.getMessage() + " (the commands of the bundles are not listed)");
+            Usage.print(code == EXIT_OK ? out : err);
+            return code;
+        }
+    }
+
     static int run(String[] argv, PrintStream out, PrintStream err) {
         if (Runtime.version().feature() < 21) {
             err.println("rewind: Java " + Runtime.version().feature() + " found at " + System.getProperty("java.home")
@@ -56,9 +71,10 @@ public final class Main {
             Usage.print(err);
             return EXIT_USAGE;
         }
-        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
-            Usage.print(out);
-            return args.isEmpty() ? EXIT_USAGE : EXIT_OK;
+        boolean helpWord = !args.isEmpty() && List.of("--help", "-h", "help").contains(args.get(0));
+        if (args.isEmpty() || helpWord) {
+            return help(options, args.size() > 1 ? args.get(1) : null, args.isEmpty() ? EXIT_USAGE : EXIT_OK, out,
+                    err);
         }
         String command = args.remove(0);
         if (command.startsWith("-")) {
@@ -86,23 +102,26 @@ public final class Main {
             err.println("rewind: usage: rewind exec 'COMMANDS'");
             return EXIT_USAGE;
         }
-        boolean interactive = command.equals("shell");
-        try (FelixRuntime runtime = FelixRuntime.start(options, interactive, err)) {
+        try (FelixRuntime runtime = FelixRuntime.start(options, false, err)) {
             switch (command) {
                 case "bundles":
                     runtime.printBundles(out);
                     return runtime.allActive() ? EXIT_OK : EXIT_FAILURE;
                 case "shell":
-                    runtime.awaitShutdown();
-                    return EXIT_OK;
+                    return new ShellRepl(runtime.gogo(), runtime.context(), out, err).run(System.in, runtime.version());
                 case "exec":
                     return runtime.gogo().execute(String.join(" ", args), out, err, true);
                 case "script":
                     return runtime.gogo().execute(script, out, err, false);
                 default:
                     if (!runtime.gogo().hasCommand("rewind", command)) {
-                        err.println("rewind: unknown command '" + command + "'");
-                        Usage.print(err);
+                        List<CommandCatalog.Entry> all = CommandCatalog.of(runtime.context(), "rewind");
+                        List<String> near = CommandCatalog.nearest(command,
+                                all.stream().map(CommandCatalog.Entry::function)
+                                        .collect(java.util.stream.Collectors.toList()));
+                        err.println("rewind: unknown command '" + command + "'" + (near.isEmpty() ? ""
+                                : "; did you mean " + String.join(", ", near) + "?"));
+                        Usage.print(err, all);
                         return EXIT_USAGE;
                     }
                     return runtime.gogo().invokeForExitCode("rewind:" + command, args, out, err);

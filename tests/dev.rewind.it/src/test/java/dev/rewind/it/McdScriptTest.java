@@ -154,7 +154,7 @@ class McdScriptTest {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String banner = out.readLine();
             assertThat(banner).as("banner").isNotNull();
-            Matcher m = Pattern.compile("MCD server for tests/guest/elf/hello-rv32.elf on 127\\.0\\.0\\.1:(\\d+) \\(1 hart\\)")
+            Matcher m = Pattern.compile("MCD server for tests/guest/elf/hello-rv32.elf on 127\\.0\\.0\\.1:(\\d+) \\(1 hart, 128 MiB RAM\\)")
                     .matcher(banner);
             assertThat(m.matches()).as(banner).isTrue();
             int port = Integer.parseInt(m.group(1));

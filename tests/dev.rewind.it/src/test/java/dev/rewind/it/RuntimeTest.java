@@ -49,10 +49,15 @@ class RuntimeTest {
 
     @Test
     void interactiveShellRunsCommandsUntilEndOfInput() throws Exception {
-        Result r = RewindProcess.runWithInput(Map.of(), "rewind:version\nrewind:ping from the shell\n", "shell");
+        Result r = RewindProcess.runWithInput(Map.of(), "rewind:version\nrewind:ping from the shell\nrecrod x\n"
+                + "mcd:lod x\nhelp\n", "shell");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("Apache Felix Gogo", "Rewind 0.1.0",
-                "delivered dev/rewind/bus/ping #1: from the shell");
+        assertThat(r.out()).startsWith("Rewind 0.1.0 - multi-core RISC-V emulator").contains("rewind> ",
+                "on Java", "delivered dev/rewind/bus/ping #1: from the shell")
+                .doesNotContain("Apache Felix Gogo").doesNotContain("g! ");
+        assertThat(r.err()).contains("unknown command 'recrod'; did you mean record",
+                "unknown command 'mcd:lod'; did you mean mcd:load").doesNotContain("Exception");
+        assertThat(r.out()).contains("rewind:run", "mcd:reverse-step");
     }
 
     @Test
@@ -90,6 +95,19 @@ class RuntimeTest {
         Result help = RewindProcess.run("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("usage: rewind", "shell", "script FILE", "exec", "bundles");
+        // every rewind: command the bundles contribute, each with its synopsis from the service properties
+        assertThat(help.out()).containsPattern("\n  run +runs a bare-metal")
+                .containsPattern("\n  record +runs an ELF and saves a recording")
+                .containsPattern("\n  replay +replays a recording").containsPattern("\n  mcd +serves an ELF")
+                .containsPattern("\n  demo +the bundled demo");
+        Result mcd = RewindProcess.run("help", "mcd");
+        assertThat(mcd.exitCode()).as(mcd.toString()).isZero();
+        assertThat(mcd.out()).startsWith("rewind mcd: serves an ELF").contains("--unix-socket", "--ram", "--token-file");
+        Result typo = RewindProcess.run("help", "replya");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("unknown command 'replya'; did you mean replay");
+        Result near = RewindProcess.run("recrd");
+        assertThat(near.err()).contains("unknown command 'recrd'; did you mean record?");
         Result badOption = RewindProcess.run("--bogus");
         assertThat(badOption.exitCode()).isEqualTo(2);
     }

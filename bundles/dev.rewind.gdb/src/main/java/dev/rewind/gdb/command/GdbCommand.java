@@ -29,7 +29,9 @@ import picocli.CommandLine;
  */
 @Component(service = GdbCommand.class, property = {
     "osgi.command.scope=rewind",
-    "osgi.command.function=gdb"
+    "osgi.command.function=gdb",
+    "rewind.synopsis=GDB remote stub for an ELF or a running session: every hart a thread, reverse execution",
+    "rewind.help=--help"
 })
 public final class GdbCommand {
     static final int EXIT_OK = 0;

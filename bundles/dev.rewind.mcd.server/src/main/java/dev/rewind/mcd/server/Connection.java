@@ -3,7 +3,7 @@ package dev.rewind.mcd.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
+import dev.rewind.net.Link;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -19,27 +19,32 @@ final class Connection implements Runnable {
 
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
 
-    private final Socket socket;
+    private final Link link;
     private final Dispatcher dispatcher;
+    private final AuthGate gate;
     private final Runnable onClose;
 
-    Connection(Socket socket, Dispatcher dispatcher, Runnable onClose) {
-        this.socket = socket;
+    Connection(Link link, Dispatcher dispatcher, AuthGate gate, Runnable onClose) {
+        this.link = link;
         this.dispatcher = dispatcher;
+        this.gate = gate;
         this.onClose = onClose;
     }
 
     @Override
     public void run() {
-        try (socket) {
-            socket.setTcpNoDelay(true);
-            OutputStream out = socket.getOutputStream();
+        try (link) {
+            OutputStream out = link.out();
             out.write(GREETING.getBytes(StandardCharsets.UTF_8));
             out.flush();
             JsonFramer framer = new JsonFramer(MAX_REQUEST_BYTES, new JsonFramer.Sink() {
                 @Override
                 public void value(String json) {
-                    send(out, dispatcher.handle(json));
+                    String refusal = gate.check(json);
+                    send(out, refusal != null ? refusal : dispatcher.handle(json));
+                    if (gate.refused()) {
+                        closeQuietly();
+                    }
                 }
 
                 @Override
@@ -47,7 +52,7 @@ final class Connection implements Runnable {
                     send(out, Dispatcher.error(null, QmpError.GENERIC, desc));
                 }
             });
-            InputStream in = socket.getInputStream();
+            InputStream in = link.in();
             byte[] buf = new byte[16 * 1024];
             int n;
             while ((n = in.read(buf)) > 0) {
@@ -75,7 +80,7 @@ final class Connection implements Runnable {
 
     private void closeQuietly() {
         try {
-            socket.close();
+            link.close();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing MCD connection: " + e);
         }

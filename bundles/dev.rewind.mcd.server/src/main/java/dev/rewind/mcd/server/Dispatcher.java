@@ -26,6 +26,9 @@ import java.util.TreeMap;
  */
 final class Dispatcher {
     static final int MAX_REPLY_BYTES = 64 * 1024;
+    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+    private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile(
+            "line (\\d+) column (\\d+)");
 
     private final WireState state;
     private final Map<String, Handler> commands = new TreeMap<>();
@@ -93,7 +96,10 @@ final class Dispatcher {
             state.recordError(uid, e.toErrorInfo());
             result = Json.obj().u32("return-status", e.returnStatus().value()).build();
         } catch (RuntimeException e) {
-            McdException m = new McdException(McdErrorCode.GENERAL, "internal error in " + name + ": " + e);
+            LOG.log(System.Logger.Level.ERROR, "internal error in " + name + " " + args, e);
+            McdException m = new McdException(McdErrorCode.GENERAL, "internal error in " + name + ": "
+                    + (e.getMessage() == null ? "unexpected failure" : e.getMessage()) + " (the server log has details)",
+                    e);
             state.recordError(uid, m.toErrorInfo());
             result = Json.obj().u32("return-status", m.returnStatus().value()).build();
         }
@@ -128,16 +134,20 @@ final class Dispatcher {
             }
             return e.getAsJsonObject();
         } catch (JsonParseException | IOException | IllegalStateException e) {
-            throw new QmpError("JSON parse error, " + rootMessage(e));
+            throw new QmpError(parseError(e));
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
+    /** The parser's complaint in the wire's own words: where the request stops being strict JSON, no library text. */
+    static String parseError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            java.util.regex.Matcher m = POSITION.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                return "JSON parse error: the request is not valid JSON at column " + m.group(2)
+                        + (m.group(1).equals("1") ? "" : " of line " + m.group(1));
+            }
         }
-        return String.valueOf(t.getMessage());
+        return "JSON parse error: the request is not valid JSON";
     }
 
     static String reply(JsonElement id, JsonObject result) {

@@ -32,7 +32,7 @@ final class RecordingWireCommands {
             try {
                 rec = RecordingReader.read(path(path));
             } catch (RecordingException e) {
-                throw McdException.param(e.getMessage());
+                throw new McdException(McdErrorCode.PARAM, e.getMessage(), e);
             }
             Path elf = path(program != null ? program : rec.programPath());
             ElfImage image = image(elf, program == null);
@@ -46,7 +46,7 @@ final class RecordingWireCommands {
                 api = s.opener.open(path(path), elf);
             } catch (RuntimeException e) {
                 throw new McdException(McdErrorCode.GENERAL, "cannot open the recording " + path + ": "
-                        + e.getMessage());
+                        + e.getMessage(), e);
             }
             int cores = s.replace(api);
             return Json.ok().str("path", path).str("program", elf.toString()).u32("num-cores", cores)

@@ -37,6 +37,22 @@ final class WireClient implements AutoCloseable {
         return line();
     }
 
+    /** Polls mcd-qry-state of {@code coreUid} as MCD clients do until it leaves RUNNING (1); bounded to 30 s. */
+    com.google.gson.JsonObject awaitStopped(int coreUid) throws IOException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            com.google.gson.JsonObject st = com.google.gson.JsonParser.parseString(
+                    call("mcd-qry-state", "{\"core-uid\":" + coreUid + "}")).getAsJsonObject()
+                    .getAsJsonObject("return").getAsJsonObject("state");
+            if (st.get("state").getAsInt() != 1) {
+                return st;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("core-uid " + coreUid + " still running after 30 s");
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

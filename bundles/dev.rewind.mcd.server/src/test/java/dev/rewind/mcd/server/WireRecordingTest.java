@@ -23,10 +23,7 @@ class WireRecordingTest {
         try (WireClient c = new WireClient(server.port())) {
             ret(c.call("mcd-open-core", "{\"core-con-info\":" + CON.formatted(0) + "}")); // core-uid 1 = hart 0
             c.call("mcd-run-until", "{\"core-uid\":1,\"global\":true,\"absolute-time\":true,\"run-until-time\":5000}");
-            JsonObject st;
-            do {
-                st = ret(c.call("mcd-qry-state", "{\"core-uid\":1}")).getAsJsonObject("state");
-            } while (st.get("state").getAsInt() == 1);
+            c.awaitStopped(1);
             ret(c.call("rewind-bookmark-add", "{\"core-uid\":1,\"name\":\"here\"}"));
             ret(c.call("rewind-goto-time", "{\"core-uid\":1,\"time\":100}"));
             Path file = dir.resolve("wire.rwd");
@@ -50,6 +47,15 @@ class WireRecordingTest {
             assertThat(status(c.call("rewind-save-recording", "{\"core-uid\":1,\"path\":\""
                     + dir.resolve("no/such/dir.rwd").toString().replace("\\", "\\\\") + "\"}"))).isNotZero();
             assertThat(c.call("rewind-save-recording", "{\"core-uid\":1}")).contains("Parameter 'path' is missing");
+            // never over a file that is not a recording: refused, the file unchanged, the reason in error info
+            Path rc = java.nio.file.Files.writeString(dir.resolve(".bashrc"), "alias ls='ls -F'\n");
+            assertThat(status(c.call("rewind-save-recording", "{\"core-uid\":1,\"path\":\""
+                    + rc.toString().replace("\\", "\\\\") + "\"}"))).isEqualTo(3);
+            assertThat(java.nio.file.Files.readString(rc)).isEqualTo("alias ls='ls -F'\n");
+            JsonObject info = ret(c.call("mcd-qry-error-info", "{\"core-uid\":1}"));
+            assertThat(info.toString()).contains("not a Rewind recording").doesNotContain("Exception");
+            assertThat(status(c.call("rewind-save-recording", "{\"core-uid\":1,\"path\":\""
+                    + file.toString().replace("\\", "\\\\") + "\"}"))).as("over an earlier recording").isZero();
         } finally {
             server.stop();
         }

@@ -66,9 +66,13 @@ class WireServerTest {
         assertThat(core.get("core-uid").getAsInt()).isEqualTo(3);
         assertThat(core.getAsJsonObject("core-con-info").get("core-id").getAsInt()).isEqualTo(2);
         assertThat(ret(c.call("mcd-qry-mem-spaces", "{\"core-uid\":3,\"start-index\":0,\"num-mem-spaces\":0}"))
-                .get("num-mem-spaces").getAsInt()).isEqualTo(2);
+                .get("num-mem-spaces").getAsInt()).isEqualTo(3);
         JsonObject ms = ret(c.call("mcd-qry-mem-spaces", "{\"core-uid\":3,\"start-index\":1,\"num-mem-spaces\":1}"));
         assertThat(ms.getAsJsonArray("mem-spaces").get(0).getAsJsonObject().get("mem-type").getAsInt()).isEqualTo(1);
+        JsonObject logical = ret(c.call("mcd-qry-mem-spaces", "{\"core-uid\":3,\"start-index\":2,\"num-mem-spaces\":1}"))
+                .getAsJsonArray("mem-spaces").get(0).getAsJsonObject();
+        assertThat(logical.get("mem-type").getAsInt()).as("MCD_MEM_SPACE_IS_LOGICAL").isEqualTo(0x20);
+        assertThat(logical.get("mem-space-id").getAsInt()).isEqualTo(3);
         JsonObject groups = ret(c.call("mcd-qry-reg-groups", "{\"core-uid\":3,\"start-index\":0,\"num-reg-groups\":1}"));
         assertThat(groups.getAsJsonArray("reg-groups").get(0).getAsJsonObject().get("reg-group-name").getAsString())
                 .isEqualTo("org.gnu.gdb.riscv.cpu");
@@ -95,10 +99,7 @@ class WireServerTest {
         int id = t.get("trig-id").getAsInt();
         c.call("mcd-step", "{\"core-uid\":1,\"global\":true,\"step-type\":2,\"n-steps\":1}");
         c.call("mcd-run", "{\"core-uid\":1,\"global\":true}");
-        JsonObject st;
-        do { // the client polls, as MCD clients do
-            st = ret(c.call("mcd-qry-state", "{\"core-uid\":1}")).getAsJsonObject("state");
-        } while (st.get("state").getAsInt() == 1);
+        JsonObject st = c.awaitStopped(1); // the client polls, as MCD clients do
         assertThat(st.get("state").getAsInt()).isEqualTo(3);
         assertThat(st.get("trig-id").getAsInt()).isEqualTo(id);
         String readPc = "{\"core-uid\":1,\"txlist\":{\"tx\":[{\"addr\":{\"address\":32,\"mem-space-id\":2,"
@@ -122,7 +123,11 @@ class WireServerTest {
     @Test
     void badInputGetsErrorsAndTheServerKeepsServing() throws Exception {
         c.sendRaw("{\"execute\": }");
-        assertThat(c.line()).contains("\"error\"").contains("JSON parse error");
+        assertThat(c.line()).contains("\"error\"").contains("JSON parse error: the request is not valid JSON at column")
+                .doesNotContainIgnoringCase("gson").doesNotContain("JsonReader").doesNotContain("https://")
+                .doesNotContain("Exception");
+        c.sendRaw("{'execute':'mcd-qry-servers'}");
+        assertThat(c.line()).contains("not valid JSON").doesNotContain("setStrictness").doesNotContain("https://");
         c.sendRaw("nonsense ");
         assertThat(c.line()).contains("GenericError");
         assertThat(c.call("mcd-bogus", "{}")).contains("CommandNotFound");

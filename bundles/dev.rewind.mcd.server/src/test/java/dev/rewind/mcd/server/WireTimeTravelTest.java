@@ -48,11 +48,7 @@ class WireTimeTravelTest {
     }
 
     JsonObject waitStopped() throws Exception {
-        JsonObject st;
-        do {
-            st = ret(c.call("mcd-qry-state", "{\"core-uid\":4}")).getAsJsonObject("state");
-        } while (st.get("state").getAsInt() == 1);
-        return st;
+        return c.awaitStopped(4);
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = DemoCommand.class, property = {
     "osgi.command.scope=rewind",
-    "osgi.command.function=demo"
+    "osgi.command.function=demo",
+    "rewind.synopsis=the bundled demo: 4 harts, a lost update, and time travel back to its cause"
 })
 public final class DemoCommand {
 

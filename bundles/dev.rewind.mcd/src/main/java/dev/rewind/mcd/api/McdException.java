@@ -14,7 +14,13 @@ public class McdException extends Exception {
     private final int errorEvents;
 
     public McdException(McdReturn returnStatus, McdErrorCode errorCode, int errorEvents, String info) {
-        super(Objects.requireNonNull(info, "info"));
+        this(returnStatus, errorCode, errorEvents, info, null);
+    }
+
+    /** As {@link #McdException(McdReturn, McdErrorCode, int, String)}, caused by {@code cause} (may be null). */
+    public McdException(McdReturn returnStatus, McdErrorCode errorCode, int errorEvents, String info,
+            Throwable cause) {
+        super(Objects.requireNonNull(info, "info"), cause);
         this.returnStatus = Objects.requireNonNull(returnStatus, "returnStatus");
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
         this.errorEvents = errorEvents;
@@ -23,6 +29,11 @@ public class McdException extends Exception {
     /** The common case: HANDLE_ERROR with a code and a message. */
     public McdException(McdErrorCode errorCode, String info) {
         this(McdReturn.HANDLE_ERROR, errorCode, McdErrorEvent.NONE, info);
+    }
+
+    /** HANDLE_ERROR with a code and a message, caused by {@code cause}. */
+    public McdException(McdErrorCode errorCode, String info, Throwable cause) {
+        this(McdReturn.HANDLE_ERROR, errorCode, McdErrorEvent.NONE, info, cause);
     }
 
     public static McdException param(String info) {

@@ -11,6 +11,17 @@ final class Layout {
     static final int MEM_PHYSICAL = 1;
     /** Memory space 2: this hart's registers, addressed by GDB register number. */
     static final int MEM_REGISTERS = 2;
+    /**
+     * Memory space 3: this core's logical view (MCD_MEM_SPACE_IS_LOGICAL), addresses as the hart's loads, stores and
+     * fetches see them. Without an MMU it equals the physical space; tools written for QEMU's MCD stub address
+     * memory, triggers and steps through exactly one such space per core.
+     */
+    static final int MEM_LOGICAL = 3;
+
+    /** True for the spaces that address memory (physical, logical); identical while there is no MMU. */
+    static boolean isMemory(int memSpaceId) {
+        return memSpaceId == MEM_PHYSICAL || memSpaceId == MEM_LOGICAL;
+    }
     /** Reset class bit 0: system reset (all harts, devices, memory reloaded). */
     static final int RST_SYSTEM = 1;
     /** Reset class bit 1: reset of this core's hart only. */

@@ -91,7 +91,9 @@ final class RewindCore extends CoreOps implements McdCore {
                 new MemSpace(Layout.MEM_PHYSICAL, "physical", MemType.PHYSICAL.bit(), 8, 1, Endian.LITTLE, 0,
                         e.xlen() == 32 ? 0xFFFF_FFFFL : physMax, 0, 0, 0, 0),
                 new MemSpace(Layout.MEM_REGISTERS, "registers", MemType.REGISTERS.bit(), 8, 1, Endian.LITTLE, 0,
-                        regs.maxNumber(), 0, 0, 0, 0));
+                        regs.maxNumber(), 0, 0, 0, 0),
+                new MemSpace(Layout.MEM_LOGICAL, "logical", MemType.LOGICAL.bit(), 8, 1, Endian.LITTLE, 0,
+                        e.xlen() == 32 ? 0xFFFF_FFFFL : physMax, 0, 0, 0, 0));
         return call(() -> McdList.slice(all, startIndex, Integer.toUnsignedLong(num), "memory spaces"));
     }
 
@@ -99,7 +101,7 @@ final class RewindCore extends CoreOps implements McdCore {
     public McdList<MemBlock> qryMemBlocks(int memSpaceId, int startIndex, int num) throws McdException {
         check();
         return call(() -> {
-            if (memSpaceId != Layout.MEM_PHYSICAL && memSpaceId != Layout.MEM_REGISTERS) {
+            if (!Layout.isMemory(memSpaceId) && memSpaceId != Layout.MEM_REGISTERS) {
                 throw new McdException(McdErrorCode.MEM_SPACE_ID, "no memory space " + memSpaceId);
             }
             if (memSpaceId == Layout.MEM_REGISTERS) {

@@ -194,9 +194,17 @@ final class TimeTravelImpl implements TimeTravel {
         });
         try {
             RecordingWriter.write(file, r);
+        } catch (dev.rewind.emulator.travel.NotARecordingException e) {
+            throw new McdException(McdErrorCode.PARAM, e.getMessage(), e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new McdException(McdErrorCode.PARAM, "cannot write the recording " + file
+                    + ": no such directory", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new McdException(McdErrorCode.PARAM, "cannot write the recording " + file
+                    + ": permission denied", e);
         } catch (java.io.IOException | RuntimeException e) {
-            throw new McdException(McdErrorCode.GENERAL, "cannot write the recording " + file + ": " + e
-                    + " (an earlier file there is unchanged)");
+            throw new McdException(McdErrorCode.GENERAL, "cannot write the recording " + file + ": "
+                    + e.getMessage() + " (an earlier file there is unchanged)", e);
         }
         return r.endTime();
     }

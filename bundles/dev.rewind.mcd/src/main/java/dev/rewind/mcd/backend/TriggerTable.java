@@ -119,8 +119,9 @@ final class TriggerTable {
             throw create("a data condition needs a read/write trigger");
         }
         Addr start = trig instanceof TrigSimpleCore s ? s.addrStart() : ((TrigComplexCore) trig).addrStart();
-        if (start.memSpaceId() != 0 && start.memSpaceId() != physicalSpace) {
-            throw create("triggers need addresses in memory space " + physicalSpace + ", not " + start.memSpaceId());
+        if (start.memSpaceId() != 0 && start.memSpaceId() != physicalSpace && !Layout.isMemory(start.memSpaceId())) {
+            throw create("triggers need addresses in memory space " + physicalSpace + " (physical) or "
+                    + Layout.MEM_LOGICAL + " (logical), not " + start.memSpaceId());
         }
         Trigger stored = trig;
         boolean ip = type == TrigType.IP.bit();

@@ -82,7 +82,7 @@ final class TxExecutor {
     }
 
     private Tx memory(Tx tx) throws TxFailure {
-        if (tx.addr().memSpaceId() != Layout.MEM_PHYSICAL) {
+        if (!Layout.isMemory(tx.addr().memSpaceId())) {
             throw new TxFailure("no memory space " + tx.addr().memSpaceId(), 0, true);
         }
         Engine e = target.engine;

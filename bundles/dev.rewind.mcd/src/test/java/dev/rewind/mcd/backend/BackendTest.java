@@ -65,7 +65,7 @@ class BackendTest {
         assertThat(api.qryCores(sys, 0, 0).count()).isEqualTo(harts);
         assertThatThrownBy(() -> api.qryCores(sys, harts, 1)).isInstanceOf(McdException.class);
         McdCore core = open(api, harts - 1);
-        assertThat(core.qryMemSpaces(0, 0).count()).isEqualTo(2);
+        assertThat(core.qryMemSpaces(0, 0).count()).isEqualTo(3);
         assertThat(core.qryMemSpaces(1, 1).items().get(0).memType()).isEqualTo(MemType.REGISTERS.bit());
         assertThat(core.qryRegGroups(0, 0).count()).isEqualTo(2);
         McdList<RegisterInfo> cpu = core.qryRegMap(1, 0, 100);

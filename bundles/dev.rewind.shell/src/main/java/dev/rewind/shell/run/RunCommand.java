@@ -16,7 +16,9 @@ import picocli.CommandLine;
 /** {@code rewind run PROG.elf [options]}: runs a guest program; the result is the guest's exit code. */
 @Component(service = RunCommand.class, property = {
     "osgi.command.scope=rewind",
-    "osgi.command.function=run"
+    "osgi.command.function=run",
+    "rewind.synopsis=runs a bare-metal RISC-V ELF to its exit; prints its UART output",
+    "rewind.help=--help"
 })
 public final class RunCommand {
 

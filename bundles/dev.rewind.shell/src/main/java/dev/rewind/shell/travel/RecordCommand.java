@@ -27,7 +27,9 @@ import picocli.CommandLine;
  */
 @Component(service = RecordCommand.class, property = {
     "osgi.command.scope=rewind",
-    "osgi.command.function=record"
+    "osgi.command.function=record",
+    "rewind.synopsis=runs an ELF and saves a recording that replays bit-exactly",
+    "rewind.help=--help"
 })
 public final class RecordCommand {
 

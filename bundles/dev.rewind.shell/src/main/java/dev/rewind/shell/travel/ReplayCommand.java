@@ -29,7 +29,9 @@ import picocli.CommandLine.Parameters;
  */
 @Component(service = ReplayCommand.class, property = {
     "osgi.command.scope=rewind",
-    "osgi.command.function=replay"
+    "osgi.command.function=replay",
+    "rewind.synopsis=replays a recording and checks its state hash",
+    "rewind.help=--help"
 })
 public final class ReplayCommand {
 

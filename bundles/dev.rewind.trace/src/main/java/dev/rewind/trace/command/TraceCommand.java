@@ -35,7 +35,9 @@ import picocli.CommandLine;
  * {@link TraceRecorder} (batches also on the event bus when there is one) and exports the trace. Exit code: 0, or 2
  * for bad input (unreadable or malformed ELF, bad options, an output that cannot be written).
  */
-@Component(service = TraceCommand.class, property = {"osgi.command.scope=rewind", "osgi.command.function=trace"})
+@Component(service = TraceCommand.class, property = {"osgi.command.scope=rewind", "osgi.command.function=trace",
+    "rewind.synopsis=runs an ELF and exports its per-hart trace (CTF, Chrome JSON, HTML timeline)",
+    "rewind.help=--help"})
 public final class TraceCommand {
     static final long CHUNK = 50_000_000;
 

@@ -25,7 +25,9 @@ import picocli.CommandLine;
  * {@code System.out} goes to standard error while it serves), or {@code rewind dap --port N}: clients on TCP
  * 127.0.0.1:N until standard input says {@code quit} or the process is stopped.
  */
-@Component(service = DapCommand.class, property = {"osgi.command.scope=rewind", "osgi.command.function=dap"})
+@Component(service = DapCommand.class, property = {"osgi.command.scope=rewind", "osgi.command.function=dap",
+    "rewind.synopsis=Debug Adapter Protocol server (stdio, or TCP with --port) for VS Code and other DAP clients",
+    "rewind.help=--help"})
 public final class DapCommand {
 
     static final int EXIT_OK = 0;

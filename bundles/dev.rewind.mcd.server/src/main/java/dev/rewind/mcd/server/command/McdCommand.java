@@ -21,13 +21,16 @@ import org.osgi.service.component.annotations.Component;
 import picocli.CommandLine;
 
 /**
- * {@code rewind mcd PROG.elf [--port 1235] [--host 127.0.0.1] [--harts N] [--quantum Q]}: loads the program,
+ * {@code rewind mcd PROG.elf [--port 1235] [--host 127.0.0.1] [--unix-socket PATH] [--token-file F] [--harts N]
+ * [--ram SIZE] [--quantum Q]}: loads the program,
  * serves its MCD API on the QMP wire and blocks until the process is interrupted or standard input says
  * {@code quit}. At end of input (e.g. started in the background) it keeps serving.
  */
 @Component(service = McdCommand.class, property = {
     "osgi.command.scope=rewind",
-    "osgi.command.function=mcd"
+    "osgi.command.function=mcd",
+    "rewind.synopsis=serves an ELF to MCD clients (QMP wire, TCP or Unix socket)",
+    "rewind.help=--help"
 })
 public final class McdCommand {
     static final int EXIT_OK = 0;
@@ -64,15 +67,19 @@ public final class McdCommand {
             err.println("rewind mcd: " + e.getMessage());
             return EXIT_BAD_INPUT;
         } catch (BindException e) {
-            err.println("rewind mcd: cannot listen on " + options.host + ":" + options.port + ": " + e.getMessage()
+            err.println("rewind mcd: cannot listen on " + where(options) + ": " + e.getMessage()
                     + " (another server on that port? --port 0 picks a free one)");
             return EXIT_BIND;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            err.println("rewind mcd: cannot listen on " + where(options) + ": " + e.getReason());
+            return EXIT_BIND;
         } catch (IOException e) {
-            err.println("rewind mcd: cannot listen on " + options.host + ":" + options.port + ": " + e);
+            err.println("rewind mcd: cannot listen on " + where(options) + ": " + e.getMessage());
             return EXIT_BIND;
         }
-        out.println("MCD server for " + options.program + " on " + options.host + ":" + server.port() + " ("
-                + options.harts + " hart" + (options.harts == 1 ? "" : "s") + ")");
+        out.println("MCD server for " + options.program + " on " + server.address() + " ("
+                + options.harts + " hart" + (options.harts == 1 ? "" : "s") + ", " + (options.ram >> 20) + " MiB RAM"
+                + (tokenRequired(options) ? ", token required" : "") + ")");
         out.flush();
         Thread hook = new Thread(server::stop, "rewind-mcd-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -84,6 +91,18 @@ public final class McdCommand {
         }
         out.println("MCD server stopped");
         return EXIT_OK;
+    }
+
+    private static String where(McdOptions o) {
+        return o.access.unixSocket() != null ? "unix:" + o.access.unixSocket() : o.host + ":" + o.port;
+    }
+
+    private static boolean tokenRequired(McdOptions o) {
+        try {
+            return o.access.token().required();
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Something wrong with what the user gave: exit code 2. */
@@ -100,6 +119,12 @@ public final class McdCommand {
         if (o.port < 0 || o.port > 65535) {
             throw new BadInput("--port " + o.port + " is outside 0..65535");
         }
+        dev.rewind.net.AccessToken token;
+        try {
+            token = o.access.token();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
         ElfImage image;
         try {
             image = ElfLoader.parse(Files.readAllBytes(o.program));
@@ -112,7 +137,7 @@ public final class McdCommand {
         McdApi api;
         try {
             launched = sessions.launch(dev.rewind.debug.LaunchConfig.of(o.program).withHarts(o.harts)
-                    .withQuantum(o.quantum));
+                    .withRamSize(o.ram).withQuantum(o.quantum));
             api = dev.rewind.mcd.server.SessionOpener.mcd(launched, "load " + o.program);
         } catch (IllegalArgumentException | McdException e) {
             throw new BadInput("cannot load " + o.program + ": " + e.getMessage());
@@ -127,7 +152,7 @@ public final class McdCommand {
         }
         McdWireServer server = new McdWireServer(api, dev.rewind.mcd.server.SessionOpener.of(sessions));
         try {
-            server.start(o.host, o.port);
+            server.start(o.access.endpoint(o.host, o.port), token);
         } catch (UnknownHostException e) {
             throw new BadInput("unknown host " + o.host);
         }

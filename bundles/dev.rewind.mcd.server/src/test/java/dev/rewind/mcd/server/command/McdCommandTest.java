@@ -29,7 +29,7 @@ class McdCommandTest {
     void servesUntilQuit() {
         Outcome o = run("help\nquit\n", HELLO, "--port", "0", "--harts", "2", "--quantum", "10");
         assertThat(o.code()).as(o.err()).isZero();
-        assertThat(o.out()).matches("(?s)MCD server for .*hello-rv32\\.elf on 127\\.0\\.0\\.1:\\d+ \\(2 harts\\)\n"
+        assertThat(o.out()).matches("(?s)MCD server for .*hello-rv32\\.elf on 127\\.0\\.0\\.1:\\d+ \\(2 harts, 128 MiB RAM\\)\n"
                 + "MCD server stopped\n");
     }
 
@@ -43,6 +43,23 @@ class McdCommandTest {
         assertThat(harts.err()).contains("cannot load");
         assertThat(run("", HELLO, "--host", "no-such-host.invalid", "--port", "0").code()).isEqualTo(2);
         assertThat(run("", "--port").err()).contains("Usage: rewind mcd");
+        assertThat(run("", HELLO, "--ram", "lots").err()).contains("not a size: 'lots'");
+        assertThat(run("", HELLO, "--token", "a b", "--port", "0").err()).contains("a token must be");
+    }
+
+    @Test
+    void ramSizeUnixSocketAndToken(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path sock = dir.resolve("mcd.sock");
+        java.nio.file.Path token = java.nio.file.Files.writeString(dir.resolve("token"), "t0k3n\n");
+        Outcome o = run("quit\n", HELLO, "--ram", "64M", "--unix-socket", sock.toString(), "--token-file",
+                token.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("on unix:" + sock.toAbsolutePath() + " (1 hart, 64 MiB RAM, token required)");
+        assertThat(sock).as("socket removed at quit").doesNotExist();
+        java.nio.file.Files.writeString(sock, "not a socket");
+        Outcome busy = run("quit\n", HELLO, "--unix-socket", sock.toString());
+        assertThat(busy.code()).isEqualTo(1);
+        assertThat(busy.err()).contains("is not a socket");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.rewind.plugin.example.cache;
 
+import dev.rewind.plugins.PluginRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,17 +32,17 @@ class CachePluginTest {
     void hitRatePerHartOfARealGuest() throws Exception {
         CachePlugin pi = new CachePlugin();
         CachePlugin pj = new CachePlugin();
-        GuestRun ri = GuestRun.run("bench-mt-rv64.elf", 2, false, pi, false);
-        GuestRun rj = GuestRun.run("bench-mt-rv64.elf", 2, true, pj, false);
+        PluginRun ri = PluginRun.run(java.nio.file.Path.of("../../tests/guest/elf", "bench-mt-rv64.elf"), 2, false, pi, false);
+        PluginRun rj = PluginRun.run(java.nio.file.Path.of("../../tests/guest/elf", "bench-mt-rv64.elf"), 2, true, pj, false);
         for (int h = 0; h < 2; h++) {
-            L1Cache a = pi.caches(ri.ctx)[h];
-            L1Cache b = pj.caches(rj.ctx)[h];
+            L1Cache a = pi.caches(ri.context())[h];
+            L1Cache b = pj.caches(rj.context())[h];
             assertThat(a.hits() + a.misses()).isGreaterThan(1000);
             assertThat(a.hitRate()).isBetween(0.5, 1.0);
             assertThat(b.hits()).isEqualTo(a.hits());
             assertThat(b.misses()).isEqualTo(a.misses());
         }
-        ri.machine.plugins().uninstallAll();
-        assertThat(ri.machine.plugins().reports()).filteredOn(l -> l.contains("hit rate")).hasSize(2);
+        ri.machine().plugins().uninstallAll();
+        assertThat(ri.machine().plugins().reports()).filteredOn(l -> l.contains("hit rate")).hasSize(2);
     }
 }

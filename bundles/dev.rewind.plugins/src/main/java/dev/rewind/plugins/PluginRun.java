@@ -1,4 +1,4 @@
-package dev.rewind.plugin.example.memhist;
+package dev.rewind.plugins;
 
 import dev.rewind.emulator.Machine;
 import dev.rewind.emulator.MachineConfig;
@@ -11,25 +11,28 @@ import dev.rewind.plugin.api.PluginContext;
 import dev.rewind.plugin.api.RewindPlugin;
 import java.nio.file.Path;
 
-/** Runs a guest of tests/guest/elf with one plugin installed; keeps the plugin's context and reports. */
-final class GuestRun {
-    final ElfImage image;
-    final Machine machine;
-    final RunResult result;
-    final PluginContext ctx;
+/**
+ * A harness for plugin authors' tests: runs an ELF to its end (at most 200M instructions) on a machine with one
+ * plugin installed, interpreted or translated, and keeps the plugin's context, the machine and the run's result.
+ *
+ * @param image   the program
+ * @param machine the machine it ran on (its plugin host still holds the plugin unless uninstalled)
+ * @param result  how the run ended
+ * @param context the context the plugin was installed with
+ */
+public record PluginRun(ElfImage image, Machine machine, RunResult result, PluginContext context) {
 
-    private GuestRun(ElfImage image, Machine machine, RunResult result, PluginContext ctx) {
-        this.image = image;
-        this.machine = machine;
-        this.result = result;
-        this.ctx = ctx;
-    }
-
-    static GuestRun run(String elf, int harts, boolean jit, RewindPlugin plugin, boolean uninstall) throws Exception {
-        ElfImage img = ElfLoader.parse(Path.of("../../tests/guest/elf").resolve(elf));
+    /**
+     * @param translate   whether hot blocks are translated to bytecode (else interpreted throughout)
+     * @param uninstall   whether to uninstall the plugin after the run (its reports then are in the host's reports)
+     * @throws AssertionError when the plugin is refused
+     */
+    public static PluginRun run(Path elf, int harts, boolean translate, RewindPlugin plugin, boolean uninstall)
+            throws Exception {
+        ElfImage img = ElfLoader.parse(elf);
         Machine m = new Machine(MachineConfig.defaults(img.xlen()).withHarts(harts), ConsoleSink.discard(),
                 InputSource.none());
-        m.setTranslation(jit, 50);
+        m.setTranslation(translate, 50);
         m.load(img);
         PluginContext[] ctx = new PluginContext[1];
         RewindPlugin spy = new RewindPlugin() {
@@ -56,10 +59,11 @@ final class GuestRun {
         if (uninstall) {
             m.plugins().uninstallAll();
         }
-        return new GuestRun(img, m, r, ctx[0]);
+        return new PluginRun(img, m, r, ctx[0]);
     }
 
-    long symbol(String name) {
+    /** A symbol's address in the program. */
+    public long symbol(String name) {
         return image.symbol(name).orElseThrow(() -> new AssertionError("no symbol " + name)).value();
     }
 }
