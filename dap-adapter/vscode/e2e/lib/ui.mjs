@@ -1,0 +1,142 @@
+// Small helpers over VS Code's workbench DOM (code-server 4.100 = VS Code 1.100), each wait bounded.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export class Ui {
+  constructor(page, shots) {
+    this.page = page;
+    this.shots = shots;
+    mkdirSync(shots, { recursive: true });
+  }
+
+  async shot(name) {
+    await this.page.screenshot({ path: join(this.shots, `${name}.png`) });
+  }
+
+  /** Runs a command from the palette by its title; retried until it is offered (contributions load late). */
+  async command(title, timeout = 60000) {
+    const p = this.page;
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await p.keyboard.press('F1');
+      const input = p.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 10000 });
+      await input.fill(`>${title}`);
+      const row = p.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+      const seen = await row.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+      if (seen) {
+        await input.press('Enter');
+        return;
+      }
+      await input.press('Escape');
+      if (Date.now() > deadline) throw new Error(`the command "${title}" was not offered in the palette within ${timeout} ms`);
+      await p.waitForTimeout(1000);
+    }
+  }
+
+  /** The editor cursor line from the status bar ("Ln 109, Col 5"), or 0. */
+  async cursorLine() {
+    const text = await this.page.locator('[id="status.editor.selection"]').textContent({ timeout: 5000 }).catch(() => '');
+    const m = /Ln (\d+)/.exec(text || '');
+    return m ? Number(m[1]) : 0;
+  }
+
+  /** Waits until the status bar shows the cursor on a line satisfying pred; returns it. */
+  async waitLine(pred, timeout = 30000) {
+    const h = await this.page.waitForFunction((src) => {
+      const el = document.getElementById('status.editor.selection');
+      const m = el && /Ln (\d+)/.exec(el.textContent);
+      const line = m ? Number(m[1]) : 0;
+      // eslint-disable-next-line no-new-func
+      return new Function('l', `return (${src})(l)`)(line) ? line : false;
+    }, pred.toString(), { timeout, polling: 'raf' });
+    return h.jsonValue();
+  }
+
+  /** Texts of the rows of a view's list (Call Stack, Variables, a tree view), by a CSS scope. */
+  async rows(scope) {
+    return this.page.locator(`${scope} .monaco-list-row`).allTextContents();
+  }
+
+  async waitRows(scope, pred, what, timeout = 30000) {
+    const deadline = Date.now() + timeout;
+    let rows = [];
+    while (Date.now() < deadline) {
+      rows = await this.rows(scope);
+      if (pred(rows)) return rows;
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error(`${what}: not seen within ${timeout} ms; rows of ${scope}: ${JSON.stringify(rows)}`);
+  }
+
+  /** The Rewind status bar item's text. */
+  async statusTime() {
+    return (await this.page.locator('[id="rewind.rewind-debug.rewind.time"], [id$="rewind.time"]').first().textContent({ timeout: 5000 })) || '';
+  }
+
+  /** The virtual time in the Rewind status bar item ("t=17,090 · 3 back"). */
+  async statusTimeNumber() {
+    const m = /t=([\d,]+)/.exec(await this.statusTime());
+    if (!m) throw new Error(`no time in the Rewind status bar item: ${await this.statusTime()}`);
+    return Number(m[1].replace(/,/g, ''));
+  }
+
+  /** Waits until the Rewind status bar item shows a time satisfying pred (given as a function source); returns it. */
+  async waitStatusTime(pred, timeout = 30000) {
+    const h = await this.page.waitForFunction((src) => {
+      for (const e of document.querySelectorAll('.statusbar-item')) {
+        const m = /t=([\d,]+)/.exec(e.textContent);
+        // eslint-disable-next-line no-new-func
+        if (m) { const t = Number(m[1].replace(/,/g, '')); return new Function('t', `return (${src})(t)`)(t) ? t : false; }
+      }
+      return false;
+    }, pred.toString(), { timeout, polling: 100 });
+    return h.jsonValue();
+  }
+
+  async toolbar(icon) {
+    const b = this.page.locator(`.action-label.codicon-${icon} >> visible=true`).first();
+    await b.waitFor({ state: 'visible', timeout: 10000 });
+    await b.click();
+  }
+
+  /** Clicks an inline action of a tree row (shown on hover) until `done` resolves truthy; bounded. */
+  async clickInline(row, icon, done, timeout = 20000) {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      await row.hover({ timeout: 5000 }).catch(() => undefined);
+      const clicked = await row.locator(`.action-label.codicon-${icon}`).click({ timeout: 2000 }).then(() => true, () => false);
+      const settle = Date.now() + (clicked ? 5000 : 0);
+      do {
+        if (await done().catch(() => false)) return;
+        await this.page.waitForTimeout(100);
+      } while (Date.now() < settle);
+    }
+    throw new Error(`the inline action ${icon} did not take effect within ${timeout} ms`);
+  }
+
+  /** Expands a collapsed view of the side bar by its title (e.g. "Rewind Bookmarks"). */
+  async expandView(title) {
+    const header = this.page.locator('.pane-header', { hasText: title }).first();
+    await header.waitFor({ state: 'visible', timeout: 15000 });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  }
+
+  async collapseView(title) {
+    const header = this.page.locator('.pane-header', { hasText: title }).first();
+    await header.waitFor({ state: 'visible', timeout: 15000 });
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  }
+
+  /** The frame of the History webview (the one holding the slider). */
+  async historyFrame(timeout = 20000) {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      for (const f of this.page.frames()) {
+        if (await f.locator('#slider').count().catch(() => 0)) return f;
+      }
+      await this.page.waitForTimeout(200);
+    }
+    throw new Error(`the History view's webview did not appear within ${timeout} ms`);
+  }
+}

@@ -1,0 +1,80 @@
+'use strict';
+// Rewind's VS Code extension: starts the bundled adapter (runtime in ./adapter) with a Java 21+, follows the
+// active Rewind session for the Bookmarks, History and Trace views and the status bar.
+const path = require('path');
+const fs = require('fs');
+const vscode = require('vscode');
+const { findJava } = require('./java');
+const { RewindState } = require('./state');
+const { BookmarksView, registerBookmarkCommands } = require('./bookmarks');
+const { HistoryView } = require('./history');
+const { TraceView } = require('./trace');
+const { StatusItem } = require('./status');
+const { ConfigurationProvider } = require('./configuration');
+
+class AdapterFactory {
+  constructor(context) {
+    this.context = context;
+  }
+
+  createDebugAdapterDescriptor() {
+    const jar = path.join(this.context.extensionPath, 'adapter', 'rewind.jar');
+    if (!fs.existsSync(jar)) throw new Error(`the Rewind runtime is missing from the extension (${jar}); reinstall it`);
+    const config = vscode.workspace.getConfiguration('rewind');
+    let java;
+    try {
+      java = findJava(config.get('java.home'));
+    } catch (e) {
+      vscode.window.showErrorMessage(e.message, 'Open Settings').then((choice) => {
+        if (choice) vscode.commands.executeCommand('workbench.action.openSettings', 'rewind.java.home');
+      });
+      throw e;
+    }
+    const opts = [...config.get('java.options', [])];
+    if (java.feature >= 24) opts.push('--sun-misc-unsafe-memory-access=allow');
+    return new vscode.DebugAdapterExecutable(java.java, [...opts, '-jar', jar, 'dap']);
+  }
+}
+
+function activate(context) {
+  const state = new RewindState();
+  const sub = (...d) => context.subscriptions.push(...d);
+  sub(
+    vscode.debug.registerDebugAdapterDescriptorFactory('rewind', new AdapterFactory(context)),
+    vscode.debug.registerDebugConfigurationProvider('rewind', new ConfigurationProvider()),
+    vscode.debug.registerDebugAdapterTrackerFactory('rewind', {
+      createDebugAdapterTracker: (session) => {
+        const stackRequests = new Map(); // request seq -> threadId
+        return {
+          onWillReceiveMessage: (m) => {
+            if (m.type === 'request' && m.command === 'stackTrace') stackRequests.set(m.seq, m.arguments && m.arguments.threadId);
+          },
+          onDidSendMessage: (m) => {
+            if (m.type === 'response' && m.command === 'stackTrace') {
+              const threadId = stackRequests.get(m.request_seq);
+              stackRequests.delete(m.request_seq);
+              if (m.success) state.frames(session, threadId, m.body);
+            } else if (m.type === 'event') {
+              if (m.event === 'stopped') state.stopped(session, m.body || {});
+              else if (m.event === 'rewind/trace') state.traced(session, m.body);
+              else if (m.event === 'continued') state.changed.fire();
+            }
+          },
+        };
+      },
+    }),
+    vscode.debug.onDidStartDebugSession((s) => { if (s.type === 'rewind') state.follow(s); }),
+    vscode.debug.onDidChangeActiveDebugSession((s) => { if (s && s.type === 'rewind') state.follow(s); }),
+    vscode.debug.onDidTerminateDebugSession((s) => state.ended(s)),
+    vscode.window.registerTreeDataProvider('rewind.bookmarks', new BookmarksView(state)),
+    vscode.window.registerTreeDataProvider('rewind.trace', new TraceView(state)),
+    vscode.window.registerWebviewViewProvider('rewind.history', new HistoryView(state)),
+    new StatusItem(state),
+    ...registerBookmarkCommands(state),
+  );
+  return { state };
+}
+
+function deactivate() {}
+
+module.exports = { activate, deactivate };

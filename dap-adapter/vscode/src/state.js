@@ -1,0 +1,120 @@
+'use strict';
+// What the views show about the active Rewind session: where it is in time, the history range, bookmarks,
+// the stops seen and the trace entries per hart. Filled from the adapter's events and custom requests.
+const vscode = require('vscode');
+
+const MAX_STOPS = 200;
+const MAX_TRACE_PER_HART = 200;
+
+class RewindState {
+  constructor() {
+    this.changed = new vscode.EventEmitter();
+    this.onDidChange = this.changed.event;
+    this.session = undefined;
+    this.reset();
+  }
+
+  reset() {
+    this.time = undefined; // {now, earliest, frontier, history}
+    this.bookmarks = [];
+    this.stops = []; // {time, hart, reason}
+    this.trace = new Map(); // hart -> [{time, kind, text}]
+    this.harts = 0;
+  }
+
+  /** The session the views follow: the active debug session when it is a Rewind one. */
+  follow(session) {
+    if (session && session.type !== 'rewind') return;
+    if (this.session === session) return;
+    this.session = session;
+    this.reset();
+    vscode.commands.executeCommand('setContext', 'rewind.active', !!session);
+    if (session) this.refresh();
+    else this.changed.fire();
+  }
+
+  ended(session) {
+    if (this.session === session) this.follow(undefined);
+  }
+
+  /**
+   * A `stopped` event of a session. The time is asked for once VS Code has its stack trace of the stop (so the
+   * editor moves first; the adapter answers one request at a time), or after a short while if none comes.
+   */
+  stopped(session, body) {
+    if (session !== this.session) this.follow(session);
+    if (session !== this.session) return;
+    const pending = { threadId: body.threadId, reason: body.reason, place: undefined };
+    this.pendingStop = pending;
+    pending.timer = setTimeout(() => this.settle(session, pending), 250);
+  }
+
+  /**
+   * A stackTrace response VS Code received (the tracker pairs it with its request): the first one for the stopped
+   * thread names the place of the stop. No stack request of our own, so frame ids stay VS Code's.
+   */
+  frames(session, threadId, body) {
+    const p = this.pendingStop;
+    if (session !== this.session || !p || p.threadId !== threadId || !body || !body.stackFrames) return;
+    const f = body.stackFrames[0];
+    if (f) p.place = f.source && f.line ? `${f.name} (${f.source.name}:${f.line})` : f.name;
+    this.settle(session, p);
+  }
+
+  async settle(session, p) {
+    if (this.pendingStop !== p) return;
+    this.pendingStop = undefined;
+    clearTimeout(p.timer);
+    await this.refresh();
+    if (session !== this.session || !this.time || !p.threadId) return;
+    const hart = p.threadId - 1;
+    this.stops.push({ time: this.time.now, hart, reason: p.reason });
+    if (this.stops.length > MAX_STOPS) this.stops.shift();
+    this.addTrace(hart, { time: this.time.now, kind: 'stop', text: p.place ? `${p.reason} in ${p.place}` : p.reason });
+    this.changed.fire();
+  }
+
+  /** A trace entry forwarded by the adapter (custom event `rewind/trace`: {hart, time, kind, text}). */
+  traced(session, body) {
+    if (session !== this.session || !body || body.hart === undefined) return;
+    this.addTrace(body.hart, { time: body.time, kind: body.kind || 'event', text: body.text || body.kind || '' });
+    this.changed.fire();
+  }
+
+  addTrace(hart, entry) {
+    if (!this.trace.has(hart)) this.trace.set(hart, []);
+    const lane = this.trace.get(hart);
+    lane.push(entry);
+    if (lane.length > MAX_TRACE_PER_HART) lane.shift();
+  }
+
+  /** Asks the adapter where the session is in time and which bookmarks it has. */
+  async refresh() {
+    const session = this.session;
+    if (!session) return;
+    try {
+      const [time, marks, threads] = await Promise.all([
+        session.customRequest('rewind/time', {}),
+        session.customRequest('rewind/bookmarks', {}),
+        this.harts ? Promise.resolve(undefined) : session.customRequest('threads', {}),
+      ]);
+      if (session !== this.session) return;
+      this.time = time;
+      this.bookmarks = (marks.bookmarks || []).slice().sort((a, b) => a.time - b.time);
+      if (threads) this.harts = threads.threads.length;
+    } catch (e) {
+      // Before launch has answered, or after the session ended: the views keep what they had.
+      this.lastError = e.message;
+    }
+    this.changed.fire();
+  }
+
+  async request(command, args) {
+    if (!this.session) throw new Error('No Rewind debug session is active');
+    const body = await this.session.customRequest(command, args);
+    await this.refresh();
+    return body;
+  }
+}
+
+module.exports = { RewindState };
