@@ -5,14 +5,11 @@ import dev.rewind.debug.DebugSessions;
 import dev.rewind.debug.LaunchConfig;
 import dev.rewind.debug.SessionEvent;
 import dev.rewind.gdb.GdbServer;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -94,7 +91,7 @@ public final class GdbCommand {
                 }
             })) {
                 Thread stdin = new Thread(() -> {
-                    awaitQuit(in);
+                    dev.rewind.net.QuitSignal.await(in);
                     done.countDown();
                 }, "rewind-gdb-stdin");
                 stdin.setDaemon(true);
@@ -145,21 +142,4 @@ public final class GdbCommand {
         }
     }
 
-    /** Returns when a line {@code quit} (or {@code exit}) arrives or the thread is interrupted. */
-    static void awaitQuit(InputStream in) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                String word = line.trim();
-                if (word.equals("quit") || word.equals("exit")) {
-                    return;
-                }
-            }
-            new CountDownLatch(1).await(); // end of input: serve until the process is interrupted
-        } catch (IOException e) {
-            throw new IllegalStateException("reading standard input failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

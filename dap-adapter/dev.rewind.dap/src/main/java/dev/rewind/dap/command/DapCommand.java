@@ -4,17 +4,13 @@ import dev.rewind.dap.DapConnection;
 import dev.rewind.dap.DapTcpServer;
 import dev.rewind.debug.DebugSessions;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CountDownLatch;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -83,7 +79,7 @@ public final class DapCommand {
             server.start();
             System.err.println("rewind dap: listening on 127.0.0.1:" + server.port());
             System.err.flush();
-            awaitQuit(in);
+            dev.rewind.net.QuitSignal.await(in);
         } catch (IOException e) {
             System.err.println("rewind dap: cannot listen on 127.0.0.1:" + port + ": " + e.getMessage()
                     + " (another server on that port? --port 0 picks a free one)");
@@ -92,20 +88,4 @@ public final class DapCommand {
         return EXIT_OK;
     }
 
-    /** Returns when a line {@code quit} arrives; at end of input, serves until the process is interrupted. */
-    static void awaitQuit(InputStream in) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.trim().equals("quit") || line.trim().equals("exit")) {
-                    return;
-                }
-            }
-            new CountDownLatch(1).await();
-        } catch (IOException e) {
-            throw new IllegalStateException("reading standard input failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

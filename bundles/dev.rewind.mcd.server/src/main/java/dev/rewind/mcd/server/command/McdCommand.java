@@ -6,17 +6,13 @@ import dev.rewind.emulator.elf.ElfImage;
 import dev.rewind.emulator.elf.ElfLoader;
 import dev.rewind.mcd.api.McdApi;
 import dev.rewind.mcd.server.McdWireServer;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.util.concurrent.CountDownLatch;
 import org.osgi.service.component.annotations.Component;
 import picocli.CommandLine;
 
@@ -84,7 +80,7 @@ public final class McdCommand {
         Thread hook = new Thread(server::stop, "rewind-mcd-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            awaitQuit(in);
+            dev.rewind.net.QuitSignal.await(in);
         } finally {
             server.stop();
             removeHook(hook);
@@ -159,24 +155,6 @@ public final class McdCommand {
         return server;
     }
 
-    /** Returns when a line {@code quit} (or {@code exit}) arrives or the thread is interrupted. */
-    static void awaitQuit(InputStream in) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                String word = line.trim();
-                if (word.equals("quit") || word.equals("exit")) {
-                    return;
-                }
-            }
-            // end of input: serve until the process is interrupted
-            new CountDownLatch(1).await();
-        } catch (IOException e) {
-            throw new IllegalStateException("reading standard input failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private static void removeHook(Thread hook) {
         try {
