@@ -20,12 +20,16 @@ class BusBridgeTest {
     /** Collects what is posted, after checking that the bus codec accepts it (topic and property types). */
     static final class Recorder implements EventBus {
         final List<Record> posted = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
         @Override
         public void post(Record event) {
             EventCodec.topicOf(event.getClass());
             EventCodec.fromProperties(event.getClass().asSubclass(Record.class), EventCodec.toProperties(event));
             posted.add(event);
+            if (event instanceof SessionBusEvents.Ended) {
+                ended.countDown();
+            }
         }
 
         @Override
@@ -53,10 +57,7 @@ class BusBridgeTest {
             await(s.resume());
             Stop end = await(exit);
             await(s.end());
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (bus.posted.stream().noneMatch(r -> r instanceof SessionBusEvents.Ended) && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            assertThat(bus.ended.await(10, TimeUnit.SECONDS)).as("the Ended record is posted").isTrue();
             List<Class<?>> kinds = bus.posted.stream().<Class<?>>map(Object::getClass).toList();
             assertThat(kinds.get(0)).isEqualTo(SessionBusEvents.Started.class);
             assertThat(kinds.get(kinds.size() - 1)).isEqualTo(SessionBusEvents.Ended.class);

@@ -1,27 +1,35 @@
 package dev.rewind.debug;
 
-import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-/** Bounded waits on collected events. */
-final class Events {
-    private Events() {
-    }
+/** A listener that keeps a session's events and lets a test wait for one, with a bound. */
+final class Events extends CopyOnWriteArrayList<SessionEvent> implements SessionListener {
+    private static final long serialVersionUID = 1L;
 
-    static void waitFor(List<SessionEvent> events, Predicate<SessionEvent> p) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (events.stream().anyMatch(p)) {
-                return;
-            }
-            Thread.sleep(5);
+    @Override
+    public void onEvent(SessionEvent event) {
+        add(event);
+        synchronized (this) {
+            notifyAll();
         }
-        throw new AssertionError("no such event within 10 s; got " + events);
     }
 
-    static String output(List<SessionEvent> events) {
+    /** Waits up to 10 s for an event {@code p} accepts. */
+    synchronized void waitFor(Predicate<SessionEvent> p) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (stream().noneMatch(p)) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                throw new AssertionError("no such event within 10 s; got " + this);
+            }
+            wait(left);
+        }
+    }
+
+    String output() {
         StringBuilder sb = new StringBuilder();
-        for (SessionEvent e : events) {
+        for (SessionEvent e : this) {
             if (e instanceof SessionEvent.Output o && !o.log()) {
                 sb.append(o.text());
             }

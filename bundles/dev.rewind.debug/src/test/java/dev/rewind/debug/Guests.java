@@ -1,7 +1,6 @@
 package dev.rewind.debug;
 
-import dev.rewind.emulator.elf.ElfImage;
-import dev.rewind.emulator.elf.ElfLoader;
+import dev.rewind.symbols.Symbols;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +18,13 @@ final class Guests {
 
     /** A symbol's address, from the ELF itself. */
     static long symbol(String elf, String name) throws Exception {
-        ElfImage image = ElfLoader.parse(elf(elf));
-        return image.symbol(name).orElseThrow(() -> new AssertionError("no symbol " + name + " in " + elf)).value();
+        return Symbols.load(elf(elf)).symbol(name)
+                .orElseThrow(() -> new AssertionError("no symbol " + name + " in " + elf)).value();
+    }
+
+    /** The program's entry point, from the ELF itself. */
+    static long entry(String elf) throws Exception {
+        return Symbols.load(elf(elf)).elf().entry();
     }
 
     static <T> T await(CompletableFuture<T> f) throws Exception {

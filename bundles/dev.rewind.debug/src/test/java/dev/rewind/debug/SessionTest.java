@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -27,16 +26,16 @@ class SessionTest {
     void runsToExitWithOutputAndEventsInOrder() throws Exception {
         DebugSession s = await(manager.launch(LaunchConfig.of(elf("hello-rv32.elf"))));
         assertThat(s.lastStop().reason()).isEqualTo(StopReason.ENTRY);
-        List<SessionEvent> events = new CopyOnWriteArrayList<>();
-        s.addListener(events::add);
+        Events events = new Events();
+        s.addListener(events);
         var stop = s.nextStop();
         await(s.resume());
         Stop exit = await(stop);
         assertThat(exit.reason()).isEqualTo(StopReason.EXIT);
         assertThat(exit.exitCode()).isZero();
-        Events.waitFor(events, e -> e instanceof SessionEvent.Stopped);
+        events.waitFor(e -> e instanceof SessionEvent.Stopped);
         assertThat(events.get(0)).isInstanceOf(SessionEvent.Running.class);
-        String out = Events.output(events);
+        String out = events.output();
         assertThat(out).contains("hello from hart 0");
         assertThatThrownBy(() -> await(s.resume())).isInstanceOf(ExecutionException.class)
                 .hasMessageContaining("exited with code 0");
@@ -121,18 +120,18 @@ class SessionTest {
     @Test
     void aThrowingListenerDoesNotStopTheOthersAndAllFrontEndsSeeEachStop() throws Exception {
         DebugSession s = await(manager.launch(LaunchConfig.of(elf("demo-rv32.elf")).withHarts(4)));
-        List<SessionEvent> a = new CopyOnWriteArrayList<>();
-        List<SessionEvent> b = new CopyOnWriteArrayList<>();
+        Events a = new Events();
+        Events b = new Events();
         s.addListener(e -> {
             throw new IllegalStateException("a broken front end");
         });
-        s.addListener(a::add);
-        s.addListener(b::add);
+        s.addListener(a);
+        s.addListener(b);
         await(s.stepInstruction(2, 5));
         await(s.stepBackInstruction(2, 1));
         Stop back = await(s.stepBackInstruction(2, 1));
-        Events.waitFor(a, e -> e instanceof SessionEvent.Stopped st && st.stop().equals(back));
-        Events.waitFor(b, e -> e instanceof SessionEvent.Stopped st && st.stop().equals(back));
+        a.waitFor(e -> e instanceof SessionEvent.Stopped st && st.stop().equals(back));
+        b.waitFor(e -> e instanceof SessionEvent.Stopped st && st.stop().equals(back));
         assertThat(a).hasSameSizeAs(b).hasSize(5);
         assertThat(a.get(0)).isInstanceOf(SessionEvent.Stopped.class);
         assertThat(a.stream().filter(e -> e instanceof SessionEvent.Invalidated)).hasSize(2);
@@ -143,24 +142,24 @@ class SessionTest {
     void aSlowListenerDelaysOnlyItself() throws Exception {
         DebugSession s = await(manager.launch(LaunchConfig.of(elf("hello-rv32.elf"))));
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        List<SessionEvent> slow = new CopyOnWriteArrayList<>();
+        Events slow = new Events();
         s.addListener(e -> {
-            slow.add(e);
+            slow.onEvent(e);
             try {
                 release.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException x) {
                 Thread.currentThread().interrupt();
             }
         });
-        List<SessionEvent> quick = new CopyOnWriteArrayList<>();
-        s.addListener(quick::add);
+        Events quick = new Events();
+        s.addListener(quick);
         for (int i = 0; i < 5; i++) {
             await(s.stepInstruction(0, 1)); // completes although the slow listener holds its first event
         }
-        Events.waitFor(quick, e -> e instanceof SessionEvent.Stopped st && st.stop().time() == 5);
+        quick.waitFor(e -> e instanceof SessionEvent.Stopped st && st.stop().time() == 5);
         assertThat(slow).hasSize(1);
         release.countDown();
-        Events.waitFor(slow, e -> e instanceof SessionEvent.Stopped st && st.stop().time() == 5);
+        slow.waitFor(e -> e instanceof SessionEvent.Stopped st && st.stop().time() == 5);
         assertThat(slow).hasSameSizeAs(quick);
     }
 
@@ -168,7 +167,7 @@ class SessionTest {
     void pauseStopsALongRun() throws Exception {
         DebugSession s = await(manager.launch(LaunchConfig.of(elf("bench-rv32.elf"))));
         await(s.resume());
-        Thread.sleep(200);
+        Thread.sleep(200); // deliberate pacing: the machine runs a while before the pause
         Stop p = await(s.pause());
         assertThat(p.reason()).isEqualTo(StopReason.PAUSE);
         assertThat(p.time()).isPositive();
@@ -185,11 +184,9 @@ class SessionTest {
         var next = s.nextStop();
         await(s.resume());
         await(next);
-        await(s.resume());
-        Thread.sleep(1500); // a long history after the only breakpoint hit
-        Stop paused = await(s.pause());
+        Stop paused = await(s.goToTime(200_000_000L)); // a long history after the only breakpoint hit
         var reverse = s.reverseContinue();
-        Thread.sleep(20);
+        Thread.sleep(20); // deliberate pacing: let the backward search start before the pause
         Stop cancelled = await(s.pause().thenCompose(p -> reverse));
         assertThat(paused.time()).as("a long history to search").isGreaterThan(10_000_000);
         assertThat(cancelled.reason()).as("the pause cancelled the backward search").isEqualTo(StopReason.PAUSE);
@@ -199,7 +196,7 @@ class SessionTest {
     @Test
     void resetStartsANewRunAtTheEntryAndTheMemoryMapComesFromTheMachine() throws Exception {
         DebugSession s = await(manager.launch(LaunchConfig.of(elf("hello-rv32.elf"))));
-        long entry = dev.rewind.emulator.elf.ElfLoader.parse(elf("hello-rv32.elf")).entry();
+        long entry = Guests.entry("hello-rv32.elf");
         assertThat(s.lastStop().pc()).isEqualTo(entry);
         assertThat(s.memoryRegions()).anySatisfy(r -> {
             assertThat(r.kind()).isEqualTo(MemoryRegion.Kind.RAM);

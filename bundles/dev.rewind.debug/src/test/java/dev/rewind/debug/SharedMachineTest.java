@@ -10,8 +10,6 @@ import dev.rewind.mcd.api.CoreEvent;
 import dev.rewind.mcd.api.McdApi;
 import dev.rewind.mcd.api.McdCore;
 import dev.rewind.mcd.api.StepType;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,14 +28,14 @@ class SharedMachineTest {
     @Test
     void stopsCausedThroughTheMcdApiReachTheSessionAndItsStopsLeaveMcdEventsUnconsumed() throws Exception {
         DebugSession s = await(manager.launch(LaunchConfig.of(elf("demo-rv32.elf")).withHarts(4)));
-        List<SessionEvent> seen = new CopyOnWriteArrayList<>();
-        s.addListener(seen::add);
+        Events seen = new Events();
+        s.addListener(seen);
         McdApi api = s.adapt(McdApi.class).orElseThrow();
         api.initialize(ApiVersion.current());
         CoreConInfo system = api.qrySystems(0, 1).items().get(0);
         McdCore core1 = api.openCore(api.qryCores(system, 0, 4).items().get(1));
         core1.step(false, StepType.INSTR, 7);
-        Events.waitFor(seen, e -> e instanceof SessionEvent.Stopped st && st.stop().hart() == 1);
+        seen.waitFor(e -> e instanceof SessionEvent.Stopped st && st.stop().hart() == 1);
         Stop stop = ((SessionEvent.Stopped) seen.stream().filter(e -> e instanceof SessionEvent.Stopped).findFirst()
                 .orElseThrow()).stop();
         assertThat(stop.time()).isEqualTo(core1.qryCurrentTime());

@@ -11,7 +11,6 @@ import dev.rewind.symbols.info.FrameContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,13 +84,13 @@ class SourceLevelTest {
         assertThat(print(s, 0, "i")).isEqualTo("3");
         assertThat(print(s, 0, "acc")).isEqualTo(String.valueOf(2 + 3 + 5 + 7));
         await(s.removeBreakpoint(cond.id()));
-        List<SessionEvent> events = new CopyOnWriteArrayList<>();
-        s.addListener(events::add);
+        Events events = new Events();
+        s.addListener(events);
         await(s.addBreakpoint(BreakpointSpec.line("main.c", line).withLogMessage("i={i} acc={acc}")));
         Stop exit = run(s);
         assertThat(exit.reason()).isEqualTo(StopReason.EXIT);
         assertThat(exit.exitCode()).isZero();
-        Events.waitFor(events, e -> e instanceof SessionEvent.Stopped);
+        events.waitFor(e -> e instanceof SessionEvent.Stopped);
         List<String> logs = events.stream().filter(e -> e instanceof SessionEvent.Output o && o.log())
                 .map(e -> ((SessionEvent.Output) e).text()).toList();
         assertThat(logs).hasSize(6).first().isEqualTo("i=4 acc=28\n");

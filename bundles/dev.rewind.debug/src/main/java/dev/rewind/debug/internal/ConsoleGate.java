@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * their order with the other events), a line at a time and at every stop; what it prints while replaying history
  * was shown already and is dropped.
  */
-final class ConsoleGate implements dev.rewind.emulator.device.ConsoleSink {
+final class ConsoleGate implements java.util.function.IntConsumer {
     private final String sessionId;
     private volatile boolean live = true;
     private Executor executor = Runnable::run;
@@ -39,7 +39,7 @@ final class ConsoleGate implements dev.rewind.emulator.device.ConsoleSink {
     }
 
     @Override
-    public void write(byte b) {
+    public void accept(int b) {
         for (java.util.function.IntConsumer t : taps) {
             t.accept(b & 0xFF);
         }

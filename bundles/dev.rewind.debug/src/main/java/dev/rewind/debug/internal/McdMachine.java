@@ -210,6 +210,12 @@ final class McdMachine {
         cores.get(0).rst(1, true);
     }
 
+    /** Instruction text, from the MCD disassembly extension. */
+    dev.rewind.mcd.disasm.Disassembly disassembly() {
+        return cores.get(0).adapt(dev.rewind.mcd.disasm.Disassembly.class)
+                .orElseThrow(() -> new DebugException("this MCD back end offers no disassembly"));
+    }
+
     int memSpace() {
         return memSpace;
     }

@@ -3,18 +3,10 @@ package dev.rewind.debug.internal;
 import dev.rewind.debug.DebugException;
 import dev.rewind.debug.DebugSession;
 import dev.rewind.debug.LaunchConfig;
-import dev.rewind.emulator.elf.ElfFormatException;
-import dev.rewind.emulator.elf.ElfImage;
-import dev.rewind.emulator.elf.ElfLoader;
-import dev.rewind.emulator.travel.Recording;
-import dev.rewind.emulator.travel.RecordingException;
-import dev.rewind.emulator.travel.RecordingReader;
 import dev.rewind.mcd.api.McdApi;
 import dev.rewind.mcd.api.McdException;
 import dev.rewind.mcd.backend.McdBackend;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +32,14 @@ public final class Sessions {
 
     public CompletableFuture<DebugSession> launch(LaunchConfig config) {
         return CompletableFuture.supplyAsync(() -> {
-            ElfImage image = parse(config.program());
-            McdBackend b = McdBackend.builder(image).harts(config.harts())
-                    .snapshotInterval(config.snapshotInterval())
-                    .hardwareTriggersPerHart(config.hardwareTriggersPerHart())
-                    .programPath(config.program().toAbsolutePath().normalize().toString());
+            McdBackend b;
+            try {
+                b = McdBackend.load(config.program());
+            } catch (McdException e) {
+                throw new DebugException(e.info(), e);
+            }
+            b.harts(config.harts()).snapshotInterval(config.snapshotInterval())
+                    .hardwareTriggersPerHart(config.hardwareTriggersPerHart());
             if (config.ramSize() > 0) {
                 b.ramSize(config.ramSize());
             }
@@ -57,21 +52,14 @@ public final class Sessions {
 
     public CompletableFuture<DebugSession> openRecording(Path recording, Path program) {
         return CompletableFuture.supplyAsync(() -> {
-            ElfImage image = parse(program);
-            Recording rec;
-            try {
-                rec = RecordingReader.read(recording);
-            } catch (RecordingException e) {
-                throw new DebugException("cannot open the recording " + recording + ": " + e.getMessage(), e);
-            }
             McdBackend b;
             try {
-                b = McdBackend.fromRecording(rec, image);
+                b = McdBackend.openRecording(recording, program);
             } catch (McdException e) {
-                throw new DebugException("cannot open the recording " + recording + ": " + e.getMessage(), e);
+                throw new DebugException("cannot open the recording " + recording + ": " + e.info(), e);
             }
-            LaunchConfig config = new LaunchConfig(program, rec.machine().harts(), rec.machine().ramSize(),
-                    rec.machine().quantum(), LaunchConfig.DEFAULT_SNAPSHOT_INTERVAL, 4);
+            LaunchConfig config = new LaunchConfig(program, b.harts(), b.ramSize(), b.quantum(),
+                    LaunchConfig.DEFAULT_SNAPSHOT_INTERVAL, 4);
             return create(config, program, b, "cannot open the recording " + recording);
         });
     }
@@ -81,7 +69,7 @@ public final class Sessions {
         ConsoleGate console = new ConsoleGate(id);
         McdApi api;
         try {
-            api = backend.console(console).build();
+            api = backend.consoleBytes(console).build();
         } catch (RuntimeException e) {
             throw new DebugException(failure + ": " + e.getMessage(), e);
         }
@@ -104,18 +92,6 @@ public final class Sessions {
         live.put(id, s);
         changed();
         return s;
-    }
-
-    private static ElfImage parse(Path program) {
-        try {
-            return ElfLoader.parse(Files.readAllBytes(program));
-        } catch (NoSuchFileException e) {
-            throw new DebugException("no such program: " + program, e);
-        } catch (IOException e) {
-            throw new DebugException("cannot read " + program + ": " + e.getMessage(), e);
-        } catch (ElfFormatException e) {
-            throw new DebugException(program + " is not a RISC-V ELF program Rewind can load: " + e.getMessage(), e);
-        }
     }
 
     private void ended(Session s) {

@@ -7,8 +7,6 @@ import dev.rewind.debug.Instruction;
 import dev.rewind.debug.MemoryRead;
 import dev.rewind.debug.Register;
 import dev.rewind.debug.SessionEvent;
-import dev.rewind.emulator.isa.Disassembler;
-import dev.rewind.emulator.isa.Names;
 import dev.rewind.mcd.api.McdException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +25,7 @@ final class State {
     private final Conditions conditions;
     private final List<Register> registers;
     private final Map<String, Register> byName = new HashMap<>();
-    private final Disassembler disassembler;
+    private final dev.rewind.mcd.disasm.Disassembly disassembler;
 
     State(Context ctx, Conditions conditions) {
         this.ctx = ctx;
@@ -40,8 +38,8 @@ final class State {
                 byName.put("x" + r.number(), r);
             }
         }
-        byName.putIfAbsent("fp", byName.get(Names.reg(8)));
-        this.disassembler = new Disassembler(ctx.machine.xlen());
+        byName.putIfAbsent("fp", byName.get("8")); // x8's other ABI name
+        this.disassembler = ctx.machine.disassembly();
     }
 
     List<Register> registers() {
@@ -54,10 +52,6 @@ final class State {
             key = key.substring(1);
         }
         Register r = byName.get(key);
-        if (r == null) {
-            int n = Names.regNumber(key);
-            r = n >= 0 ? byName.get(Integer.toString(n)) : null;
-        }
         if (r == null) {
             throw new DebugException("no register '" + nameOrNumber + "' (x0..x31, ABI names such as a0 or s0/fp, pc,"
                     + " CSRs such as mstatus or mepc, or GDB numbers)");

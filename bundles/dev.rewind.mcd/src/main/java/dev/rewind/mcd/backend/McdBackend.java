@@ -39,6 +39,63 @@ public final class McdBackend {
     }
 
     /**
+     * A back end for the ELF file {@code elf}, its path kept for recordings.
+     *
+     * @throws McdException PARAM naming the file when it is missing, unreadable or not a RISC-V ELF Rewind can load
+     */
+    public static McdBackend load(java.nio.file.Path elf) throws McdException {
+        return builder(parse(elf, "program")).programPath(elf.toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * A back end that opens the recording file {@code recording} of the ELF file {@code program} (see
+     * {@link #fromRecording}).
+     *
+     * @throws McdException PARAM when either file cannot be read, the recording is corrupt or made from another program
+     */
+    public static McdBackend openRecording(java.nio.file.Path recording, java.nio.file.Path program)
+            throws McdException {
+        ElfImage image = parse(program, "program");
+        Recording rec;
+        try {
+            rec = dev.rewind.emulator.travel.RecordingReader.read(recording);
+        } catch (RecordingException e) {
+            throw McdException.param(e.getMessage());
+        }
+        return fromRecording(rec, image);
+    }
+
+    private static ElfImage parse(java.nio.file.Path elf, String what) throws McdException {
+        try {
+            return dev.rewind.emulator.elf.ElfLoader.parse(java.nio.file.Files.readAllBytes(elf));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw McdException.param("no such " + what + ": " + elf);
+        } catch (java.io.IOException e) {
+            throw McdException.param("cannot read " + elf + ": " + e.getMessage());
+        } catch (dev.rewind.emulator.elf.ElfFormatException e) {
+            throw McdException.param(elf + " is not a RISC-V ELF program Rewind can load: " + e.getMessage());
+        }
+    }
+
+    /** Harts of the machine to build (a recording's own when opened from one). */
+    public int harts() {
+        return harts;
+    }
+
+    public long ramSize() {
+        return ramSize;
+    }
+
+    public int quantum() {
+        return quantum;
+    }
+
+    /** Like {@link #console(ConsoleSink)}, for callers that take the guest's console output as bytes (0..255). */
+    public McdBackend consoleBytes(java.util.function.IntConsumer bytes) {
+        return console(b -> bytes.accept(b & 0xFF));
+    }
+
+    /**
      * A session that opens {@code recording} (made from {@code image}'s ELF): its machine configuration, its
      * input log, its debugger writes and its bookmarks. The session starts at time 0 and can run or travel to any
      * point; {@code TimeTravel.verifyRecording()} goes to the recording's end and checks the state hash there. A

@@ -255,6 +255,10 @@ final class RewindCore extends CoreOps implements McdCore {
 
     @Override
     public <T> Optional<T> adapt(Class<T> type) {
+        if (type == dev.rewind.mcd.disasm.Disassembly.class) {
+            dev.rewind.emulator.isa.Disassembler d = new dev.rewind.emulator.isa.Disassembler(target.engine.xlen());
+            return Optional.of(type.cast((dev.rewind.mcd.disasm.Disassembly) d::disassemble));
+        }
         return type == TimeTravel.class ? Optional.of(type.cast(timeTravel)) : Optional.empty();
     }
 
