@@ -3,7 +3,6 @@ package dev.rewind.debug.internal;
 import dev.rewind.debug.Breakpoint;
 import dev.rewind.debug.BreakpointSpec;
 import dev.rewind.debug.DebugException;
-import dev.rewind.debug.Stop;
 import dev.rewind.mcd.api.McdException;
 import dev.rewind.mcd.api.TrigSimpleCore;
 import dev.rewind.mcd.api.TrigType;
@@ -159,11 +158,6 @@ final class Breakpoints {
         return e == null ? 0 : ++e.hits;
     }
 
-    Breakpoint view(int id) {
-        Entry e = entries.get(id);
-        return e == null ? null : e.view();
-    }
-
     /** A temporary breakpoint on one hart (for step over / step out); returns its MCD trigger id. */
     int addTemporary(int hart, long address) throws McdException {
         return machine.core(hart).createTrig(TrigSimpleCore.breakpoint(machine.memSpace(), address)).trigId();
@@ -171,10 +165,6 @@ final class Breakpoints {
 
     void removeTemporary(int hart, int trigId) throws McdException {
         machine.core(hart).removeTrig(trigId);
-    }
-
-    static Stop.Access access(BreakpointSpec spec) {
-        return spec.access();
     }
 
     private static long key(int hart, int trigId) {

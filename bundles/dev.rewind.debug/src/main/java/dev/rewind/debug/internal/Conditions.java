@@ -49,10 +49,6 @@ final class Conditions {
         evaluator = e;
     }
 
-    Evaluator evaluator() {
-        return evaluator;
-    }
-
     /** Counts the hit of a breakpoint stop and says whether it stops; other stops always stop. */
     boolean shouldStop(Stop stop) {
         if (stop.reason() == StopReason.TRAP) {

@@ -1,6 +1,5 @@
 package dev.rewind.debug.internal;
 
-import dev.rewind.debug.BreakpointSpec;
 import dev.rewind.debug.DebugException;
 import dev.rewind.debug.SessionEvent;
 import dev.rewind.debug.Stop;
@@ -220,10 +219,5 @@ final class RunControl {
 
     static boolean isUserStop(Stop s) {
         return s.reason() != StopReason.STEP && s.reason() != StopReason.PAUSE;
-    }
-
-    static BreakpointSpec.Kind kind(Context ctx, Stop s) {
-        BreakpointSpec spec = ctx.breakpoints.spec(s.breakpointId());
-        return spec == null ? null : spec.kind();
     }
 }

@@ -62,7 +62,7 @@ public final class Session extends SessionRequests {
 
     private Session(Parts p, LaunchConfig config, Path program, McdApi api, ConsoleGate console,
             Consumer<Session> onEnd, dev.rewind.symbols.Symbols symbols, List<String> symbolProblems) {
-        super(p.executor(), p.ctx(), new State(p.ctx(), p.conditions()), symbols, symbolProblems);
+        super(p.executor(), p.ctx(), new State(p.ctx()), symbols, symbolProblems);
         this.config = config;
         this.program = program;
         this.onEnd = onEnd;
@@ -78,8 +78,6 @@ public final class Session extends SessionRequests {
             p.conditions().evaluator(support);
         }
     }
-
-
 
     @Override
     public String id() {

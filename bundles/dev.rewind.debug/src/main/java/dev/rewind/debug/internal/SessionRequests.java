@@ -156,14 +156,6 @@ abstract class SessionRequests implements DebugSession {
         return submit("list breakpoints", ctx.breakpoints::list);
     }
 
-    Context context() {
-        return ctx;
-    }
-
-    State state() {
-        return state;
-    }
-
     /** A request body. */
     @FunctionalInterface
     interface Work<T> {

@@ -22,14 +22,12 @@ import java.util.Map;
  */
 final class State {
     private final Context ctx;
-    private final Conditions conditions;
     private final List<Register> registers;
     private final Map<String, Register> byName = new HashMap<>();
     private final dev.rewind.mcd.disasm.Disassembly disassembler;
 
-    State(Context ctx, Conditions conditions) {
+    State(Context ctx) {
         this.ctx = ctx;
-        this.conditions = conditions;
         this.registers = List.copyOf(ctx.machine.registers());
         for (Register r : registers) {
             byName.put(r.name().toLowerCase(Locale.ROOT), r);
@@ -121,9 +119,5 @@ final class State {
     void removeBreakpoint(int id) throws McdException {
         Breakpoint b = ctx.breakpoints.remove(id);
         ctx.publish(new SessionEvent.BreakpointChanged(ctx.id, b, true));
-    }
-
-    Conditions conditions() {
-        return conditions;
     }
 }

@@ -1,7 +1,6 @@
 package dev.rewind.debug.internal;
 
 import dev.rewind.debug.DebugException;
-import dev.rewind.debug.Register;
 import dev.rewind.debug.Stop;
 import dev.rewind.debug.StopReason;
 import dev.rewind.mcd.api.McdException;
@@ -116,13 +115,5 @@ final class Stepping {
 
     static boolean inRange(long pc, long lo, long hi) {
         return Long.compareUnsigned(pc, lo) >= 0 && Long.compareUnsigned(pc, hi) < 0;
-    }
-
-    static int sp() {
-        return SP;
-    }
-
-    static int pcNumber() {
-        return Register.PC;
     }
 }
