@@ -41,7 +41,12 @@ class ValuesGdbTest {
             "sizeof(union value)", "shapes[1].tag.bytes", "shapes[0].name", "nosuch", "*g_counter",
             "shapes[0].nope", "1/0", "g_table[1] < g_table[2] && g_table[3] > 6", "sizeof(coord_t)",
             "(long)&g_table[1] - (long)&g_table[0]", "~0", "$x0", "grid[2]", "shapes[0].tag.i",
-            "shapes[1].tag.wide", "shapes[0].corners[1].x");
+            "shapes[1].tag.wide", "shapes[0].corners[1].x", "&pool[1]", "*(struct node *)&pool[1]", "sizeof pool",
+            "(long)pool[1].next - (long)&pool[0]", "grid[1][2] * 2 + 1 << 2 == 60", "1 ? 2 : 3 ? 4 : 5", "010",
+            "(char)'\\n'", "g_table + 1", "*g_table", "-1 > 0u", "(unsigned char)-1", "(short)-1",
+            "shapes[0].corners + 1", "&shapes[1].tag", "shapes[0].combine", "*shapes[0].combine", "&grid[1]", "*grid",
+            "sizeof(grid[0]) / sizeof(grid[0][0])", "pool[1].next == &pool[0]", "!pool[0].next", "~pool[1].val & 0xff",
+            "(enum color)GREEN", "shapes[0].name[1]", "walk_ra[1] - walk_ra[0]");
 
     static Stream<String> variants() {
         return UnwindTest.fixtures();

@@ -56,8 +56,11 @@ public final class ValueFormat {
                 case PointerType p -> pointer(sb, p, v, depth);
                 case ArrayType a -> array(sb, a, v, depth);
                 case StructType s -> struct(sb, s, v, depth);
-                case FunctionType f -> sb.append('{').append(f.name()).append("} 0x")
-                        .append(v.address().map(Long::toHexString).orElse("?"));
+                case FunctionType f -> {
+                    sb.append('{').append(f.name()).append("} 0x").append(v.address().map(Long::toHexString)
+                            .orElse("?"));
+                    v.address().flatMap(symbols::symbolize).ifPresent(n -> sb.append(" <").append(n).append('>'));
+                }
                 default -> sb.append("void");
             }
         } catch (ValueException e) {
