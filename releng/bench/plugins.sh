@@ -31,7 +31,8 @@ for d in emulator-bundle bundles/dev.rewind.plugin.api bundles/dev.rewind.bus bu
 NEW=$W/new:$ASM
 OLD=$W/base:$ASM
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-mips() { "$JAVA" -cp "$1" "${@:2}" | awk '/^mips/ {print $2}'; }
+METRIC=${METRIC:-mips}   # mips: wall time; cpu-mips: the running thread's CPU time (steadier on a loaded machine)
+mips() { "$JAVA" -cp "$1" "${@:2}" | awk -v m="$METRIC" '$1 == m {print $2}'; }
 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)  guest: $(basename "$ELF"), $HARTS hart(s), $N instructions after $WARM of warm-up, $RUNS runs each"
 declare -A R

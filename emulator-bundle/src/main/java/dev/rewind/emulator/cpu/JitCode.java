@@ -98,12 +98,30 @@ public abstract class JitCode {
         long epc = (b.pc + b.offs[i]) & am;
         h.retired += used + i;
         h.cycles += used + i + 1;
+        unadd(h, cur >>> 8, i);
         h.enterTrap(t.cause, t.tval, false, epc);
         h.x[32] = 0;
         if (in.host.traps) {
             in.host.trap(h.id, bus.blockTime + t0 + used + i, t.cause, false, epc, t.tval & am);
         }
         return used + i + 1;
+    }
+
+    /**
+     * Instruction i of block k left the block early (trap, cut): takes back the inline additions the group made
+     * for the instructions after it ({@link dev.rewind.emulator.jit.InlineGroups}).
+     */
+    final void unadd(Hart h, int k, int i) {
+        dev.rewind.emulator.plugin.Probes p = probes[k];
+        if (p == null) {
+            return;
+        }
+        int n = blocks[k].n;
+        for (int j = i; !dev.rewind.emulator.jit.InlineGroups.ends(p, n, j); j++) {
+            for (int q = 0; q < p.insnInlines(j + 1); q++) {
+                p.insnCounter(j + 1, q).cells[h.id] -= p.insnAdd(j + 1, q);
+            }
+        }
     }
 
     /** The pc of the block whose heat triggered the translation. */

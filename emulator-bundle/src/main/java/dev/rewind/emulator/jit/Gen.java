@@ -169,6 +169,13 @@ final class Gen {
         mv.visitFieldInsn(GETFIELD, BUS, "cut", "Z");
         mv.visitJumpInsn(IFEQ, ok);
         BlockSpec b = blocks.get(k);
+        if (b.probes() != null) {
+            mv.visitVarInsn(ALOAD, THIS);
+            mv.visitVarInsn(ALOAD, H);
+            iconst(k);
+            iconst(i);
+            mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "unadd", "(" + D_HART + "II)V", false);
+        }
         addUsed(i + 1);
         exitTo((b.pc() + b.offs()[i + 1]) & am);
         mv.visitLabel(ok);

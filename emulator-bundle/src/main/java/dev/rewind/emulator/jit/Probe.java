@@ -16,10 +16,8 @@ import org.objectweb.asm.MethodVisitor;
  * Same points and order as the interpreter ({@code ProbedExec}): at block entry after the budget check, before each
  * instruction, and after each memory access that did not trap (before the cut check).
  *
- * <p>Instruction-level additions are grouped: the additions of a run of instructions go in one addition per counter
- * at the run's first instruction, where nothing in the run can observe the difference: a run ends at an instruction
- * that may trap or leave the region early (memory accesses, the block's last instruction) or has memory callbacks,
- * and an instruction with execution callbacks starts a new run (its callback sees its own addition and none later).
+ * <p>Instruction-level additions are grouped ({@link InlineGroups}): one addition per counter at the first instruction
+ * of a group; an instruction that leaves the block early takes back the additions of the rest of its group.
  */
 final class Probe {
     private static final String CTR = "dev/rewind/emulator/plugin/CounterImpl";
@@ -48,7 +46,7 @@ final class Probe {
         if (p == null) {
             return;
         }
-        if (i == 0 || ends(p, b, i - 1) || p.hasInsnCallbacks(i)) {
+        if (i == 0 || InlineGroups.ends(p, b.length(), i - 1)) {
             group(g, k, p, b, i);
         }
         int call = g.callBase[k] + p.blockCallbackCount();
@@ -58,11 +56,6 @@ final class Probe {
         for (int j = 0; j < p.insnCallbackCount(i); j++) {
             call(g, call + j, i);
         }
-    }
-
-    /** Whether instruction i ends a run of grouped additions. */
-    private static boolean ends(Probes p, BlockSpec b, int i) {
-        return i == b.length() - 1 || Probes.kind(b.code()[i] & 0xFF) != 0 || p.hasMem(i);
     }
 
     /** The additions of the run starting at instruction i, one per counter (at the first slot naming it). */
@@ -82,7 +75,7 @@ final class Probe {
                 sums.get(c)[1] += p.insnAdd(j, q);
             }
             slot += p.insnInlines(j);
-            if (ends(p, b, j) || p.hasInsnCallbacks(j + 1)) {
+            if (InlineGroups.ends(p, b.length(), j)) {
                 break;
             }
         }

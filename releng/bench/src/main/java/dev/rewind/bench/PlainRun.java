@@ -28,9 +28,12 @@ public final class PlainRun {
         w.run(warm);
         Machine m = new Machine(cfg, ConsoleSink.discard(), InputSource.none());
         m.load(img);
+        java.lang.management.ThreadMXBean tx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = tx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         m.run(n);
         long dt = System.nanoTime() - t0;
-        System.out.printf("mips %.1f (time %d)%n", m.time() / (dt / 1e3), m.time());
+        long dc = tx.getCurrentThreadCpuTime() - c0;
+        System.out.printf("mips %.1f (time %d)%ncpu-mips %.1f%n", m.time() / (dt / 1e3), m.time(), m.time() / (dc / 1e3));
     }
 }

@@ -104,9 +104,12 @@ public final class PluginBench {
         }
         machine(cfg, img, mode, entries).run(warm);
         Machine m = machine(cfg, img, mode, entries);
+        java.lang.management.ThreadMXBean tx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = tx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         m.run(n);
         long dt = System.nanoTime() - t0;
-        System.out.printf("mips %.1f (time %d)%n", m.time() / (dt / 1e3), m.time());
+        long dc = tx.getCurrentThreadCpuTime() - c0;
+        System.out.printf("mips %.1f (time %d)%ncpu-mips %.1f%n", m.time() / (dt / 1e3), m.time(), m.time() / (dc / 1e3));
     }
 }
