@@ -261,7 +261,7 @@ public final class Machine {
         interp.setTranslation(enabled, threshold);
     }
 
-    /** Translator counters: regions translated, blocks covered, failed translations. */
+    /** Translator counters: regions translated, blocks covered, failed translations, regions on several pages. */
     public long[] translationCounts() {
         return interp.translationCounts();
     }

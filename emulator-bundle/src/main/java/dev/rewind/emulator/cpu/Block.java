@@ -32,8 +32,10 @@ final class Block {
     Block s1;
     /** Times entered in the interpreter (translation heat). */
     int hits;
-    /** The translated region headed by this block, or null. */
+    /** The translated region this block is in (entered when execution reaches the block), or null. */
     JitCode jit;
+    /** The live regions holding this block's code (at most one today): killed when its page is invalidated. */
+    java.util.List<JitCode> regions;
     /** Translation was tried and failed: stay interpreted. */
     boolean jitFailed;
 

@@ -60,9 +60,12 @@ public final class Interpreter {
         return jit.enabled;
     }
 
-    /** Regions translated, blocks they cover, failed translations (0 unless something is wrong). */
+    /**
+     * Regions translated, blocks they cover, failed translations (0 unless something is wrong), regions whose blocks
+     * lie on several pages.
+     */
     public long[] translationCounts() {
-        return new long[] {jit.regions, jit.regionBlocks, jit.failures};
+        return new long[] {jit.regions, jit.regionBlocks, jit.failures, jit.multiPage};
     }
 
     /** The error of the last failed translation, or null. */

@@ -10,7 +10,7 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Translates a region (decoded blocks of one page, each an entry point) into the bytes of a class
+ * Translates a region (decoded blocks, on one or several pages, each an entry point) into the bytes of a class
  * {@code dev.rewind.emulator.cpu.JitRegion extends JitCode} with the constructor {@code (Interpreter, Block[])}
  * and {@code long run(Hart h, long budget, long t0)}. Registers live in locals between the load at entry and
  * the store at the exits; every block starts with the budget check ("a whole block fits, else leave with pc
@@ -22,11 +22,16 @@ public final class Translator {
     private Translator() {
     }
 
-    /** Methods larger than this are not compiled by HotSpot's C2 (HugeMethodLimit 8000): callers split. */
-    public static final int MAX_CODE_BYTES = 7800;
+    /**
+     * Callers split regions whose method is larger: HotSpot's C2 skips methods above 8000 bytes (HugeMethodLimit).
+     * C1 bails out of large ones ("too many stack slots used", seen from about 4000 bytes), leaving them in the
+     * bytecode interpreter until C2 compiles them; with today's region limits (48 blocks, 320 instructions) that is
+     * rare, and a 3000-byte limit measured no better. {@code -Drewind.jit.maxCode} overrides it (experiments).
+     */
+    public static final int MAX_CODE_BYTES = Integer.getInteger("rewind.jit.maxCode", 7800);
 
     /**
-     * @param blocks  the region: distinct blocks, all on one page, none with breakpoints or callbacks
+     * @param blocks  the region: distinct blocks, none with breakpoints or callbacks
      * @param xlen    32 or 64
      * @param ramBase RAM base address
      * @param ramSize RAM size in bytes
@@ -155,8 +160,7 @@ public final class Translator {
     }
 
     /**
-     * Continues at the pc in NPC: a jump to the region's block there when it is on the region's page, else
-     * leaves. Used at entry and after indirect jumps (returns to a call site in the region stay inside).
+     * Continues at the pc in NPC: a jump to the region's block there when there is one, else leaves. Used at entry and after indirect jumps (returns to a call site in the region stay inside).
      */
     private static void dispatch(Gen g) {
         MethodVisitor mv = g.mv;
@@ -172,24 +176,35 @@ public final class Translator {
             keys[j] = key(g, order[j]);
             targets[j] = g.labels[order[j]];
         }
-        long page = g.blocks.get(0).pc() & ~0xFFFL;
+        long lo = lowest(g);
         mv.visitVarInsn(LLOAD, NPC);
-        g.lconst(page);
+        g.lconst(lo);
         mv.visitInsn(LSUB);
+        mv.visitInsn(DUP2);
         g.lconst(Long.MIN_VALUE);
         mv.visitInsn(LXOR);
-        g.lconst(4096 ^ Long.MIN_VALUE);
+        g.lconst((keys[n - 1] + 1L) ^ Long.MIN_VALUE);
         mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFGE, g.exit);
-        mv.visitVarInsn(LLOAD, NPC);
+        Label in = new Label();
+        mv.visitJumpInsn(IFLT, in);
+        mv.visitInsn(POP2);
+        mv.visitJumpInsn(GOTO, g.exit);
+        mv.visitLabel(in);
         mv.visitInsn(L2I);
-        g.iconst(0xFFF);
-        mv.visitInsn(IAND);
         mv.visitLookupSwitchInsn(g.exit, keys, targets);
     }
 
+    /** Dispatch key of block k: its pc minus the region's lowest (regions span far less than 2 GiB). */
     private static int key(Gen g, int k) {
-        return (int) g.blocks.get(k).pc() & 0xFFF;
+        return Math.toIntExact(g.blocks.get(k).pc() - lowest(g));
+    }
+
+    private static long lowest(Gen g) {
+        long lo = Long.MAX_VALUE;
+        for (BlockSpec b : g.blocks) {
+            lo = Math.min(lo, b.pc());
+        }
+        return lo;
     }
 
     private static void block(Gen g, int k) {
