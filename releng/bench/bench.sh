@@ -1,137 +1,157 @@
 #!/bin/bash
-# Rewind vs QEMU benchmark on the guest programs of tests/guest.
+# Rewind vs QEMU 7.2 (TCG), plain speed, on the guest programs of tests/guest. Issue #16.
 #
-# Usage: releng/bench/bench.sh [--qemu-only] [--runs N]
-#   env: REWIND (default: <repo>/rewind), REWIND_HARTS_OPT (default "--harts"),
-#        QEMU32/QEMU64 (default qemu-system-riscv32/64).
+# Usage: releng/bench/bench.sh [--runs N] [--guests "bench work-list ..."] [--xlen "32 64"] [--no-mt]
+#                              [--no-inproc] [--no-whole] [--qemu-only]
+#   env: REWIND (default <repo>/rewind: the runtime under releng/launcher/target/runtime; rebuild it after an
+#        engine change with `./mvnw -o -q -pl releng/launcher,releng/bench -am package -DskipTests`), JAVA_HOME,
+#        QEMU32/QEMU64, WARM (in-process warm-up instructions, default 2e8), BEFORE (a directory of engine classes,
+#        e.g. an older commit's emulator-bundle compiled with this PlainRun: adds an in-process 'before' run to every
+#        round, alternating, and its CPU-time ratio to QEMU).
 #
-# QEMU half: wall time of `qemu-system-riscvXX -M virt -bios none -nographic -kernel X`,
-#   median of N runs (default 3), minus the median start-up time of an empty program
-#   (exit-code-rvXX.elf: prints "bye", exits 7).
-# Rewind half: `$REWIND run X --stats` (and `$REWIND run X --stats --harts N` for bench-mt).
-#   Expected --stats lines (matched case-insensitively, anywhere in stdout+stderr):
-#       instructions: 1102494222        total retired instructions, all harts
-#                                        ("total instructions", '=' instead of ':', and
-#                                         digits grouped with ',' or '_' are accepted;
-#                                         without such a line, per-hart lines
-#                                         "hart K ... instructions: N" are summed)
-#       wall: 3.21 s                     host wall time of the run ("ms" also accepted);
-#                                        without it, the script's own timing is used
-#       MIPS: 343.5                      (optional; recomputed from the two above)
-# Instruction counts come from Rewind (deterministic, same ELF). Without ./rewind the
-# script uses the counts measured with QEMU -icount (table below) and marks them "~".
+# For every guest and xlen, N rounds, alternating inside each round (so that load changes hit all of them alike):
+#   qemu    `qemu-system-riscvXX -M virt -bios none -nographic -kernel ELF`, wall and CPU (user+sys) time, minus
+#           the median start-up of an empty program (exit-code-rvXX.elf);
+#   whole   `./rewind run ELF --stats` as a whole process (JVM and OSGi start included), wall and CPU time;
+#   inproc  dev.rewind.bench.PlainRun in one JVM: a warm-up machine runs WARM instructions of the same ELF, then a
+#           fresh machine runs the ELF to its exit, timed (wall, and the running thread's CPU time).
+# Prints medians, Rewind/QEMU speed ratios (>1: Rewind is faster) by wall and by CPU time, and the load average
+# before and after. The machine is shared: with a load above the core count wall figures are inflated and noisy,
+# CPU-time ratios much less so. bench-mt: Rewind ns per instruction with 1 and 4 harts, QEMU with 4 harts in its
+# deterministic mode (-icount shift=0, the only one it records and replays in).
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 ELF=$ROOT/tests/guest/elf
 REWIND=${REWIND:-$ROOT/rewind}
-HARTS_OPT=${REWIND_HARTS_OPT:---harts}
 QEMU32=${QEMU32:-qemu-system-riscv32}
 QEMU64=${QEMU64:-qemu-system-riscv64}
-RUNS=3; QEMU_ONLY=0
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+WARM=${WARM:-200000000}
+M2=${M2:-$HOME/.m2/repository}
+RUNS=3; GUESTS="bench work-list work-matmul work-fsm work-crc work-mem work-calls"; XLENS="32 64"
+MT=1; INPROC=1; WHOLE=1; QEMU_ONLY=0
 while [ $# -gt 0 ]; do
     case $1 in
-        --qemu-only) QEMU_ONLY=1 ;;
         --runs) RUNS=$2; shift ;;
-        *) echo "usage: $0 [--qemu-only] [--runs N]" >&2; exit 2 ;;
+        --guests) GUESTS=$2; shift ;;
+        --xlen) XLENS=$2; shift ;;
+        --no-mt) MT=0 ;;
+        --no-inproc) INPROC=0 ;;
+        --no-whole) WHOLE=0 ;;
+        --qemu-only) QEMU_ONLY=1; INPROC=0; WHOLE=0; MT=0 ;;
+        *) echo "usage: $0 [--runs N] [--guests LIST] [--xlen \"32 64\"] [--no-mt] [--no-inproc] [--no-whole] [--qemu-only]" >&2
+           exit 2 ;;
     esac
     shift
 done
-
-# Instruction counts measured with QEMU -icount shift=0 and minstret (BENCH_REPORT_INSTRET build).
-declare -A ICOUNT=([bench-rv32]=1102494222 [bench-rv64]=1135317915)
-
-now() { date +%s.%N; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-
-qemu_wall() {   # <xlen> <elf> <smp>: median wall seconds
-    local q=QEMU$1 i t0 t1
-    for i in $(seq "$RUNS"); do
-        t0=$(now)
-        timeout 600 "${!q}" -M virt -smp "$3" -bios none -nographic -kernel "$2" </dev/null >/dev/null 2>&1
-        t1=$(now)
-        echo "$t1 - $t0" | bc -l
-    done | median
-}
-
-rewind_run() {  # <elf> [extra args]: prints "instructions wall_seconds", or fails
-    local elf=$1; shift
-    local out t0 t1 rc
-    t0=$(now)
-    out=$("$REWIND" run "$elf" --stats "$@" 2>&1 </dev/null); rc=$?
-    t1=$(now)
-    local insn wall
-    insn=$(grep -iE '^[[:space:]]*(total[[:space:]]+)?instructions[[:space:]]*[:=]' <<<"$out" | head -1 \
-           | sed -E 's/.*[:=][[:space:]]*([0-9][0-9_,]*).*/\1/; s/[_,]//g')
-    if [ -z "$insn" ]; then
-        insn=$(grep -iE 'hart[[:space:]]*[0-9]+.*instructions' <<<"$out" \
-               | sed -E 's/.*instructions[^0-9]*([0-9][0-9_,]*).*/\1/; s/[_,]//g' | awk '{s+=$1} END {if (NR) print s}')
-    fi
-    wall=$(grep -iE '^[[:space:]]*wall' <<<"$out" | head -1 | sed -E 's/[^0-9]*([0-9.]+)[[:space:]]*(ms|s)?.*/\1 \2/')
-    if [ -n "$wall" ]; then
-        case $wall in *" ms") wall=$(echo "${wall% ms} / 1000" | bc -l) ;; *) wall=${wall%% *} ;; esac
-    else
-        wall=$(echo "$t1 - $t0" | bc -l)
-    fi
-    if [ -z "$insn" ]; then
-        echo "rewind: no 'instructions: N' line in the output of '$REWIND run $elf --stats $*' (exit $rc):" >&2
-        sed 's/^/  | /' <<<"$out" >&2
-        return 1
-    fi
-    echo "$insn $wall"
-}
-
-echo "== QEMU (median of $RUNS, minus empty-program start-up) =="
-declare -A QSEC
-for x in 32 64; do
-    base=$(qemu_wall $x "$ELF/exit-code-rv$x.elf" 1)
-    raw=$(qemu_wall $x "$ELF/bench-rv$x.elf" 1)
-    QSEC[bench-rv$x]=$(echo "$raw - $base" | bc -l)
-    printf 'qemu rv%s: start-up %.3f s, bench %.3f s, net %.3f s\n' $x "$base" "$raw" "${QSEC[bench-rv$x]}"
-done
-
-have_rewind=1
-if [ $QEMU_ONLY = 1 ]; then
-    have_rewind=0
-elif [ ! -x "$REWIND" ]; then
-    echo "ERROR: Rewind launcher not found or not executable: $REWIND (set REWIND=..., or --qemu-only)" >&2
-    have_rewind=0
+CP=$ROOT/emulator-bundle/target/classes:$ROOT/releng/bench/target/classes:$ROOT/bundles/dev.rewind.plugin.api/target/classes
+CP=$CP:$ROOT/bundles/dev.rewind.trace/target/classes:$(ls "$M2"/org/ow2/asm/asm/9.*/asm-9.*.jar 2>/dev/null | sort -V | tail -1)
+if [ $INPROC = 1 ] && [ ! -f "$ROOT/releng/bench/target/classes/dev/rewind/bench/PlainRun.class" ]; then
+    echo "in-process: releng/bench is not built (./mvnw -o -q -pl releng/bench -am package -DskipTests); skipped" >&2
+    INPROC=0
+fi
+if [ $WHOLE = 1 ] || [ $MT = 1 ]; then
+    [ -x "$REWIND" ] || { echo "no Rewind launcher at $REWIND: whole-process and bench-mt skipped" >&2; WHOLE=0; MT=0; }
 fi
 
-declare -A RINS RSEC
-if [ $have_rewind = 1 ]; then
-    echo "== Rewind =="
-    for x in 32 64; do
-        r=$(rewind_run "$ELF/bench-rv$x.elf") || { have_rewind=0; break; }
-        RINS[bench-rv$x]=${r% *}; RSEC[bench-rv$x]=${r#* }
-        echo "rewind rv$x: ${RINS[bench-rv$x]} instructions, ${RSEC[bench-rv$x]} s"
-    done
-fi
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+median() { sort -g | awk '{a[NR]=$1} END {if (NR) print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+timed() {   # CMD...: runs it, prints "wall cpu" (seconds) on stdout, its output in $W/out
+    /usr/bin/time -f '%e %U %S' -o "$W/time" "$@" </dev/null >"$W/out" 2>&1
+    tail -1 "$W/time" | awk '{printf "%s %.3f\n", $1, $2 + $3}'
+}
+qemu() {    # XLEN ELF [qemu args]
+    local q=QEMU$1
+    timed timeout 900 "${!q}" -M virt -bios none -nographic -kernel "$2" "${@:3}"
+}
+insns_of() { grep -iE '^[[:space:]]*instructions[[:space:]]*:' "$W/out" | head -1 | sed -E 's/[^0-9]//g'; }
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
 
-echo
-printf '%-12s %14s %10s %12s %12s %14s\n' program instructions 'QEMU s' 'QEMU MIPS' 'Rewind MIPS' 'Rewind/QEMU'
-for x in 32 64; do
-    k=bench-rv$x
-    if [ -n "${RINS[$k]:-}" ]; then ins=${RINS[$k]}; mark=""; else ins=${ICOUNT[$k]}; mark="~"; fi
-    qm=$(echo "$ins / ${QSEC[$k]} / 1000000" | bc -l)
-    if [ -n "${RSEC[$k]:-}" ]; then
-        rm=$(echo "$ins / ${RSEC[$k]} / 1000000" | bc -l)
-        printf '%-12s %14s %10.3f %12.1f %12.1f %14.3f\n' "$k" "$mark$ins" "${QSEC[$k]}" "$qm" "$rm" "$(echo "$rm / $qm" | bc -l)"
-    else
-        printf '%-12s %14s %10.3f %12.1f %12s %14s\n' "$k" "$mark$ins" "${QSEC[$k]}" "$qm" n/a n/a
-    fi
+echo "load before: $(load)   runs: $RUNS   $(nproc) cores"
+BEFORE=${BEFORE:-}
+declare -A QB QBC
+for x in $XLENS; do
+    s=""; c=""
+    for i in $(seq "$RUNS"); do read -r w u <<<"$(qemu "$x" "$ELF/exit-code-rv$x.elf")"; s+="$w "; c+="$u "; done
+    QB[$x]=$(tr ' ' '\n' <<<"$s" | grep . | median); QBC[$x]=$(tr ' ' '\n' <<<"$c" | grep . | median)
 done
-[ -z "${RINS[bench-rv32]:-}" ] && echo "(~ = instruction count measured with QEMU -icount; Rewind's own count replaces it when ./rewind runs)"
+inproc() {   # CLASSPATH ELF: runs PlainRun, prints "instructions wall_s cpu_s" or nothing
+    local out
+    out=$("$JAVA_HOME/bin/java" -cp "$1" dev.rewind.bench.PlainRun "$2" 1 "$WARM" 1000000000000 2>&1)
+    local ins m cm
+    ins=$(awk '$1 == "mips" {gsub(/[()]/, ""); print $4}' <<<"$out")
+    m=$(awk '$1 == "mips" {print $2}' <<<"$out"); cm=$(awk '$1 == "cpu-mips" {print $2}' <<<"$out")
+    if [ -n "$m" ] && [ -n "$cm" ]; then
+        echo "$ins $(echo "$ins / $m / 1000000" | bc -l) $(echo "$ins / $cm / 1000000" | bc -l)"
+    else
+        echo "in-process run of $2 failed:" >&2; sed 's/^/  | /' <<<"$out" >&2
+    fi
+}
 
-if [ $have_rewind = 1 ]; then
-    echo
-    echo "== bench-mt on Rewind: ns per instruction, 1 vs 4 harts =="
-    printf '%-16s %6s %14s %10s %10s\n' program harts instructions 'wall s' 'ns/insn'
-    for x in 32 64; do
-        for h in 1 4; do
-            r=$(rewind_run "$ELF/bench-mt-rv$x.elf" "$HARTS_OPT" "$h") || { have_rewind=0; break 2; }
-            ins=${r% *}; sec=${r#* }
-            printf '%-16s %6d %14s %10.3f %10.3f\n' "bench-mt-rv$x" "$h" "$ins" "$sec" "$(echo "$sec * 1000000000 / $ins" | bc -l)"
+printf '\n%-18s %11s | %8s %8s | %8s %8s %7s %7s | %8s %8s %7s %7s | %8s %7s\n' guest insns 'qemu s' 'qemu cpu' \
+    'in s' 'in cpu' 'x wall' 'x cpu' 'whole s' 'wh cpu' 'x wall' 'x cpu' 'bef cpu' 'x cpu'
+for g in $GUESTS; do
+    for x in $XLENS; do
+        e=$ELF/$g-rv$x.elf
+        [ -f "$e" ] || { echo "$g-rv$x: no $e" >&2; continue; }
+        declare -A S=()
+        n=""
+        for i in $(seq "$RUNS"); do
+            read -r w c <<<"$(qemu "$x" "$e")"
+            S[qw]+="$(echo "$w - ${QB[$x]}" | bc -l) "; S[qc]+="$(echo "$c - ${QBC[$x]}" | bc -l) "
+            if [ $INPROC = 1 ]; then
+                read -r ins w c <<<"$(inproc "$CP" "$e")"
+                [ -n "$ins" ] && { n=$ins; S[iw]+="$w "; S[ic]+="$c "; }
+                if [ -n "$BEFORE" ]; then
+                    read -r ins w c <<<"$(inproc "$BEFORE:$CP" "$e")"
+                    [ -n "$ins" ] && S[bc]+="$c "
+                fi
+            fi
+            if [ $WHOLE = 1 ]; then
+                read -r w c <<<"$(timed "$REWIND" run "$e" --stats)"
+                ins=$(insns_of)
+                if [ -n "$ins" ]; then n=$ins; S[ww]+="$w "; S[wc]+="$c "; else
+                    echo "whole-process run of $e failed:" >&2; sed 's/^/  | /' "$W/out" >&2; fi
+            fi
         done
+        declare -A M=()
+        for k in qw qc iw ic ww wc bc; do M[$k]=$(tr ' ' '\n' <<<"${S[$k]:-}" | grep . | median); done
+        ratio() { [ -n "${M[$1]}" ] && [ -n "${M[$2]}" ] && printf '%.2f' "$(echo "${M[$1]} / ${M[$2]}" | bc -l)" || echo -; }
+        f() { [ -n "${M[$1]}" ] && printf '%.3f' "${M[$1]}" || echo -; }
+        printf '%-18s %11s | %8s %8s | %8s %8s %7s %7s | %8s %8s %7s %7s | %8s %7s\n' "$g-rv$x" "${n:--}" "$(f qw)" \
+            "$(f qc)" "$(f iw)" "$(f ic)" "$(ratio qw iw)" "$(ratio qc ic)" "$(f ww)" "$(f wc)" "$(ratio qw ww)" \
+            "$(ratio qc wc)" "$(f bc)" "$(ratio qc bc)"
     done
+done
+echo "(seconds are medians; x = Rewind speed / QEMU speed on the same ELF: QEMU time / Rewind time; qemu s is net of"
+echo " its start-up (wall ${QB[32]:-?}/${QB[64]:-?} s, CPU ${QBC[32]:-?}/${QBC[64]:-?} s); 'in' = in-process, 'whole' ="
+echo " ./rewind run as a process, JVM start included; cpu = user+sys, for 'in' the running thread only; 'bef' = the"
+echo " BEFORE engine in-process)"
+
+if [ $MT = 1 ]; then
+    echo
+    echo "== bench-mt: ns per instruction (all harts), Rewind 1 and 4 harts, QEMU 4 harts -icount shift=0 =="
+    printf '%-16s %14s %14s %14s %14s\n' program 'rewind 1h' 'rewind 4h' 'qemu 4h icount' '4h: x vs qemu'
+    for x in $XLENS; do
+        e=$ELF/bench-mt-rv$x.elf
+        declare -A S=()
+        for i in $(seq "$RUNS"); do
+            for h in 1 4; do
+                timed "$REWIND" run "$e" --stats --harts $h >/dev/null
+                ins=$(insns_of); wall=$(grep -iE '^wall' "$W/out" | sed -E 's/[^0-9.]*([0-9.]+).*/\1/')
+                [ -n "$ins" ] && S[$h]+="$(echo "$wall * 1000000000 / $ins" | bc -l) "
+                [ $h = 4 ] && N4=$ins
+            done
+            read -r w c <<<"$(qemu "$x" "$e" -smp 4 -icount shift=0)"
+            # QEMU runs the same program: its instruction count is Rewind's (same ELF, deterministic) within the
+            # settle loop of rt_nharts; use Rewind's 4-hart count.
+            S[q]+="$(echo "($w - ${QB[$x]}) * 1000000000 / $N4" | bc -l) "
+        done
+        m1=$(tr ' ' '\n' <<<"${S[1]:-}" | grep . | median); m4=$(tr ' ' '\n' <<<"${S[4]:-}" | grep . | median)
+        mq=$(tr ' ' '\n' <<<"${S[q]:-}" | grep . | median)
+        printf '%-16s %14.3f %14.3f %14.3f %14.2f\n' "bench-mt-rv$x" "$m1" "$m4" "$mq" "$(echo "$mq / $m4" | bc -l)"
+    done
+    echo "(Rewind figures from its --stats wall time, i.e. the run itself; QEMU's net of start-up)"
 fi
-[ $have_rewind = 1 ] || [ $QEMU_ONLY = 1 ] || exit 1
+echo "load after: $(load)"
