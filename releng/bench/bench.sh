@@ -44,8 +44,14 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-CP=$ROOT/emulator-bundle/target/classes:$ROOT/releng/bench/target/classes:$ROOT/bundles/dev.rewind.plugin.api/target/classes
-CP=$CP:$ROOT/bundles/dev.rewind.trace/target/classes:$(ls "$M2"/org/ow2/asm/asm/9.*/asm-9.*.jar 2>/dev/null | sort -V | tail -1)
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+# a copy of the engine's classes, so that a build during the run cannot change them under it
+mkdir -p "$W/classes"
+for d in emulator-bundle releng/bench bundles/dev.rewind.plugin.api bundles/dev.rewind.trace; do
+    [ -d "$ROOT/$d/target/classes" ] && cp -r "$ROOT/$d/target/classes/." "$W/classes/"
+done
+CP=$W/classes:$(ls "$M2"/org/ow2/asm/asm/9.*/asm-9.*.jar 2>/dev/null | sort -V | tail -1)
 if [ $INPROC = 1 ] && [ ! -f "$ROOT/releng/bench/target/classes/dev/rewind/bench/PlainRun.class" ]; then
     echo "in-process: releng/bench is not built (./mvnw -o -q -pl releng/bench -am package -DskipTests); skipped" >&2
     INPROC=0
@@ -65,8 +71,6 @@ qemu() {    # XLEN ELF [qemu args]
     timed timeout 900 "${!q}" -M virt -bios none -nographic -kernel "$2" "${@:3}"
 }
 insns_of() { grep -iE '^[[:space:]]*instructions[[:space:]]*:' "$W/out" | head -1 | sed -E 's/[^0-9]//g'; }
-W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
 
 echo "load before: $(load)   runs: $RUNS   $(nproc) cores"
 BEFORE=${BEFORE:-}
