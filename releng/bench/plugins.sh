@@ -23,7 +23,9 @@ ANN=$M2/org/osgi/org.osgi.annotation.versioning/1.1.2/org.osgi.annotation.versio
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 git -C "$ROOT" archive "$BASE" emulator-bundle/src/main/java | tar -x -C "$W"
-"$JAVA_HOME/bin/javac" -nowarn -d "$W/base" -cp "$ASM:$ANN" $(find "$W/emulator-bundle" -name '*.java') \
+# (an engine with the plugin host needs the plugin API: this tree's, copied into the base classes)
+mkdir -p "$W/base"; cp -r "$ROOT/bundles/dev.rewind.plugin.api/target/classes/." "$W/base/"
+"$JAVA_HOME/bin/javac" -nowarn -d "$W/base" -cp "$ASM:$ANN:$W/base" $(find "$W/emulator-bundle" -name '*.java') \
     "$ROOT/releng/bench/src/main/java/dev/rewind/bench/PlainRun.java" 2>&1 | grep -v '^Note:' || true
 # a copy of this engine's classes, so that a build during the run cannot pull them away
 mkdir -p "$W/new"
