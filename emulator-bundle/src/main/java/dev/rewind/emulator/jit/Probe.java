@@ -120,15 +120,23 @@ final class Probe {
         mv.visitMethodInsn(INVOKEINTERFACE, EXEC, "exec", "(IJ)V", true);
     }
 
+    /** Whether any block of the region has inline additions (the region then keeps ctrs and h.id in locals). */
+    static boolean hasInline(java.util.List<BlockSpec> blocks) {
+        for (BlockSpec b : blocks) {
+            if (b.probes() != null && !b.probes().counters().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void inline(Gen g, int slot, long n) {
         MethodVisitor mv = g.mv;
-        mv.visitVarInsn(ALOAD, THIS);
-        mv.visitFieldInsn(GETFIELD, JITCODE, "ctrs", "[L" + CTR + ";");
+        mv.visitVarInsn(ALOAD, CTRS);
         g.iconst(slot);
         mv.visitInsn(AALOAD);
         mv.visitFieldInsn(GETFIELD, CTR, "cells", "[J");
-        mv.visitVarInsn(ALOAD, H);
-        mv.visitFieldInsn(GETFIELD, HART, "id", "I");
+        mv.visitVarInsn(ILOAD, HID);
         mv.visitInsn(DUP2);
         mv.visitInsn(LALOAD);
         g.lconst(n);

@@ -90,6 +90,15 @@ public final class Translator {
         mv.visitVarInsn(LSTORE, USED);
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ISTORE, CUR);
+        if (Probe.hasInline(blocks)) {
+            // loaded once: a counter's cells array changes only between runs (live/replay), never while code runs
+            mv.visitVarInsn(ALOAD, THIS);
+            mv.visitFieldInsn(GETFIELD, JITCODE, "ctrs", "[Ldev/rewind/emulator/plugin/CounterImpl;");
+            mv.visitVarInsn(ASTORE, CTRS);
+            mv.visitVarInsn(ALOAD, H);
+            mv.visitFieldInsn(GETFIELD, HART, "id", "I");
+            mv.visitVarInsn(ISTORE, HID);
+        }
         for (int r = 1; r < 32; r++) {
             if (used[r]) {
                 mv.visitVarInsn(ALOAD, X);
