@@ -9,8 +9,8 @@ import java.util.Arrays;
  * pmpcfg4..15 and pmpaddr16..63 read as zero and ignore writes (entries not implemented). WARL: the reserved
  * combination R=0/W=1 is stored as R=0/W=0, bits 6:5 read zero. A locked entry (L) ignores writes to its pmpcfg
  * byte and pmpaddr, and to the previous pmpaddr when it is TOR; it also applies to M-mode. An access matches the
- * lowest-numbered entry that covers any of its bytes; it must lie wholly inside it. With no match, M-mode is
- * allowed and U-mode is denied (16 entries are implemented).
+ * lowest-numbered entry that covers any of its bytes; it must lie wholly inside it, or it fails whatever the mode
+ * and the L bit. With no match, M-mode is allowed and U-mode is denied (16 entries are implemented).
  */
 final class Pmp {
     static final int ENTRIES = 16;
@@ -105,8 +105,9 @@ final class Pmp {
         int first = -1;
         for (int i = 0; i < ENTRIES; i++) {
             if (mode(i) != OFF) {
+                // any active entry binds M-mode too: an access matching it only in part fails, locked or not
                 first = first < 0 ? i : first;
-                r |= (cfg[i] & L) != 0 ? 1 << Hart.PRIV_M : 0;
+                r |= 1 << Hart.PRIV_M;
             }
         }
         boolean open = false;

@@ -60,6 +60,32 @@ class QemuLockstepTest {
         randomPrograms(xlen, seed0, count, CONFORMANCE_CSRS);
     }
 
+    @ParameterizedTest(name = "PMP and trigger programs RV{0}, seeds {1}..{1}+{2}")
+    @CsvSource({"32, 5000, 12", "64, 6000, 12"})
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void pmpAndTriggerProgramsAgreeWithQemu(int xlen, long seed0, int count) throws Exception {
+        long compared = 0;
+        int finished = 0;
+        int breakpoints = 0;
+        for (long seed = seed0; seed < seed0 + count; seed++) {
+            byte[] image = new Assembler(xlen).assemble(PmpTriggerPrograms.program(xlen, seed, 60), RandomPrograms.RAM);
+            Path bin = dir.resolve("pmp-" + seed + ".bin");
+            Files.write(bin, image);
+            Qemu.Result q = Qemu.run(bin, xlen, "virt", RandomPrograms.RAM, 40_000, dir);
+            Machine m = new Machine(MachineConfig.defaults(xlen), ConsoleSink.discard(), InputSource.none());
+            m.writeMemory(RandomPrograms.RAM, image, 0, image.length);
+            m.hart(0).setPc(RandomPrograms.RAM);
+            Lockstep l = new Lockstep(m, "RV" + xlen + " PMP/trigger program seed " + seed);
+            compared += l.compare(q.states(), q.exited());
+            finished += q.exited() ? 1 : 0;
+            breakpoints += l.triggerTvals;
+        }
+        System.out.printf("lockstep RV%d: %d PMP/trigger programs, %d instructions compared, %d trigger breakpoints%n",
+                xlen, count, compared, breakpoints);
+        assertThat(finished).as("programs that ran to their end on QEMU").isEqualTo(count);
+        assertThat(breakpoints).as("guest triggers fired (on both)").isGreaterThan(count);
+    }
+
     private void randomPrograms(int xlen, long seed0, int count, int[] csrs) throws Exception {
         long compared = 0;
         int deviations = 0;
