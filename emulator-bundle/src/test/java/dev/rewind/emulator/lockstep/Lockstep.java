@@ -32,7 +32,8 @@ final class Lockstep {
     private final Disassembler disassembler;
     private final long xmask;
     /** How many instructions each tolerance let pass (for the test's own sanity checks). */
-    int synced, amoCauses, htifExits, ebreakTvals, qemuDeviations, triggerTvals, prefetchTraps;
+    int synced, amoCauses, htifExits, ebreakTvals, qemuDeviations, triggerTvals, prefetchTraps, userSteps,
+            accessFaults;
 
     Lockstep(Machine m, String name) {
         this.m = m;
@@ -66,8 +67,12 @@ final class Lockstep {
             boolean atomic = d.op() >= Op.LR_W && d.op() <= Op.AMOMAXU_D;
             long addr = h.reg(d.rs1()) + (atomic ? 0 : d.imm());
             long src = h.reg(d.rs1());
+            userSteps += h.privilege() == Hart.PRIV_U ? 1 : 0;
             RunResult r = m.run(1);
             QemuState after = q.get(i + 1);
+            long cause = after.csr("mcause");
+            accessFaults += after.pc() != pc + d.length() && after.csr("mepc") == pc && (cause == 5 || cause == 7)
+                    ? 1 : 0;
             if (r.reason() == StopReason.EXITED && qemuExited && i + 2 == q.size() && htifLowWord(d, addr)) {
                 // QEMU's HTIF acts on the store of tohost's high word, one store after Rewind (the low word)
                 htifExits++;

@@ -4,9 +4,9 @@ import dev.rewind.emulator.jit.RandomPrograms;
 import java.util.Random;
 
 /**
- * Random M-mode programs that program PMP entries (OFF/TOR/NA4/NAPOT, permissions, locks) and trigger CSRs
- * (type 2 and 6, execute/load/store address matches), toggle mstatus.MPRV (loads and stores then checked as
- * U-mode) and access a data region, for lockstep against QEMU 7.2. Values stay inside what the spec and QEMU agree
+ * Random programs that program PMP entries (OFF/TOR/NA4/NAPOT, permissions, locks) and trigger CSRs (type 2
+ * and 6, execute/load/store address matches, M and U), toggle mstatus.MPRV (loads and stores then checked as
+ * U-mode), access a data region in M-mode and in stretches of U-mode, for lockstep against QEMU 7.2. Values stay inside what the spec and QEMU agree
  * on: no R=0/W=1 pmpcfg (QEMU keeps the reserved combination, Rewind clears W), pmpaddr below 2^54 (QEMU keeps
  * all 64 bits), tselect 0 or 1 (QEMU has 2 triggers, Rewind 4), match 0 and size "any" with accesses at multiples
  * of 8 bytes from the trigger address (QEMU watches 8 bytes for size "any"), no tinfo reads (QEMU reports version
@@ -20,19 +20,63 @@ final class PmpTriggerPrograms {
 
     static final long DATA = RandomPrograms.DATA;
 
+    /**
+     * At RAM+4: skips the trapping instruction (2 or 4 bytes) and returns; after an ecall from U-mode it returns
+     * to M-mode (MPP=M).
+     */
+    private static final String HANDLER = """
+            jal zero,start
+            csrrw t6,mscratch,t6
+            csrrs t6,mcause,zero
+            addi t6,t6,-8
+            bne t6,zero,skip
+            addi t6,zero,3
+            slli t6,t6,11
+            csrrs zero,mstatus,t6
+            skip:
+            csrrs t6,mepc,zero
+            lhu t6,0(t6)
+            andi t6,t6,3
+            addi t6,t6,-3
+            beq t6,zero,four
+            csrrs t6,mepc,zero
+            addi t6,t6,2
+            jal zero,set
+            four:
+            csrrs t6,mepc,zero
+            addi t6,t6,4
+            set:
+            csrrw zero,mepc,t6
+            csrrw t6,mscratch,t6
+            mret
+            """;
+
     static String program(int xlen, long seed, int snippets) {
         Random r = new Random(seed);
-        StringBuilder sb = new StringBuilder(RandomPrograms.HANDLER_CODE);
-        sb.append(".zero ").append(RandomPrograms.BODY - RandomPrograms.RAM - 4 * 15).append('\n');
+        StringBuilder sb = new StringBuilder(HANDLER);
+        long words = HANDLER.lines().filter(l -> !l.endsWith(":")).count();
+        sb.append(".zero ").append(RandomPrograms.BODY - RandomPrograms.RAM - 4 * words).append('\n');
         long back = RandomPrograms.HANDLER - RandomPrograms.BODY;   // -4092: two addi
         sb.append("start:\nauipc t6,0\naddi t6,t6,").append(back / 2).append("\naddi t6,t6,").append(back - back / 2)
                 .append("\ncsrrw zero,mtvec,t6\n").append(li(xlen, "s0", DATA)).append("csrrsi zero,mstatus,8\n");
+        // entry 15 (the last to match): U-mode may run the code and use RAM where no other entry says otherwise
+        sb.append(li(xlen, "a3", (RandomPrograms.RAM >> 2) | 0x3FFF)).append("csrrw zero,0x3bf,a3\n")
+                .append("addi a4,zero,0x1f\nslli a4,a4,").append(xlen == 64 ? 56 : 24)
+                .append("\ncsrrs zero,").append(xlen == 64 ? "0x3a2" : "0x3a3").append(",a4\n");
         int[] mode = new int[17];
         boolean[] locked = new boolean[16];
         boolean[] torLocked = new boolean[16];
         for (int i = 0; i < snippets; i++) {
-            switch (r.nextInt(6)) {
+            switch (r.nextInt(7)) {
                 case 0, 1 -> pmp(sb, xlen, r, mode, locked, torLocked);
+                case 5 -> {
+                    // a stretch in U-mode, back to M-mode through ecall (the handler sets MPP=M for it)
+                    // MPRV cleared first: MRET to U-mode clears it (privileged spec 1.12), QEMU 7.2 keeps it
+                    sb.append("lui a4,0x20\ncsrrc zero,mstatus,a4\naddi a5,zero,3\nslli a5,a5,11\n")
+                            .append("csrrc zero,mstatus,a5\nauipc a4,0\naddi a4,a4,16\ncsrrw zero,mepc,a4\nmret\n");
+                    accesses(sb, xlen, r);
+                    sb.append("ecall\ncsrrsi zero,mstatus,8\n");   // back in M-mode: MIE=1 again (see above)
+                }
                 case 2 -> trigger(sb, xlen, r);
                 case 3 -> sb.append("lui a4,0x20\n").append(r.nextBoolean() ? "csrrs" : "csrrc")
                         .append(" zero,mstatus,a4\n");
@@ -60,7 +104,7 @@ final class PmpTriggerPrograms {
 
     private static void pmp(StringBuilder sb, int xlen, Random r, int[] modes, boolean[] locked,
             boolean[] torLocked) {
-        int i = r.nextInt(16);
+        int i = r.nextInt(15);
         int mode = r.nextInt(4);
         if (mode == 1 && (i == 0 || locked[i - 1] || torLocked[i - 1])) {
             mode = 2;
@@ -109,7 +153,7 @@ final class PmpTriggerPrograms {
         StringBuilder arm = new StringBuilder();
         arm.append("csrrw zero,0x7a2,a3\naddi a4,zero,").append(type).append("\nslli a4,a4,").append(xlen - 4)
                 .append('\n');
-        int bits = 0x40 | (exec ? 4 : 1 + r.nextInt(3));
+        int bits = (r.nextBoolean() ? 0x40 : 0x48) | (exec ? 4 : 1 + r.nextInt(3));
         arm.append("ori a4,a4,").append(bits).append("\ncsrrw zero,0x7a1,a4\ncsrrs a5,0x7a1,zero\n");
         if (exec) {
             // the target: the instruction right after the arming sequence and one addi
