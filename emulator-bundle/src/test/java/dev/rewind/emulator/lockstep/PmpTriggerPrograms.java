@@ -12,7 +12,9 @@ import java.util.Random;
  * of 8 bytes from the trigger address (QEMU watches 8 bytes for size "any"), no tinfo reads (QEMU reports version
  * 0 and no type 15) and tdata1 read only after a valid configuration (a disabled trigger reads type 2 on QEMU,
  * 15 on Rewind); mstatus.MIE is 1 so that M-mode triggers fire on both (Rewind follows the debug spec's
- * re-entrancy rule: none while MIE is 0). Code and the handler stay outside every PMP range.
+ * re-entrancy rule: none while MIE is 0); MPRV is cleared before MRET to U-mode (the spec clears it there, QEMU 7.2
+ * keeps it); the pmpaddr below an active TOR entry is not rewritten (QEMU 7.2 keeps the TOR range it computed when
+ * the entry itself was written). Code and the handler stay outside every PMP range but entry 15's.
  */
 final class PmpTriggerPrograms {
     private PmpTriggerPrograms() {
