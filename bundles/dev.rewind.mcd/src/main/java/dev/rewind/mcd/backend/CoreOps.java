@@ -238,31 +238,8 @@ abstract class CoreOps {
         List<TraceInfo> all = new java.util.ArrayList<>();
         all.add(new TraceInfo(Layout.TRACE_INSN, "instructions of hart " + hart, TraceType.CORE.bit(),
                 TraceFormat.CORE_EXECUTE, TraceMode.FIFO.bit(), false, false, false));
-        List<dev.rewind.mcd.instrument.TraceSource> sources = List.copyOf(target.traceSources);
-        for (int i = 0; i < sources.size(); i++) {
-            all.add(new TraceInfo(Layout.TRACE_INSN + 1 + i, sources.get(i).name() + " of hart " + hart,
-                    TraceType.EVENT.bit(), TraceFormat.EVENT, TraceMode.FIFO.bit(), false, false, false));
-        }
+        all.addAll(PluginTraces.infos(target, hart));
         return call(() -> McdList.slice(all, startIndex, Integer.toUnsignedLong(num), "traces"));
-    }
-
-    /** The plugin trace {@code traceId} (2, 3, ...), or null for the instruction trace. */
-    private dev.rewind.mcd.instrument.TraceSource source(int traceId) throws McdException {
-        if (traceId == Layout.TRACE_INSN) {
-            return null;
-        }
-        List<dev.rewind.mcd.instrument.TraceSource> sources = List.copyOf(target.traceSources);
-        int i = traceId - Layout.TRACE_INSN - 1;
-        if (i < 0 || i >= sources.size()) {
-            throw McdException.param("no trace " + traceId);
-        }
-        return sources.get(i);
-    }
-
-    private TraceState sourceState(dev.rewind.mcd.instrument.TraceSource src) {
-        long n = src.frames(hart, target.engine.time());
-        return new TraceState(TraceExecState.ARM, TraceMode.FIFO.bit(), true, false, n, n, n, 0, 100, false, 0,
-                false, src.name() + ": timestamp = virtual time, frames up to the current time");
     }
 
     private TraceRing ring(int traceId) throws McdException {
@@ -275,8 +252,8 @@ abstract class CoreOps {
     public TraceState qryTraceState(int traceId) throws McdException {
         check();
         return call(() -> target.paused(() -> {
-            dev.rewind.mcd.instrument.TraceSource src = source(traceId);
-            return src != null ? sourceState(src) : traceState(ring(traceId), false);
+            dev.rewind.mcd.instrument.TraceSource src = PluginTraces.source(target, traceId);
+            return src != null ? PluginTraces.state(target, src, hart) : traceState(ring(traceId), false);
         }));
     }
 
@@ -289,9 +266,9 @@ abstract class CoreOps {
     public TraceState setTraceState(int traceId, TraceState state) throws McdException {
         check();
         return call(() -> target.paused(() -> {
-            dev.rewind.mcd.instrument.TraceSource src = source(traceId);
+            dev.rewind.mcd.instrument.TraceSource src = PluginTraces.source(target, traceId);
             if (src != null) {
-                return sourceState(src); // always armed: the session's trace decides what it records
+                return PluginTraces.state(target, src, hart); // always armed: the plugin decides what it records
             }
             TraceRing r = ring(traceId);
             boolean modified = state.mode() != TraceMode.NOCHANGE.bit() && state.mode() != TraceMode.FIFO.bit();
@@ -312,19 +289,9 @@ abstract class CoreOps {
     public McdList<TraceFrame> readTrace(int traceId, long startIndex, int numFrames) throws McdException {
         check();
         return call(() -> target.paused(() -> {
-            dev.rewind.mcd.instrument.TraceSource src = source(traceId);
+            dev.rewind.mcd.instrument.TraceSource src = PluginTraces.source(target, traceId);
             if (src != null) {
-                long now = target.engine.time();
-                long held = src.frames(hart, now);
-                if (numFrames == 0) {
-                    return McdList.<TraceFrame>countOnly((int) Math.min(Integer.MAX_VALUE, held));
-                }
-                if (startIndex < 0 || startIndex >= held) {
-                    throw McdException.param("start index " + startIndex + " beyond the " + held + " frames");
-                }
-                List<TraceFrame> frames = src.read(hart, now, startIndex,
-                        (int) Math.min(Integer.toUnsignedLong(numFrames), 100_000));
-                return new McdList<>(frames.size(), frames);
+                return PluginTraces.read(target, src, hart, startIndex, numFrames);
             }
             TraceRing r = ring(traceId);
             long n = Integer.toUnsignedLong(numFrames);
