@@ -98,7 +98,7 @@ public final class Bus implements DeviceContext, MemoryPort {
     }
 
     long load(Hart h, long addr, int len) {
-        boolean guarded = h.guarded();
+        boolean guarded = h.checked();
         if (guarded) {
             GuestChecks.load(h, addr, len);
         }
@@ -130,7 +130,7 @@ public final class Bus implements DeviceContext, MemoryPort {
     }
 
     void store(Hart h, long addr, int len, long value) {
-        if (h.guarded()) {
+        if (h.checked()) {
             GuestChecks.store(h, addr, len, value);
         }
         if (mem.contains(addr, len)) {
@@ -173,7 +173,7 @@ public final class Bus implements DeviceContext, MemoryPort {
         int len = dword ? 8 : 4;
         boolean lr = op == Op.LR_W || op == Op.LR_D;
         boolean sc = op == Op.SC_W || op == Op.SC_D;
-        boolean guarded = h.guarded();
+        boolean guarded = h.checked();
         if (guarded) {
             GuestChecks.atomicTriggers(h, addr, len, lr, sc, src);
         }

@@ -71,6 +71,11 @@ public final class Hart {
         return (modes & (1 << priv | 1 << dataPriv())) != 0;
     }
 
+    /** Whether the slow path ({@link Bus}) checks this hart's accesses: guarded, or some PMP entry is active. */
+    boolean checked() {
+        return pmp.active || guarded();
+    }
+
     /** The privilege loads and stores are checked in: MPP while mstatus.MPRV is set in M-mode. */
     int dataPriv() {
         return priv == PRIV_M && (mstatus & MSTATUS_MPRV) != 0 ? (int) ((mstatus >>> 11) & 3) : priv;

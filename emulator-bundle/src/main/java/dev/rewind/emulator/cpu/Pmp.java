@@ -10,7 +10,10 @@ import java.util.Arrays;
  * combination R=0/W=1 is stored as R=0/W=0, bits 6:5 read zero. A locked entry (L) ignores writes to its pmpcfg
  * byte and pmpaddr, and to the previous pmpaddr when it is TOR; it also applies to M-mode. An access matches the
  * lowest-numbered entry that covers any of its bytes; it must lie wholly inside it, or it fails whatever the mode
- * and the L bit. With no match, M-mode is allowed and U-mode is denied (16 entries are implemented).
+ * and the L bit. With no match, M-mode is allowed and U-mode is denied (16 entries are implemented). M-mode keeps
+ * the fast path while every active entry is unlocked and page-aligned (its accesses are then checked on the slow
+ * path only, where page-crossing ones go); one case is not caught then: a 4-byte instruction straddling such a
+ * page-aligned bound in M-mode executes.
  */
 final class Pmp {
     static final int ENTRIES = 16;
@@ -21,8 +24,12 @@ final class Pmp {
     private final long addrMask;
     final int[] cfg = new int[ENTRIES];
     final long[] addr = new long[ENTRIES];
-    /** Per privilege {@code p}, bit {@code 1 << p}: some access in that mode may be denied (derived). */
+    /**
+     * Per privilege {@code p}, bit {@code 1 << p}: some access in that mode may be denied on the fast path (derived).
+     */
     int restricts;
+    /** Some entry is active: slow-path accesses are checked even where {@link #restricts} says no (derived). */
+    boolean active;
 
     Pmp(int xlen) {
         this.xlen = xlen;
@@ -40,6 +47,7 @@ final class Pmp {
         System.arraycopy(cfg, 0, o.cfg, 0, ENTRIES);
         System.arraycopy(addr, 0, o.addr, 0, ENTRIES);
         o.restricts = restricts;
+        o.active = active;
     }
 
     boolean atReset() {
@@ -105,9 +113,13 @@ final class Pmp {
         int first = -1;
         for (int i = 0; i < ENTRIES; i++) {
             if (mode(i) != OFF) {
-                // any active entry binds M-mode too: an access matching it only in part fails, locked or not
+                // an M-mode access fails where a locked entry denies it, and where it matches any entry only in
+                // part: fast-path accesses stay within a page, so page-aligned bounds of unlocked entries cannot
+                // be straddled there (the slow path checks them: see active)
                 first = first < 0 ? i : first;
-                r |= 1 << Hart.PRIV_M;
+                long[] range = range(i);
+                boolean aligned = (range[0] & 4095) == 0 && (range[1] & 4095) == 0;
+                r |= (cfg[i] & L) != 0 || !aligned ? 1 << Hart.PRIV_M : 0;
             }
         }
         boolean open = false;
@@ -117,6 +129,7 @@ final class Pmp {
                     && (cfg[first] & (R | W | X)) == (R | W | X);
         }
         restricts = open ? r : r | 1 << Hart.PRIV_U;
+        active = first >= 0;
     }
 
     /** Entry {@code i}'s byte range {@code [lo, hi)} (hi may be 2^34 or 2^56), or {@code lo >= hi} if it is empty. */
@@ -138,8 +151,8 @@ final class Pmp {
      * privilege {@code priv}.
      */
     boolean allows(long a, int len, int perm, int priv) {
-        if ((restricts & (1 << priv)) == 0) {
-            return true;
+        if (!active) {
+            return priv == Hart.PRIV_M;
         }
         long end = a + len;
         for (int i = 0; i < ENTRIES; i++) {

@@ -105,6 +105,19 @@ class PmpTest {
 
     @ParameterizedTest
     @ValueSource(ints = {32, 64})
+    void pageAlignedUnlockedEntriesKeepMachineModeFastYetCatchStraddlingAccesses(int xlen) {
+        Machine m = run(xlen, li(xlen, "t2", (DATA >> 2) | 0x1FF) + entry(0, "t2", 0x18 | 3) + li(xlen, "t5", DATA)
+                + li(xlen, "s7", DATA + 0x1000) + "lw a0,0(t5)\nsw a0,8(t5)\nlw a1,-2(s7)\naddi s2,s10,0\n"
+                + "addi s3,s11,0\nlw a2,-8(s7)\nsw a2,2(s7)\naddi s4,s10,0\naddi s5,s11,0\naddi s6,s9,0\n");
+        assertThat(m.hart(0).guarded()).as("M-mode stays on the fast path").isFalse();
+        assertThat(x(m, "s2")).as("a load straddling the entry's upper bound: load access fault").isEqualTo(5);
+        assertThat(x(m, "s3") & XM32).isEqualTo(DATA + 0xFFE);
+        assertThat(x(m, "s4")).as("a store outside every entry is M-mode's").isEqualTo(5);
+        assertThat(x(m, "s6")).as("one fault only").isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {32, 64})
     void mprvChecksMachineModeLoadsAsUser(int xlen) {
         Machine m = run(xlen, li(xlen, "t5", DATA) + "lui t0,0x20\ncsrrs zero,mstatus,t0\nlw a0,0(t5)\n"
                 + "csrrc zero,mstatus,t0\nlw a1,0(t5)\n");
