@@ -62,7 +62,13 @@ final class GdbConnection implements Runnable {
             PacketReader reader = new PacketReader(new BufferedInputStream(socket.getInputStream()), PACKET_SIZE);
             target = new Target(session);
             handler = new PacketHandler(target, triggers);
-            listener = session.addListener(queue::add);
+            // only what the connection acts on: every other event would wake it for nothing after each step
+            listener = session.addListener(e -> {
+                if (e instanceof SessionEvent.Output || e instanceof SessionEvent.Ended
+                        || e instanceof SessionEvent.Stopped s && s.stop().exited()) {
+                    queue.add(e);
+                }
+            });
             Thread readerThread = new Thread(() -> readLoop(reader), "gdb-reader-" + socket.getPort());
             readerThread.setDaemon(true);
             readerThread.start();
