@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Installation test of Rewind's features: PRODUCT is Rewind Studio without Rewind, into which the build's p2 director
+# installed FEATURES (comma separated ids) from the update site. Checks the p2 install (bundles.info), then starts the
+# product under Xvfb with the self-check (dev.rewind.studio.SelfCheck) and checks its report: every dev.rewind bundle
+# of the features resolved or active, and the launch configuration types and views the bundles' plugin.xml declare
+# present (each view opened once). Fails on any miss; never waits longer than $STUDIO_TEST_TIMEOUT seconds.
+#   installation-test.sh PRODUCT REPO_ROOT FEATURES WORK
+set -uo pipefail
+PRODUCT=$1 ROOT=$2 FEATURES=$3 WORK=$4
+TIMEOUT=${STUDIO_TEST_TIMEOUT:-240}
+failures=0
+fail() { echo "installation test: FAIL: $*" >&2; failures=$((failures + 1)); }
+ok() { echo "installation test: ok: $*"; }
+
+rm -rf "$WORK" && mkdir -p "$WORK/home"
+# ids of the elements named $2 in the XML file $1 (elements may span lines)
+ids_of() { tr '\n' ' ' < "$1" | grep -o "<$2[[:space:]][^>]*>" | sed -n 's/.*[[:space:]]id="\([^"]*\)".*/\1/p'; }
+
+bundles=() launch_types=() views=()
+for feature in ${FEATURES//,/ }; do
+  xml="$ROOT/features/$feature/feature.xml"
+  [ -f "$xml" ] || { fail "no $xml"; continue; }
+  for b in $(ids_of "$xml" plugin); do
+    case "$b" in dev.rewind.*) bundles+=("$b") ;; esac
+  done
+done
+for b in "${bundles[@]}"; do
+  for plugin_xml in "$ROOT/bundles/$b/plugin.xml"; do
+    [ -f "$plugin_xml" ] || continue
+    launch_types+=($(ids_of "$plugin_xml" launchConfigurationType))
+    views+=($(ids_of "$plugin_xml" view))
+  done
+done
+[ ${#bundles[@]} -gt 0 ] || fail "no dev.rewind bundles listed in $FEATURES"
+echo "installation test: expecting ${#bundles[@]} bundles, launch types: ${launch_types[*]:-none}, views: ${views[*]:-none}"
+
+# 1. the director installed the bundles into the product's configuration
+info="$PRODUCT/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
+for b in "${bundles[@]}"; do
+  grep -q "^$b," "$info" 2>/dev/null || fail "$b is not in $info"
+done
+
+# 2. the product starts with them, under Xvfb, and reports what it has
+start=$(date +%s%N)
+REWIND_STUDIO_VMARGS="-Drewind.studio.check=$WORK/report.txt -Duser.home=$WORK/home" \
+  timeout -k 10 "$TIMEOUT" xvfb-run -a -s "-screen 0 1280x1024x24" \
+  "$PRODUCT/rewind-studio" -data "$WORK/workspace" -nosplash > "$WORK/studio.out" 2>&1
+rc=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 )); seconds="$((ms / 1000)).$(printf %03d $((ms % 1000)))"
+report="$WORK/report.txt"
+if [ $rc -ne 0 ] || ! grep -qx end "$report" 2>/dev/null; then
+  fail "the product did not complete its self-check (exit $rc after ${seconds}s; 124 is the ${TIMEOUT}s timeout)"
+  tail -n 40 "$WORK/studio.out" >&2
+  tail -n 60 "$WORK/workspace/.metadata/.log" >&2 2>/dev/null
+  exit 1
+fi
+ok "started, self-checked and closed in ${seconds}s"
+grep -q "^product	dev.rewind.studio.product$" "$report" || fail "product is not dev.rewind.studio.product"
+grep -q "^window	true$" "$report" || fail "no workbench window"
+grep "^error	" "$report" >&2 && fail "the self-check hit errors"
+for b in "${bundles[@]}"; do
+  state=$(awk -F'\t' -v b="$b" '$1 == "bundle" && $2 == b { print $3 }' "$report")
+  case "$state" in
+    ACTIVE|STARTING|RESOLVED) ok "bundle $b $state" ;;
+    *) fail "bundle $b is ${state:-missing}" ;;
+  esac
+done
+for t in "${launch_types[@]}"; do
+  grep -q "^launchType	$t	.*	debug=true$" "$report" && ok "launch type $t (debug)" || fail "launch type $t missing"
+  grep -q "^launchConfig	.*	$t$" "$report" && ok "the demo's launch configuration ($t)" \
+    || fail "no launch configuration of type $t (the demo project's)"
+done
+for v in "${views[@]}"; do
+  grep -q "^view	$v	[^	]*	open	" "$report" && ok "view $v opens" \
+    || fail "view $v: $(grep "^view	$v	" "$report" || echo missing)"
+done
+grep -q "^demoProject	true$" "$report" && ok "demo project imported" || fail "the demo project was not imported"
+if [ $failures -ne 0 ]; then
+  echo "installation test: $failures failure(s); report: $report, log: $WORK/workspace/.metadata/.log" >&2
+  exit 1
+fi
+echo "installation test: passed"
