@@ -19,8 +19,9 @@ import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 
 /**
- * The demo project of the product ({@code demo/} next to {@code plugins/}: the C sources, the ELF and the launch
- * configuration), copied into the workspace as project {@value #NAME} when the workspace does not have it yet.
+ * The demo project of the product ({@code demo/} next to {@code plugins/}: the C sources and the ELF), copied into the
+ * workspace as project {@value #NAME} when the workspace does not have it yet, with its launch configuration once
+ * Rewind is installed.
  */
 final class DemoProject {
 
@@ -29,16 +30,19 @@ final class DemoProject {
     private DemoProject() {
     }
 
-    /** Imports the demo; does nothing when the product has no demo folder or the project exists. */
+    /** Imports the demo and makes its launch configuration; does nothing when the product has no demo folder. */
     static void importIfMissing() throws CoreException {
         Path source = demoFolder();
         IWorkspace workspace = ResourcesPlugin.getWorkspace();
         IProject project = workspace.getRoot().getProject(NAME);
-        if (source == null || project.exists()) {
+        if (source == null) {
             return;
         }
-        workspace.run(monitor -> copy(source, project), workspace.getRoot(), IWorkspace.AVOID_UPDATE,
-                new NullProgressMonitor());
+        if (!project.exists()) {
+            workspace.run(monitor -> copy(source, project), workspace.getRoot(), IWorkspace.AVOID_UPDATE,
+                    new NullProgressMonitor());
+        }
+        DemoLaunch.createIfMissing(project);
     }
 
     /** The product's demo folder, or null when it has none (an IDE Rewind was installed into). */

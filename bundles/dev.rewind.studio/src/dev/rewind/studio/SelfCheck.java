@@ -55,7 +55,9 @@ final class SelfCheck {
                 lines.add("error\t" + stackTrace(e));
             }
             write();
-            workbench.close();
+            if (!workbench.close()) {
+                ILog.of(SelfCheck.class).log(Status.error("Rewind Studio: the workbench refused to close after the self-check"));
+            }
         });
     }
 
