@@ -6,6 +6,7 @@ import dev.rewind.eclipse.core.Futures;
 import dev.rewind.eclipse.core.model.RewindDebugTarget;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,6 +35,11 @@ public final class RewindLaunchDelegate extends LaunchConfigurationDelegate {
             BundleContext bc = FrameworkUtil.getBundle(RewindLaunchDelegate.class).getBundleContext();
             tracker = new ServiceTracker<>(bc, DebugSessions.class, null);
             tracker.open();
+            List<String> problems = RuntimeBundles.start(bc);
+            if (!problems.isEmpty()) {
+                org.eclipse.core.runtime.Platform.getLog(RewindLaunchDelegate.class).log(
+                        org.eclipse.core.runtime.Status.warning("Rewind bundles not started: " + problems));
+            }
         }
         try {
             DebugSessions s = tracker.waitForService(10_000);

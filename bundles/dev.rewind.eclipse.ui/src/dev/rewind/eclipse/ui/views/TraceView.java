@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -40,18 +41,26 @@ public final class TraceView extends RewindView {
         hookListeners();
     }
 
+    /** Subscribes whenever an event bus comes up (the Rewind bundles may start after the view opened). */
     private void subscribe() {
         BundleContext bc = FrameworkUtil.getBundle(TraceView.class).getBundleContext();
         if (bc == null) {
             return;
         }
-        tracker = new ServiceTracker<>(bc, EventBus.class, null);
+        tracker = new ServiceTracker<>(bc, EventBus.class, null) {
+            @Override
+            public EventBus addingService(ServiceReference<EventBus> reference) {
+                EventBus bus = super.addingService(reference);
+                if (bus != null) {
+                    subscribe(bus);
+                }
+                return bus;
+            }
+        };
         tracker.open();
-        EventBus bus = tracker.getService();
-        if (bus == null) {
-            lanes.note("no event bus in this runtime");
-            return;
-        }
+    }
+
+    private synchronized void subscribe(EventBus bus) {
         subscriptions.add(bus.subscribe(SessionBusEvents.Stopped.class, s -> {
             if (followed(s.session())) {
                 lanes.stop(s.hart(), s.time(), s.reason());
@@ -135,9 +144,12 @@ public final class TraceView extends RewindView {
 
     @Override
     public void dispose() {
-        subscriptions.forEach(EventBus.Subscription::close);
         if (tracker != null) {
             tracker.close();
+        }
+        synchronized (this) {
+            subscriptions.forEach(EventBus.Subscription::close);
+            subscriptions.clear();
         }
         super.dispose();
     }

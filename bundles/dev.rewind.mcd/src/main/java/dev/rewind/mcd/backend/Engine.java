@@ -94,6 +94,9 @@ interface Engine {
         void block(int hart, long[] pcs, int[] bits, int[] lengths, long retiredAtEntry);
     }
 
+    /** The machine's plugin host (plugins observe the machine; see {@link InstrumentationImpl}). */
+    dev.rewind.emulator.plugin.PluginHost plugins();
+
     // --- time travel (the engine's TimeMachine)
 
     /** Whether history is kept. */

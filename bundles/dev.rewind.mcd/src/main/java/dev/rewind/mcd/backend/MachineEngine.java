@@ -256,6 +256,11 @@ final class MachineEngine implements Engine {
         machine.addInstrumentation(traceInstr);
     }
 
+    @Override
+    public dev.rewind.emulator.plugin.PluginHost plugins() {
+        return machine.plugins();
+    }
+
     // --- time travel
 
     @Override

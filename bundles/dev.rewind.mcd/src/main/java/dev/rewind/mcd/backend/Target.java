@@ -30,6 +30,7 @@ final class Target {
     final Console console;
     final StopState stops;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> stopHooks = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private Thread runner;
     /** Counted down when the current runner has run its first slice (or ended). */
@@ -310,7 +311,20 @@ final class Target {
         return stops.last();
     }
 
+    /** Runs {@code hook} at every stop, before the listeners hear of it (see {@link #notifyListeners}). */
+    AutoCloseable addStopHook(Runnable hook) {
+        stopHooks.add(hook);
+        return () -> stopHooks.remove(hook);
+    }
+
     void notifyListeners(int ev) {
+        if ((ev & CoreEvent.STOPPED.bit()) != 0 && !running) {
+            synchronized (stopHooks) {
+                for (Runnable h : stopHooks) {
+                    h.run();
+                }
+            }
+        }
         for (Listener l : listeners) {
             l.stateChanged(ev);
         }
