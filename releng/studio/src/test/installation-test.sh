@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installation test of Rewind's features: PRODUCT is Rewind Studio without Rewind, into which the build's p2 director
-# installed FEATURES (comma separated ids) from the update site. Checks the p2 install (bundles.info), then starts the
-# product under Xvfb with the self-check (dev.rewind.studio.SelfCheck) and checks its report: every dev.rewind bundle
-# of the features resolved or active, and the launch configuration types and views the bundles' plugin.xml declare
-# present (each view opened once). Fails on any miss; never waits longer than $STUDIO_TEST_TIMEOUT seconds.
+# Installation test of Rewind's features. PRODUCT is a Rewind Studio that should hold FEATURES (comma separated ids):
+# the product built without Rewind, into which the build's p2 director installed them from the update site, or Rewind
+# Studio as zipped. Checks the p2 configuration (bundles.info), then starts the product under Xvfb with the self-check
+# (dev.rewind.studio.SelfCheck) and checks its report: every dev.rewind bundle of the features resolved or active, the
+# launch configuration types and views that the bundles' plugin.xml declare present (each view opened once), the demo
+# project and its launch configuration, demo.c open in an editor, a screenshot; no error involving Rewind in the
+# workbench log; the workbench closes by itself. Fails on any miss; never runs longer than $STUDIO_TEST_TIMEOUT s.
 #   installation-test.sh PRODUCT REPO_ROOT FEATURES WORK
 set -uo pipefail
 PRODUCT=$1 ROOT=$2 FEATURES=$3 WORK=$4
@@ -45,7 +47,7 @@ done
 # 2. the product starts with them, under Xvfb, and reports what it has (own process group, killed on any way out)
 report="$WORK/report.txt"
 start=$(date +%s%N)
-REWIND_STUDIO_VMARGS="-Drewind.studio.check=$report -Duser.home=$WORK/home" \
+REWIND_STUDIO_VMARGS="-Drewind.studio.check=$report -Drewind.studio.screenshot=$WORK/studio.png -Duser.home=$WORK/home" \
   setsid timeout -k 10 "$TIMEOUT" xvfb-run -a -s "-screen 0 1280x1024x24" \
   "$PRODUCT/rewind-studio" -data "$WORK/workspace" -nosplash > "$WORK/studio.out" 2>&1 &
 studio=$!
@@ -105,6 +107,13 @@ for v in "${views[@]}"; do
     || fail "view $v: $(grep "^view	$v	" "$report" || echo missing)"
 done
 grep -q "^demoProject	true$" "$report" && ok "demo project imported" || fail "the demo project was not imported"
+editor=$(awk -F'\t' '$1 == "editor" { print $3 }' "$report")
+case "$editor" in
+  *Editor*) [[ "$editor" == *Error* ]] && fail "src/demo.c: $editor" || ok "src/demo.c opens in $editor" ;;
+  *) fail "src/demo.c does not open in an editor: ${editor:-no report}" ;;
+esac
+[ "$(head -c 4 "$WORK/studio.png" 2>/dev/null | tail -c 3)" = PNG ] && ok "screenshot $WORK/studio.png" \
+  || fail "no screenshot of the workbench"
 if [ $failures -ne 0 ]; then
   echo "installation test: $failures failure(s); report: $report, log: $WORK/workspace/.metadata/.log" >&2
   exit 1

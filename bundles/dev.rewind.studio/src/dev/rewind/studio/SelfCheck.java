@@ -35,6 +35,8 @@ final class SelfCheck {
 
     /** System property naming the report file. */
     static final String PROPERTY = "rewind.studio.check";
+    /** System property naming a PNG file for a screenshot of the workbench window after the check. */
+    static final String SCREENSHOT = "rewind.studio.screenshot";
 
     private static final String PREFIX = "dev.rewind.";
 
@@ -53,6 +55,14 @@ final class SelfCheck {
                 collect(workbench);
             } catch (RuntimeException | LinkageError e) {
                 lines.add("error\t" + stackTrace(e));
+            }
+            String screenshot = System.getProperty(SCREENSHOT);
+            if (screenshot != null && workbench.getWorkbenchWindowCount() > 0) {
+                try {
+                    Screenshot.save(workbench.getWorkbenchWindows()[0].getShell(), Path.of(screenshot));
+                } catch (RuntimeException e) {
+                    lines.add("error\tscreenshot: " + stackTrace(e));
+                }
             }
             write();
             if (!workbench.close()) {
@@ -88,6 +98,7 @@ final class SelfCheck {
         IWorkbenchWindow window = workbench.getWorkbenchWindowCount() == 0 ? null : workbench.getWorkbenchWindows()[0];
         IWorkbenchPage page = window == null ? null : window.getActivePage();
         lines.add("window\t" + (page != null));
+        lines.add(openDemoSource(page));
         for (IExtension extension : Platform.getExtensionRegistry().getExtensionPoint("org.eclipse.ui.views")
                 .getExtensions()) {
             if (extension.getContributor().getName().startsWith(PREFIX)) {
@@ -97,6 +108,21 @@ final class SelfCheck {
                     }
                 }
             }
+        }
+    }
+
+    /** Opens the demo's C source in its editor: the text editor works, and the screenshot shows it. */
+    private static String openDemoSource(IWorkbenchPage page) {
+        org.eclipse.core.resources.IFile source = org.eclipse.core.resources.ResourcesPlugin.getWorkspace().getRoot()
+                .getProject(DemoProject.NAME).getFile("src/demo.c");
+        if (page == null || !source.exists()) {
+            return "editor\tsrc/demo.c\tmissing";
+        }
+        try {
+            org.eclipse.ui.IEditorPart editor = org.eclipse.ui.ide.IDE.openEditor(page, source);
+            return "editor\tsrc/demo.c\t" + (editor == null ? "null" : editor.getClass().getName());
+        } catch (org.eclipse.ui.PartInitException | RuntimeException e) {
+            return "editor\tsrc/demo.c\tfailed\t" + e;
         }
     }
 
