@@ -15,6 +15,9 @@ fail() { echo "installation test: FAIL: $*" >&2; failures=$((failures + 1)); }
 ok() { echo "installation test: ok: $*"; }
 
 rm -rf "$WORK" && mkdir -p "$WORK/home"
+for tool in xvfb-run xauth timeout setsid; do
+  command -v "$tool" >/dev/null || { fail "$tool is missing (apt-get install xvfb xauth)"; exit 1; }
+done
 # ids of the elements named $2 in the XML file $1 (elements may span lines)
 ids_of() { tr '\n' ' ' < "$1" | grep -o "<$2[[:space:]][^>]*>" | sed -n 's/.*[[:space:]]id="\([^"]*\)".*/\1/p'; }
 

@@ -59,7 +59,10 @@ final class SelfCheck {
             String screenshot = System.getProperty(SCREENSHOT);
             if (screenshot != null && workbench.getWorkbenchWindowCount() > 0) {
                 try {
-                    Screenshot.save(workbench.getWorkbenchWindows()[0].getShell(), Path.of(screenshot));
+                    org.eclipse.swt.widgets.Shell shell = workbench.getWorkbenchWindows()[0].getShell();
+                    shell.setBounds(shell.getDisplay().getPrimaryMonitor().getClientArea());
+                    paint(workbench.getDisplay());
+                    Screenshot.save(shell, Path.of(screenshot));
                 } catch (RuntimeException e) {
                     lines.add("error\tscreenshot: " + stackTrace(e));
                 }
@@ -98,7 +101,6 @@ final class SelfCheck {
         IWorkbenchWindow window = workbench.getWorkbenchWindowCount() == 0 ? null : workbench.getWorkbenchWindows()[0];
         IWorkbenchPage page = window == null ? null : window.getActivePage();
         lines.add("window\t" + (page != null));
-        lines.add(openDemoSource(page));
         for (IExtension extension : Platform.getExtensionRegistry().getExtensionPoint("org.eclipse.ui.views")
                 .getExtensions()) {
             if (extension.getContributor().getName().startsWith(PREFIX)) {
@@ -106,6 +108,20 @@ final class SelfCheck {
                     if (element.getName().equals("view")) {
                         lines.add(openView(page, element.getAttribute("id"), extension.getContributor().getName()));
                     }
+                }
+            }
+        }
+        lines.add(openDemoSource(page));
+    }
+
+    /** Lets the window paint what the check opened: the pending UI events, at most 2 s of them. */
+    private static void paint(org.eclipse.swt.widgets.Display display) {
+        long end = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < end) {
+            if (!display.readAndDispatch()) {
+                display.update();
+                if (!display.readAndDispatch()) {
+                    break;
                 }
             }
         }
