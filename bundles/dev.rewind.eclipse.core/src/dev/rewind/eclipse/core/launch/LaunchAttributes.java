@@ -26,10 +26,13 @@ public final class LaunchAttributes {
     /** A recording to open instead of launching the program (empty: launch). */
     public static final String RECORDING = RewindDebug.PLUGIN_ID + ".recording";
 
+    /** What the session traces on the event bus for the Trace view ({@code calls,traps,mem=SYMBOL}); empty: nothing. */
+    public static final String TRACE = RewindDebug.PLUGIN_ID + ".trace";
+
     private LaunchAttributes() {
     }
 
-    /** Sets the defaults: 4 harts, history on, stop on entry. */
+    /** Sets the defaults: 4 harts, history on, stop on entry, calls and traps traced. */
     public static void setDefaults(ILaunchConfigurationWorkingCopy wc) {
         wc.setAttribute(HARTS, 4);
         wc.setAttribute(RAM_MIB, 0);
@@ -39,6 +42,7 @@ public final class LaunchAttributes {
         wc.setAttribute(STOP_ON_ENTRY, true);
         wc.setAttribute(SOURCE_DIRECTORIES, List.of());
         wc.setAttribute(RECORDING, "");
+        wc.setAttribute(TRACE, "calls,traps");
     }
 
     public static Path program(ILaunchConfiguration c) throws CoreException {
@@ -57,8 +61,9 @@ public final class LaunchAttributes {
         long interval = c.getAttribute(HISTORY, true) ? c.getAttribute(SNAPSHOT_INTERVAL,
                 (int) LaunchConfig.DEFAULT_SNAPSHOT_INTERVAL) : 0;
         try {
+            String trace = c.getAttribute(TRACE, "").trim();
             return LaunchConfig.of(program(c)).withHarts(harts).withRamSize(ram).withQuantum(quantum)
-                    .withSnapshotInterval(interval);
+                    .withSnapshotInterval(interval).withInstrumentation("trace", trace.isEmpty() ? null : trace);
         } catch (IllegalArgumentException e) {
             throw new CoreException(org.eclipse.core.runtime.Status.error(c.getName() + ": " + e.getMessage(), e));
         }

@@ -198,12 +198,13 @@ public final class RewindDebugTarget extends RewindDebugElement implements IDebu
         for (RewindThread t : threads) {
             t.stopped(stop, t.hart() == stopHart && hit != null ? new IBreakpoint[] {hit} : new IBreakpoint[0]);
         }
+        // the stopping hart suspends (the Debug view selects it); the others only change state and content
+        threads[stopHart].fire(DebugEvent.SUSPEND, detail(stop.reason()));
         for (RewindThread t : threads) {
             if (t.hart() != stopHart) {
-                t.fire(DebugEvent.SUSPEND, DebugEvent.CLIENT_REQUEST);
+                t.fire(DebugEvent.CHANGE, DebugEvent.CONTENT);
             }
         }
-        threads[stopHart].fire(DebugEvent.SUSPEND, detail(stop.reason()));
     }
 
     private static int detail(StopReason r) {

@@ -62,32 +62,68 @@ public final class Stepper {
 
     /**
      * Step back over a source line: from the middle of a line (after a call returned into it) back to its start;
-     * from the start of a line back to the start of the line executed before it. One instruction without lines.
+     * from the start of a line back to the start of the line executed before it, stepping back over a call that
+     * returned into the line (gdb's reverse-next). One instruction without lines.
      */
     public CompletableFuture<Stop> stepBack(RewindThread t) {
         int h = t.hart();
-        return target.run(t, DebugEvent.STEP_OVER, "step back", () -> pc(h).thenCompose(pc -> {
-            Optional<long[]> range = lineRange(pc);
-            if (range.isEmpty()) {
-                return session().stepBackInstruction(h, 1);
-            }
-            boolean midLine = pc != range.get()[0];
-            return session().stepBackRange(h, range.get()[0], range.get()[1], true).thenCompose(out -> {
-                if (out.reason() != StopReason.STEP) {
-                    return CompletableFuture.completedFuture(out);
-                }
-                if (midLine) {
-                    return session().stepInstruction(h, 1);
-                }
-                Optional<long[]> previous = lineRange(out.pc());
-                if (previous.isEmpty()) {
-                    return CompletableFuture.completedFuture(out);
-                }
-                return session().stepBackRange(h, previous.get()[0], previous.get()[1], true).thenCompose(back ->
-                        back.reason() != StopReason.STEP ? CompletableFuture.completedFuture(back)
-                                : session().stepInstruction(h, 1));
-            });
-        }));
+        return target.run(t, DebugEvent.STEP_OVER, "step back", () -> session().readRegisters(h,
+                java.util.List.of(session().register("pc"), session().register("sp"))).thenCompose(v -> {
+                    long pc = v[0];
+                    Optional<long[]> range = lineRange(pc);
+                    if (range.isEmpty()) {
+                        return session().stepBackInstruction(h, 1);
+                    }
+                    if (pc != range.get()[0]) {
+                        return toLineStart(h, range.get());
+                    }
+                    return session().stepBackRange(h, range.get()[0], range.get()[1], true).thenCompose(out -> {
+                        if (out.reason() != StopReason.STEP) {
+                            return done(out);
+                        }
+                        if (!sameFunction(out.pc(), pc)) {
+                            // a call made by the previous line returned into this one: back to the call, then its line's start
+                            return callSite(pc).thenCompose(site -> site < 0 ? done(out)
+                                    : session().stepBackOut(h, site, v[1]).thenCompose(atCall ->
+                                            atCall.reason() != StopReason.STEP ? done(atCall) : startOfLine(h, atCall)));
+                        }
+                        return startOfLine(h, out);
+                    });
+                }));
+    }
+
+    /** From a stop inside a line to the line's first instruction. */
+    private CompletableFuture<Stop> startOfLine(int h, Stop at) {
+        Optional<long[]> r = lineRange(at.pc());
+        return r.isEmpty() || r.get()[0] == at.pc() ? done(at) : toLineStart(h, r.get());
+    }
+
+    private CompletableFuture<Stop> toLineStart(int h, long[] range) {
+        return session().stepBackRange(h, range[0], range[1], true).thenCompose(back ->
+                back.reason() != StopReason.STEP ? done(back) : session().stepInstruction(h, 1));
+    }
+
+    private boolean sameFunction(long a, long b) {
+        return target.symbolsIfAny().map(s -> s.symbolAt(a).map(x -> x.value()).equals(s.symbolAt(b).map(x -> x.value())))
+                .orElse(true);
+    }
+
+    /** The call instruction that returns to {@code returnAddress} (4 or 2 bytes before it), or -1. */
+    private CompletableFuture<Long> callSite(long returnAddress) {
+        return session().disassemble(returnAddress - 4, 1).thenCombine(session().disassemble(returnAddress - 2, 1),
+                (four, two) -> isCall(four, 4) ? returnAddress - 4 : isCall(two, 2) ? returnAddress - 2 : -1L);
+    }
+
+    private static boolean isCall(java.util.List<dev.rewind.debug.Instruction> one, int length) {
+        if (one.isEmpty() || one.get(0).bytes().length != length) {
+            return false;
+        }
+        String text = one.get(0).text().trim();
+        return text.matches("(c\\.)?jalr?\\b.*") && !text.matches("(c\\.)?jalr?\\s+(zero|x0)\\b.*");
+    }
+
+    private static CompletableFuture<Stop> done(Stop s) {
+        return CompletableFuture.completedFuture(s);
     }
 
     /** Backwards to the latest earlier breakpoint or watchpoint hit (or the start of history). */

@@ -28,6 +28,7 @@ public final class RewindMainTab extends AbstractLaunchConfigurationTab {
     private Button stopOnEntry;
     private Text recording;
     private Text sources;
+    private Text trace;
 
     @Override
     public void createControl(Composite parent) {
@@ -42,6 +43,7 @@ public final class RewindMainTab extends AbstractLaunchConfigurationTab {
         stopOnEntry = check(c, "Stop on entry");
         recording = text(c, "Open a recording instead (optional):");
         sources = text(c, "Source directories (separated by ';'):");
+        trace = text(c, "Trace for the Trace view (calls,traps,mem=SYMBOL; empty: off):");
         setControl(c);
     }
 
@@ -86,6 +88,7 @@ public final class RewindMainTab extends AbstractLaunchConfigurationTab {
             stopOnEntry.setSelection(c.getAttribute(LaunchAttributes.STOP_ON_ENTRY, true));
             recording.setText(c.getAttribute(LaunchAttributes.RECORDING, ""));
             sources.setText(String.join(";", c.getAttribute(LaunchAttributes.SOURCE_DIRECTORIES, List.<String>of())));
+            trace.setText(c.getAttribute(LaunchAttributes.TRACE, ""));
         } catch (CoreException e) {
             setErrorMessage("cannot read " + c.getName() + ": " + e.getMessage());
         }
@@ -103,6 +106,7 @@ public final class RewindMainTab extends AbstractLaunchConfigurationTab {
         c.setAttribute(LaunchAttributes.RECORDING, recording.getText().trim());
         c.setAttribute(LaunchAttributes.SOURCE_DIRECTORIES, Arrays.stream(sources.getText().split(";"))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList());
+        c.setAttribute(LaunchAttributes.TRACE, trace.getText().trim());
     }
 
     @Override

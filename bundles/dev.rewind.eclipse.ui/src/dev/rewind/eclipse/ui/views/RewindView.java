@@ -51,8 +51,15 @@ public abstract class RewindView extends ViewPart {
         scheduleRefresh();
     }
 
-    public RewindDebugTarget target() {
+    /** The followed target (any thread), or null. */
+    protected RewindDebugTarget followedTarget() {
         return target;
+    }
+
+    /** The followed target; before the first refresh, the current one. */
+    public RewindDebugTarget target() {
+        RewindDebugTarget t = target;
+        return t != null ? t : RewindContext.target().orElse(null);
     }
 
     /** Runs on the UI thread later, unless the view is gone by then. */

@@ -82,7 +82,7 @@ public final class TraceView extends RewindView {
     }
 
     private boolean followed(String session) {
-        RewindDebugTarget t = target();
+        RewindDebugTarget t = followedTarget();
         return t == null || t.session().id().equals(session);
     }
 
