@@ -90,6 +90,8 @@ if ! grep -qx end "$report" 2>/dev/null; then
 fi
 [ $rc -eq 0 ] || [ -n "$killed" ] || fail "the product exited with $rc after its self-check"
 [ -n "$killed" ] || ok "started, self-checked and closed in ${seconds}s"
+up=$(awk -F'\t' '$1 == "windowUpMs" { print $2 }' "$report")
+echo "installation test: workbench window up ${up:-?} ms after the JVM started"
 grep -q "^product	dev.rewind.studio.product$" "$report" || fail "product is not dev.rewind.studio.product"
 grep -q "^window	true$" "$report" || fail "no workbench window"
 grep "^error	" "$report" >&2 && fail "the self-check hit errors"
@@ -104,6 +106,11 @@ for t in "${launch_types[@]}"; do
   grep -q "^launchType	$t	.*	debug=true$" "$report" && ok "launch type $t (debug)" || fail "launch type $t missing"
   grep -q "^launchConfig	.*	$t$" "$report" && ok "the demo's launch configuration ($t)" \
     || fail "no launch configuration of type $t (the demo project's)"
+  if [ "$t" = dev.rewind.launch ]; then   # the demo debugs: a target with a thread per hart, stopped on entry
+    debug=$(grep "^debugLaunch	" "$report")
+    [[ "$debug" == *"	threads=4	suspended=true	"* ]] && ok "the demo launches in debug mode: ${debug//	/ }" \
+      || fail "the demo's debug launch: ${debug:-no report}"
+  fi
 done
 for v in "${views[@]}"; do
   grep -q "^view	$v	[^	]*	open	" "$report" && ok "view $v opens" \

@@ -47,8 +47,11 @@ final class SelfCheck {
         this.report = report;
     }
 
-    /** Collects the facts (views on the UI thread), writes the report and closes the workbench. */
+    /** Collects the facts (a debug run of the demo on this thread, views on the UI thread), writes the report and
+     * closes the workbench. */
     void runAndClose() {
+        lines.add("windowUpMs\t" + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        lines.add(DemoDebug.launchAndTerminate());
         IWorkbench workbench = PlatformUI.getWorkbench();
         workbench.getDisplay().syncExec(() -> {
             try {
