@@ -50,7 +50,7 @@ done
 # 2. the product starts with them, under Xvfb, and reports what it has (own process group, killed on any way out)
 report="$WORK/report.txt"
 start=$(date +%s%N)
-REWIND_STUDIO_VMARGS="-Drewind.studio.check=$report -Drewind.studio.screenshot=$WORK/studio.png -Duser.home=$WORK/home" \
+HOME="$WORK/home" REWIND_STUDIO_VMARGS="-Drewind.studio.check=$report -Drewind.studio.screenshot=$WORK/studio.png -Duser.home=$WORK/home" \
   setsid timeout -k 10 "$TIMEOUT" xvfb-run -a -s "-screen 0 1280x1024x24" \
   "$PRODUCT/rewind-studio" -data "$WORK/workspace" -nosplash > "$WORK/studio.out" 2>&1 &
 studio=$!
