@@ -145,8 +145,7 @@ class DemoSessionTest {
         lineBreakpoint = new RewindLineBreakpoint(Workbench.root(), source.toString(), countLine);
         lineBreakpoint.setHitCondition("== " + HITS); // later than the first items: the counter has been written
         Workbench.add(lineBreakpoint);
-        Ui.waitFor("the breakpoint installed", WAIT, () -> target.breakpointSync().installation(lineBreakpoint).isDone());
-        assertFalse(target.breakpointSync().installation(lineBreakpoint).isCompletedExceptionally());
+        Ui.waitFor("the breakpoint installed", WAIT, () -> target.breakpointSync().installed(lineBreakpoint));
         long before = stop().time();
         target.resume();
         Ui.waitFor("a breakpoint stop", WAIT, () -> target.isSuspended() && stop().reason() == StopReason.BREAKPOINT,
@@ -200,8 +199,7 @@ class DemoSessionTest {
     void reverseResumeStopsAtAWatchpointAnotherHartTriggered() throws Exception {
         RewindWatchpoint w = new RewindWatchpoint(Workbench.root(), "items_produced", false, true);
         Workbench.add(w);
-        Ui.waitFor("the watchpoint installed", WAIT, () -> target.breakpointSync().installation(w).isDone());
-        assertFalse(target.breakpointSync().installation(w).isCompletedExceptionally());
+        Ui.waitFor("the watchpoint installed", WAIT, () -> target.breakpointSync().installed(w));
         long before = stop().time();
         PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(ReverseResumeHandler.COMMAND, null);
         Ui.waitFor("a watchpoint stop", WAIT, () -> target.isSuspended() && !target.busy()
@@ -214,6 +212,7 @@ class DemoSessionTest {
         assertEquals("count_item", ((RewindStackFrame) target.thread(writer).getTopStackFrame()).info().function());
         Ui.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "04-reverse-to-watchpoint");
         Workbench.removeBreakpoints();
+        Ui.waitFor("no breakpoints left in the session", WAIT, this::noSessionBreakpoints);
     }
 
     @Test
