@@ -26,7 +26,16 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.rewind.eclipse.core.RewindDebug;
+import dev.rewind.eclipse.ui.RewindToggleTarget;
 import org.eclipse.core.commands.Command;
+import org.eclipse.core.filesystem.EFS;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.model.IRegister;
+import org.eclipse.debug.core.model.IRegisterGroup;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.ui.ide.FileStoreEditorInput;
+import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.debug.core.model.IBreakpoint;
 import org.eclipse.debug.core.model.IVariable;
 import org.eclipse.debug.ui.IDebugUIConstants;
@@ -100,12 +109,30 @@ class DemoSessionTest {
                 + target.session().lastStop();
     }
 
+    private boolean sessionHas(String hitCondition) {
+        try {
+            return target.session().breakpoints().get(10, TimeUnit.SECONDS).stream()
+                    .anyMatch(b -> hitCondition.equals(b.spec().hitCondition()) && b.sourceLine() == countLine);
+        } catch (Exception e) {
+            throw new AssertionError("listing the session's breakpoints", e);
+        }
+    }
+
     private boolean noSessionBreakpoints() {
         try {
             return target.session().breakpoints().get(10, TimeUnit.SECONDS).isEmpty();
         } catch (Exception e) {
             throw new AssertionError("listing the session's breakpoints", e);
         }
+    }
+
+    private static String register(IRegisterGroup group, String name) throws Exception {
+        for (IRegister r : group.getRegisters()) {
+            if (r.getName().equals(name)) {
+                return r.getValue().getValueString();
+            }
+        }
+        throw new AssertionError("no register " + name + " in " + group.getName());
     }
 
     private static IVariable named(IVariable[] vars, String name) throws Exception {
@@ -142,11 +169,21 @@ class DemoSessionTest {
     void aLineBreakpointInTheCSourceIsHit() throws Exception {
         List<Long> addresses = symbols.addressesOf("demo.c", countLine).orElseThrow().addresses();
         assertFalse(addresses.isEmpty(), "the line has code");
-        lineBreakpoint = new RewindLineBreakpoint(Workbench.root(), source.toString(), countLine);
+        // set in the C editor, as Run > Toggle Breakpoint does, then given a hit condition in its properties
+        ITextEditor editor = (ITextEditor) Workbench.page().openEditor(new FileStoreEditorInput(
+                EFS.getLocalFileSystem().getStore(source.toUri())), "org.eclipse.ui.DefaultTextEditor");
+        IDocument doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+        editor.selectAndReveal(doc.getLineOffset(countLine - 1), 0);
+        RewindToggleTarget toggle = new RewindToggleTarget();
+        assertTrue(toggle.canToggleLineBreakpoints(editor, editor.getSelectionProvider().getSelection()));
+        toggle.toggleLineBreakpoints(editor, editor.getSelectionProvider().getSelection());
+        lineBreakpoint = Arrays.stream(DebugPlugin.getDefault().getBreakpointManager().getBreakpoints(RewindDebug.MODEL_ID))
+                .filter(b -> b instanceof RewindLineBreakpoint l && l.line() == countLine).map(RewindLineBreakpoint.class::cast)
+                .findFirst().orElseThrow();
+        assertEquals(source, Path.of(lineBreakpoint.file()));
         lineBreakpoint.setHitCondition("== " + HITS); // later than the first items: the counter has been written
-        Workbench.add(lineBreakpoint);
-        Ui.waitFor("the breakpoint installed", WAIT, () -> target.breakpointSync().installation(lineBreakpoint).isDone());
-        assertFalse(target.breakpointSync().installation(lineBreakpoint).isCompletedExceptionally());
+        Ui.waitFor("the breakpoint with its hit condition in the session", WAIT, () -> sessionHas("== " + HITS));
+        Ui.waitFor("the breakpoint installed", WAIT, () -> target.breakpointSync().installed(lineBreakpoint));
         long before = stop().time();
         target.resume();
         Ui.waitFor("a breakpoint stop", WAIT, () -> target.isSuspended() && stop().reason() == StopReason.BREAKPOINT,
@@ -200,8 +237,7 @@ class DemoSessionTest {
     void reverseResumeStopsAtAWatchpointAnotherHartTriggered() throws Exception {
         RewindWatchpoint w = new RewindWatchpoint(Workbench.root(), "items_produced", false, true);
         Workbench.add(w);
-        Ui.waitFor("the watchpoint installed", WAIT, () -> target.breakpointSync().installation(w).isDone());
-        assertFalse(target.breakpointSync().installation(w).isCompletedExceptionally());
+        Ui.waitFor("the watchpoint installed", WAIT, () -> target.breakpointSync().installed(w));
         long before = stop().time();
         PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(ReverseResumeHandler.COMMAND, null);
         Ui.waitFor("a watchpoint stop", WAIT, () -> target.isSuspended() && !target.busy()
@@ -214,6 +250,7 @@ class DemoSessionTest {
         assertEquals("count_item", ((RewindStackFrame) target.thread(writer).getTopStackFrame()).info().function());
         Ui.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "04-reverse-to-watchpoint");
         Workbench.removeBreakpoints();
+        Ui.waitFor("no breakpoints left in the session", WAIT, this::noSessionBreakpoints);
     }
 
     @Test
@@ -232,6 +269,16 @@ class DemoSessionTest {
         }).toList();
         assertTrue(members.containsAll(List.of("lock", "head", "tail", "slot")), "members: " + members);
         assertTrue(ring.getValue().getValueString().startsWith("{"), ring.getValue().getValueString());
+        // registers: pc in the general group is the frame's pc; mhartid in the CSRs is the hart
+        int h = stop().hart();
+        IRegisterGroup[] groups = top.getRegisterGroups();
+        assertEquals(String.format("0x%08x", top.info().pc()), register(groups[0], "pc").split(" ")[0]);
+        assertEquals(String.format("0x%08x", h), register(groups[1], "mhartid").split(" ")[0]);
+        // memory: the Memory view's block at the counter holds the value the expression reads
+        long counter = symbols.symbol("items_produced").orElseThrow().value();
+        byte[] bytes = target.getMemoryBlock(counter, 4).getBytes();
+        long value = (bytes[0] & 0xff) | (bytes[1] & 0xff) << 8 | (bytes[2] & 0xff) << 16 | (long) (bytes[3] & 0xff) << 24;
+        assertEquals(Long.toString(value), top.evaluate("items_produced").text());
         var view = Workbench.page().showView(IDebugUIConstants.ID_VARIABLE_VIEW);
         Ui.waitFor("the Variables view lists Globals", WAIT, () -> Ui.treeTexts(view.getSite().getShell()).stream()
                 .anyMatch(t -> t.startsWith("Globals")));

@@ -40,7 +40,7 @@ class NoFreezeTest {
             Ui.waitFor("the entry stop", WAIT, target::isSuspended);
             RewindInstructionBreakpoint atMain = new RewindInstructionBreakpoint(Workbench.root(), main);
             Workbench.add(atMain);
-            Ui.waitFor("the breakpoint installed", WAIT, () -> target.breakpointSync().installation(atMain).isDone());
+            Ui.waitFor("the breakpoint installed", WAIT, () -> target.breakpointSync().installed(atMain));
             target.resume();
             Ui.waitFor("main reached", WAIT, () -> target.isSuspended() && target.lastStop().reason() == StopReason.BREAKPOINT);
             CompletableFuture<?> far = target.stepper().goToTime(target.thread(0), LONG_HISTORY);

@@ -24,6 +24,7 @@ public final class BreakpointSync {
     private final Map<IBreakpoint, CompletableFuture<Integer>> installed = new ConcurrentHashMap<>();
     private final Map<Integer, IBreakpoint> byId = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> hits = new ConcurrentHashMap<>();
+    private final Map<IBreakpoint, BreakpointSpec> specs = new ConcurrentHashMap<>();
 
     BreakpointSync(RewindDebugTarget target) {
         this.target = target;
@@ -50,6 +51,12 @@ public final class BreakpointSync {
         return f == null ? CompletableFuture.failedFuture(new IllegalStateException("not installed: " + b)) : f;
     }
 
+    /** Whether the session has the breakpoint (installed and acknowledged). */
+    public boolean installed(IBreakpoint b) {
+        CompletableFuture<Integer> f = installed.get(b);
+        return f != null && f.isDone() && !f.isCompletedExceptionally();
+    }
+
     /** How often the session counted a hit of this breakpoint (0 when unknown). */
     public int hits(IBreakpoint b) {
         CompletableFuture<Integer> f = installed.get(b);
@@ -70,6 +77,7 @@ public final class BreakpointSync {
                 return;
             }
             BreakpointSpec spec = rb.spec(target.symbols());
+            specs.put(b, spec);
             CompletableFuture<Integer> f = target.session().addBreakpoint(spec).thenApply(bp -> {
                 byId.put(bp.id(), b);
                 return bp.id();
@@ -86,6 +94,7 @@ public final class BreakpointSync {
     }
 
     void removed(IBreakpoint b) {
+        specs.remove(b);
         CompletableFuture<Integer> f = installed.remove(b);
         if (f != null) {
             f.thenAccept(id -> {
@@ -95,7 +104,17 @@ public final class BreakpointSync {
         }
     }
 
+    /** Reinstalls a breakpoint whose request changed (place, condition, hits) or that was enabled or disabled. */
     void changed(IBreakpoint b) {
+        try {
+            boolean enabled = b.isEnabled();
+            BreakpointSpec now = b instanceof RewindBreakpoint rb && enabled ? rb.spec(target.symbols()) : null;
+            if (enabled && installed.containsKey(b) && now != null && now.equals(specs.get(b))) {
+                return; // a marker attribute that does not change the request (registration, message)
+            }
+        } catch (CoreException e) {
+            log("breakpoint changed", e);
+        }
         removed(b);
         added(b);
     }

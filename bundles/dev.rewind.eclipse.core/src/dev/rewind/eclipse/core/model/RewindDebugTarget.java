@@ -193,6 +193,9 @@ public final class RewindDebugTarget extends RewindDebugElement implements IDebu
         }
         lastStop = stop;
         suspended = true;
+        if (stop.breakpointId() != 0) {
+            session.breakpoints().thenAccept(list -> list.forEach(b -> breakpoints.changed(b, false)));
+        }
         IBreakpoint hit = breakpoints.breakpointOf(stop.breakpointId());
         int stopHart = stop.hart() >= 0 && stop.hart() < threads.length ? stop.hart() : 0;
         for (RewindThread t : threads) {

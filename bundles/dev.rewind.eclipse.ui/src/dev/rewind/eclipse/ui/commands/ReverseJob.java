@@ -60,7 +60,8 @@ public final class ReverseJob extends Job {
                 }
                 try {
                     stop = f.get(100, TimeUnit.MILLISECONDS);
-                    return Status.OK_STATUS;
+                    // a cancel pauses the session at once (canceling()), which completes the request: still cancelled
+                    return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
                 } catch (TimeoutException e) {
                     monitor.worked(1);
                 }
