@@ -188,5 +188,6 @@ public interface DebugSession {
     /** Ends the session: the machine is discarded, listeners get {@code Ended}. Idempotent. */
     CompletableFuture<Void> end();
 
+    /** Whether {@link #end} has been called: from then on the session is over, even while it winds down. */
     boolean ended();
 }

@@ -25,6 +25,8 @@ final class Selection {
     private int visited;
     /** The hart of an {@code Hg} with only memory and breakpoint packets after it, or -1. */
     private int frameRead = -1;
+    /** The last thread a {@code thread apply all} visited: gdb's reads of it right after belong to that command. */
+    private int sweepLast = -1;
     private int continueHart = -1;
 
     Selection(int harts, int stopHart) {
@@ -38,17 +40,20 @@ final class Selection {
         selected = hart;
         visited = 0;
         frameRead = -1;
+        sweepLast = -1;
     }
 
     /** {@code T N} for a hart (gdb's "is it alive" check). */
     void alive(int hart) {
         frameRead = -1;
+        sweepLast = -1;
         visits[visited % harts] = hart;
         before[visited % harts] = selected;
         visited++;
         selected = hart;
         if (harts > 1 && visited >= harts && lastVisitsInOrder()) {
             selected = before[(visited - harts) % harts]; // thread apply all: gdb restores the thread it had
+            sweepLast = hart;
             visited = 0;
         }
     }
@@ -70,7 +75,7 @@ final class Selection {
 
     /** {@code Hg}: a hart, or -1 for "any"/"all". */
     void general(int hart) {
-        frameRead = hart;
+        frameRead = hart == sweepLast ? -1 : hart;
     }
 
     /** {@code Hc}: a hart, or -1 for "any"/"all". */

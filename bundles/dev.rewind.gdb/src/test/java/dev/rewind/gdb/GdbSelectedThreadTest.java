@@ -32,7 +32,7 @@ class GdbSelectedThreadTest {
                     Gdb.marked("SEL", WHERE), "stepi",
                     Gdb.marked("FWD", WHERE), "reverse-stepi",
                     Gdb.marked("BACK", WHERE), "info threads", "reverse-stepi",
-                    Gdb.marked("INFO", WHERE), "stepi", "thread apply all p $pc", "reverse-stepi",
+                    Gdb.marked("INFO", WHERE), "stepi", "thread apply all x/2xw $sp", "reverse-stepi",
                     Gdb.marked("APPLY", WHERE), "monitor bookmark add apply", "break count_item thread $p",
                     "reverse-continue",
                     Gdb.marked("RCONT", "p $_thread == $p", "x/i $pc", "monitor time"), "delete",

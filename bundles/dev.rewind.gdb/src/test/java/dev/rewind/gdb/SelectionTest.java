@@ -43,6 +43,9 @@ class SelectionTest {
             s.alive(h);
         }
         assertThat(s.runHart()).isEqualTo(2);
+        s.general(3);                     // the visit's command read thread 4's memory (its registers cached)
+        s.forContinue(-1);
+        assertThat(s.runHart()).as("a read that belongs to the visit").isEqualTo(2);
         s.alive(1);                       // then a real selection
         assertThat(s.runHart()).isEqualTo(1);
     }
