@@ -20,6 +20,7 @@ class RewindState {
     this.stops = []; // {time, hart, reason}
     this.trace = new Map(); // hart -> [{time, kind, text}]
     this.harts = 0;
+    this.lastStop = undefined;
   }
 
   /** The session the views follow: the active debug session when it is a Rewind one. */
@@ -54,23 +55,31 @@ class RewindState {
    * thread names the place of the stop. No stack request of our own, so frame ids stay VS Code's.
    */
   frames(session, threadId, body) {
-    const p = this.pendingStop;
-    if (session !== this.session || !p || p.threadId !== threadId || !body || !body.stackFrames) return;
+    // the pending stop, or the last one when it settled without its place (a busy machine: the timer came first)
+    const p = this.pendingStop || this.lastStop;
+    if (session !== this.session || !p || p.place || p.threadId !== threadId || !body || !body.stackFrames) return;
     const f = body.stackFrames[0];
-    if (f) p.place = f.source && f.line ? `${f.name} (${f.source.name}:${f.line})` : f.name;
-    this.settle(session, p);
+    if (!f) return;
+    p.place = f.source && f.line ? `${f.name} (${f.source.name}:${f.line})` : f.name;
+    if (p === this.pendingStop) this.settle(session, p);
+    else if (p.entry) {
+      p.entry.text = `${p.reason} in ${p.place}`;
+      this.changed.fire();
+    }
   }
 
   async settle(session, p) {
     if (this.pendingStop !== p) return;
     this.pendingStop = undefined;
+    this.lastStop = p;
     clearTimeout(p.timer);
     await this.refresh();
     if (session !== this.session || !this.time || !p.threadId) return;
     const hart = p.threadId - 1;
     this.stops.push({ time: this.time.now, hart, reason: p.reason });
     if (this.stops.length > MAX_STOPS) this.stops.shift();
-    this.addTrace(hart, { time: this.time.now, kind: 'stop', text: p.place ? `${p.reason} in ${p.place}` : p.reason });
+    p.entry = { time: this.time.now, kind: 'stop', text: p.place ? `${p.reason} in ${p.place}` : p.reason };
+    this.addTrace(hart, p.entry);
     this.changed.fire();
   }
 
