@@ -14,6 +14,7 @@ import dev.rewind.eclipse.core.model.RewindStackFrame;
 import dev.rewind.eclipse.core.model.RewindThread;
 import dev.rewind.eclipse.ui.commands.ReverseJob;
 import dev.rewind.eclipse.ui.commands.ReverseResumeHandler;
+import dev.rewind.eclipse.ui.commands.ReverseToLastWriteHandler;
 import dev.rewind.eclipse.ui.commands.StepBackHandler;
 import dev.rewind.eclipse.ui.views.BookmarksView;
 import dev.rewind.eclipse.ui.views.DisassemblyView;
@@ -337,5 +338,22 @@ class DemoSessionTest {
         Ui.waitFor("instructions around the pc", WAIT, () -> view.rows().stream().anyMatch(DisassemblyView.Row::pc));
         assertTrue(view.rows().stream().anyMatch(r -> r.source().contains(":")), "some rows name their source line");
         Ui.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "09-disassembly");
+    }
+
+    @Test
+    @Order(10)
+    void reverseToLastWriteFindsTheLastStoreIntoTheCounter() throws Exception {
+        long before = stop().time();
+        RewindThread t = target.thread(stop().hart());
+        ReverseJob job = ReverseToLastWriteHandler.job(t, null, "items_produced");
+        job.schedule();
+        Ui.waitFor("the reverse-to-last-write job", WAIT, () -> job.getResult() != null);
+        assertTrue(job.getResult().isOK(), job.getResult().toString());
+        waitForStop("the stop after the write");
+        assertTrue(stop().time() < before, "found backwards");
+        int writer = stop().hart();
+        assertTrue(writer >= 1 && writer <= 3, "a producer wrote the counter last: hart " + writer);
+        assertEquals("count_item", ((RewindStackFrame) target.thread(writer).getTopStackFrame()).info().function());
+        Ui.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "10-reverse-to-last-write");
     }
 }
