@@ -104,6 +104,9 @@ interface Engine {
 
     long earliestTime();
 
+    /** What history holds now (null when none is kept). */
+    dev.rewind.emulator.travel.HistoryStats historyStats();
+
     /** Go to a time, backwards or forwards, not stopping at triggers. */
     Stop goToTime(long time);
 

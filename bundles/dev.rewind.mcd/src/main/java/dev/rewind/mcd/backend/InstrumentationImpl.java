@@ -36,4 +36,10 @@ final class InstrumentationImpl implements Instrumentation {
     public AutoCloseable onStop(Runnable hook) {
         return target.addStopHook(hook);
     }
+
+    @Override
+    public AutoCloseable addTrace(dev.rewind.mcd.instrument.TraceSource source) {
+        target.traceSources.add(source);
+        return () -> target.traceSources.remove(source);
+    }
 }

@@ -274,6 +274,11 @@ final class MachineEngine implements Engine {
     }
 
     @Override
+    public dev.rewind.emulator.travel.HistoryStats historyStats() {
+        return travels ? tm.stats() : null;
+    }
+
+    @Override
     public Stop goToTime(long time) {
         return convert(tm.goToTime(time), Kind.TIME);
     }

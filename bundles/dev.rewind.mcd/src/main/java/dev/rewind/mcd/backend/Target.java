@@ -27,6 +27,8 @@ final class Target {
     final Engine engine;
     final TriggerTable triggers;
     final TraceRing[] traces;
+    /** Traces of plugins shown beside the instruction trace (trace ids from 2). */
+    final List<dev.rewind.mcd.instrument.TraceSource> traceSources = new CopyOnWriteArrayList<>();
     final Console console;
     final StopState stops;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();

@@ -29,4 +29,10 @@ public interface Instrumentation {
      * MCD event listeners hear of it; the machine does not execute meanwhile. Close the handle to remove it.
      */
     AutoCloseable onStop(Runnable hook);
+
+    /**
+     * Shows {@code source} through the MCD trace functions of every core, after the instruction trace (trace ids 2,
+     * 3, ... in the order added) until the handle is closed.
+     */
+    AutoCloseable addTrace(TraceSource source);
 }

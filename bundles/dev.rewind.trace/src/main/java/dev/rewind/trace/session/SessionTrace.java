@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * One debug session's trace: a {@link TraceRecorder} (label = the session id) installed into the session's machine
- * through the MCD back end's {@link Instrumentation}, its partial batches sent every time the machine stops.
+ * through the MCD back end's {@link Instrumentation}, its partial batches sent every time the machine stops; the
+ * MCD trace functions show it too (trace 2 of every core, {@link McdTraceSource}).
  */
 public final class SessionTrace implements AutoCloseable {
     /** Ring buffers of a session's trace, all harts together. */
@@ -27,11 +28,14 @@ public final class SessionTrace implements AutoCloseable {
     private final TraceRecorder recorder;
     private final Instrumentation machine;
     private final AutoCloseable onStop;
+    private final AutoCloseable mcdTrace;
 
-    private SessionTrace(TraceRecorder recorder, Instrumentation machine, AutoCloseable onStop) {
+    private SessionTrace(TraceRecorder recorder, Instrumentation machine, AutoCloseable onStop,
+            AutoCloseable mcdTrace) {
         this.recorder = recorder;
         this.machine = machine;
         this.onStop = onStop;
+        this.mcdTrace = mcdTrace;
     }
 
     /**
@@ -60,7 +64,7 @@ public final class SessionTrace implements AutoCloseable {
             close(hook);
             throw new IllegalArgumentException(refused.get());
         }
-        return new SessionTrace(rec, in, hook);
+        return new SessionTrace(rec, in, hook, in.addTrace(new McdTraceSource(rec, items)));
     }
 
     /** The events held now (call while the session is stopped). */
@@ -70,6 +74,7 @@ public final class SessionTrace implements AutoCloseable {
 
     @Override
     public void close() {
+        close(mcdTrace);
         close(onStop);
         try {
             machine.uninstall(recorder);

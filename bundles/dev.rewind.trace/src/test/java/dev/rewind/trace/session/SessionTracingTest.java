@@ -9,6 +9,14 @@ import dev.rewind.debug.LaunchConfig;
 import dev.rewind.debug.SessionManager;
 import dev.rewind.debug.Stop;
 import dev.rewind.emulator.elf.ElfLoader;
+import dev.rewind.mcd.api.ApiVersion;
+import dev.rewind.mcd.api.CoreConInfo;
+import dev.rewind.mcd.api.McdApi;
+import dev.rewind.mcd.api.McdCore;
+import dev.rewind.mcd.api.TraceCycle;
+import dev.rewind.mcd.api.TraceFormat;
+import dev.rewind.mcd.api.TraceFrame;
+import dev.rewind.mcd.api.TraceInfo;
 import dev.rewind.trace.EventKind;
 import dev.rewind.trace.TraceBatch;
 import dev.rewind.trace.TraceCut;
@@ -69,6 +77,42 @@ class SessionTracingTest {
         return false;
     }
 
+    long entryTime(String id, long address, int hart) {
+        for (TraceBatch b : batches(id)) {
+            for (int i = 0; i < b.times().length; i++) {
+                if (b.hart() == hart && EventKind.of((int) b.kinds()[i]) == EventKind.ENTRY && b.a()[i] == address) {
+                    return b.times()[i];
+                }
+            }
+        }
+        throw new AssertionError("no entry of 0x" + Long.toHexString(address) + " on hart " + hart);
+    }
+
+    /** Times of the entries of {@code address} in the MCD trace 2 of {@code hart}'s core (mcd_read_trace_f). */
+    List<Long> mcdEntries(DebugSession s, int hart, long address) throws Exception {
+        McdApi api = s.adapt(McdApi.class).orElseThrow();
+        api.initialize(ApiVersion.current());
+        CoreConInfo system = api.qrySystems(0, 1).items().get(0);
+        McdCore core = api.openCore(api.qryCores(system, 0, hart + 1).items().get(hart));
+        try {
+            List<TraceInfo> traces = core.qryTraces(0, core.qryTraces(0, 0).count()).items();
+            assertThat(traces).hasSize(2);
+            TraceInfo t = traces.get(1);
+            assertThat(t.traceName()).startsWith("trace (calls,traps) of hart " + hart);
+            assertThat(t.traceFormat()).isEqualTo(TraceFormat.EVENT);
+            int n = core.readTrace(t.traceId(), 0, 0).count();
+            if (n == 0) {
+                return List.of();
+            }
+            return core.readTrace(t.traceId(), 0, n).items().stream()
+                    .filter(f -> f.cycle() == TraceCycle.EXECUTE && f.addr().address() == address
+                            && f.auxInfo() == EventKind.ENTRY.code())
+                    .map(TraceFrame::timestamp).toList();
+        } finally {
+            core.close();
+        }
+    }
+
     Stop resumeToStop(DebugSession s) throws Exception {
         CompletableFuture<Stop> stop = s.nextStop();
         await(s.resume());
@@ -101,6 +145,8 @@ class SessionTracingTest {
         assertThat(batches(s.id())).allSatisfy(b -> assertThat(java.util.Arrays.stream(b.times()).max().orElse(0))
                 .isLessThanOrEqualTo(first.time()));
         long before = events(s.id());
+        assertThat(mcdEntries(s, first.hart(), symbol("hart_main"))).as("the MCD trace of the core: the same entry")
+                .containsExactly(entryTime(s.id(), symbol("hart_main"), first.hart()));
 
         await(s.goToTime(first.time() / 2));
         Stop again = resumeToStop(s);
@@ -114,6 +160,9 @@ class SessionTracingTest {
         List<Long> sequences = batches(s.id()).stream().map(TraceBatch::sequence).toList();
         assertThat(sequences).as("no batch missing").isEqualTo(java.util.stream.LongStream
                 .range(0, sequences.size()).boxed().toList());
+
+        await(s.goToTime(first.time() / 2));
+        assertThat(mcdEntries(s, first.hart(), symbol("hart_main"))).as("the MCD trace shows the past only").isEmpty();
 
         long cut = first.time() / 3;
         await(s.goToTime(cut));

@@ -29,8 +29,14 @@ public final class LaunchHandler {
         context.stopOnEntry(args.stopOnEntry());
         context.sourceDirectories(args.sourceDirectories());
         AutoCloseable events = session.addListener(new EventForwarder(context));
-        AutoCloseable trace = args.config().instrumentation().containsKey("trace")
+        AutoCloseable traced = args.config().instrumentation().containsKey("trace")
                 ? TraceForwarder.open(context, session) : () -> { };
+        AutoCloseable reports = args.config().instrumentation().containsKey("plugins")
+                ? dev.rewind.dap.trace.PluginReports.open(context, session) : () -> { };
+        AutoCloseable trace = () -> {
+            reports.close();
+            traced.close();
+        };
         context.bind(session, true, () -> {
             trace.close();
             events.close();
