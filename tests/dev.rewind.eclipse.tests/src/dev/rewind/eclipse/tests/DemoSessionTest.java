@@ -280,6 +280,13 @@ class DemoSessionTest {
         byte[] bytes = target.getMemoryBlock(counter, 4).getBytes();
         long value = (bytes[0] & 0xff) | (bytes[1] & 0xff) << 8 | (bytes[2] & 0xff) << 16 | (long) (bytes[3] & 0xff) << 24;
         assertEquals(Long.toString(value), top.evaluate("items_produced").text());
+        // the Expressions view's delegate for the model evaluates in the frame, off the UI thread
+        var delegate = DebugPlugin.getDefault().getExpressionManager().newWatchExpressionDelegate(RewindDebug.MODEL_ID);
+        var result = new java.util.concurrent.atomic.AtomicReference<org.eclipse.debug.core.model.IWatchExpressionResult>();
+        delegate.evaluateExpression("ring.tail - ring.head", top, result::set);
+        Ui.waitFor("the watch expression's result", WAIT, () -> result.get() != null);
+        assertFalse(result.get().hasErrors(), Arrays.toString(result.get().getErrorMessages()));
+        assertEquals(top.evaluate("ring.tail - ring.head").text(), result.get().getValue().getValueString());
         var view = Workbench.page().showView(IDebugUIConstants.ID_VARIABLE_VIEW);
         Ui.waitFor("the Variables view lists Globals", WAIT, () -> Ui.treeTexts(view.getSite().getShell()).stream()
                 .anyMatch(t -> t.startsWith("Globals")));
