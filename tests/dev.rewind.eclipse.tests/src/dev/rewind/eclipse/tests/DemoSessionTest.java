@@ -14,6 +14,7 @@ import dev.rewind.eclipse.core.model.RewindStackFrame;
 import dev.rewind.eclipse.core.model.RewindThread;
 import dev.rewind.eclipse.ui.commands.ReverseJob;
 import dev.rewind.eclipse.ui.commands.ReverseResumeHandler;
+import dev.rewind.eclipse.ui.commands.ReverseToLastWriteHandler;
 import dev.rewind.eclipse.ui.commands.StepBackHandler;
 import dev.rewind.eclipse.ui.views.BookmarksView;
 import dev.rewind.eclipse.ui.views.DisassemblyView;
@@ -279,6 +280,13 @@ class DemoSessionTest {
         byte[] bytes = target.getMemoryBlock(counter, 4).getBytes();
         long value = (bytes[0] & 0xff) | (bytes[1] & 0xff) << 8 | (bytes[2] & 0xff) << 16 | (long) (bytes[3] & 0xff) << 24;
         assertEquals(Long.toString(value), top.evaluate("items_produced").text());
+        // the Expressions view's delegate for the model evaluates in the frame, off the UI thread
+        var delegate = DebugPlugin.getDefault().getExpressionManager().newWatchExpressionDelegate(RewindDebug.MODEL_ID);
+        var result = new java.util.concurrent.atomic.AtomicReference<org.eclipse.debug.core.model.IWatchExpressionResult>();
+        delegate.evaluateExpression("ring.tail - ring.head", top, result::set);
+        Ui.waitFor("the watch expression's result", WAIT, () -> result.get() != null);
+        assertFalse(result.get().hasErrors(), Arrays.toString(result.get().getErrorMessages()));
+        assertEquals(top.evaluate("ring.tail - ring.head").text(), result.get().getValue().getValueString());
         var view = Workbench.page().showView(IDebugUIConstants.ID_VARIABLE_VIEW);
         Ui.waitFor("the Variables view lists Globals", WAIT, () -> Ui.treeTexts(view.getSite().getShell()).stream()
                 .anyMatch(t -> t.startsWith("Globals")));
@@ -337,5 +345,22 @@ class DemoSessionTest {
         Ui.waitFor("instructions around the pc", WAIT, () -> view.rows().stream().anyMatch(DisassemblyView.Row::pc));
         assertTrue(view.rows().stream().anyMatch(r -> r.source().contains(":")), "some rows name their source line");
         Ui.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "09-disassembly");
+    }
+
+    @Test
+    @Order(10)
+    void reverseToLastWriteFindsTheLastStoreIntoTheCounter() throws Exception {
+        long before = stop().time();
+        RewindThread t = target.thread(stop().hart());
+        ReverseJob job = ReverseToLastWriteHandler.job(t, null, "items_produced");
+        job.schedule();
+        Ui.waitFor("the reverse-to-last-write job", WAIT, () -> job.getResult() != null);
+        assertTrue(job.getResult().isOK(), job.getResult().toString());
+        waitForStop("the stop after the write");
+        assertTrue(stop().time() < before, "found backwards");
+        int writer = stop().hart();
+        assertTrue(writer >= 1 && writer <= 3, "a producer wrote the counter last: hart " + writer);
+        assertEquals("count_item", ((RewindStackFrame) target.thread(writer).getTopStackFrame()).info().function());
+        Ui.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "10-reverse-to-last-write");
     }
 }

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.swt.SWT;
 
-/** What the Trace view draws: marks per hart in virtual time, bounded (the oldest go first). Thread-safe. */
+/** What the Trace view draws: marks per hart in virtual time, bounded per hart (the oldest go first). Thread-safe. */
 public final class TraceLanes {
 
-    static final int MAX_MARKS = 20_000;
+    static final int MAX_MARKS_PER_HART = 8_000;
 
     /** A mark on a hart's lane. */
     public record Mark(int hart, long time, String label, int color, int width) {
@@ -18,12 +18,12 @@ public final class TraceLanes {
     public record Snapshot(int harts, List<Mark> marks, long minTime, long maxTime, String note) {
     }
 
-    private final List<Mark> marks = new ArrayList<>();
+    private final java.util.Map<Integer, java.util.ArrayDeque<Mark>> lanes = new java.util.TreeMap<>();
     private int harts = 1;
     private String note = "";
 
     synchronized void reset(int n) {
-        marks.clear();
+        lanes.clear();
         harts = Math.max(1, n);
     }
 
@@ -57,30 +57,33 @@ public final class TraceLanes {
 
     private void add(Mark m) {
         harts = Math.max(harts, m.hart() + 1);
-        marks.add(m);
-        if (marks.size() > MAX_MARKS) {
-            marks.subList(0, marks.size() - MAX_MARKS).clear();
+        java.util.ArrayDeque<Mark> lane = lanes.computeIfAbsent(m.hart(), h -> new java.util.ArrayDeque<>());
+        lane.addLast(m);
+        if (lane.size() > MAX_MARKS_PER_HART) {
+            lane.removeFirst();
         }
     }
 
     public synchronized Snapshot snapshot() {
+        List<Mark> marks = new ArrayList<>();
+        lanes.values().forEach(marks::addAll);
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (Mark m : marks) {
             min = Math.min(min, m.time());
             max = Math.max(max, m.time());
         }
-        return new Snapshot(harts, List.copyOf(marks), marks.isEmpty() ? 0 : min, marks.isEmpty() ? 1 : max, note);
+        return new Snapshot(harts, marks, marks.isEmpty() ? 0 : min, marks.isEmpty() ? 1 : max, note);
     }
 
     /** Marks per hart so far. */
     public synchronized int[] perHart() {
         int[] n = new int[harts];
-        for (Mark m : marks) {
-            if (m.hart() >= 0 && m.hart() < harts) {
-                n[m.hart()]++;
+        lanes.forEach((h, lane) -> {
+            if (h >= 0 && h < n.length) {
+                n[h] = lane.size();
             }
-        }
+        });
         return n;
     }
 }
