@@ -49,6 +49,7 @@ for x in 32 64; do
     run $x virt 4 timer-rv$x.elf 0 'timer: 5 interrupts ok'
     run $x virt 1 uartirq-rv$x.elf 0 'uartirq: 1 harts, ok'
     run $x virt 4 uartirq-rv$x.elf 0 'uartirq: 4 harts, ok'
+    run $x virt 1 trigpmp-rv$x.elf 0 'trigpmp: ok'
     run $x spike 1 tohost-rv$x.elf 0 -
     run $x spike 1 tohost-fail-rv$x.elf 3 -
     run $x virt 1 bench-small-rv$x.elf 0 '^bench: 17 iterations, checksum 0xf5aac40f$'

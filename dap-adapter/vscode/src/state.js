@@ -20,6 +20,7 @@ class RewindState {
     this.stops = []; // {time, hart, reason}
     this.trace = new Map(); // hart -> [{time, kind, text}]
     this.harts = 0;
+    this.lastStop = undefined;
   }
 
   /** The session the views follow: the active debug session when it is a Rewind one. */
@@ -54,37 +55,63 @@ class RewindState {
    * thread names the place of the stop. No stack request of our own, so frame ids stay VS Code's.
    */
   frames(session, threadId, body) {
-    const p = this.pendingStop;
-    if (session !== this.session || !p || p.threadId !== threadId || !body || !body.stackFrames) return;
+    // the pending stop, or the last one when it settled without its place (a busy machine: the timer came first)
+    const p = this.pendingStop || this.lastStop;
+    if (session !== this.session || !p || p.place || p.threadId !== threadId || !body || !body.stackFrames) return;
     const f = body.stackFrames[0];
-    if (f) p.place = f.source && f.line ? `${f.name} (${f.source.name}:${f.line})` : f.name;
-    this.settle(session, p);
+    if (!f) return;
+    p.place = f.source && f.line ? `${f.name} (${f.source.name}:${f.line})` : f.name;
+    if (p === this.pendingStop) this.settle(session, p);
+    else if (p.entry) {
+      p.entry.text = `${p.reason} in ${p.place}`;
+      this.changed.fire();
+    }
   }
 
   async settle(session, p) {
     if (this.pendingStop !== p) return;
     this.pendingStop = undefined;
+    this.lastStop = p;
     clearTimeout(p.timer);
     await this.refresh();
     if (session !== this.session || !this.time || !p.threadId) return;
     const hart = p.threadId - 1;
     this.stops.push({ time: this.time.now, hart, reason: p.reason });
     if (this.stops.length > MAX_STOPS) this.stops.shift();
-    this.addTrace(hart, { time: this.time.now, kind: 'stop', text: p.place ? `${p.reason} in ${p.place}` : p.reason });
+    p.entry = { time: this.time.now, kind: 'stop', text: p.place ? `${p.reason} in ${p.place}` : p.reason };
+    this.addTrace(hart, p.entry);
     this.changed.fire();
   }
 
-  /** A trace entry forwarded by the adapter (custom event `rewind/trace`: {hart, time, kind, text}). */
+  /**
+   * Trace entries forwarded by the adapter (custom event `rewind/trace`: {hart, time, kind, text}, or
+   * {entries: [{hart, time, kind, text}, ...]}; kind call, trap, write or exit).
+   */
   traced(session, body) {
-    if (session !== this.session || !body || body.hart === undefined) return;
-    this.addTrace(body.hart, { time: body.time, kind: body.kind || 'event', text: body.text || body.kind || '' });
+    if (session !== this.session || !body) return;
+    for (const e of Array.isArray(body.entries) ? body.entries : [body]) {
+      if (e && e.hart !== undefined) this.addTrace(e.hart, { time: e.time, kind: e.kind || 'event', text: e.text || e.kind || '' });
+    }
     this.changed.fire();
   }
 
+  /**
+   * The adapter's `rewind/traceCut` {time}: what is later is not the current timeline's past any more (the session
+   * travelled back, or the past was changed); the adapter sends it again when the session runs over it.
+   */
+  traceCut(session, body) {
+    if (session !== this.session || !body || typeof body.time !== 'number') return;
+    for (const [hart, lane] of this.trace) this.trace.set(hart, lane.filter((e) => e.time <= body.time));
+    this.changed.fire();
+  }
+
+  /** Adds an entry to a hart's lane, in time order (stops come from the stopped events, the rest from the adapter). */
   addTrace(hart, entry) {
     if (!this.trace.has(hart)) this.trace.set(hart, []);
     const lane = this.trace.get(hart);
-    lane.push(entry);
+    let i = lane.length;
+    while (i > 0 && lane[i - 1].time > entry.time) i--;
+    lane.splice(i, 0, entry);
     if (lane.length > MAX_TRACE_PER_HART) lane.shift();
   }
 

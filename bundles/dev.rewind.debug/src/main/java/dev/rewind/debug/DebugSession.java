@@ -109,6 +109,11 @@ public interface DebugSession {
 
     CompletableFuture<TimeInfo> time();
 
+    /** What history holds: range, snapshots and their memory; fails when the session keeps no history. */
+    default CompletableFuture<HistoryInfo> history() {
+        return CompletableFuture.failedFuture(new DebugException("this session cannot describe its history"));
+    }
+
     CompletableFuture<Bookmark> addBookmark(String name);
 
     CompletableFuture<List<Bookmark>> bookmarks();
@@ -183,5 +188,6 @@ public interface DebugSession {
     /** Ends the session: the machine is discarded, listeners get {@code Ended}. Idempotent. */
     CompletableFuture<Void> end();
 
+    /** Whether {@link #end} has been called: from then on the session is over, even while it winds down. */
     boolean ended();
 }

@@ -28,6 +28,18 @@ final class Stub implements AutoCloseable {
         return session.program();
     }
 
+    /** The address of {@code symbol} in the program, as gdb prints it ({@code 0x80000a3c}). */
+    String hex(String symbol) {
+        return "0x" + Long.toHexString(session.symbols().orElseThrow().symbol(symbol).orElseThrow().value());
+    }
+
+    /** The 32-bit word at {@code symbol}, as gdb's {@code x/w} prints it ({@code 0x00003197}). */
+    String word(String symbol) throws Exception {
+        long at = session.symbols().orElseThrow().symbol(symbol).orElseThrow().value();
+        byte[] b = session.readMemory(at, 4).get(10, TimeUnit.SECONDS).data();
+        return String.format("0x%02x%02x%02x%02x", b[3], b[2], b[1], b[0]);
+    }
+
     int port() {
         return server.port();
     }

@@ -31,7 +31,13 @@ public final class DapConnection {
     private final OutputStream out;
 
     public DapConnection(DebugSessions sessions, InputStream in, OutputStream out) {
+        this(sessions, null, in, out);
+    }
+
+    /** @param bus the event bus (traces of sessions), or null */
+    public DapConnection(DebugSessions sessions, dev.rewind.bus.EventBus bus, InputStream in, OutputStream out) {
         this.context = new DapContext(sessions);
+        this.context.bus(bus);
         this.in = in;
         this.out = out;
     }
@@ -50,6 +56,7 @@ public final class DapConnection {
             Launcher<IDebugProtocolClient> launcher = DSPLauncher.createServerLauncher(server, in, out, io,
                     this::afterResponses);
             context.client(launcher.getRemoteProxy());
+            context.remote(launcher.getRemoteEndpoint());
             Future<Void> listening = launcher.startListening();
             try {
                 listening.get();

@@ -46,7 +46,9 @@ public final class Assembler {
             String line = raw.replaceAll("#.*", "").trim();
             while (line.matches("^[A-Za-z_.$][\\w.$]*:.*")) {
                 int c = line.indexOf(':');
-                labels.put(line.substring(0, c), pc);
+                if (labels.put(line.substring(0, c), pc) != null) {
+                    throw new IllegalArgumentException("label defined twice: " + line.substring(0, c));
+                }
                 line = line.substring(c + 1).trim();
             }
             if (line.isEmpty()) {

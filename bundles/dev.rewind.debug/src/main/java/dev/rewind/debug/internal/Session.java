@@ -23,6 +23,7 @@ import java.util.function.Consumer;
  * executor thread and handed to the part that owns it (run control, stepping, time travel, state, breakpoints).
  */
 public final class Session extends SessionRequests {
+    private final java.util.concurrent.atomic.AtomicBoolean ending = new java.util.concurrent.atomic.AtomicBoolean();
     private final LaunchConfig config;
     private final Path program;
     private final RunControl run;
@@ -209,6 +210,11 @@ public final class Session extends SessionRequests {
     }
 
     @Override
+    public CompletableFuture<dev.rewind.debug.HistoryInfo> history() {
+        return submit("describe the history", travel::history);
+    }
+
+    @Override
     public CompletableFuture<Bookmark> addBookmark(String name) {
         return submit("add a bookmark", () -> travel.addBookmark(name));
     }
@@ -266,7 +272,7 @@ public final class Session extends SessionRequests {
 
     @Override
     public CompletableFuture<Void> end() {
-        if (ended) {
+        if (!ending.compareAndSet(false, true)) {
             return CompletableFuture.completedFuture(null);
         }
         try {
@@ -288,7 +294,7 @@ public final class Session extends SessionRequests {
 
     @Override
     public boolean ended() {
-        return ended;
+        return ending.get(); // from the moment end() is called: a run it pauses is the session's end, not a pause
     }
 
     @Override

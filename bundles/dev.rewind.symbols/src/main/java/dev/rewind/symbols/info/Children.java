@@ -33,6 +33,49 @@ public final class Children {
         return out;
     }
 
+    /**
+     * Whether a variables view can expand the value: structs, unions and arrays, and non-null pointers to data (to
+     * their pointee). Unavailable (optimized out) values cannot.
+     */
+    public static boolean expandable(Value v) {
+        if (!v.isAvailable()) {
+            return false;
+        }
+        Type t = v.type().strip();
+        if (t instanceof StructType || t instanceof ArrayType) {
+            return true;
+        }
+        if (t instanceof PointerType p) {
+            Type target = p.target() == null ? null : p.target().strip();
+            if (target == null || target instanceof VoidType || target instanceof FunctionType) {
+                return false;
+            }
+            try {
+                return v.asLong() != 0;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The expression of child {@code child} (as {@link #of} names it) of the value of {@code parent}: {@code *(p)},
+     * {@code (a)[3]}, {@code (s).x}; null when the parent has no expression.
+     */
+    public static String expression(String parent, String child) {
+        if (parent == null) {
+            return null;
+        }
+        if (child.equals("*")) {
+            return "*(" + parent + ")";
+        }
+        if (child.startsWith("[")) {
+            return "(" + parent + ")" + child;
+        }
+        return "(" + parent + ")." + child;
+    }
+
     public static Value member(Value v, StructType.Member m) {
         return v.at(m.byteOffset(), m.type(), m.bitSize(), m.isBitField() ? m.bitOffset() - 8 * m.byteOffset() : 0);
     }

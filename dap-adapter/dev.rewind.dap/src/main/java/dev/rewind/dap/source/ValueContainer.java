@@ -24,16 +24,7 @@ public record ValueContainer(Value value, String expression) implements Variable
     }
 
     private String childExpression(String child) {
-        if (expression == null) {
-            return null;
-        }
-        if (child.equals("*")) {
-            return "*(" + expression + ")";
-        }
-        if (child.startsWith("[")) {
-            return "(" + expression + ")" + child;
-        }
-        return "(" + expression + ")." + child;
+        return Children.expression(expression, child);
     }
 
     @Override

@@ -2,13 +2,8 @@ package dev.rewind.dap.source;
 
 import dev.rewind.dap.Addresses;
 import dev.rewind.dap.DapContext;
-import dev.rewind.symbols.info.ArrayType;
-import dev.rewind.symbols.info.PointerType;
-import dev.rewind.symbols.info.StructType;
-import dev.rewind.symbols.info.Type;
 import dev.rewind.symbols.info.Value;
 import dev.rewind.symbols.info.ValueFormat;
-import dev.rewind.symbols.info.VoidType;
 import org.eclipse.lsp4j.debug.Variable;
 
 /** DAP variables from symbols values: gdb-style text, the type, children for structs, arrays and pointers. */
@@ -41,27 +36,7 @@ public final class Values {
 
     /** Structs, unions, arrays and pointers to data can be expanded (a pointer to its target). */
     public static boolean hasChildren(Value value) {
-        if (!value.isAvailable()) {
-            return false;
-        }
-        Type t = value.type().strip();
-        if (t instanceof StructType || t instanceof ArrayType) {
-            return true;
-        }
-        if (t instanceof PointerType p) {
-            Type target = p.target() == null ? null : p.target().strip();
-            return target != null && !(target instanceof VoidType) && !(target instanceof dev.rewind.symbols.info.FunctionType)
-                    && safeLong(value) != 0;
-        }
-        return false;
-    }
-
-    private static long safeLong(Value v) {
-        try {
-            return v.asLong();
-        } catch (RuntimeException e) {
-            return 0;
-        }
+        return dev.rewind.symbols.info.Children.expandable(value);
     }
 
     static ValueFormat.Symbolizer symbolizer(DapContext context) {

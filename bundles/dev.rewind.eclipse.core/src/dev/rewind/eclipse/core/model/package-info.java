@@ -1,0 +1,2 @@
+/** Rewind's model for Eclipse Platform Debug. */
+package dev.rewind.eclipse.core.model;

@@ -1,0 +1,2 @@
+/** The Rewind launch tab group. */
+package dev.rewind.eclipse.ui.launch;

@@ -1,0 +1,2 @@
+/** Rewind views: bookmarks, history, trace, disassembly. */
+package dev.rewind.eclipse.ui.views;

@@ -1,0 +1,82 @@
+package dev.rewind.studio;
+
+import java.util.concurrent.TimeUnit;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.debug.core.DebugException;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.ILaunchConfigurationType;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.core.model.IDebugTarget;
+
+/**
+ * The self-check's debug run: launches the demo's configuration in debug mode (off the UI thread), waits a bounded
+ * time for its debug target to show its threads (one per hart) and suspend, then terminates it. One report line.
+ */
+final class DemoDebug {
+
+    private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private DemoDebug() {
+    }
+
+    static String launchAndTerminate() {
+        ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
+        ILaunchConfigurationType type = manager.getLaunchConfigurationType(DemoLaunch.TYPE);
+        if (type == null) {
+            return "debugLaunch\t-\tno launch type";
+        }
+        ILaunch launch = null;
+        try {
+            ILaunchConfiguration config = find(manager, type);
+            if (config == null) {
+                return "debugLaunch\t-\tno configuration " + DemoLaunch.NAME;
+            }
+            long start = System.nanoTime();
+            launch = config.launch(ILaunchManager.DEBUG_MODE, new NullProgressMonitor());
+            int threads = 0;
+            boolean suspended = false;
+            while (System.nanoTime() - start < TIMEOUT_NANOS && !(threads > 0 && suspended)) {
+                IDebugTarget[] targets = launch.getDebugTargets();
+                if (targets.length > 0) {
+                    threads = targets[0].getThreads().length;
+                    suspended = targets[0].isSuspended();
+                }
+                Thread.sleep(50);
+            }
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            return "debugLaunch\t" + config.getName() + "\tthreads=" + threads + "\tsuspended=" + suspended + "\tms="
+                    + ms;
+        } catch (CoreException | RuntimeException e) {
+            return "debugLaunch\t-\tfailed\t" + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "debugLaunch\t-\tinterrupted";
+        } finally {
+            terminate(launch);
+        }
+    }
+
+    private static ILaunchConfiguration find(ILaunchManager manager, ILaunchConfigurationType type)
+            throws CoreException {
+        for (ILaunchConfiguration config : manager.getLaunchConfigurations(type)) {
+            if (config.getName().equals(DemoLaunch.NAME)) {
+                return config;
+            }
+        }
+        return null;
+    }
+
+    private static void terminate(ILaunch launch) {
+        if (launch == null || launch.isTerminated()) {
+            return;
+        }
+        try {
+            launch.terminate();
+        } catch (DebugException e) {
+            org.eclipse.core.runtime.ILog.of(DemoDebug.class).log(e.getStatus());
+        }
+    }
+}
