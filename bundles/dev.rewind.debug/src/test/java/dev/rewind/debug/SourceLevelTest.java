@@ -70,6 +70,10 @@ class SourceLevelTest {
                 .map(f -> syms.symbolAt(f.lookupPc()).map(x -> x.name()).orElse("?")).toList()));
         assertThat(names).startsWith("step_loop", "main");
         assertThat(print(s, 0, "n")).isEqualTo("10");
+        // register names come from the machine's register map: ABI names, xN and fp all name the same registers
+        long sp = await(s.readRegister(0, s.register("sp")));
+        assertThat(print(s, 0, "$sp == $x2 && $fp == $s0 && $a0 == $x10")).isEqualTo("1");
+        assertThat(print(s, 0, "(long)$sp")).isEqualTo(Long.toString((int) sp));
     }
 
     @Test

@@ -74,6 +74,11 @@ public final class Frame {
             }
 
             @Override
+            public int registerNumber(String name) {
+                return target.registerNumber(name);
+            }
+
+            @Override
             public long pc() {
                 return pc;
             }

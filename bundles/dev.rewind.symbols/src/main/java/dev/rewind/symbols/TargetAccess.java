@@ -17,6 +17,20 @@ public interface TargetAccess {
      */
     long register(int dwarfRegister) throws AccessException;
 
+    /**
+     * The DWARF number of the general-purpose register called {@code name}, or -1. This default knows only
+     * {@code x0}..{@code x31}; targets backed by a machine answer the ABI names from its register map (the
+     * project keeps one register-name table, in the engine, which this bundle does not depend on).
+     */
+    default int registerNumber(String name) {
+        if (name.length() >= 2 && name.length() <= 3 && name.charAt(0) == 'x'
+                && name.chars().skip(1).allMatch(Character::isDigit)) {
+            int n = Integer.parseInt(name.substring(1));
+            return n <= 31 && (n == 0 || name.charAt(1) != '0') ? n : -1;
+        }
+        return -1;
+    }
+
     /** The program counter (not a DWARF register). */
     long pc() throws AccessException;
 

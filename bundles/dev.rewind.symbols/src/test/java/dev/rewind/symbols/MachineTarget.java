@@ -60,6 +60,11 @@ final class MachineTarget implements TargetAccess {
     }
 
     @Override
+    public int registerNumber(String name) {
+        return dev.rewind.emulator.isa.Names.regNumber(name);
+    }
+
+    @Override
     public long pc() {
         long v = machine.hart(hart).pc();
         return xlen() == 32 ? v & 0xffff_ffffL : v;

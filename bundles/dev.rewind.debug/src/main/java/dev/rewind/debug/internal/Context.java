@@ -19,6 +19,8 @@ final class Context {
     final EventHub hub;
     final Breakpoints breakpoints;
     final ConsoleGate console;
+    /** The machine's registers by name. */
+    final RegisterTable registers;
     /** Newest virtual time ever reached: before it, the machine replays history. */
     long frontier;
     volatile Stop lastStop;
@@ -36,6 +38,7 @@ final class Context {
         this.hub = hub;
         this.console = console;
         this.breakpoints = new Breakpoints(machine);
+        this.registers = new RegisterTable(machine.registers());
         this.lastStop = new Stop(StopReason.ENTRY, 0, 0, 0, 0, null, 0, 0, 0, "stopped at the entry, time 0");
     }
 

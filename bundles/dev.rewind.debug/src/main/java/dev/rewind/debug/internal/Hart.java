@@ -40,6 +40,12 @@ final class Hart implements HartAccess {
     }
 
     @Override
+    public int registerNumber(String name) {
+        return ctx.registers.find(name).filter(r -> r.kind() == Register.Kind.GENERAL).map(Register::number)
+                .orElse(-1);
+    }
+
+    @Override
     public long pc() throws AccessException {
         try {
             return ctx.machine.pc(hart);
@@ -76,7 +82,7 @@ final class Hart implements HartAccess {
         }
         try {
             ctx.requireStopped("write a register");
-            Register r = ctx.machine.registers().get(dwarfRegister);
+            Register r = ctx.registers.all().get(dwarfRegister);
             ctx.machine.writeRegister(hart, r, value);
             wrote = true;
         } catch (McdException e) {

@@ -4,15 +4,12 @@ import dev.rewind.debug.DebugException;
 import dev.rewind.debug.MemoryRead;
 import dev.rewind.debug.Register;
 import dev.rewind.mcd.api.Addr;
-import dev.rewind.mcd.api.ApiVersion;
-import dev.rewind.mcd.api.CoreConInfo;
 import dev.rewind.mcd.api.CoreState;
 import dev.rewind.mcd.api.McdApi;
+import dev.rewind.mcd.client.OpenCores;
 import dev.rewind.mcd.api.McdCore;
 import dev.rewind.mcd.api.McdException;
 import dev.rewind.mcd.api.McdTxlistException;
-import dev.rewind.mcd.api.MemSpace;
-import dev.rewind.mcd.api.MemType;
 import dev.rewind.mcd.api.RegisterGroup;
 import dev.rewind.mcd.api.RegisterInfo;
 import dev.rewind.mcd.api.Tx;
@@ -36,20 +33,10 @@ final class McdMachine {
 
     McdMachine(McdApi api) throws McdException {
         this.api = api;
-        api.initialize(ApiVersion.current());
-        CoreConInfo system = api.qrySystems(0, 1).items().get(0);
-        int n = api.qryCores(system, 0, 0).count();
-        for (CoreConInfo info : api.qryCores(system, 0, n).items()) {
-            cores.add(api.openCore(info));
-        }
+        OpenCores open = OpenCores.open(api);
+        cores.addAll(open.cores());
         McdCore first = cores.get(0);
-        int physical = -1;
-        for (MemSpace m : first.qryMemSpaces(0, first.qryMemSpaces(0, 0).count()).items()) {
-            if (physical < 0 && (m.memType() & MemType.REGISTERS.bit()) == 0) {
-                physical = m.memSpaceId();
-            }
-        }
-        memSpace = physical < 0 ? 1 : physical;
+        memSpace = open.physicalSpace();
         int bits = 32;
         for (RegisterGroup g : first.qryRegGroups(0, first.qryRegGroups(0, 0).count()).items()) {
             int count = first.qryRegMap(g.regGroupId(), 0, 0).count();

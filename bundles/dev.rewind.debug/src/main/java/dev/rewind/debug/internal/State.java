@@ -10,10 +10,7 @@ import dev.rewind.debug.SessionEvent;
 import dev.rewind.mcd.api.McdException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Registers, memory, disassembly and breakpoints of a session. Writes are debugger writes: recorded with their
@@ -22,39 +19,19 @@ import java.util.Map;
  */
 final class State {
     private final Context ctx;
-    private final List<Register> registers;
-    private final Map<String, Register> byName = new HashMap<>();
     private final dev.rewind.mcd.disasm.Disassembly disassembler;
 
     State(Context ctx) {
         this.ctx = ctx;
-        this.registers = List.copyOf(ctx.machine.registers());
-        for (Register r : registers) {
-            byName.put(r.name().toLowerCase(Locale.ROOT), r);
-            byName.put(Integer.toString(r.number()), r);
-            if (r.kind() == Register.Kind.GENERAL) {
-                byName.put("x" + r.number(), r);
-            }
-        }
-        byName.putIfAbsent("fp", byName.get("8")); // x8's other ABI name
         this.disassembler = ctx.machine.disassembly();
     }
 
     List<Register> registers() {
-        return registers;
+        return ctx.registers.all();
     }
 
     Register register(String nameOrNumber) {
-        String key = nameOrNumber.trim().toLowerCase(Locale.ROOT);
-        if (key.startsWith("$")) {
-            key = key.substring(1);
-        }
-        Register r = byName.get(key);
-        if (r == null) {
-            throw new DebugException("no register '" + nameOrNumber + "' (x0..x31, ABI names such as a0 or s0/fp, pc,"
-                    + " CSRs such as mstatus or mepc, or GDB numbers)");
-        }
-        return r;
+        return ctx.registers.get(nameOrNumber);
     }
 
     void writeRegister(int hart, Register r, long value) throws McdException {

@@ -5,17 +5,14 @@ import dev.rewind.emulator.elf.ElfImage;
 import dev.rewind.emulator.elf.ElfLoader;
 import dev.rewind.emulator.travel.Recording;
 import dev.rewind.mcd.api.Addr;
-import dev.rewind.mcd.api.ApiVersion;
-import dev.rewind.mcd.api.CoreConInfo;
 import dev.rewind.mcd.api.CoreEvent;
 import dev.rewind.mcd.api.CoreExecState;
 import dev.rewind.mcd.api.CoreState;
 import dev.rewind.mcd.api.McdApi;
+import dev.rewind.mcd.client.OpenCores;
 import dev.rewind.mcd.api.McdCore;
 import dev.rewind.mcd.api.McdEventListener;
 import dev.rewind.mcd.api.McdException;
-import dev.rewind.mcd.api.MemSpace;
-import dev.rewind.mcd.api.MemType;
 import dev.rewind.mcd.api.StepType;
 import dev.rewind.mcd.api.Tx;
 import dev.rewind.mcd.api.TxList;
@@ -59,20 +56,10 @@ public final class McdTarget implements AutoCloseable {
         this.session = session;
         this.api = session.adapt(McdApi.class).orElseThrow();
         this.console = console;
-        api.initialize(ApiVersion.current());
-        CoreConInfo system = api.qrySystems(0, 1).items().get(0);
-        int n = api.qryCores(system, 0, 0).count();
-        for (CoreConInfo info : api.qryCores(system, 0, n).items()) {
-            cores.add(api.openCore(info));
-        }
+        OpenCores open = OpenCores.open(api);
+        cores.addAll(open.cores());
         McdCore first = cores.get(0);
-        int physical = -1;
-        for (MemSpace m : first.qryMemSpaces(0, first.qryMemSpaces(0, 0).count()).items()) {
-            if (physical < 0 && (m.memType() & MemType.REGISTERS.bit()) == 0) {
-                physical = m.memSpaceId();
-            }
-        }
-        this.physicalSpace = physical < 0 ? 1 : physical;
+        this.physicalSpace = open.physicalSpace();
         this.registers = new RegisterFile(first);
         this.triggers = new UserTriggers(image, cores, physicalSpace);
     }

@@ -139,7 +139,7 @@ public final class Evaluator {
         if (name.equals("pc")) {
             return Value.of(types.voidPointer, frame.pc(), frame.target());
         }
-        int r = Registers.number(name);
+        int r = frame.target().registerNumber(name);
         if (r < 0) {
             throw new ExpressionException("no register named '$" + name + "'");
         }

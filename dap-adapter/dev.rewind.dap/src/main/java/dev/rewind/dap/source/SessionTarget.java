@@ -71,6 +71,16 @@ public final class SessionTarget implements TargetAccess, TargetWriter {
     }
 
     @Override
+    public int registerNumber(String name) {
+        try {
+            Register r = session.register(name);
+            return r.kind() == Register.Kind.GENERAL ? r.number() : -1;
+        } catch (dev.rewind.debug.DebugException e) {
+            return -1;
+        }
+    }
+
+    @Override
     public long pc() throws AccessException {
         return registers()[32];
     }
