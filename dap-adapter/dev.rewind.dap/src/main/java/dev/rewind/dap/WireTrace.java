@@ -16,7 +16,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.Message;
 /**
  * A timeline of one connection's messages for latency work: with {@code REWIND_DAP_TRACE=FILE} in the adapter's
  * environment, one line per message is appended to FILE: milliseconds since the epoch (fractional), {@code <} in or
- * {@code >} out, the kind and command or event, the seq (a response: the request's seq) and, for a stackTrace
+ * {@code >} out, the kind and command or event, the request's seq (also on its response) and, for a stackTrace
  * request, the thread id. Off (no cost) without the variable.
  */
 final class WireTrace {
@@ -58,7 +58,7 @@ final class WireTrace {
             }
             what = "request " + r.getMethod() + " " + r.getId() + thread;
         } else if (m instanceof DebugResponseMessage r) {
-            what = "response " + r.getMethod() + " " + r.getResponseId();
+            what = "response " + r.getMethod() + " " + r.getId(); // the request's seq
         } else if (m instanceof DebugNotificationMessage n) {
             what = "event " + n.getMethod();
         } else {

@@ -23,7 +23,8 @@ class WireFramingTest {
             + "\"Stop when a hart takes an interrupt\",\"default\":false}],\"supportsStepBack\":true,"
             + "\"supportsSetVariable\":true,\"supportsGotoTargetsRequest\":true,"
             + "\"supportsExceptionInfoRequest\":true,\"supportTerminateDebuggee\":true,"
-            + "\"supportsLogPoints\":true,\"supportsSetExpression\":true,\"supportsTerminateRequest\":true,\"supportsDataBreakpoints\":true,"
+            + "\"supportsDelayedStackTraceLoading\":true,\"supportsLogPoints\":true,\"supportsSetExpression\":true,"
+            + "\"supportsTerminateRequest\":true,\"supportsDataBreakpoints\":true,"
             + "\"supportsReadMemoryRequest\":true,\"supportsWriteMemoryRequest\":true,"
             + "\"supportsDisassembleRequest\":true,\"supportsSteppingGranularity\":true,"
             + "\"supportsInstructionBreakpoints\":true,\"supportsSingleThreadExecutionRequests\":false}}";

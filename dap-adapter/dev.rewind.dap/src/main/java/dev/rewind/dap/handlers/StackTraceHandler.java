@@ -50,7 +50,9 @@ public final class StackTraceHandler {
         }
         StackTraceResponse r = new StackTraceResponse();
         r.setStackFrames(out);
-        r.setTotalFrames(frames.size());
+        // all of them when the unwinding ended before the limit; else unknown (omitted), so a client that asked for
+        // the top frame first (supportsDelayedStackTraceLoading) asks for more
+        r.setTotalFrames(frames.size() < max ? frames.size() : null);
         return r;
     }
 }
