@@ -55,11 +55,12 @@ async function series(name, cmd, args, runs) {
 }
 
 export async function startup(runs = 7) {
+  // ./rewind remembers its JDK (runtime/.jdk) and the first dap that exits writes the archive
+  if (!readdirSync(RUNTIME).some((f) => f.startsWith('cds-dap-'))) await once(REWIND, ['dap']);
   const jvm = [];
   for (let i = 0; i < runs; i++) { const t0 = process.hrtime.bigint(); spawnSync(java(), ['-version'], { stdio: 'ignore' }); jvm.push(ms(t0)); }
   console.log(`process start of the DAP adapter, median of ${runs} (wall ms from spawn; cpu = user+system of the process):`);
   console.log(`  JVM alone (java -version): ${median(jvm).toFixed(0)} ms (load ${load()})`);
-  if (!readdirSync(RUNTIME).some((f) => f.startsWith('cds-dap-'))) await once(REWIND, ['dap']); // writes the archive
   await series('./rewind dap (class-data archive)', REWIND, ['dap'], runs);
   await series('java -jar rewind.jar dap (no archive)', java(), ['-jar', path.join(RUNTIME, 'rewind.jar'), 'dap'], runs);
 }
