@@ -48,7 +48,7 @@ done
 [ -n "$PORT" ] || { echo "the stub did not start:" >&2; cat "$T/stub.log" >&2; exit 1; }
 head -1 "$T/stub.log"
 
-GB_PORT=$PORT GB_MARKS=$MARKS GB_REPS=$REPS GB_OUT=$T/rewind.tsv \
+GB_PORT=$PORT GB_MARKS=$MARKS GB_REPS=$REPS GB_OUT=$T/rewind.tsv GB_STUB_PID=$STUB \
     timeout 600 gdb-multiarch -batch -nx -x "$HERE/gdb_rewind.py" "$ELF" >"$T/gdb.log" 2>&1
 rc=$?
 grep '^gdb_rewind' "$T/gdb.log"
@@ -56,10 +56,12 @@ if [ $rc != 0 ] || [ ! -s "$T/rewind.tsv" ]; then
     echo "gdb failed (exit $rc); its log:" >&2; sed 's/^/  | /' "$T/gdb.log" >&2; exit 1
 fi
 echo
-echo "Rewind GDB stub, $HARTS harts, through gdb-multiarch (ms; reverse-stepi 'next' = median of the $REPS after the first):"
-printf '%14s %18s %18s %10s %10s\n' "virtual time" "reverse-stepi 1st" "reverse-stepi next" "stepi" "next"
-while read -r at first rest stepi nxt; do
-    printf '%14s %18s %18s %10s %10s\n' "$at" "$first" "$rest" "$stepi" "$nxt"
+echo "Rewind GDB stub, $HARTS harts, through gdb-multiarch (ms; reverse-stepi 'next' = median of the $REPS after the first;"
+echo "stepi cold = right after reaching the depth, stepi = after a warm-up, with the CPU time gdb and the stub spent per stepi):"
+printf '%14s %18s %18s %11s %10s %10s %10s %10s\n' "virtual time" "reverse-stepi 1st" "reverse-stepi next" "stepi cold" \
+    "stepi" "gdb CPU" "stub CPU" "next"
+while read -r at first rest stepi nxt cold gcpu scpu; do
+    printf '%14s %18s %18s %11s %10s %10s %10s %10s\n' "$at" "$first" "$rest" "$cold" "$stepi" "$gcpu" "$scpu" "$nxt"
 done <"$T/rewind.tsv"
 echo quit >&3
 exec 3>&-

@@ -6,6 +6,7 @@ class ConfigurationProvider {
   async resolveDebugConfiguration(folder, config) {
     if (config.type || config.request || config.name) {
       if (config.request === 'launch' && !config.sourceDirectories && folder) config.sourceDirectories = [folder.uri.fsPath];
+      if (config.request === 'launch' && config.trace === undefined) config.trace = true; // the Trace view's feed
       return config;
     }
     const elfs = await vscode.workspace.findFiles('**/*.elf', '**/node_modules/**', 50);
@@ -21,7 +22,7 @@ class ConfigurationProvider {
       program = pick.uri.fsPath;
     }
     return {
-      type: 'rewind', request: 'launch', name: 'Rewind', program, harts: 1,
+      type: 'rewind', request: 'launch', name: 'Rewind', program, harts: 1, trace: true,
       sourceDirectories: folder ? [folder.uri.fsPath] : [],
     };
   }

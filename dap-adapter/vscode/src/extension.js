@@ -59,6 +59,7 @@ function activate(context) {
             } else if (m.type === 'event') {
               if (m.event === 'stopped') state.stopped(session, m.body || {});
               else if (m.event === 'rewind/trace') state.traced(session, m.body);
+              else if (m.event === 'rewind/traceCut') state.traceCut(session, m.body);
               else if (m.event === 'continued') state.changed.fire();
             }
           },

@@ -74,17 +74,35 @@ class RewindState {
     this.changed.fire();
   }
 
-  /** A trace entry forwarded by the adapter (custom event `rewind/trace`: {hart, time, kind, text}). */
+  /**
+   * Trace entries forwarded by the adapter (custom event `rewind/trace`: {hart, time, kind, text}, or
+   * {entries: [{hart, time, kind, text}, ...]}; kind call, trap, write or exit).
+   */
   traced(session, body) {
-    if (session !== this.session || !body || body.hart === undefined) return;
-    this.addTrace(body.hart, { time: body.time, kind: body.kind || 'event', text: body.text || body.kind || '' });
+    if (session !== this.session || !body) return;
+    for (const e of Array.isArray(body.entries) ? body.entries : [body]) {
+      if (e && e.hart !== undefined) this.addTrace(e.hart, { time: e.time, kind: e.kind || 'event', text: e.text || e.kind || '' });
+    }
     this.changed.fire();
   }
 
+  /**
+   * The adapter's `rewind/traceCut` {time}: what is later is not the current timeline's past any more (the session
+   * travelled back, or the past was changed); the adapter sends it again when the session runs over it.
+   */
+  traceCut(session, body) {
+    if (session !== this.session || !body || typeof body.time !== 'number') return;
+    for (const [hart, lane] of this.trace) this.trace.set(hart, lane.filter((e) => e.time <= body.time));
+    this.changed.fire();
+  }
+
+  /** Adds an entry to a hart's lane, in time order (stops come from the stopped events, the rest from the adapter). */
   addTrace(hart, entry) {
     if (!this.trace.has(hart)) this.trace.set(hart, []);
     const lane = this.trace.get(hart);
-    lane.push(entry);
+    let i = lane.length;
+    while (i > 0 && lane[i - 1].time > entry.time) i--;
+    lane.splice(i, 0, entry);
     if (lane.length > MAX_TRACE_PER_HART) lane.shift();
   }
 

@@ -26,7 +26,7 @@ function workspace(dir) {
   writeFileSync(join(ws, '.vscode', 'launch.json'), JSON.stringify({
     version: '0.2.0',
     configurations: [{ type: 'rewind', request: 'launch', name: 'demo on 4 harts', program: '${workspaceFolder}/demo-rv32.elf',
-      harts: 4, sourceDirectories: ['${workspaceFolder}'] }],
+      harts: 4, sourceDirectories: ['${workspaceFolder}'], trace: true }],
   }, null, 2));
   const settings = { 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false,
     'workbench.tips.enabled': false, 'editor.minimap.enabled': false,
@@ -207,6 +207,20 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
       assert.match(await renamed.textContent(), new RegExp(`t=${hereT}`));
       await ui.clickInline(renamed, 'trash', async () => (await renamed.count()) === 0);
       await history.waitForFunction(() => document.body.dataset.bookmarks === '0', null, { timeout: 15000 });
+
+      // Trace view: the calls the adapter forwarded (rewind/trace, names from the ELF's symbols), none later than now;
+      // clicking one goes to its time.
+      const TRACE = '.pane:has(> .pane-header:has-text("Rewind Trace"))';
+      const CALL = /^t=(\d+)(main|hart_main|count_item)$/;
+      const calls = (await ui.waitRows(TRACE, (r) => r.some((x) => CALL.test(x.trim())), 'a call entry in the Trace view'))
+        .map((x) => x.trim()).filter((x) => CALL.test(x));
+      const times = calls.map((x) => Number(CALL.exec(x)[1]));
+      assert.ok(times.every((t) => t <= hereT), `calls up to now (${hereT}) only: ${JSON.stringify(calls)}`);
+      const callT = Math.min(...times);
+      await page.locator(`${TRACE} .monaco-list-row`, { hasText: new RegExp(`^\\s*t=${callT}(main|hart_main|count_item)\\s*$`) }).first().click();
+      await ui.waitStatusTime(new Function('t', `return t === ${callT}`));
+      await history.waitForFunction((t) => document.body.dataset.now === String(t), callT, { timeout: 15000 });
+      await ui.shot('5-trace-call');
       console.log(`FIGURES ${JSON.stringify(figures)}`);
       writeFileSync(join(SHOTS, 'figures.json'), JSON.stringify(figures, null, 2));
     } catch (e) {

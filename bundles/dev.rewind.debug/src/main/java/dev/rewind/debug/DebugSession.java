@@ -109,6 +109,11 @@ public interface DebugSession {
 
     CompletableFuture<TimeInfo> time();
 
+    /** What history holds: range, snapshots and their memory; fails when the session keeps no history. */
+    default CompletableFuture<HistoryInfo> history() {
+        return CompletableFuture.failedFuture(new DebugException("this session cannot describe its history"));
+    }
+
     CompletableFuture<Bookmark> addBookmark(String name);
 
     CompletableFuture<List<Bookmark>> bookmarks();

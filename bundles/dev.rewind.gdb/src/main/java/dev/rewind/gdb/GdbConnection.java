@@ -1,9 +1,10 @@
 package dev.rewind.gdb;
 
+import dev.rewind.debug.DebugException;
 import dev.rewind.debug.DebugSession;
 import dev.rewind.debug.SessionEvent;
 import dev.rewind.debug.Stop;
-import dev.rewind.gdb.rsp.Hex;
+import dev.rewind.debug.StopReason;
 import dev.rewind.gdb.rsp.Inbound;
 import dev.rewind.gdb.rsp.PacketReader;
 import dev.rewind.gdb.rsp.PacketWriter;
@@ -29,19 +30,20 @@ import java.util.function.Consumer;
 final class GdbConnection implements Runnable {
     static final int PACKET_SIZE = 0x4000;
     private static final System.Logger LOG = System.getLogger(GdbConnection.class.getName());
-    private static final int MAX_CONSOLE_BACKLOG = 1 << 16;
 
     private final Socket socket;
     private final DebugSession session;
     private final Consumer<GdbConnection> onClose;
     private final BlockingDeque<Object> queue = new LinkedBlockingDeque<>();
     private final Triggers triggers = new Triggers();
-    private final StringBuilder console = new StringBuilder();
     private PacketWriter writer;
+    private ConsoleOut console;
     private PacketHandler handler;
     private Target target;
     private boolean ackMode = true;
     private CompletableFuture<Stop> running;
+    /** gdb interrupted the run in progress (so a pause is its own, not the end of the session). */
+    private boolean interrupted;
 
     /** A run finished (one of the two is null). */
     private record RunDone(Stop stop, Throwable error) {
@@ -59,10 +61,17 @@ final class GdbConnection implements Runnable {
         try {
             socket.setTcpNoDelay(true);
             writer = new PacketWriter(new BufferedOutputStream(socket.getOutputStream()));
+            console = new ConsoleOut(writer);
             PacketReader reader = new PacketReader(new BufferedInputStream(socket.getInputStream()), PACKET_SIZE);
             target = new Target(session);
             handler = new PacketHandler(target, triggers);
-            listener = session.addListener(queue::add);
+            // only what the connection acts on: every other event would wake it for nothing after each step
+            listener = session.addListener(e -> {
+                if (e instanceof SessionEvent.Output || e instanceof SessionEvent.Ended
+                        || e instanceof SessionEvent.Stopped s && s.stop().exited()) {
+                    queue.add(e);
+                }
+            });
             Thread readerThread = new Thread(() -> readLoop(reader), "gdb-reader-" + socket.getPort());
             readerThread.setDaemon(true);
             readerThread.start();
@@ -116,6 +125,7 @@ final class GdbConnection implements Runnable {
                 }
                 case Inbound.Interrupt i -> {
                     if (running != null) {
+                        interrupted = true;
                         session.pause();
                     }
                 }
@@ -123,7 +133,7 @@ final class GdbConnection implements Runnable {
                     return;
                 }
                 case RunDone d -> finishRun(d);
-                case SessionEvent.Output o -> output(o.text());
+                case SessionEvent.Output o -> console.output(o.text(), running != null);
                 case SessionEvent.Ended e -> {
                     if (running != null) {
                         running = null;
@@ -144,7 +154,7 @@ final class GdbConnection implements Runnable {
         switch (reply) {
             case Reply.Text t -> writer.send(t.payload());
             case Reply.Console c -> {
-                sendConsole(c.output());
+                console.send(c.output());
                 writer.send(c.payload());
             }
             case Reply.StartNoAck s -> {
@@ -181,7 +191,7 @@ final class GdbConnection implements Runnable {
             return;
         }
         running = f;
-        flushConsole();
+        console.flush();
         f.whenComplete((stop, error) -> queue.add(new RunDone(stop, error)));
     }
 
@@ -194,21 +204,39 @@ final class GdbConnection implements Runnable {
         // console output queued before the completion still belongs to this run
         for (Object item : queue.toArray()) {
             if (item instanceof SessionEvent.Output o && queue.remove(item)) {
-                output(o.text());
+                console.output(o.text(), running != null);
             }
         }
-        flushConsole();
+        console.flush();
+        boolean ownPause = interrupted;
+        interrupted = false;
+        if ((stop == null || stop.reason() == StopReason.PAUSE && !ownPause) && endedMeanwhile()) {
+            writer.send("X09"); // another front end ended the session: for gdb the process is gone
+            return;
+        }
         if (stop == null) {
             Throwable cause = d.error().getCause() != null ? d.error().getCause() : d.error();
-            sendConsole("rewind: " + cause.getMessage() + "\n");
+            console.send("rewind: " + cause.getMessage() + "\n");
             stop = session.lastStop();
         }
         if (stop.exited() && handler.options.exitAsStop) {
-            sendConsole("rewind: " + stop.description() + "; reported as a stop (monitor exit-as-stop off: as an exit)\n");
-            stop = new Stop(dev.rewind.debug.StopReason.STEP, stop.hart(), stop.time(), stop.pc(), 0, null, 0, 0, 0,
+            console.send("rewind: " + stop.description() + "; reported as a stop (monitor exit-as-stop off: as an exit)\n");
+            stop = new Stop(StopReason.STEP, stop.hart(), stop.time(), stop.pc(), 0, null, 0, 0, 0,
                     stop.description());
         }
         writer.send(handler.stopReply(stop, true));
+    }
+
+    /** Whether the session has ended; a request queued now runs after an end already under way, or is refused. */
+    private boolean endedMeanwhile() {
+        if (!session.ended()) {
+            try {
+                Target.await(session.time());
+            } catch (DebugException e) {
+                LOG.log(System.Logger.Level.DEBUG, "the session refused a request after a stop", e);
+            }
+        }
+        return session.ended();
     }
 
     /**
@@ -232,7 +260,7 @@ final class GdbConnection implements Runnable {
                     break;
                 }
             } else if (item instanceof SessionEvent.Output o) {
-                sendConsole(o.text());
+                console.send(o.text());
             } else {
                 stopped |= item instanceof SessionEvent.Stopped;
                 deferred.add(item);
@@ -240,28 +268,6 @@ final class GdbConnection implements Runnable {
         }
         for (int i = deferred.size() - 1; i >= 0; i--) {
             queue.addFirst(deferred.get(i));
-        }
-    }
-
-    private void output(String text) throws IOException {
-        if (running != null) {
-            sendConsole(text);
-        } else if (console.length() < MAX_CONSOLE_BACKLOG) {
-            console.append(text);
-        }
-    }
-
-    private void flushConsole() throws IOException {
-        if (!console.isEmpty()) {
-            String text = console.toString();
-            console.setLength(0);
-            sendConsole(text);
-        }
-    }
-
-    private void sendConsole(String text) throws IOException {
-        for (int i = 0; i < text.length(); i += 1024) {
-            writer.send("O" + Hex.encode(text.substring(i, Math.min(text.length(), i + 1024))));
         }
     }
 

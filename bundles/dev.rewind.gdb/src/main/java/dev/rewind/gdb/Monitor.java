@@ -3,6 +3,7 @@ package dev.rewind.gdb;
 import dev.rewind.debug.Bookmark;
 import dev.rewind.debug.DebugException;
 import dev.rewind.debug.DebugSession;
+import dev.rewind.debug.HistoryInfo;
 import dev.rewind.debug.Stop;
 import dev.rewind.debug.TimeInfo;
 import java.nio.file.Path;
@@ -22,13 +23,17 @@ final class Monitor {
               monitor bookmark goto NAME       go to a bookmark
               monitor bookmark delete NAME     forget a bookmark
               monitor record FILE              save the session as a recording (./rewind replay FILE)
-              monitor history                  what history holds
+              monitor history                  what history holds: range, snapshots, their memory
               monitor reset                    reset the machine: entry at time 0, a new history
               monitor exit-as-stop on|off      report a guest exit as a stop (so you can go back from it) or as an exit
               monitor detach-resumes on|off    whether 'detach' lets the machine run on (default off: it stays stopped)
               monitor help                     this text
-            After 'goto', 'bookmark goto' and 'reset', gdb's cached registers are stale:
-            'maintenance flush register-cache' (alias flushregs) refetches them.
+            After 'goto', 'bookmark goto' and 'reset' gdb still shows the registers and memory it had cached:
+            run 'flushregs', or define once (e.g. in ~/.gdbinit) a hook that refreshes after every monitor command:
+              define hookpost-monitor
+                maintenance flush register-cache
+                maintenance flush dcache
+              end
             """;
 
     private final DebugSession session;
@@ -98,9 +103,17 @@ final class Monitor {
         if (!t.history()) {
             return "history is off for this session (no time travel)\n";
         }
-        return "history from time " + t.earliest() + " to " + t.frontier() + " (now " + t.now() + "), "
-                + Target.await(session.bookmarks()).size() + " bookmark(s)\n";
+        HistoryInfo h = Target.await(session.history());
+        return "history from time " + t.earliest() + " to " + t.frontier() + " (now " + t.now() + ")\n"
+                + "snapshots: " + h.snapshots() + " (" + h.pinned() + " kept for bookmarks), one every "
+                + h.meanSpacing() + " instructions on average (denser towards the end; a reverse step replays from"
+                + " the nearest one before it)\n"
+                + String.format(java.util.Locale.ROOT, "memory: %.1f MiB of a %.1f MiB budget\n", h.bytes() / MIB,
+                        h.budget() / MIB)
+                + "bookmarks: " + Target.await(session.bookmarks()).size() + "\n";
     }
+
+    private static final double MIB = 1024.0 * 1024.0;
 
     private static String time(TimeInfo t) {
         return "time " + t.now() + (t.history() ? " (history " + t.earliest() + ".." + t.frontier() + ")" : "") + "\n";
@@ -108,7 +121,7 @@ final class Monitor {
 
     private static String landed(Stop stop) {
         return "now at time " + stop.time() + ": hart " + stop.hart() + " pc 0x" + Long.toHexString(stop.pc())
-                + " (maintenance flush register-cache refreshes gdb's registers)\n";
+                + " (gdb's cached registers: flushregs, or the hookpost-monitor of 'monitor help')\n";
     }
 
     private static String arg(List<String> words, int index, String usage) {

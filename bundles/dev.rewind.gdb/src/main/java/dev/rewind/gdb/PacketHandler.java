@@ -6,11 +6,13 @@ import dev.rewind.debug.Stop;
 import dev.rewind.gdb.rsp.Hex;
 import dev.rewind.gdb.rsp.ProtocolException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns each packet into a {@link Reply}. Unknown packets get the empty reply; malformed ones and failed
- * requests an error reply ({@code Enn}, or {@code E.message} where gdb shows it). Thread selection follows
- * {@code Hg}/{@code Hc} only: gdb keeps its own record of what it selected, so a stop never changes it.
+ * requests an error reply ({@code Enn}, or {@code E.message} where gdb shows it). Registers are read and written
+ * in the {@code Hg} thread (after a stop reply, the stopped one, as gdb assumes); a resume that names no thread
+ * moves the thread gdb selected ({@link Selection}).
  */
 final class PacketHandler {
     static final String FEATURES = "PacketSize=" + Integer.toHexString(GdbConnection.PACKET_SIZE)
@@ -26,41 +28,44 @@ final class PacketHandler {
     private final Monitor monitor;
     final Monitor.Options options = new Monitor.Options();
     private int generalThread = Threads.ANY;
-    private int continueThread = Threads.ANY;
     boolean breakReasons;
-    /** The hart of the last stop reported to gdb: its current thread. */
+    /** The hart of the last stop reported to gdb. */
     int stopHart;
+    private final Selection selection;
 
     PacketHandler(Target target, Triggers triggers) {
         this.t = target;
         this.triggers = triggers;
         this.state = new StateCommands(target, triggers);
-        this.run = new RunCommands(target.session);
+        this.run = new RunCommands(target.session, target.gRegisters);
         this.monitor = new Monitor(target.session, options);
         Stop last = target.session.lastStop();
         this.stopHart = last == null ? 0 : Math.max(0, last.hart());
+        this.selection = new Selection(target.harts, stopHart);
     }
 
     /**
-     * The stop reply for {@code stop}. Its thread becomes gdb's current thread and, as gdb assumes after every
-     * stop reply, the general thread ({@code Hg}).
+     * The stop reply for {@code stop}, with the stopped hart's x0..x31 and pc (expedited, so gdb needs no
+     * {@code g}). Its thread becomes gdb's current thread and, as gdb assumes after every stop reply, the general
+     * thread ({@code Hg}). {@code afterRun}: the stop ends the run just made, whose registers may already have been
+     * read behind it.
      */
-    String stopReply(Stop stop, boolean expedite) {
+    String stopReply(Stop stop, boolean afterRun) {
+        CompletableFuture<long[]> known = run.takeRegisters(Math.max(0, stop.hart()));
         long[] registers = null;
         if (!stop.exited()) {
             stopHart = Math.max(0, Math.min(t.harts - 1, stop.hart()));
             generalThread = Threads.id(stopHart);
-            if (expedite) {
-                registers = expedited(stopHart);
-            }
+            selection.stopped(stopHart);
+            registers = expedited(stopHart, afterRun ? known : null);
         }
         return StopReplies.encode(stop, t.xlen, triggers, breakReasons, registers);
     }
 
-    /** x0..x31 and pc of the stopped hart, sent with the stop so gdb needs no {@code g}; just the pc if unreadable. */
-    private long[] expedited(int hart) {
+    /** x0..x31 and pc of the stopped hart; just the pc if unreadable. */
+    private long[] expedited(int hart, CompletableFuture<long[]> known) {
         try {
-            long[] values = Target.await(t.session.readRegisters(hart, t.gRegisters));
+            long[] values = Target.await(known != null ? known : t.session.readRegisters(hart, t.gRegisters));
             return values.length == Register.PC + 1 ? values : new long[0];
         } catch (DebugException e) {
             return new long[0];
@@ -89,8 +94,11 @@ final class PacketHandler {
             return text("");
         }
         String body = p.substring(1);
+        if ("mMXZzHbscv".indexOf(p.charAt(0)) < 0) {
+            selection.otherPacket();
+        }
         return switch (p.charAt(0)) {
-            case '?' -> text(stopReply(t.session.lastStop(), true));
+            case '?' -> text(stopReply(t.session.lastStop(), false));
             case 'g' -> text(state.readRegisters(hart(generalThread)));
             case 'G' -> text(state.writeRegisters(hart(generalThread), body));
             case 'p' -> text(state.readRegister(hart(generalThread), body));
@@ -101,7 +109,7 @@ final class PacketHandler {
             case 'Z' -> text(state.insert(body));
             case 'z' -> text(state.remove(body));
             case 'H' -> select(body);
-            case 'T' -> text(Threads.hart(Threads.parse(body), t.harts) >= 0 ? "OK" : "E01");
+            case 'T' -> alive(Threads.hart(Threads.parse(body), t.harts));
             case 'c', 'C' -> new Reply.Run(run::resume);
             case 's', 'S' -> {
                 int h = runHart();
@@ -115,6 +123,14 @@ final class PacketHandler {
             case 'v' -> verbose(body);
             default -> text("");
         };
+    }
+
+    private Reply alive(int hart) {
+        if (hart < 0) {
+            return text("E01");
+        }
+        selection.alive(hart);
+        return text("OK");
     }
 
     private Reply reverse(String body) {
@@ -137,8 +153,11 @@ final class PacketHandler {
             return text("E01");
         }
         switch (body.charAt(0)) {
-            case 'g' -> generalThread = thread;
-            case 'c' -> continueThread = thread;
+            case 'g' -> {
+                generalThread = thread;
+                selection.general(Threads.hart(thread, t.harts));
+            }
+            case 'c' -> selection.forContinue(Threads.hart(thread, t.harts));
             default -> {
                 return text("E01");
             }
@@ -155,14 +174,9 @@ final class PacketHandler {
         return h < 0 ? stopHart : h;
     }
 
-    /**
-     * The hart a step without a thread of its own steps ({@code Hc0} then {@code bs}, as gdb resumes "all threads"
-     * in reverse): the {@code Hc} thread if one was named, else gdb's current thread, i.e. that of the last stop.
-     * {@code Hg} is no guide: gdb leaves it at whichever thread it last read registers of.
-     */
+    /** The hart a step without a thread of its own steps: see {@link Selection}. */
     private int runHart() {
-        int h = Threads.hart(continueThread, t.harts);
-        return h < 0 ? stopHart : h;
+        return selection.runHart();
     }
 
     private Reply query(String q) {

@@ -1,9 +1,11 @@
 package dev.rewind.gdb;
 
 import dev.rewind.debug.DebugSession;
+import dev.rewind.debug.Register;
 import dev.rewind.debug.Stop;
 import dev.rewind.gdb.rsp.Hex;
 import dev.rewind.gdb.rsp.ProtocolException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,12 +13,38 @@ import java.util.concurrent.CompletableFuture;
  * machine is all-stop: a step of one hart lets the others run as the schedule runs them, a continue runs
  * every hart (a {@code c} for one thread runs them all). Signals given with {@code C}/{@code S} are ignored:
  * a bare-metal guest has none.
+ * <p>
+ * A step of a hart (forwards, backwards, over a range) queues a read of that hart's registers right behind it
+ * on the session's executor, so the stop reply carries them (expedited) without a second round trip to the
+ * session. Confined to the connection's thread.
  */
 final class RunCommands {
     private final DebugSession session;
+    private final List<Register> gRegisters;
+    private Prefetch prefetch;
 
-    RunCommands(DebugSession session) {
+    /** The registers of {@code hart} as the executor read them just after the step that was queued before. */
+    private record Prefetch(int hart, CompletableFuture<long[]> registers) {
+    }
+
+    RunCommands(DebugSession session, List<Register> gRegisters) {
         this.session = session;
+        this.gRegisters = gRegisters;
+    }
+
+    /**
+     * The registers read right after the run that just completed, when it was a step of {@code hart}; null
+     * otherwise (read them afresh). Consumed: a later write makes them stale.
+     */
+    CompletableFuture<long[]> takeRegisters(int hart) {
+        Prefetch p = prefetch;
+        prefetch = null;
+        return p != null && p.hart() == hart ? p.registers() : null;
+    }
+
+    private CompletableFuture<Stop> thenRegisters(int hart, CompletableFuture<Stop> step) {
+        prefetch = new Prefetch(hart, session.readRegisters(hart, gRegisters));
+        return step;
     }
 
     /** {@code vCont;action[:thread]...}; {@code defaultHart} steps when a step action names no thread. */
@@ -50,7 +78,8 @@ final class RunCommands {
                     if (range.length != 2) {
                         throw new ProtocolException("vCont;r needs start,end");
                     }
-                    return session.stepRange(hart, Hex.parse(range[0]), Hex.parse(range[1]), false);
+                    return thenRegisters(hart,
+                            session.stepRange(hart, Hex.parse(range[0]), Hex.parse(range[1]), false));
                 }
                 case 'c', 'C' -> resume = true;
                 case 't' -> throw new ProtocolException("vCont;t is for non-stop mode, which this stub does not offer");
@@ -64,11 +93,12 @@ final class RunCommands {
     }
 
     CompletableFuture<Stop> step(int hart) {
-        return session.stepInstruction(hart, 1);
+        return thenRegisters(hart, session.stepInstruction(hart, 1));
     }
 
     /** Runs forward; completes at the next stop, or exceptionally when the machine could not start. */
     CompletableFuture<Stop> resume() {
+        prefetch = null;
         CompletableFuture<Stop> result = new CompletableFuture<>();
         session.nextStop().whenComplete((stop, e) -> {
             if (e != null) {
@@ -86,10 +116,11 @@ final class RunCommands {
     }
 
     CompletableFuture<Stop> reverseStep(int hart) {
-        return session.stepBackInstruction(hart, 1);
+        return thenRegisters(hart, session.stepBackInstruction(hart, 1));
     }
 
     CompletableFuture<Stop> reverseContinue() {
+        prefetch = null;
         return session.reverseContinue();
     }
 }

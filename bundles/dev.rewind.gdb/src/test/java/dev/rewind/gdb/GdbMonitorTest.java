@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,13 +35,47 @@ class GdbMonitorTest {
             assertThat(back).containsPattern("now at time \\d+: hart \\d pc 0x80000a3c");
             // same pc and argument, same time (the history's end has moved on)
             assertThat(values(back)).isEqualTo(values(mark));
-            assertThat(Gdb.section(out, "LIST")).containsPattern("here at time \\d+")
-                    .containsPattern("history from time 0 to \\d+").contains("monitor bookmark goto NAME");
+            String list = Gdb.section(out, "LIST");
+            assertThat(list).containsPattern("here at time \\d+").containsPattern("history from time 0 to \\d+")
+                    .contains("monitor bookmark goto NAME", "bookmarks: 1");
+            Matcher snapshots = Pattern.compile("snapshots: (\\d+) \\((\\d+) kept for bookmarks\\), one every (\\d+) "
+                    + "instructions").matcher(list);
+            assertThat(snapshots.find()).as(list).isTrue();
+            assertThat(Integer.parseInt(snapshots.group(1))).isPositive()
+                    .isGreaterThanOrEqualTo(Integer.parseInt(snapshots.group(2)));
+            assertThat(Long.parseLong(snapshots.group(3))).isPositive();
+            Matcher memory = Pattern.compile("memory: ([0-9.]+) MiB of a ([0-9.]+) MiB budget").matcher(list);
+            assertThat(memory.find()).as(list).isTrue();
+            assertThat(Double.parseDouble(memory.group(1))).isLessThanOrEqualTo(Double.parseDouble(memory.group(2)));
             assertThat(Gdb.section(out, "REC")).contains("recording saved to " + recording);
             assertThat(Files.size(recording)).isPositive();
             assertThat(Gdb.section(out, "DEL")).contains("bookmark here deleted", "no bookmarks");
             assertThat(Gdb.section(out, "RESET")).contains("now at time 0: hart 0 pc 0x80000000", "= 0x80000000",
                     "time 0 (history 0..0)");
+        }
+    }
+
+    /** The README's hook: after every {@code monitor} command gdb drops its cached registers, frames and memory. */
+    static final String[] HOOK = {"define hookpost-monitor", "maintenance flush register-cache",
+        "maintenance flush dcache", "end"};
+
+    @Test
+    void withTheHookGdbShowsTheStateWhereGotoLanded() throws Exception {
+        try (Stub stub = new Stub("demo-rv32.elf", 4)) {
+            String out = stub.gdb(Gdb.script(HOOK, "break count_item", "continue", "delete",
+                    Gdb.marked("MARK", "monitor bookmark add here", "p/x $pc", "p/x $sp", "p/x $ra", "bt",
+                            "monitor time"),
+                    "stepi", "stepi", "next", "next",
+                    Gdb.marked("MOVED", "p/x $pc", "bt"),
+                    Gdb.marked("GOTO", "monitor bookmark goto here", "p/x $pc", "p/x $sp", "p/x $ra", "bt",
+                            "monitor time"),
+                    Gdb.marked("START", "monitor goto 0", "p $pc == _start", "info symbol $pc")));
+            String mark = Gdb.section(out, "MARK");
+            assertThat(mark).contains("count_item");
+            assertThat(Gdb.section(out, "MOVED")).isNotEqualTo(mark);
+            // registers, the backtrace (read from stack memory) and the time as they were at the bookmark
+            assertThat(values(Gdb.section(out, "GOTO"))).isEqualTo(values(mark));
+            assertThat(Gdb.section(out, "START")).contains("now at time 0", "= 1\n", "_start in section");
         }
     }
 

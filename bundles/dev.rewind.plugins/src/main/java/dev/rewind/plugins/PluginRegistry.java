@@ -16,6 +16,14 @@ public interface PluginRegistry {
      */
     Attachment attach(Machine machine, String label, BiConsumer<String, String> reports);
 
+    /**
+     * As {@link #attach(Machine, String, BiConsumer)}, for a machine behind an MCD back end (a debug session's): the
+     * plugins are installed through its {@code Instrumentation}, which halts a running machine for the moment it
+     * takes. Call from any thread.
+     */
+    Attachment attach(dev.rewind.mcd.instrument.Instrumentation machine, String label,
+            BiConsumer<String, String> reports);
+
     /** Names of the registered plugins. */
     List<String> names();
 

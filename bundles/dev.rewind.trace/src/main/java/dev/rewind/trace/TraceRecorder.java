@@ -150,6 +150,11 @@ public final class TraceRecorder implements RewindPlugin {
         }
     }
 
+    /** The events of one hart held now (machine thread, or with the machine stopped). */
+    public Lane lane(int hart) {
+        return rings[hart].snapshot(hart);
+    }
+
     /** The events held now (machine thread, or after the run). */
     public Trace snapshot() {
         List<Lane> lanes = new ArrayList<>();

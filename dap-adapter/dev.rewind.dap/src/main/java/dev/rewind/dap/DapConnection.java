@@ -34,15 +34,22 @@ public final class DapConnection {
     private final WireTrace trace = WireTrace.fromEnvironment();
 
     public DapConnection(DebugSessions sessions, InputStream in, OutputStream out) {
-        this(sessions, in, out, false);
+        this(sessions, null, in, out, false);
+    }
+
+    /** @param bus the event bus (traces of sessions), or null */
+    public DapConnection(DebugSessions sessions, dev.rewind.bus.EventBus bus, InputStream in, OutputStream out) {
+        this(sessions, bus, in, out, false);
     }
 
     /**
      * With {@code initializeAnswered}, the response to the client's {@code initialize} has already gone out (the
      * launcher answered it while the runtime started): the request is handled, its response not written again.
      */
-    public DapConnection(DebugSessions sessions, InputStream in, OutputStream out, boolean initializeAnswered) {
+    public DapConnection(DebugSessions sessions, dev.rewind.bus.EventBus bus, InputStream in, OutputStream out,
+            boolean initializeAnswered) {
         this.context = new DapContext(sessions);
+        this.context.bus(bus);
         this.in = in;
         this.out = out;
         this.initializeAnswered = new AtomicBoolean(initializeAnswered);
@@ -62,6 +69,7 @@ public final class DapConnection {
             Launcher<IDebugProtocolClient> launcher = DSPLauncher.createServerLauncher(server, in, out, io,
                     this::afterResponses);
             context.client(launcher.getRemoteProxy());
+            context.remote(launcher.getRemoteEndpoint());
             Future<Void> listening = launcher.startListening();
             try {
                 listening.get();

@@ -40,6 +40,8 @@ public final class DapContext {
     private volatile List<String> sourceDirectories = List.of();
     private final Map<String, Runnable> afterResponse = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger stopsToDrop = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile dev.rewind.bus.EventBus bus;
+    private volatile org.eclipse.lsp4j.jsonrpc.Endpoint remote;
 
     public DapContext(DebugSessions sessions) {
         this.sessions = sessions;
@@ -47,6 +49,28 @@ public final class DapContext {
 
     public DebugSessions sessions() {
         return sessions;
+    }
+
+    /** The event bus (session traces), or null outside a runtime that has one. */
+    public dev.rewind.bus.EventBus bus() {
+        return bus;
+    }
+
+    public void bus(dev.rewind.bus.EventBus b) {
+        bus = b;
+    }
+
+    /** Where custom events go (the client's side of the connection). */
+    public void remote(org.eclipse.lsp4j.jsonrpc.Endpoint r) {
+        remote = r;
+    }
+
+    /** Sends the custom DAP event {@code name} (e.g. {@code rewind/trace}) with {@code body}, when connected. */
+    public void customEvent(String name, Object body) {
+        org.eclipse.lsp4j.jsonrpc.Endpoint r = remote;
+        if (r != null) {
+            r.notify(name, body);
+        }
     }
 
     public Handles handles() {

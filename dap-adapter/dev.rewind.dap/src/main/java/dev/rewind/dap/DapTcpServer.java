@@ -14,11 +14,18 @@ import java.net.SocketException;
 public final class DapTcpServer implements AutoCloseable {
 
     private final DebugSessions sessions;
+    private final dev.rewind.bus.EventBus bus;
     private final ServerSocket socket;
     private final Thread acceptor;
 
     public DapTcpServer(DebugSessions sessions, int port) throws IOException {
+        this(sessions, null, port);
+    }
+
+    /** @param bus the event bus (traces of sessions), or null */
+    public DapTcpServer(DebugSessions sessions, dev.rewind.bus.EventBus bus, int port) throws IOException {
         this.sessions = sessions;
+        this.bus = bus;
         this.socket = new ServerSocket(port, 16, InetAddress.getLoopbackAddress());
         this.acceptor = new Thread(this::acceptLoop, "rewind-dap-accept");
         this.acceptor.setDaemon(true);
@@ -51,7 +58,7 @@ public final class DapTcpServer implements AutoCloseable {
 
     private void serve(Socket client) {
         try (client) {
-            new DapConnection(sessions, client.getInputStream(), client.getOutputStream()).run();
+            new DapConnection(sessions, bus, client.getInputStream(), client.getOutputStream()).run();
         } catch (IOException e) {
             System.err.println("rewind dap: client " + client.getRemoteSocketAddress() + ": " + e.getMessage());
         }

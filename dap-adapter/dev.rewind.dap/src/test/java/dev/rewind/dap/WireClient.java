@@ -25,7 +25,7 @@ final class WireClient implements AutoCloseable {
         PipedInputStream adapterIn = new PipedInputStream(toAdapter, 1 << 16);
         PipedOutputStream adapterOut = new PipedOutputStream();
         PipedInputStream reader = new PipedInputStream(adapterOut, 1 << 16);
-        DapConnection connection = new DapConnection(new SessionManager(), adapterIn, adapterOut,
+        DapConnection connection = new DapConnection(new SessionManager(), null, adapterIn, adapterOut,
                 initializeAnswered);
         serving = new Thread(connection::run, "wire-test-adapter");
         serving.setDaemon(true);

@@ -98,8 +98,15 @@ public final class Bus implements DeviceContext, MemoryPort {
     }
 
     long load(Hart h, long addr, int len) {
+        boolean guarded = h.guarded();
+        if (guarded) {
+            GuestChecks.load(h, addr, len);
+        }
         if (mem.contains(addr, len)) {
             long v = mem.read(addr, len);
+            if (guarded) {
+                GuestChecks.loaded(h, addr, len, v);
+            }
             if (((mem.flags(mem.pageOf(addr)) | mem.flags(mem.pageOf(addr + len - 1))) & PageFlags.WATCH_READ) != 0
                     && watch.check(h.id, addr, len, v, false)) {
                 cut = true;
@@ -113,6 +120,9 @@ public final class Bus implements DeviceContext, MemoryPort {
         try {
             long v = d.read(addr - d.base(), len);
             cut = true;
+            if (guarded) {
+                GuestChecks.loaded(h, addr, len, v);
+            }
             return v;
         } catch (DeviceAccessException e) {
             throw h.trap.set(Trap.LOAD_ACCESS, addr);
@@ -120,6 +130,9 @@ public final class Bus implements DeviceContext, MemoryPort {
     }
 
     void store(Hart h, long addr, int len, long value) {
+        if (h.guarded()) {
+            GuestChecks.store(h, addr, len, value);
+        }
         if (mem.contains(addr, len)) {
             int p0 = mem.pageOf(addr);
             int p1 = mem.pageOf(addr + len - 1);
@@ -159,13 +172,21 @@ public final class Bus implements DeviceContext, MemoryPort {
         boolean dword = op >= Op.LR_D;
         int len = dword ? 8 : 4;
         boolean lr = op == Op.LR_W || op == Op.LR_D;
+        boolean sc = op == Op.SC_W || op == Op.SC_D;
+        boolean guarded = h.guarded();
+        if (guarded) {
+            GuestChecks.atomicTriggers(h, addr, len, lr, sc, src);
+        }
         if ((addr & (len - 1)) != 0) {
             throw h.trap.set(lr ? Trap.LOAD_MISALIGNED : Trap.STORE_MISALIGNED, addr);
+        }
+        if (guarded) {
+            GuestChecks.atomicAccess(h, addr, len, lr, sc);
         }
         if (!mem.contains(addr, len)) {
             throw h.trap.set(lr ? Trap.LOAD_ACCESS : Trap.STORE_ACCESS, addr);
         }
-        if (op == Op.SC_W || op == Op.SC_D) {
+        if (sc) {
             boolean ok = h.resAddr == addr && h.resLen == len;
             clearReservation(h);
             if (ok) {

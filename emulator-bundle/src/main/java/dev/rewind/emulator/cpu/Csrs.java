@@ -9,7 +9,8 @@ import dev.rewind.emulator.isa.Op;
  * (direct/vectored), mepc, mcause, mtval, mscratch, mcounteren, menvcfg (FIOM writable, the rest zero), menvcfgh
  * (zero), mcountinhibit (CY and IR stop mcycle/minstret; see Counters),
  * mvendorid/marchid/mimpid/mconfigptr (zero), mhartid, mcycle/minstret(h), mhpmcounter/mhpmevent (zero),
- * pmpcfg/pmpaddr (zero: no PMP entries), and the user counters cycle/time/instret/hpmcounter(h) gated by
+ * PMP (pmpcfg0..3, pmpaddr0..15: {@link Pmp}), the trigger module (tselect, tdata1..3, tinfo: {@link Triggers}),
+ * and the user counters cycle/time/instret/hpmcounter(h) gated by
  * mcounteren. medeleg/mideleg do not exist (no S mode). Any other number, an access below the CSR's
  * privilege, a write to a read-only CSR, or an RV32-only CSR on RV64 is an illegal instruction.
  */
@@ -59,8 +60,14 @@ public final class Csrs {
             return csr >= 0xC80 ? v >>> 32 : v & h.xmask;
         }
         if (csr >= 0xB03 && csr <= 0xB1F || rv32 && csr >= 0xB83 && csr <= 0xB9F
-                || csr >= 0x323 && csr <= 0x33F || csr >= 0x3A0 && csr <= 0x3EF) {
+                || csr >= 0x323 && csr <= 0x33F) {
             return 0;
+        }
+        if (csr >= 0x3A0 && csr <= 0x3EF && h.pmp.exists(csr)) {
+            return h.pmp.read(csr);
+        }
+        if (csr >= 0x7A0 && csr <= 0x7A4) {
+            return h.triggers.read(csr);
         }
         return switch (csr) {
             case 0x300 -> h.mstatus;
@@ -118,6 +125,11 @@ public final class Csrs {
             case 0xB02 -> Counters.setInstret(h, retiredNow, h.xlen == 32 ? (ins & ~0xFFFFFFFFL) | v : v);
             case 0xB82 -> Counters.setInstret(h, retiredNow, (v << 32) | (ins & 0xFFFFFFFFL));
             default -> {
+                if (csr >= 0x3A0 && csr <= 0x3EF) {
+                    h.pmp.write(csr, v);
+                } else if (csr >= 0x7A0 && csr <= 0x7A4) {
+                    h.triggers.write(csr, v);
+                }
                 // mip (device-driven), misa (fixed), hardwired-zero CSRs: writes are ignored (WARL)
             }
         }

@@ -30,11 +30,16 @@ public final class Hart {
     int resLen;
     boolean sleeping;
     final Trap trap = new Trap();
+    /** Physical memory protection and the guest's trigger module (debug spec Sdtrig). */
+    final Pmp pmp;
+    final Triggers triggers;
 
     public Hart(int id, int xlen) {
         this.id = id;
         this.xlen = xlen;
         this.xmask = xlen == 32 ? 0xFFFFFFFFL : -1L;
+        this.pmp = new Pmp(xlen);
+        this.triggers = new Triggers(xlen);
         reset(0);
     }
 
@@ -50,6 +55,25 @@ public final class Hart {
         resAddr = -1;
         resLen = 0;
         sleeping = false;
+        pmp.reset();
+        triggers.reset();
+    }
+
+    /**
+     * Whether PMP or a guest trigger may act on this hart's next instructions in its present mode (fetch in
+     * {@link #priv}, data in {@link #dataPriv()}): it then runs on the checked path ({@link GuestChecks}).
+     */
+    boolean guarded() {
+        int modes = pmp.restricts | triggers.armed;
+        if (modes == 0) {
+            return false;
+        }
+        return (modes & (1 << priv | 1 << dataPriv())) != 0;
+    }
+
+    /** The privilege loads and stores are checked in: MPP while mstatus.MPRV is set in M-mode. */
+    int dataPriv() {
+        return priv == PRIV_M && (mstatus & MSTATUS_MPRV) != 0 ? (int) ((mstatus >>> 11) & 3) : priv;
     }
 
     public int id() {
@@ -176,6 +200,8 @@ public final class Hart {
         o.resAddr = resAddr;
         o.resLen = resLen;
         o.sleeping = sleeping;
+        pmp.copyTo(o.pmp);
+        triggers.copyTo(o.triggers);
     }
 
     /** Deterministic hash of the architectural state. */
@@ -188,6 +214,9 @@ public final class Hart {
             instretDelta, cycleDelta, resAddr, resLen, sleeping ? 1 : 0, menvcfg, mcountinhibit, frozenCycles, frozenInstret};
         for (long w : v) {
             h = mix(h, w);
+        }
+        if (!pmp.atReset() || !triggers.atReset()) {
+            h = triggers.hash(pmp.hash(h)); // only when not at reset: hashes of earlier recordings stay valid
         }
         return h;
     }

@@ -24,6 +24,8 @@ public final class Interpreter {
     final CodeCache code;
     final byte[][] lp;
     final byte[][] sp;
+    /** Page tables with no page at all: a guarded hart's accesses all take the slow path ({@link GuestChecks}). */
+    private final byte[][] noPages;
     private final long base;
     private final long size;
     private final long[] bpSkip;
@@ -35,6 +37,7 @@ public final class Interpreter {
         this.code = code;
         this.lp = mem.loadPages;
         this.sp = mem.storePages;
+        this.noPages = new byte[mem.loadPages.length][];
         this.base = mem.base();
         this.size = mem.size();
         this.bpSkip = new long[harts];
@@ -125,6 +128,21 @@ public final class Interpreter {
                 }
             }
             bpSkip[h.id] = -1;
+            long room = budget - used;
+            boolean guarded = h.guarded();
+            if (guarded) {
+                try {
+                    room = Math.min(room, GuestChecks.runnable(h, b));
+                } catch (Trap t) {
+                    h.enterTrap(t.cause, t.tval, false, pc);
+                    if (host.traps) {
+                        host.trap(h.id, t0 + used, t.cause, false, pc, t.tval & h.xmask);
+                    }
+                    h.cycles++;
+                    used++;
+                    continue;
+                }
+            }
             JitCode j = b.jit;
             if (jit.enabled) {
                 if (j == null && !b.jitFailed && b.translatable() && b.hits++ >= jit.threshold) {
@@ -133,12 +151,12 @@ public final class Interpreter {
             } else {
                 j = null;
             }
-            if (j != null && budget - used >= b.n && !bus.cut) {
+            if (j != null && budget - used >= b.n && !bus.cut && !guarded) {
                 used += j.run(h, budget - used, used);
             } else if (b.probes != null) {
-                used += ProbedExec.run(this, h, b, b.probes, budget - used, used);
+                used += ProbedExec.run(this, h, b, b.probes, room, used);
             } else {
-                used += exec(h, b, budget - used, used);
+                used += exec(h, b, room, used);
             }
             if (bus.cut) {
                 bus.cut = false;
@@ -175,8 +193,9 @@ public final class Interpreter {
     long exec(Hart h, Block b, long budget, long t0) {
         final long[] x = h.x;
         final long am = h.xmask;
-        final byte[][] lp = this.lp;
-        final byte[][] sp = this.sp;
+        final boolean guarded = h.guarded();
+        final byte[][] lp = guarded ? noPages : this.lp;
+        final byte[][] sp = guarded ? noPages : this.sp;
         final long base = this.base;
         final long size = this.size;
         final boolean jitOn = jit.enabled;
@@ -342,7 +361,7 @@ public final class Interpreter {
             return used;
         }
         h.pc = npc;
-        if (b.exits || bus.cut || used >= budget) {
+        if (b.exits || bus.cut || used >= budget || guarded) {
             return used;
         }
         Block nb = b.s0;

@@ -54,6 +54,20 @@ public final class Names {
         c.put(0xC82, "instreth");
         c.put(0x302, "medeleg");
         c.put(0x303, "mideleg");
+        c.put(0x30A, "menvcfg");
+        c.put(0x31A, "menvcfgh");
+        c.put(0x320, "mcountinhibit");
+        c.put(0x7A0, "tselect");
+        c.put(0x7A1, "tdata1");
+        c.put(0x7A2, "tdata2");
+        c.put(0x7A3, "tdata3");
+        c.put(0x7A4, "tinfo");
+        for (int i = 0; i < 4; i++) {
+            c.put(0x3A0 + i, "pmpcfg" + i);
+        }
+        for (int i = 0; i < 16; i++) {
+            c.put(0x3B0 + i, "pmpaddr" + i);
+        }
         CSR_NAMES = Collections.unmodifiableMap(c);
         Map<String, Integer> n = new HashMap<>();
         c.forEach((k, v) -> n.put(v, k));

@@ -83,9 +83,13 @@ class TrapAndCsrTest {
         assertThat(csr(rv32h, 0x342)).isZero();
     }
 
-    /** Drops to U-mode at label 'user' (MPP=0) with mcounteren as given. */
+    /**
+     * Drops to U-mode right after the MRET (MPP=0) with mcounteren as given, PMP entry 0 giving U-mode all memory
+     * (as firmware does: with PMP implemented and no entry matching, U-mode could access nothing).
+     */
     static String toUser(int counteren) {
-        return "addi t0,zero," + counteren + "\ncsrrw zero,mcounteren,t0\nauipc t0,0\naddi t0,t0,16\n"
+        return "addi t0,zero,-1\ncsrrw zero,0x3b0,t0\naddi t0,zero,0x1f\ncsrrw zero,0x3a0,t0\n"
+                + "addi t0,zero," + counteren + "\ncsrrw zero,mcounteren,t0\nauipc t0,0\naddi t0,t0,16\n"
                 + "csrrw zero,mepc,t0\nmret\n";
     }
 

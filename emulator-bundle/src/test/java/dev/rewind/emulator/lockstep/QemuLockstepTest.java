@@ -34,8 +34,8 @@ class QemuLockstepTest {
      * M-mode CSRs a conformance suite touches (no mtvec or mie: the handler and interrupts stay as they are). Left
      * out where QEMU 7.2 departs from the privileged spec and Rewind follows it: mstatus (QEMU without S-mode still
      * takes SPIE and MPP=2), mcountinhibit (QEMU lets TM be written), mhpmcounter/mhpmevent (Rewind: read-only
-     * zero, as the spec allows; QEMU: writable for 3..18, illegal above 18); and the trigger CSRs (QEMU has Sdtrig
-     * triggers, Rewind none yet); menvcfg (QEMU 7.2 takes the Zicbom/Zicboz fields without those extensions;
+     * zero, as the spec allows; QEMU: writable for 3..18, illegal above 18); the trigger and PMP CSRs (random values
+     * reach QEMU 7.2's departures from the specs: see {@link PmpTriggerPrograms}, which exercises them); menvcfg (QEMU 7.2 takes the Zicbom/Zicboz fields without those extensions;
      * FIOM agrees, TrapAndCsrTest checks it); mvendorid/marchid/mimpid (implementation-defined: QEMU gives its
      * version).
      */
@@ -58,6 +58,38 @@ class QemuLockstepTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void machineCsrsAgreeWithQemu(int xlen, long seed0, int count) throws Exception {
         randomPrograms(xlen, seed0, count, CONFORMANCE_CSRS);
+    }
+
+    @ParameterizedTest(name = "PMP and trigger programs RV{0}, seeds {1}..{1}+{2}")
+    @CsvSource({"32, 5000, 15", "64, 6000, 15"})
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void pmpAndTriggerProgramsAgreeWithQemu(int xlen, long seed0, int count) throws Exception {
+        long compared = 0;
+        int finished = 0;
+        int breakpoints = 0;
+        int user = 0;
+        int faults = 0;
+        for (long seed = seed0; seed < seed0 + count; seed++) {
+            byte[] image = new Assembler(xlen).assemble(PmpTriggerPrograms.program(xlen, seed, 60), RandomPrograms.RAM);
+            Path bin = dir.resolve("pmp-" + seed + ".bin");
+            Files.write(bin, image);
+            Qemu.Result q = Qemu.run(bin, xlen, "virt", RandomPrograms.RAM, 40_000, dir);
+            Machine m = new Machine(MachineConfig.defaults(xlen), ConsoleSink.discard(), InputSource.none());
+            m.writeMemory(RandomPrograms.RAM, image, 0, image.length);
+            m.hart(0).setPc(RandomPrograms.RAM);
+            Lockstep l = new Lockstep(m, "RV" + xlen + " PMP/trigger program seed " + seed);
+            compared += l.compare(q.states(), q.exited());
+            finished += q.exited() ? 1 : 0;
+            breakpoints += l.triggerTvals;
+            user += l.userSteps;
+            faults += l.accessFaults;
+        }
+        System.out.printf("lockstep RV%d: %d PMP/trigger programs, %d instructions compared (%d in U-mode), %d trigger"
+                + " breakpoints, %d load/store access faults%n", xlen, count, compared, user, breakpoints, faults);
+        assertThat(user).as("instructions run in U-mode").isGreaterThan(count * 10);
+        assertThat(faults).as("PMP access faults (on both)").isGreaterThan(count);
+        assertThat(finished).as("programs that ran to their end on QEMU").isEqualTo(count);
+        assertThat(breakpoints).as("guest triggers fired (on both)").isGreaterThan(count);
     }
 
     private void randomPrograms(int xlen, long seed0, int count, int[] csrs) throws Exception {

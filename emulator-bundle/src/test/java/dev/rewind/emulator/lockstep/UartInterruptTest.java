@@ -51,6 +51,20 @@ class UartInterruptTest {
         }
         expected.append("uartirq: ").append(harts).append(" harts, ok\n");
         assertThat(rewind).isEqualTo(expected.toString());
+        // QEMU counts its harts by waiting 100 ms of its (host-clock) mtime for check-ins: on a loaded machine a late
+        // hart can miss the count, so a run that saw fewer harts is repeated (at most three runs)
+        String qemu = "";
+        for (int attempt = 0; attempt < 3 && !qemu.equals(rewind); attempt++) {
+            qemu = qemu(xlen, harts, elf);
+            if (!qemu.contains("uartirq: " + harts + " harts")) {
+                continue;
+            }
+            break;
+        }
+        assertThat(qemu).isEqualTo(rewind);
+    }
+
+    private static String qemu(int xlen, int harts, Path elf) throws Exception {
         // a file, not stdio: QEMU 7.2's stdio/mux back ends can hold THRE low under back pressure
         Path out = Files.createTempFile("uartirq", ".txt");
         ProcessBuilder pb = new ProcessBuilder("qemu-system-riscv" + xlen, "-M", "virt", "-smp",
@@ -60,11 +74,11 @@ class UartInterruptTest {
         pb.redirectErrorStream(true);
         Process p = pb.start();
         try {
-            assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("QEMU finished").isTrue();
+            assertThat(p.waitFor(15, TimeUnit.SECONDS)).as("QEMU finished").isTrue();
             String qemu = Files.readString(out, StandardCharsets.ISO_8859_1);
             assertThat(p.exitValue()).as(qemu + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                     .isZero();
-            assertThat(qemu).isEqualTo(rewind);
+            return qemu;
         } finally {
             p.destroyForcibly();
             Files.deleteIfExists(out);

@@ -209,6 +209,11 @@ public final class Session extends SessionRequests {
     }
 
     @Override
+    public CompletableFuture<dev.rewind.debug.HistoryInfo> history() {
+        return submit("describe the history", travel::history);
+    }
+
+    @Override
     public CompletableFuture<Bookmark> addBookmark(String name) {
         return submit("add a bookmark", () -> travel.addBookmark(name));
     }

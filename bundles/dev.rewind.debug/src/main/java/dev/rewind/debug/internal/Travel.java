@@ -46,6 +46,12 @@ final class Travel {
                 t.isPresent());
     }
 
+    dev.rewind.debug.HistoryInfo history() throws McdException {
+        TimeTravel.History h = tt(0, "describe the history").history();
+        TimeInfo t = time();
+        return new dev.rewind.debug.HistoryInfo(t, h.snapshots(), h.pinned(), h.bytes(), h.budget());
+    }
+
     Stop stepBack(int hart, int n) throws McdException {
         run.clearPause();
         stepBackRaw(hart, n);

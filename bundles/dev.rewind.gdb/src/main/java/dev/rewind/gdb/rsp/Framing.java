@@ -23,57 +23,55 @@ public final class Framing {
         return sum & 0xff;
     }
 
-    /** The whole packet {@code $...#cs} for a payload of ISO-8859-1 chars: escaped, then run-length encoded. */
+    /**
+     * The whole packet {@code $...#cs} for a payload of ISO-8859-1 chars: escaped, then run-length encoded, in one
+     * pass into one array (a stop reply with expedited registers goes out after every step).
+     */
     public static byte[] frame(String payload) {
-        byte[] body = runLengthEncode(escape(payload.getBytes(StandardCharsets.ISO_8859_1)));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 4);
-        out.write('$');
-        out.write(body, 0, body.length);
-        out.write('#');
-        int cs = checksum(body, body.length);
-        out.write(Character.forDigit(cs >> 4, 16));
-        out.write(Character.forDigit(cs & 0xf, 16));
-        return out.toByteArray();
-    }
-
-    static byte[] escape(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + 8);
-        for (byte b : data) {
-            if (b == '$' || b == '#' || b == ESCAPE || b == RUN) {
-                out.write(ESCAPE);
-                out.write(b ^ 0x20);
+        int n = payload.length();
+        byte[] data = new byte[n * 2];
+        int len = 0;
+        for (int i = 0; i < n; i++) {
+            int c = payload.charAt(i) & 0xff;
+            if (c == '$' || c == '#' || c == ESCAPE || c == RUN) {
+                data[len++] = ESCAPE;
+                data[len++] = (byte) (c ^ 0x20);
             } else {
-                out.write(b);
+                data[len++] = (byte) c;
             }
         }
-        return out.toByteArray();
-    }
-
-    static byte[] runLengthEncode(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length);
+        byte[] out = new byte[len + 4];
+        int o = 0;
+        out[o++] = '$';
+        int sum = 0;
         int i = 0;
-        while (i < data.length) {
+        while (i < len) {
             byte c = data[i];
             int run = 1;
-            while (i + run < data.length && data[i + run] == c) {
+            while (i + run < len && data[i + run] == c) {
                 run++;
             }
             i += run;
             while (run > 0) {
-                out.write(c);
+                out[o++] = c;
+                sum += c & 0xff;
                 run--;
                 if (run >= 3) {
                     int repeats = Math.min(run, 126 - 29);
                     if (repeats == '#' - 29 || repeats == '$' - 29) {
                         repeats = 5; // '#' and '$' cannot be repeat counts
                     }
-                    out.write(RUN);
-                    out.write(repeats + 29);
+                    out[o++] = RUN;
+                    out[o++] = (byte) (repeats + 29);
+                    sum += RUN + repeats + 29;
                     run -= repeats;
                 }
             }
         }
-        return out.toByteArray();
+        out[o++] = '#';
+        out[o++] = (byte) Character.forDigit((sum >> 4) & 0xf, 16);
+        out[o++] = (byte) Character.forDigit(sum & 0xf, 16);
+        return java.util.Arrays.copyOf(out, o);
     }
 
     /** Undoes run-length encoding, then escapes, of a received body; the result as ISO-8859-1 chars. */

@@ -235,9 +235,11 @@ abstract class CoreOps {
 
     public McdList<TraceInfo> qryTraces(int startIndex, int num) throws McdException {
         check();
-        TraceInfo t = new TraceInfo(Layout.TRACE_INSN, "instructions of hart " + hart, TraceType.CORE.bit(),
-                TraceFormat.CORE_EXECUTE, TraceMode.FIFO.bit(), false, false, false);
-        return call(() -> McdList.slice(List.of(t), startIndex, Integer.toUnsignedLong(num), "traces"));
+        List<TraceInfo> all = new java.util.ArrayList<>();
+        all.add(new TraceInfo(Layout.TRACE_INSN, "instructions of hart " + hart, TraceType.CORE.bit(),
+                TraceFormat.CORE_EXECUTE, TraceMode.FIFO.bit(), false, false, false));
+        all.addAll(PluginTraces.infos(target, hart));
+        return call(() -> McdList.slice(all, startIndex, Integer.toUnsignedLong(num), "traces"));
     }
 
     private TraceRing ring(int traceId) throws McdException {
@@ -249,7 +251,10 @@ abstract class CoreOps {
 
     public TraceState qryTraceState(int traceId) throws McdException {
         check();
-        return call(() -> target.paused(() -> traceState(ring(traceId), false)));
+        return call(() -> target.paused(() -> {
+            dev.rewind.mcd.instrument.TraceSource src = PluginTraces.source(target, traceId);
+            return src != null ? PluginTraces.state(target, src, hart) : traceState(ring(traceId), false);
+        }));
     }
 
     private TraceState traceState(TraceRing r, boolean modified) {
@@ -261,6 +266,10 @@ abstract class CoreOps {
     public TraceState setTraceState(int traceId, TraceState state) throws McdException {
         check();
         return call(() -> target.paused(() -> {
+            dev.rewind.mcd.instrument.TraceSource src = PluginTraces.source(target, traceId);
+            if (src != null) {
+                return PluginTraces.state(target, src, hart); // always armed: the plugin decides what it records
+            }
             TraceRing r = ring(traceId);
             boolean modified = state.mode() != TraceMode.NOCHANGE.bit() && state.mode() != TraceMode.FIFO.bit();
             switch (state.state()) {
@@ -280,6 +289,10 @@ abstract class CoreOps {
     public McdList<TraceFrame> readTrace(int traceId, long startIndex, int numFrames) throws McdException {
         check();
         return call(() -> target.paused(() -> {
+            dev.rewind.mcd.instrument.TraceSource src = PluginTraces.source(target, traceId);
+            if (src != null) {
+                return PluginTraces.read(target, src, hart, startIndex, numFrames);
+            }
             TraceRing r = ring(traceId);
             long n = Integer.toUnsignedLong(numFrames);
             if (n == 0) {

@@ -94,12 +94,18 @@ interface Engine {
         void block(int hart, long[] pcs, int[] bits, int[] lengths, long retiredAtEntry);
     }
 
+    /** The machine's plugin host (plugins observe the machine; see {@link InstrumentationImpl}). */
+    dev.rewind.emulator.plugin.PluginHost plugins();
+
     // --- time travel (the engine's TimeMachine)
 
     /** Whether history is kept. */
     boolean travels();
 
     long earliestTime();
+
+    /** What history holds now (null when none is kept). */
+    dev.rewind.emulator.travel.HistoryStats historyStats();
 
     /** Go to a time, backwards or forwards, not stopping at triggers. */
     Stop goToTime(long time);

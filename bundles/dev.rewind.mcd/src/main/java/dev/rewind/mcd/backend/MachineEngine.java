@@ -256,6 +256,11 @@ final class MachineEngine implements Engine {
         machine.addInstrumentation(traceInstr);
     }
 
+    @Override
+    public dev.rewind.emulator.plugin.PluginHost plugins() {
+        return machine.plugins();
+    }
+
     // --- time travel
 
     @Override
@@ -266,6 +271,11 @@ final class MachineEngine implements Engine {
     @Override
     public long earliestTime() {
         return tm.earliestTime();
+    }
+
+    @Override
+    public dev.rewind.emulator.travel.HistoryStats historyStats() {
+        return travels ? tm.stats() : null;
     }
 
     @Override

@@ -259,6 +259,9 @@ final class RewindCore extends CoreOps implements McdCore {
             dev.rewind.emulator.isa.Disassembler d = new dev.rewind.emulator.isa.Disassembler(target.engine.xlen());
             return Optional.of(type.cast((dev.rewind.mcd.disasm.Disassembly) d::disassemble));
         }
+        if (type == dev.rewind.mcd.instrument.Instrumentation.class) {
+            return Optional.of(type.cast(new InstrumentationImpl(target)));
+        }
         return type == TimeTravel.class ? Optional.of(type.cast(timeTravel)) : Optional.empty();
     }
 

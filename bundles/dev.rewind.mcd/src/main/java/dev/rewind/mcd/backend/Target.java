@@ -27,9 +27,12 @@ final class Target {
     final Engine engine;
     final TriggerTable triggers;
     final TraceRing[] traces;
+    /** Traces of plugins shown beside the instruction trace (trace ids from 2). */
+    final List<dev.rewind.mcd.instrument.TraceSource> traceSources = new CopyOnWriteArrayList<>();
     final Console console;
     final StopState stops;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> stopHooks = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private Thread runner;
     /** Counted down when the current runner has run its first slice (or ended). */
@@ -310,7 +313,20 @@ final class Target {
         return stops.last();
     }
 
+    /** Runs {@code hook} at every stop, before the listeners hear of it (see {@link #notifyListeners}). */
+    AutoCloseable addStopHook(Runnable hook) {
+        stopHooks.add(hook);
+        return () -> stopHooks.remove(hook);
+    }
+
     void notifyListeners(int ev) {
+        if ((ev & CoreEvent.STOPPED.bit()) != 0 && !running) {
+            synchronized (stopHooks) {
+                for (Runnable h : stopHooks) {
+                    h.run();
+                }
+            }
+        }
         for (Listener l : listeners) {
             l.stateChanged(ev);
         }

@@ -49,6 +49,15 @@ final class TimeTravelImpl implements TimeTravel {
     }
 
     @Override
+    public History history() throws McdException {
+        require();
+        return target.paused(() -> {
+            dev.rewind.emulator.travel.HistoryStats s = engine().historyStats();
+            return new History(s.earliestTime(), s.newestTime(), s.snapshots(), s.pinned(), s.bytes(), s.budget());
+        });
+    }
+
+    @Override
     public StopInfo reverseStep(int n) throws McdException {
         require();
         if (n < 0) {

@@ -22,6 +22,16 @@ public interface TimeTravel {
     /** Earliest virtual time that can be reached. */
     long earliestTime() throws McdException;
 
+    /**
+     * What history holds: its range, the snapshots reverse execution restores (automatic ones thinned as they age,
+     * plus the pinned ones kept for bookmarks) and the memory they take against the budget.
+     *
+     * @throws McdException FN_UNIMPLEMENTED when the back end cannot say
+     */
+    default History history() throws McdException {
+        throw new McdException(dev.rewind.mcd.api.McdErrorCode.FN_UNIMPLEMENTED, "history statistics are not supported");
+    }
+
     /** Step this core's hart back by {@code n} retired instructions. */
     StopInfo reverseStep(int n) throws McdException;
 
@@ -82,6 +92,13 @@ public interface TimeTravel {
      */
     default StopInfo verifyRecording() throws McdException {
         throw new McdException(dev.rewind.mcd.api.McdErrorCode.FN_UNIMPLEMENTED, "recordings are not supported");
+    }
+
+    /**
+     * What history holds: from {@code earliestTime} to {@code newestTime} (the frontier), {@code snapshots} of which
+     * {@code pinned} are never thinned (bookmarks), taking {@code bytes} of the {@code budget}.
+     */
+    record History(long earliestTime, long newestTime, int snapshots, int pinned, long bytes, long budget) {
     }
 
     /** A named point in virtual time, with the pc of each hart there. */

@@ -30,6 +30,23 @@ public interface Instruction {
     void inlineAdd(Counter counter, long n);
 
     /**
+     * Runs {@code cb} each time the instruction is about to execute and the executing hart's cell of {@code counter}
+     * satisfies {@code cond} against {@code value} (QEMU's {@code qemu_plugin_register_vcpu_insn_exec_cond_cb}); an
+     * inline addition to the same counter registered on this instruction before it is seen. While time travel replays
+     * history the cell holds its live value (replay does not count).
+     */
+    default void onExecIf(Counter counter, Cond cond, long value, ExecCallback cb) {
+        if (cond == Cond.NEVER) {
+            return;
+        }
+        onExec((hart, time) -> {
+            if (cond.test(counter.get(hart), value)) {
+                cb.exec(hart, time);
+            }
+        });
+    }
+
+    /**
      * Runs {@code cb} after each memory access of this instruction that {@code filter} selects (none when the access
      * traps). No effect for instructions that do not access memory.
      */

@@ -20,6 +20,21 @@ public interface TranslationBlock {
     /** Runs {@code cb} each time the block is entered, before its first instruction. */
     void onExec(ExecCallback cb);
 
+    /**
+     * Runs {@code cb} each time the block is entered and the executing hart's cell of {@code counter} satisfies
+     * {@code cond} against {@code value} (QEMU's {@code qemu_plugin_register_vcpu_tb_exec_cond_cb}).
+     */
+    default void onExecIf(Counter counter, Cond cond, long value, ExecCallback cb) {
+        if (cond == Cond.NEVER) {
+            return;
+        }
+        onExec((hart, time) -> {
+            if (cond.test(counter.get(hart), value)) {
+                cb.exec(hart, time);
+            }
+        });
+    }
+
     /** Adds {@code n} to {@code counter}'s cell of the executing hart each time the block is entered. */
     void inlineAdd(Counter counter, long n);
 }

@@ -6,7 +6,8 @@
  * In {@link dev.rewind.plugin.api.RewindPlugin#install} the plugin registers callbacks on its
  * {@link dev.rewind.plugin.api.PluginContext}: at translation time per block, per instruction and per memory access
  * ({@link dev.rewind.plugin.api.TranslationBlock}, {@link dev.rewind.plugin.api.Instruction}), inline per-hart
- * counters the translator emits as bytecode ({@link dev.rewind.plugin.api.Counter}), traps and interrupts, hart start
+ * counters the translator emits as bytecode ({@link dev.rewind.plugin.api.Counter}) and conditional callbacks on
+ * them ({@code onExecIf}, {@link dev.rewind.plugin.api.Cond}), traps and interrupts, hart start
  * and stop, and time travel.
  *
  * <p><b>Observe only.</b> Nothing in this API changes guest state. <b>Threads.</b> Every callback runs on the thread
@@ -23,5 +24,5 @@
  * {@code install} until {@code uninstall} returns.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package dev.rewind.plugin.api;

@@ -2,6 +2,8 @@ package dev.rewind.plugins.internal;
 
 import dev.rewind.bus.EventBus;
 import dev.rewind.emulator.Machine;
+import dev.rewind.mcd.api.McdException;
+import dev.rewind.mcd.instrument.Instrumentation;
 import dev.rewind.plugin.api.RewindPlugin;
 import dev.rewind.plugins.PluginRegistry;
 import dev.rewind.plugins.PluginReport;
@@ -30,30 +32,45 @@ public final class WhiteboardRegistry implements PluginRegistry {
     void addPlugin(RewindPlugin p) {
         plugins.add(p);
         for (Attached a : attached) {
-            a.machine.plugins().request(() -> a.machine.plugins().install(p));
+            a.install(p);
         }
     }
 
     void removePlugin(RewindPlugin p) {
         plugins.remove(p);
         for (Attached a : attached) {
-            a.machine.plugins().request(() -> a.machine.plugins().uninstall(p));
+            a.uninstall(p);
         }
     }
 
-    @Override
-    public Attachment attach(Machine machine, String label, BiConsumer<String, String> reports) {
-        machine.plugins().reportTo((plugin, line) -> {
+    private BiConsumer<String, String> reporter(String label, BiConsumer<String, String> reports) {
+        return (plugin, line) -> {
             reports.accept(plugin, line);
             EventBus b = bus;
             if (b != null) {
                 b.post(new PluginReport(label, plugin, line));
             }
-        });
-        Attached a = new Attached(machine);
+        };
+    }
+
+    @Override
+    public Attachment attach(Machine machine, String label, BiConsumer<String, String> reports) {
+        machine.plugins().reportTo(reporter(label, reports));
+        Attached a = new MachineAttached(machine);
         attached.add(a);
         for (RewindPlugin p : plugins) {
             machine.plugins().install(p);
+        }
+        return a;
+    }
+
+    @Override
+    public Attachment attach(Instrumentation machine, String label, BiConsumer<String, String> reports) {
+        machine.reportTo(reporter(label, reports));
+        Attached a = new McdAttached(machine, label);
+        attached.add(a);
+        for (RewindPlugin p : plugins) {
+            a.install(p);
         }
         return a;
     }
@@ -63,17 +80,79 @@ public final class WhiteboardRegistry implements PluginRegistry {
         return plugins.stream().map(RewindPlugin::name).toList();
     }
 
-    private final class Attached implements Attachment {
+    /** A machine the registry follows. */
+    private interface Attached extends Attachment {
+        void install(RewindPlugin p);
+
+        void uninstall(RewindPlugin p);
+    }
+
+    /** An engine machine: changes at its next slice boundary. */
+    private final class MachineAttached implements Attached {
         final Machine machine;
 
-        Attached(Machine machine) {
+        MachineAttached(Machine machine) {
             this.machine = machine;
+        }
+
+        @Override
+        public void install(RewindPlugin p) {
+            machine.plugins().request(() -> machine.plugins().install(p));
+        }
+
+        @Override
+        public void uninstall(RewindPlugin p) {
+            machine.plugins().request(() -> machine.plugins().uninstall(p));
         }
 
         @Override
         public void close() {
             if (attached.remove(this)) {
                 machine.plugins().uninstallAll();
+            }
+        }
+    }
+
+    /** A machine behind an MCD back end (a debug session's): changes through its instrumentation, at once. */
+    private final class McdAttached implements Attached {
+        final Instrumentation machine;
+        final String label;
+        final List<RewindPlugin> installed = new CopyOnWriteArrayList<>();
+
+        McdAttached(Instrumentation machine, String label) {
+            this.machine = machine;
+            this.label = label;
+        }
+
+        @Override
+        public void install(RewindPlugin p) {
+            try {
+                if (machine.install(p).isEmpty()) { // a refusal is reported by the machine's plugin host
+                    installed.add(p);
+                }
+            } catch (McdException e) {
+                System.err.println("rewind: plugin " + p.name() + " not installed into " + label + ": " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void uninstall(RewindPlugin p) {
+            if (installed.remove(p)) {
+                try {
+                    machine.uninstall(p);
+                } catch (McdException e) {
+                    System.err.println("rewind: plugin " + p.name() + " not uninstalled from " + label + ": "
+                            + e.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (attached.remove(this)) {
+                for (RewindPlugin p : List.copyOf(installed)) {
+                    uninstall(p);
+                }
             }
         }
     }

@@ -31,6 +31,10 @@ public final class DapCommand {
     static final int EXIT_USAGE = 2;
 
     private final DebugSessions sessions;
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile dev.rewind.bus.EventBus bus;
 
     @Activate
     public DapCommand(@Reference DebugSessions sessions) {
@@ -71,7 +75,7 @@ public final class DapCommand {
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(System.err);
         try {
-            new DapConnection(sessions, in, out, early.initializeAnswered()).run();
+            new DapConnection(sessions, bus, in, out, early.initializeAnswered()).run();
         } finally {
             System.setOut(saved);
         }
@@ -79,7 +83,7 @@ public final class DapCommand {
     }
 
     int tcp(int port, InputStream in) {
-        try (DapTcpServer server = new DapTcpServer(sessions, port)) {
+        try (DapTcpServer server = new DapTcpServer(sessions, bus, port)) {
             server.start();
             System.err.println("rewind dap: listening on 127.0.0.1:" + server.port());
             System.err.flush();

@@ -38,7 +38,13 @@ public final class AttachHandler {
                     : "several live sessions (" + names(live) + "): name one with the attribute 'session'");
         }
         context.stopOnEntry(!session.running());
-        context.bind(session, false, session.addListener(new EventForwarder(context)));
+        AutoCloseable events = session.addListener(new EventForwarder(context));
+        AutoCloseable trace = args != null && TraceArgument.items(args.get("trace")) != null
+                ? dev.rewind.dap.trace.TraceForwarder.open(context, session) : () -> { };
+        context.bind(session, false, () -> {
+            trace.close();
+            events.close();
+        });
         return null;
     }
 

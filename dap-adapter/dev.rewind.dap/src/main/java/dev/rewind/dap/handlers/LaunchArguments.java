@@ -12,7 +12,9 @@ import java.util.Map;
  * The {@code launch} attributes: {@code program} (ELF path, required unless {@code recording}), {@code harts}
  * (1), {@code ram} (bytes, or {@code "128M"}), {@code quantum}, {@code stopOnEntry}, {@code sourceDirectories},
  * {@code history} (true/false, or the snapshot interval in instructions), {@code recording} (a saved recording
- * to open instead of running the program afresh).
+ * to open instead of running the program afresh), {@code trace} ({@link TraceArgument}: the session's trace as
+ * {@code rewind/trace} events), {@code plugins} (true: the runtime's plugins observe the session; their reports
+ * go to the console).
  */
 public record LaunchArguments(Path program, Path recording, LaunchConfig config, boolean stopOnEntry,
         List<String> sourceDirectories) {
@@ -34,7 +36,9 @@ public record LaunchArguments(Path program, Path recording, LaunchConfig config,
                 .withHarts((int) integer(args.get("harts"), 1, "harts"))
                 .withRamSize(size(args.get("ram")))
                 .withQuantum((int) integer(args.get("quantum"), 0, "quantum"))
-                .withSnapshotInterval(history(args.get("history")));
+                .withSnapshotInterval(history(args.get("history")))
+                .withInstrumentation("trace", TraceArgument.items(args.get("trace")))
+                .withInstrumentation("plugins", Boolean.TRUE.equals(args.get("plugins")) ? "true" : null);
         List<String> dirs = new ArrayList<>();
         if (args.get("sourceDirectories") instanceof List<?> list) {
             for (Object o : list) {

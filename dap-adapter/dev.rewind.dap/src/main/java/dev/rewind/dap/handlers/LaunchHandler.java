@@ -4,6 +4,7 @@ import dev.rewind.dap.DapContext;
 import dev.rewind.dap.DapErrors;
 import dev.rewind.dap.EventForwarder;
 import dev.rewind.dap.Progress;
+import dev.rewind.dap.trace.TraceForwarder;
 import dev.rewind.debug.DebugSession;
 import java.util.Map;
 
@@ -27,7 +28,19 @@ public final class LaunchHandler {
                 : context.sessions().launch(args.config()));
         context.stopOnEntry(args.stopOnEntry());
         context.sourceDirectories(args.sourceDirectories());
-        context.bind(session, true, session.addListener(new EventForwarder(context)));
+        AutoCloseable events = session.addListener(new EventForwarder(context));
+        AutoCloseable traced = args.config().instrumentation().containsKey("trace")
+                ? TraceForwarder.open(context, session) : () -> { };
+        AutoCloseable reports = args.config().instrumentation().containsKey("plugins")
+                ? dev.rewind.dap.trace.PluginReports.open(context, session) : () -> { };
+        AutoCloseable trace = () -> {
+            reports.close();
+            traced.close();
+        };
+        context.bind(session, true, () -> {
+            trace.close();
+            events.close();
+        });
         return null;
     }
 }

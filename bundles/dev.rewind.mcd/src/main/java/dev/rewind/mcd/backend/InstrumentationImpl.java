@@ -1,0 +1,45 @@
+package dev.rewind.mcd.backend;
+
+import dev.rewind.mcd.api.McdException;
+import dev.rewind.mcd.instrument.Instrumentation;
+import dev.rewind.plugin.api.RewindPlugin;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * {@link Instrumentation} over the engine's plugin host: installs and uninstalls with the machine paused (so the
+ * host is never touched while the machine executes), stop hooks through the target.
+ */
+final class InstrumentationImpl implements Instrumentation {
+    private final Target target;
+
+    InstrumentationImpl(Target target) {
+        this.target = target;
+    }
+
+    @Override
+    public Optional<String> install(RewindPlugin plugin) throws McdException {
+        return target.paused(() -> target.engine.plugins().install(plugin));
+    }
+
+    @Override
+    public boolean uninstall(RewindPlugin plugin) throws McdException {
+        return target.paused(() -> target.engine.plugins().uninstall(plugin));
+    }
+
+    @Override
+    public void reportTo(BiConsumer<String, String> sink) {
+        target.engine.plugins().reportTo(sink);
+    }
+
+    @Override
+    public AutoCloseable onStop(Runnable hook) {
+        return target.addStopHook(hook);
+    }
+
+    @Override
+    public AutoCloseable addTrace(dev.rewind.mcd.instrument.TraceSource source) {
+        target.traceSources.add(source);
+        return () -> target.traceSources.remove(source);
+    }
+}
