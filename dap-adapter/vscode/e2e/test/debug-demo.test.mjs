@@ -13,7 +13,7 @@ const HERE = new URL('..', import.meta.url).pathname;
 const ROOT = join(HERE, '..', '..', '..');
 const VSIX = join(HERE, '..', 'target', 'rewind-debug-0.1.0.vsix');
 const SHOTS = join(HERE, '..', 'target', 'e2e');
-const TRACE = join(SHOTS, 'dap-trace.log'); // e2e/scripts/stepback.mjs reads the step backs out of it
+const DAP_TRACE = join(SHOTS, 'dap-trace.log'); // e2e/scripts/stepback.mjs reads the step backs out of it
 const BREAK_LINE = 109; // count_item(item); in hart_main (tests/guest/src/demo.c)
 const COUNT_ITEM = [90, 102]; // count_item's lines: the writes of items_produced
 
@@ -46,8 +46,8 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
       const ws = workspace(dir);
       assert.match(installExtension(dir, VSIX), /successfully installed/i);
       mkdirSync(SHOTS, { recursive: true });
-      rmSync(TRACE, { force: true });
-      server = await startCodeServer(dir, { REWIND_DAP_TRACE: TRACE }); // the adapter's message timeline
+      rmSync(DAP_TRACE, { force: true });
+      server = await startCodeServer(dir, { REWIND_DAP_TRACE: DAP_TRACE }); // the adapter's message timeline
       browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', timeout: 60000,
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
           '--disable-sync', '--no-first-run'] });
