@@ -1,30 +1,19 @@
 // DAP round trips through DebugClient over TCP, medians: next, stepBack at 1e8 instructions of history on
-// 4 harts, stackTrace+scopes+variables; and process start to the initialize response (stdio).
-// Usage: node bench/bench.mjs [--depth 100000000] [--runs 30]
-import { DebugClient } from '@vscode/debugadapter-testsupport';
-import { spawn } from 'node:child_process';
-import { startServer, connect, launchStopped, untilStopped, within, REWIND, ELF, killTree } from '../lib/support.mjs';
+// 4 harts, stackTrace+scopes+variables; and the adapter's process start (bench/startup.mjs).
+// Usage: node bench/bench.mjs [--depth 100000000] [--runs 30] [--only inspect|startup]
+import { startup } from './startup.mjs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { startServer, connect, launchStopped, untilStopped, within, ELF, ROOT } from '../lib/support.mjs';
 
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const DEPTH = arg('--depth', 1e8);
+const ONLY = (() => { const i = process.argv.indexOf('--only'); return i > 0 ? process.argv[i + 1] : null; })(); // inspect | startup
+const load = () => `load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
 const RUNS = arg('--runs', 30);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const fmt = (x) => x.toFixed(2) + ' ms';
-
-async function startup() {
-  const times = [];
-  for (let i = 0; i < 5; i++) {
-    const t0 = process.hrtime.bigint();
-    const proc = spawn(REWIND, ['dap'], { stdio: ['pipe', 'pipe', 'inherit'], detached: true });
-    const dc = new DebugClient('unused', 'unused', 'rewind');
-    dc.connect(proc.stdout, proc.stdin);
-    await within(dc.initializeRequest(), 30000, 'initialize');
-    times.push(ms(t0));
-    killTree(proc);
-  }
-  return times;
-}
 
 async function roundTrips(port) {
   const { dc, close } = await connect(port);
@@ -52,6 +41,26 @@ async function roundTrips(port) {
   return out;
 }
 
+/** At a stop in C (symbols-O0, main.c:36, 1 hart): stackTrace + scopes + variables of Locals and of Globals. */
+async function inspectSource(port) {
+  const { dc, close } = await connect(port);
+  try {
+    await launchStopped(dc, { program: ELF('symbols-O0-rv32.elf'), harts: 1 });
+    await dc.setBreakpointsRequest({ source: { path: path.join(ROOT, 'tests/guest/src/symbols/main.c') }, breakpoints: [{ line: 36 }] });
+    await untilStopped(dc, () => dc.continueRequest({ threadId: 1 }));
+    const times = [];
+    for (let i = 0; i < RUNS + 10; i++) {
+      const t0 = process.hrtime.bigint();
+      const st = await dc.stackTraceRequest({ threadId: 1 });
+      const sc = await dc.scopesRequest({ frameId: st.body.stackFrames[0].id });
+      await dc.variablesRequest({ variablesReference: sc.body.scopes[0].variablesReference });
+      await dc.variablesRequest({ variablesReference: sc.body.scopes[1].variablesReference });
+      if (i >= 10) times.push(ms(t0));
+    }
+    return times;
+  } finally { await close(); }
+}
+
 async function stepBackAtDepth(port) {
   const { dc, close } = await connect(port);
   try {
@@ -72,17 +81,22 @@ async function stepBackAtDepth(port) {
   } finally { await close(); }
 }
 
-const server = await startServer();
-try {
-  const rt = await roundTrips(server.port);
-  console.log(`next over an instruction (1 hart), median of ${RUNS}: ${fmt(median(rt.next))}`);
-  console.log(`next over a C line (1 hart; an instruction where the program has no line table), median of ${RUNS}: ${fmt(median(rt.line))}`);
-  console.log(`stackTrace + scopes + variables (33 registers), median of ${RUNS}: ${fmt(median(rt.inspect))}`);
-  const sb = await stepBackAtDepth(server.port);
-  console.log(`stepBack on 4 harts at ${DEPTH.toExponential()} instructions of history (run to there: ${(sb.runMs / 1000).toFixed(1)} s):`);
-  console.log(`  one instruction: first ${fmt(sb.firstMs)}, median of the next ${RUNS}: ${fmt(median(sb.back))}`);
-  console.log(`  over a C line: median of ${RUNS}: ${fmt(median(sb.backLine))}`);
-} finally { server.close(); }
-const st = await startup();
-console.log(`process start (./rewind dap) to initialize response, median of 5: ${fmt(median(st))} (all: ${st.map((x) => x.toFixed(0)).join(', ')})`);
+if (ONLY !== 'startup') {
+  const server = await startServer();
+  try {
+    const src = await inspectSource(server.port);
+    console.log(`stackTrace + scopes + variables (Locals) + variables (Globals) at main.c:36 of symbols-O0, median of ${RUNS}: ${fmt(median(src))} (${load()})`);
+    if (ONLY !== 'inspect') {
+      const rt = await roundTrips(server.port);
+      console.log(`next over an instruction (1 hart), median of ${RUNS}: ${fmt(median(rt.next))} (${load()})`);
+      console.log(`next over a C line (1 hart), median of ${RUNS}: ${fmt(median(rt.line))} (${load()})`);
+      console.log(`stackTrace + scopes + variables (Locals) in the demo, median of ${RUNS}: ${fmt(median(rt.inspect))} (${load()})`);
+      const sb = await stepBackAtDepth(server.port);
+      console.log(`stepBack on 4 harts at ${DEPTH.toExponential()} instructions of history (run to there: ${(sb.runMs / 1000).toFixed(1)} s):`);
+      console.log(`  one instruction: first ${fmt(sb.firstMs)}, median of the next ${RUNS}: ${fmt(median(sb.back))} (${load()})`);
+      console.log(`  over a C line: median of ${RUNS}: ${fmt(median(sb.backLine))} (${load()})`);
+    }
+  } finally { server.close(); }
+}
+if (ONLY === null || ONLY === 'startup') await startup(7);
 process.exit(0);

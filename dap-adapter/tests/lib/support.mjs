@@ -81,12 +81,12 @@ export function killTree(proc) {
   try { process.kill(-proc.pid, 'SIGKILL'); } catch { try { proc.kill('SIGKILL'); } catch { /* gone */ } }
 }
 
-/** initialize + launch + configurationDone, stopped at the entry; resolves with the stopped event. */
-export async function launchStopped(dc, args) {
+/** initialize (client capabilities and `client`) + launch + configurationDone, stopped at the entry; resolves with the stopped event. */
+export async function launchStopped(dc, args, client = {}) {
   const initialized = dc.waitForEvent('initialized', 30000);
   const init = await within(dc.initializeRequest({ adapterID: 'rewind', clientID: 'rewind-tests', linesStartAt1: true,
     columnsStartAt1: true, pathFormat: 'path', supportsInvalidatedEvent: true, supportsMemoryReferences: true,
-    supportsVariableType: true, supportsProgressReporting: true }), 30000, 'initialize');
+    supportsVariableType: true, supportsProgressReporting: true, ...client }), 30000, 'initialize');
   await within(initialized, 30000, 'initialized');
   await within(dc.launchRequest({ stopOnEntry: true, ...args }), 30000, 'launch');
   const stopped = dc.waitForEvent('stopped', 30000);

@@ -81,7 +81,8 @@ test('bookmarks and go to time: custom requests and REPL commands', { timeout: 1
     for (let i = 0; i < 3; i++) await untilStopped(dc, () => dc.nextRequest({ threadId: 2, granularity: 'instruction' }));
     assert.ok((await time(dc)).now > here.t);
 
-    const invalidated = within(dc.waitForEvent('invalidated', 30000), 30000, 'invalidated');
+    let invalidated = 0; // time travel ends in a stopped event, which makes clients refetch: no invalidated on top
+    dc.on('invalidated', () => invalidated++);
     const stopped = dc.waitForEvent('stopped', 30000);
     const back = (await dc.customRequest('rewind/goToBookmark', { name: 'first' })).body;
     assert.equal(back.now, here.t);
@@ -103,7 +104,7 @@ test('bookmarks and go to time: custom requests and REPL commands', { timeout: 1
     assert.match(await repl('bookmark delete early'), /deleted early/);
     await assert.rejects(dc.customRequest('rewind/goToBookmark', { name: 'early' }), /early/);
     assert.match(await repl('$pc'), /^0x[0-9a-f]{8}$/);
-    await invalidated;
+    assert.equal(invalidated, 0, 'no invalidated event after time travel (the stopped events say it)');
   } finally { await close(); server.close(); }
 });
 

@@ -5,6 +5,7 @@ const path = require('path');
 const fs = require('fs');
 const vscode = require('vscode');
 const { findJava } = require('./java');
+const { cdsOptions } = require('./cds');
 const { RewindState } = require('./state');
 const { BookmarksView, registerBookmarkCommands } = require('./bookmarks');
 const { HistoryView } = require('./history');
@@ -32,6 +33,7 @@ class AdapterFactory {
     }
     const opts = [...config.get('java.options', [])];
     if (java.feature >= 24) opts.push('--sun-misc-unsafe-memory-access=allow');
+    opts.push(...cdsOptions(this.context.globalStorageUri && this.context.globalStorageUri.fsPath, java.feature));
     return new vscode.DebugAdapterExecutable(java.java, [...opts, '-jar', jar, 'dap']);
   }
 }

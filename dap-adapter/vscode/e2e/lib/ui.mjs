@@ -100,6 +100,21 @@ export class Ui {
     await b.click();
   }
 
+  /**
+   * Types text into a quick input and accepts it; presses Enter again (on the input only) while the input stays open,
+   * bounded: on a loaded machine a keystroke can reach the quick input before it is ready for it.
+   */
+  async submit(input, text, timeout = 20000) {
+    const deadline = Date.now() + timeout;
+    await input.fill(text);
+    while (Date.now() < deadline) {
+      await input.press('Enter', { timeout: 2000 }).catch(() => undefined);
+      if (await input.waitFor({ state: 'hidden', timeout: 2000 }).then(() => true, () => false)) return;
+      if ((await input.inputValue({ timeout: 1000 }).catch(() => text)) !== text) await input.fill(text).catch(() => undefined);
+    }
+    throw new Error(`the quick input did not accept "${text}" within ${timeout} ms`);
+  }
+
   /** Clicks an inline action of a tree row (shown on hover) until `done` resolves truthy; bounded. */
   async clickInline(row, icon, done, timeout = 20000) {
     const deadline = Date.now() + timeout;

@@ -13,6 +13,7 @@ const HERE = new URL('..', import.meta.url).pathname;
 const ROOT = join(HERE, '..', '..', '..');
 const VSIX = join(HERE, '..', 'target', 'rewind-debug-0.1.0.vsix');
 const SHOTS = join(HERE, '..', 'target', 'e2e');
+const DAP_TRACE = join(SHOTS, 'dap-trace.log'); // e2e/scripts/stepback.mjs reads the step backs out of it
 const BREAK_LINE = 109; // count_item(item); in hart_main (tests/guest/src/demo.c)
 const COUNT_ITEM = [90, 102]; // count_item's lines: the writes of items_produced
 
@@ -44,7 +45,9 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
     try {
       const ws = workspace(dir);
       assert.match(installExtension(dir, VSIX), /successfully installed/i);
-      server = await startCodeServer(dir);
+      mkdirSync(SHOTS, { recursive: true });
+      rmSync(DAP_TRACE, { force: true });
+      server = await startCodeServer(dir, { REWIND_DAP_TRACE: DAP_TRACE }); // the adapter's message timeline
       browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', timeout: 60000,
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
           '--disable-sync', '--no-first-run'] });
@@ -145,8 +148,7 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
       await ui.command('Rewind: Add Bookmark Here');
       const nameInput = page.locator('.quick-input-widget input');
       await nameInput.waitFor({ state: 'visible' });
-      await nameInput.fill('culprit');
-      await nameInput.press('Enter');
+      await ui.submit(nameInput, 'culprit');
       const mark = page.locator('.monaco-list-row', { hasText: 'culprit' }).first();
       await mark.waitFor({ state: 'visible', timeout: 15000 });
       assert.match(await mark.textContent(), new RegExp(`t=${hereT}`));
@@ -199,8 +201,7 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
       // Bookmarks view: rename inline, then delete inline.
       const renameInput = page.locator('.quick-input-widget input');
       await ui.clickInline(mark, 'edit', () => renameInput.isVisible());
-      await renameInput.fill('lost-update');
-      await renameInput.press('Enter');
+      await ui.submit(renameInput, 'lost-update');
       const renamed = page.locator('.monaco-list-row', { hasText: 'lost-update' }).first();
       await renamed.waitFor({ state: 'visible', timeout: 15000 });
       assert.match(await renamed.textContent(), new RegExp(`t=${hereT}`));

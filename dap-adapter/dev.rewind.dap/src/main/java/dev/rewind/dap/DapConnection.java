@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.lsp4j.debug.launch.DSPLauncher;
 import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
@@ -29,17 +30,29 @@ public final class DapConnection {
     private final DapContext context;
     private final InputStream in;
     private final OutputStream out;
+    private final AtomicBoolean initializeAnswered;
+    private final WireTrace trace = WireTrace.fromEnvironment();
 
     public DapConnection(DebugSessions sessions, InputStream in, OutputStream out) {
-        this(sessions, null, in, out);
+        this(sessions, null, in, out, false);
     }
 
     /** @param bus the event bus (traces of sessions), or null */
     public DapConnection(DebugSessions sessions, dev.rewind.bus.EventBus bus, InputStream in, OutputStream out) {
+        this(sessions, bus, in, out, false);
+    }
+
+    /**
+     * With {@code initializeAnswered}, the response to the client's {@code initialize} has already gone out (the
+     * launcher answered it while the runtime started): the request is handled, its response not written again.
+     */
+    public DapConnection(DebugSessions sessions, dev.rewind.bus.EventBus bus, InputStream in, OutputStream out,
+            boolean initializeAnswered) {
         this.context = new DapContext(sessions);
         this.context.bus(bus);
         this.in = in;
         this.out = out;
+        this.initializeAnswered = new AtomicBoolean(initializeAnswered);
     }
 
     public DapContext context() {
@@ -74,12 +87,17 @@ public final class DapConnection {
     }
 
     /** Outgoing messages: after a response goes out, any action waiting for it (initialized after initialize). */
-    private MessageConsumer afterResponses(MessageConsumer consumer) {
-        if (!(consumer instanceof StreamMessageConsumer)) {
-            return consumer;
+    private MessageConsumer afterResponses(MessageConsumer stream) {
+        if (!(stream instanceof StreamMessageConsumer)) {
+            return trace == null ? stream : trace.wrap(stream, false); // incoming
         }
+        MessageConsumer consumer = trace == null ? stream : trace.wrap(stream, true);
         return (Message message) -> {
-            consumer.consume(message);
+            boolean answered = message instanceof DebugResponseMessage r && "initialize".equals(r.getMethod())
+                    && initializeAnswered.getAndSet(false);
+            if (!answered) {
+                consumer.consume(message);
+            }
             if (message instanceof DebugResponseMessage r && r.getMethod() != null) {
                 Runnable action = context.takeAfterResponse(r.getMethod());
                 if (action != null && r.getError() == null) {

@@ -26,6 +26,7 @@ public final class DapContext {
     private final Handles handles = new Handles();
     private final BreakpointBook breakpoints = new BreakpointBook();
     private volatile IDebugProtocolClient client;
+    private final Inspection inspection = new Inspection();
     private volatile InitializeRequestArguments clientInfo = new InitializeRequestArguments();
     private volatile DebugSession session;
     private volatile boolean ownsSession;
@@ -249,8 +250,20 @@ public final class DapContext {
         return f;
     }
 
+    /** Reads of one request in one executor hop (stackTrace, variables): see {@link Inspection}. */
+    public <T> T inspecting(int hart, java.util.function.Supplier<T> work) {
+        return await(inspection.run(session(), hart, work));
+    }
+
+    public Inspection inspection() {
+        return inspection;
+    }
+
     /** Waits for a session future (never on the session's own thread), with a bound. */
     public <T> T await(CompletableFuture<T> future) {
+        if (inspection.insideRun()) {
+            throw DapErrors.error(DapErrors.FAILED, "internal: a session request inside an inspection");
+        }
         try {
             return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

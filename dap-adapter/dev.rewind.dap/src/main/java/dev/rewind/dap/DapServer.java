@@ -92,6 +92,11 @@ public final class DapServer implements IDebugProtocolServer, RewindProtocol {
     }
 
     @Override
+    public CompletableFuture<SetExpressionResponse> setExpression(SetExpressionArguments a) {
+        return sync("setExpression", () -> new SetExpressionHandler(c).handle(a));
+    }
+
+    @Override
     public CompletableFuture<ContinueResponse> continue_(ContinueArguments a) {
         return async("continue", () -> new ContinueHandler(c).handle(a));
     }

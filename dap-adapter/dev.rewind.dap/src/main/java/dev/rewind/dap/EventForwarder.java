@@ -17,9 +17,9 @@ import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
 
 /**
  * Turns the session's events into DAP events for one client: stopped (with the DAP reason and all threads
- * stopped), continued, output (guest UART as stdout, log points as console), invalidated after time travel or
- * writes, breakpoint changes, and terminated when the session ends. Handles are forgotten whenever the machine
- * moves, before the client hears about it.
+ * stopped), continued, output (guest UART as stdout, log points as console), invalidated after a write (after time
+ * travel the stopped event says it), breakpoint changes, and terminated when the session ends. Handles are
+ * forgotten whenever the machine moves, before the client hears about it.
  */
 public final class EventForwarder implements SessionListener {
 
@@ -67,7 +67,9 @@ public final class EventForwarder implements SessionListener {
             case SessionEvent.Output o -> output(client, o.text(), OutputEventArgumentsCategory.CONSOLE);
             case SessionEvent.Invalidated i -> {
                 context.handles().reset();
-                if (Boolean.TRUE.equals(context.clientInfo().getSupportsInvalidatedEvent())) {
+                // Time travel: the stopped event that follows makes the client refetch (DAP: no invalidated needed for
+                // stops); VS Code would clear and refetch everything once more per invalidated (measured: Step Back).
+                if (!i.timeTravel() && Boolean.TRUE.equals(context.clientInfo().getSupportsInvalidatedEvent())) {
                     InvalidatedEventArguments args = new InvalidatedEventArguments();
                     args.setAreas(new String[] {InvalidatedAreas.ALL});
                     client.invalidated(args);

@@ -10,6 +10,11 @@ public interface VariableContainer {
     List<Variable> variables(DapContext context);
 
     /** Sets the child {@code name} from the text {@code value}; returns the child as it reads afterwards. */
+    /** The hart whose stopped state the children are read from (in one hop, see {@code Inspection}); -1: none. */
+    default int inspectedHart() {
+        return -1;
+    }
+
     default Variable set(DapContext context, String name, String value) {
         throw DapErrors.badRequest("'" + name + "' cannot be set");
     }

@@ -18,10 +18,15 @@ final class WireClient implements AutoCloseable {
     private final Thread serving;
 
     WireClient() throws IOException {
+        this(false);
+    }
+
+    WireClient(boolean initializeAnswered) throws IOException {
         PipedInputStream adapterIn = new PipedInputStream(toAdapter, 1 << 16);
         PipedOutputStream adapterOut = new PipedOutputStream();
         PipedInputStream reader = new PipedInputStream(adapterOut, 1 << 16);
-        DapConnection connection = new DapConnection(new SessionManager(), adapterIn, adapterOut);
+        DapConnection connection = new DapConnection(new SessionManager(), null, adapterIn, adapterOut,
+                initializeAnswered);
         serving = new Thread(connection::run, "wire-test-adapter");
         serving.setDaemon(true);
         serving.start();

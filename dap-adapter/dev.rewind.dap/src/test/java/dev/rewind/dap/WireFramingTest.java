@@ -23,7 +23,8 @@ class WireFramingTest {
             + "\"Stop when a hart takes an interrupt\",\"default\":false}],\"supportsStepBack\":true,"
             + "\"supportsSetVariable\":true,\"supportsGotoTargetsRequest\":true,"
             + "\"supportsExceptionInfoRequest\":true,\"supportTerminateDebuggee\":true,"
-            + "\"supportsLogPoints\":true,\"supportsTerminateRequest\":true,\"supportsDataBreakpoints\":true,"
+            + "\"supportsDelayedStackTraceLoading\":true,\"supportsLogPoints\":true,\"supportsSetExpression\":true,"
+            + "\"supportsTerminateRequest\":true,\"supportsDataBreakpoints\":true,"
             + "\"supportsReadMemoryRequest\":true,\"supportsWriteMemoryRequest\":true,"
             + "\"supportsDisassembleRequest\":true,\"supportsSteppingGranularity\":true,"
             + "\"supportsInstructionBreakpoints\":true,\"supportsSingleThreadExecutionRequests\":false}}";
@@ -36,6 +37,27 @@ class WireFramingTest {
             String out = c.awaitMessages(2, WAIT);
             assertThat(out).isEqualTo(WireClient.frame(INITIALIZE_RESPONSE)
                     + WireClient.frame("{\"type\":\"event\",\"seq\":2,\"event\":\"initialized\"}"));
+        }
+    }
+
+    @Test
+    void initializeAnsweredByTheLauncherIsHandledWithoutASecondResponse() throws Exception {
+        try (WireClient c = new WireClient(true)) {
+            c.send(WireClient.frame("{\"seq\":1,\"type\":\"request\",\"command\":\"initialize\",\"arguments\":"
+                    + "{\"adapterID\":\"rewind\",\"linesStartAt1\":true}}"));
+            c.send(WireClient.frame("{\"seq\":2,\"type\":\"request\",\"command\":\"threads\"}"));
+            String out = c.awaitMessages(2, WAIT);
+            assertThat(out).isEqualTo(WireClient.frame("{\"type\":\"event\",\"seq\":2,\"event\":\"initialized\"}")
+                    + WireClient.frame("{\"type\":\"response\",\"seq\":3,\"request_seq\":2,\"command\":\"threads\","
+                    + "\"success\":true,\"body\":{\"threads\":[]}}"));
+        }
+    }
+
+    @Test
+    void theLaunchersCapabilitiesFileIsExactlyTheResponseBody() throws Exception {
+        try (var in = getClass().getResourceAsStream(dev.rewind.dap.handlers.InitializeHandler.CAPABILITIES)) {
+            String file = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            assertThat(INITIALIZE_RESPONSE).endsWith(",\"body\":" + file + "}");
         }
     }
 

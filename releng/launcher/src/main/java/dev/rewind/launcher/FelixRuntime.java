@@ -56,7 +56,8 @@ final class FelixRuntime implements AutoCloseable {
             felix.start();
             List<Bundle> installed = new ArrayList<>();
             for (Path jar : runtimeJars) {
-                installed.add(felix.getBundleContext().installBundle(jar.toUri().toString()));
+                // reference: Felix reads the runtime's jars where they are instead of copying each into its cache
+                installed.add(felix.getBundleContext().installBundle("reference:" + jar.toUri()));
             }
             // The Gogo console starts last, so every command (DS components, plugins) is there at its first prompt.
             List<Bundle> console = new ArrayList<>();

@@ -102,6 +102,8 @@ public final class Main {
             err.println("rewind: usage: rewind exec 'COMMANDS'");
             return EXIT_USAGE;
         }
+        // rewind dap on stdio: the client's initialize is answered while the runtime starts (EarlyDap)
+        EarlyDap early = EarlyDap.applies(command, args) ? EarlyDap.startOnStdio(options.bundlesDir()) : null;
         try (FelixRuntime runtime = FelixRuntime.start(options, false, err)) {
             switch (command) {
                 case "bundles":
@@ -124,10 +126,17 @@ public final class Main {
                         Usage.print(err, all);
                         return EXIT_USAGE;
                     }
+                    if (early != null) {
+                        args.addAll(early.handoff());
+                    }
                     return runtime.gogo().invokeForExitCode("rewind:" + command, args, out, err);
             }
         } catch (LaunchException e) {
             err.println("rewind: " + e.getMessage());
+            return EXIT_FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("rewind: interrupted while waiting for the DAP client's first message");
             return EXIT_FAILURE;
         }
     }

@@ -42,6 +42,10 @@ public final class DapCommand {
     }
 
     public Object dap(String... args) {
+        EarlyStdin early = EarlyStdin.parse(args);
+        if (early != null) {
+            return stdio(early); // the launcher's form (or no options): no option parser to load
+        }
         DapOptions options = new DapOptions();
         CommandLine cli = new CommandLine(options);
         try {
@@ -56,7 +60,7 @@ public final class DapCommand {
             return EXIT_OK;
         }
         if (options.port == null) {
-            return stdio();
+            return stdio(new EarlyStdin(new byte[0], false));
         }
         if (options.port < 0 || options.port > 65535) {
             System.err.println("rewind dap: --port " + options.port + " is outside 0..65535");
@@ -65,13 +69,13 @@ public final class DapCommand {
         return tcp(options.port, System.in);
     }
 
-    private int stdio() {
+    private int stdio(EarlyStdin early) {
         PrintStream saved = System.out;
-        InputStream in = new FileInputStream(FileDescriptor.in);
+        InputStream in = early.input(new FileInputStream(FileDescriptor.in));
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(System.err);
         try {
-            new DapConnection(sessions, bus, in, out).run();
+            new DapConnection(sessions, bus, in, out, early.initializeAnswered()).run();
         } finally {
             System.setOut(saved);
         }

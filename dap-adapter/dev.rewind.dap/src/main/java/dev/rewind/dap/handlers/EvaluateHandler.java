@@ -52,15 +52,8 @@ public final class EvaluateHandler {
             return response(Addresses.hex(v, r.bits()), "register " + r.name() + " of hart " + hart);
         }
         if (context.sourceInfo() != null) {
-            Frame frame = args.getFrameId() != null ? context.frame(args.getFrameId())
-                    : context.unwinder().frames(context, hart, 1).get(0);
-            if (frame.unwound() instanceof dev.rewind.dap.source.SourceFrame sf) {
-                dev.rewind.symbols.info.Value v = dev.rewind.dap.source.Expressions.evaluate(context, sf,
-                        context.sourceInfo(), expr);
-                org.eclipse.lsp4j.debug.Variable var = dev.rewind.dap.source.Values.variable(context, expr, expr, v);
-                EvaluateResponse r = response(var.getValue(), var.getType());
-                r.setVariablesReference(var.getVariablesReference());
-                r.setMemoryReference(var.getMemoryReference());
+            EvaluateResponse r = context.inspecting(hart, () -> sourceLevel(args.getFrameId(), hart, expr));
+            if (r != null) {
                 return r;
             }
         }
@@ -81,6 +74,21 @@ public final class EvaluateHandler {
             return r;
         }
         return word(s, sym.value(), name);
+    }
+
+    /** A C expression in the frame (in one executor hop); null without a source frame there. */
+    private EvaluateResponse sourceLevel(Integer frameId, int hart, String expr) {
+        Frame frame = frameId != null ? context.frame(frameId) : context.unwinder().frames(context, hart, 1).get(0);
+        if (!(frame.unwound() instanceof dev.rewind.dap.source.SourceFrame sf)) {
+            return null;
+        }
+        dev.rewind.symbols.info.Value v = dev.rewind.dap.source.Expressions.evaluate(context, sf, context.sourceInfo(),
+                expr);
+        org.eclipse.lsp4j.debug.Variable var = dev.rewind.dap.source.Values.variable(context, expr, expr, v);
+        EvaluateResponse r = response(var.getValue(), var.getType());
+        r.setVariablesReference(var.getVariablesReference());
+        r.setMemoryReference(var.getMemoryReference());
+        return r;
     }
 
     private EvaluateResponse word(DebugSession s, long address, String what) {

@@ -2,8 +2,13 @@ package dev.rewind.dap.handlers;
 
 import dev.rewind.dap.DapContext;
 import org.eclipse.lsp4j.debug.Capabilities;
-import org.eclipse.lsp4j.debug.ExceptionBreakpointsFilter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.eclipse.lsp4j.debug.InitializeRequestArguments;
+import org.eclipse.lsp4j.jsonrpc.debug.json.DebugMessageJsonHandler;
 
 /** {@code initialize}: remembers what the client supports and answers with what this adapter really does. */
 public final class InitializeHandler {
@@ -11,6 +16,8 @@ public final class InitializeHandler {
     /** Exception breakpoint filters: guest traps. */
     public static final String FILTER_EXCEPTIONS = "exceptions";
     public static final String FILTER_INTERRUPTS = "interrupts";
+    /** Also read by the launcher, from the bundle's jar. */
+    public static final String CAPABILITIES = "/dev/rewind/dap/capabilities.json";
 
     private final DapContext context;
 
@@ -22,39 +29,23 @@ public final class InitializeHandler {
         context.clientInfo(args);
         // initialized goes out right after this response (the connection's outgoing stream sees to it)
         context.afterResponse("initialize", () -> context.client().initialized());
-        Capabilities c = new Capabilities();
-        c.setSupportsConfigurationDoneRequest(true);
-        c.setSupportsStepBack(true);
-        c.setSupportsDataBreakpoints(true);
-        c.setSupportsDisassembleRequest(true);
-        c.setSupportsReadMemoryRequest(true);
-        c.setSupportsWriteMemoryRequest(true);
-        c.setSupportsConditionalBreakpoints(true);
-        c.setSupportsHitConditionalBreakpoints(true);
-        c.setSupportsLogPoints(true);
-        c.setSupportsFunctionBreakpoints(true);
-        c.setSupportsInstructionBreakpoints(true);
-        c.setSupportsSteppingGranularity(true);
-        c.setSupportsSetVariable(true);
-        c.setSupportsEvaluateForHovers(true);
-        c.setSupportsExceptionInfoRequest(true);
-        c.setSupportsTerminateRequest(true);
-        c.setSupportTerminateDebuggee(true);
-        c.setSupportsGotoTargetsRequest(true);
-        c.setSupportsSingleThreadExecutionRequests(false);
-        c.setExceptionBreakpointFilters(new ExceptionBreakpointsFilter[] {
-            filter(FILTER_EXCEPTIONS, "Guest exceptions", "Stop when a hart takes a synchronous trap", false),
-            filter(FILTER_INTERRUPTS, "Guest interrupts", "Stop when a hart takes an interrupt", false)
-        });
-        return c;
+        return capabilities();
     }
 
-    private static ExceptionBreakpointsFilter filter(String id, String label, String description, boolean on) {
-        ExceptionBreakpointsFilter f = new ExceptionBreakpointsFilter();
-        f.setFilter(id);
-        f.setLabel(label);
-        f.setDescription(description);
-        f.setDefault_(on);
-        return f;
+    /**
+     * What this adapter does, from {@code dev/rewind/dap/capabilities.json}: static, so the launcher answers
+     * {@code initialize} from the same file while the runtime is still starting ({@code EarlyDap}).
+     */
+    public static Capabilities capabilities() {
+        try (InputStream in = InitializeHandler.class.getResourceAsStream(CAPABILITIES)) {
+            if (in == null) {
+                throw new IllegalStateException("the adapter's " + CAPABILITIES + " is missing from its bundle");
+            }
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new DebugMessageJsonHandler(Map.of()).getGson().fromJson(json, Capabilities.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the adapter's " + CAPABILITIES, e);
+        }
     }
+
 }

@@ -35,7 +35,8 @@ public final class StackTraceHandler {
         int hart = context.hart(args.getThreadId());
         int start = args.getStartFrame() == null ? 0 : Math.max(0, args.getStartFrame());
         int levels = args.getLevels() == null || args.getLevels() <= 0 ? MAX_FRAMES : args.getLevels();
-        List<Frame> frames = context.unwinder().frames(context, hart, Math.min(MAX_FRAMES, start + levels));
+        int max = Math.min(MAX_FRAMES, start + levels);
+        List<Frame> frames = context.inspecting(hart, () -> context.unwinder().frames(context, hart, max));
         int end = Math.min(frames.size(), start + levels);
         StackFrame[] out = new StackFrame[Math.max(0, end - start)];
         for (int i = start; i < end; i++) {
@@ -49,7 +50,9 @@ public final class StackTraceHandler {
         }
         StackTraceResponse r = new StackTraceResponse();
         r.setStackFrames(out);
-        r.setTotalFrames(frames.size());
+        // all of them when the unwinding ended before the limit; else unknown (omitted), so a client that asked for
+        // the top frame first (supportsDelayedStackTraceLoading) asks for more
+        r.setTotalFrames(frames.size() < max ? frames.size() : null);
         return r;
     }
 }

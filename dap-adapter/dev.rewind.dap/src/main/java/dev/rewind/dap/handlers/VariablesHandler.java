@@ -20,7 +20,8 @@ public final class VariablesHandler {
     public VariablesResponse handle(VariablesArguments args) {
         context.stoppedSession();
         VariableContainer c = container(context, args.getVariablesReference());
-        List<Variable> all = c.variables(context);
+        int hart = c.inspectedHart();
+        List<Variable> all = hart < 0 ? c.variables(context) : context.inspecting(hart, () -> c.variables(context));
         int start = args.getStart() == null ? 0 : Math.max(0, Math.min(all.size(), args.getStart()));
         int count = args.getCount() == null || args.getCount() <= 0 ? all.size() - start
                 : Math.min(args.getCount(), all.size() - start);

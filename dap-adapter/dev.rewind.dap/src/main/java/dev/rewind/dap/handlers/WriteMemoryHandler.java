@@ -2,6 +2,7 @@ package dev.rewind.dap.handlers;
 
 import dev.rewind.dap.Addresses;
 import dev.rewind.dap.DapContext;
+import dev.rewind.dap.MemoryEvents;
 import dev.rewind.debug.DebugSession;
 import java.util.Base64;
 import org.eclipse.lsp4j.debug.WriteMemoryArguments;
@@ -31,6 +32,7 @@ public final class WriteMemoryHandler {
         }
         if (data.length > 0) {
             context.await(s.writeMemory(address, data));
+            MemoryEvents.written(context, address, data.length);
         }
         WriteMemoryResponse r = new WriteMemoryResponse();
         r.setBytesWritten(data.length);

@@ -26,7 +26,19 @@ public final class Expressions {
         }
     }
 
+    /** Assigns; a value in memory then gets a {@code memory} event for its bytes (a register's does not). */
     public static void assign(DapContext context, Value target, String text, SessionTarget writer) {
+        assignOnly(context, target, text, writer);
+        java.util.Optional<Long> address;
+        try {
+            address = target.address();
+        } catch (RuntimeException e) {
+            address = java.util.Optional.empty(); // in a register, or computed: no memory changed
+        }
+        address.ifPresent(a -> dev.rewind.dap.MemoryEvents.written(context, a, target.type().size()));
+    }
+
+    private static void assignOnly(DapContext context, Value target, String text, SessionTarget writer) {
         try {
             new Evaluator(context.sourceInfo(), dev.rewind.symbols.info.FrameContext.innermost(writer))
                     .assign(target, text, writer);

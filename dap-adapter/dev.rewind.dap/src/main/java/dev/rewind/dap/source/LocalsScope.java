@@ -46,6 +46,11 @@ public record LocalsScope(SourceFrame frame, DebugInfo info, boolean globals) im
     }
 
     @Override
+    public int inspectedHart() {
+        return frame.target().hart();
+    }
+
+    @Override
     public Variable set(DapContext context, String name, String text) {
         if (!names().contains(name)) {
             throw DapErrors.badRequest("no variable '" + name + "' in this scope");

@@ -2,6 +2,7 @@ package dev.rewind.dap.source;
 
 import dev.rewind.dap.DapContext;
 import dev.rewind.debug.DebugSession;
+import dev.rewind.debug.HartAccess;
 import dev.rewind.debug.MemoryRead;
 import dev.rewind.debug.Register;
 import dev.rewind.symbols.TargetAccess;
@@ -12,7 +13,7 @@ import java.util.List;
 /**
  * One stopped hart of a debug session as the symbols bundle sees it: x0..x31 and pc read once, memory on demand,
  * writes through the session (which records them and tells every front end). Used on the connection's worker
- * thread only, never on the session's.
+ * thread, or inside {@code DapContext.inspecting}, where its reads go straight to the stopped hart.
  */
 public final class SessionTarget implements TargetAccess, TargetWriter {
 
@@ -28,6 +29,15 @@ public final class SessionTarget implements TargetAccess, TargetWriter {
     }
 
     private long[] registers() throws AccessException {
+        HartAccess direct = context.inspection().access();
+        if (registers == null && direct != null && direct.hart() == hart) {
+            long[] r = new long[33];
+            for (int i = 0; i < 32; i++) {
+                r[i] = direct.register(i);
+            }
+            r[32] = direct.pc();
+            registers = r;
+        }
         if (registers == null) {
             List<Register> regs = new ArrayList<>();
             for (int i = 0; i < 32; i++) {
@@ -41,6 +51,10 @@ public final class SessionTarget implements TargetAccess, TargetWriter {
             }
         }
         return registers;
+    }
+
+    public int hart() {
+        return hart;
     }
 
     @Override
@@ -73,6 +87,10 @@ public final class SessionTarget implements TargetAccess, TargetWriter {
 
     @Override
     public byte[] memory(long address, int length) throws AccessException {
+        HartAccess direct = context.inspection().access();
+        if (direct != null) {
+            return direct.memory(address, length); // inside a request's one hop (DapContext.inspecting)
+        }
         MemoryRead m;
         try {
             m = context.await(session.readMemory(address, length));

@@ -28,6 +28,11 @@ public record ValueContainer(Value value, String expression) implements Variable
     }
 
     @Override
+    public int inspectedHart() {
+        return value.target() instanceof SessionTarget t ? t.hart() : -1;
+    }
+
+    @Override
     public Variable set(DapContext context, String name, String text) {
         for (Children.Child c : Children.of(value, MAX_ELEMENTS)) {
             if (c.name().equals(name)) {
