@@ -113,11 +113,7 @@ public final class Interpreter {
                 try {
                     b = code.build(pc, h.trap);
                 } catch (Trap t) {
-                    h.enterTrap(t.cause, t.tval, false, pc);
-                    if (host.traps) {
-                        host.trap(h.id, t0 + used, t.cause, false, pc, t.tval & h.xmask);
-                    }
-                    h.cycles++;
+                    trapAtFetch(h, t, pc, t0 + used);
                     used++;
                     continue;
                 }
@@ -137,11 +133,7 @@ public final class Interpreter {
                 try {
                     room = Math.min(room, GuestChecks.runnable(h, b));
                 } catch (Trap t) {
-                    h.enterTrap(t.cause, t.tval, false, pc);
-                    if (host.traps) {
-                        host.trap(h.id, t0 + used, t.cause, false, pc, t.tval & h.xmask);
-                    }
-                    h.cycles++;
+                    trapAtFetch(h, t, pc, t0 + used);
                     used++;
                     continue;
                 }
@@ -430,5 +422,14 @@ public final class Interpreter {
             }
             default -> throw h.trap.set(Trap.ILLEGAL_INSN, op == Op.ILLEGAL ? imm : b.raw[i]);
         }
+    }
+
+    /** A trap before a block's first instruction (a fetch fault, an execute trigger): taken, it counts as one. */
+    private void trapAtFetch(Hart h, Trap t, long pc, long time) {
+        h.enterTrap(t.cause, t.tval, false, pc);
+        if (host.traps) {
+            host.trap(h.id, time, t.cause, false, pc, t.tval & h.xmask);
+        }
+        h.cycles++;
     }
 }

@@ -40,9 +40,13 @@ public final class RandomPrograms {
     private static final Set<Integer> PTR = Set.of(2, 3, 4, 8, 9);
     private static final int[] CSRS = {0xB00, 0xB02, 0xC00, 0xC01, 0xC02, 0xF14, 0x341, 0x342, 0x343, 0x304, 0x344};
 
-    public static final String HANDLER_CODE = """
+    /** The trap handler's entry (at RAM: a jump over it; at RAM+4: t6 saved in mscratch). */
+    public static final String HANDLER_ENTRY = """
             jal zero,start
             csrrw t6,mscratch,t6
+            """;
+    /** The handler's end: skips the trapping instruction (2 or 4 bytes), restores t6, returns. */
+    public static final String HANDLER_SKIP = """
             csrrs t6,mepc,zero
             lhu t6,0(t6)
             andi t6,t6,3
@@ -59,6 +63,7 @@ public final class RandomPrograms {
             csrrw t6,mscratch,t6
             mret
             """;
+    public static final String HANDLER_CODE = HANDLER_ENTRY + HANDLER_SKIP;
 
     /** Assembly text of a random program of {@code n} instructions (the body starts at {@link #BODY}). */
     static String program(int xlen, long seed, int n) {

@@ -26,9 +26,7 @@ final class PmpTriggerPrograms {
      * At RAM+4: skips the trapping instruction (2 or 4 bytes) and returns; after an ecall from U-mode it returns
      * to M-mode (MPP=M).
      */
-    private static final String HANDLER = """
-            jal zero,start
-            csrrw t6,mscratch,t6
+    private static final String HANDLER = RandomPrograms.HANDLER_ENTRY + """
             csrrs t6,mcause,zero
             addi t6,t6,-8
             bne t6,zero,skip
@@ -36,22 +34,7 @@ final class PmpTriggerPrograms {
             slli t6,t6,11
             csrrs zero,mstatus,t6
             skip:
-            csrrs t6,mepc,zero
-            lhu t6,0(t6)
-            andi t6,t6,3
-            addi t6,t6,-3
-            beq t6,zero,four
-            csrrs t6,mepc,zero
-            addi t6,t6,2
-            jal zero,set
-            four:
-            csrrs t6,mepc,zero
-            addi t6,t6,4
-            set:
-            csrrw zero,mepc,t6
-            csrrw t6,mscratch,t6
-            mret
-            """;
+            """ + RandomPrograms.HANDLER_SKIP;
 
     static String program(int xlen, long seed, int snippets) {
         Random r = new Random(seed);

@@ -1,13 +1,8 @@
 package dev.rewind.trace.session;
 
 import dev.rewind.bus.EventBus;
-import dev.rewind.debug.DebugSession;
 import dev.rewind.debug.DebugSessions;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import dev.rewind.debug.PerSession;
 import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,9 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(service = SessionTracing.class, immediate = true)
 public final class SessionTracing implements AutoCloseable {
-    private final Map<String, SessionTrace> traces = new HashMap<>();
-    private final Consumer<Record> post;
-    private final AutoCloseable watch;
+    private final PerSession<SessionTrace> traces;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventBus bus;
@@ -39,52 +32,24 @@ public final class SessionTracing implements AutoCloseable {
 
     /** @param post where batches go; null: the DS-injected bus */
     public SessionTracing(DebugSessions sessions, Consumer<Record> post) {
-        this.post = post != null ? post : r -> {
+        Consumer<Record> to = post != null ? post : r -> {
             EventBus b = bus;
             if (b != null) {
                 b.post(r);
             }
         };
-        this.watch = sessions.onSessions(this::sessions);
-        sessions(sessions.sessions());
+        this.traces = new PerSession<>(sessions, "trace", s -> s.config().instrumentation().get("trace") != null,
+                s -> SessionTrace.attach(s, s.config().instrumentation().get("trace"), to));
     }
 
     /** The trace of session {@code id}, if it is traced. */
-    public synchronized java.util.Optional<SessionTrace> trace(String id) {
-        return java.util.Optional.ofNullable(traces.get(id));
-    }
-
-    private synchronized void sessions(List<DebugSession> now) {
-        Set<String> ids = new HashSet<>();
-        for (DebugSession s : now) {
-            ids.add(s.id());
-            String what = s.config().instrumentation().get("trace");
-            if (what != null && !traces.containsKey(s.id()) && !s.ended()) {
-                try {
-                    traces.put(s.id(), SessionTrace.attach(s, what, post));
-                } catch (Exception e) {
-                    System.err.println("rewind: cannot trace session " + s.id() + ": " + e.getMessage());
-                }
-            }
-        }
-        traces.keySet().removeIf(id -> {
-            if (ids.contains(id)) {
-                return false;
-            }
-            traces.get(id).close();
-            return true;
-        });
+    public java.util.Optional<SessionTrace> trace(String id) {
+        return traces.get(id);
     }
 
     @Deactivate
     @Override
-    public synchronized void close() {
-        try {
-            watch.close();
-        } catch (Exception e) {
-            System.err.println("rewind: session tracing: " + e.getMessage());
-        }
-        traces.values().forEach(SessionTrace::close);
-        traces.clear();
+    public void close() {
+        traces.close();
     }
 }
