@@ -11,16 +11,20 @@ public final class TypeNames {
 
     /** {@code t} declaring {@code d} ("" for an abstract declarator): {@code int (*fn)(int)}. */
     public static String declare(Type t, String d) {
-        return declare(t, d, 0);
+        return declare(t, d, 0, false);
     }
 
-    private static String declare(Type t, String d, int depth) {
+    /**
+     * @param show gdb's {@code show > 0}: the base type (under the pointers, arrays and function returns) with its
+     *             typedefs resolved and a struct, union or enum written out, as {@code ptype} prints it
+     */
+    private static String declare(Type t, String d, int depth, boolean show) {
         if (depth > MAX_DEPTH) {
             return "<type nested too deep>" + sep(d);
         }
         if (t instanceof PointerType p) {
             String inner = (p.isReference() ? "&" : "*") + d;
-            return declare(p.target(), needsParens(p.target()) ? "(" + inner + ")" : inner, depth + 1);
+            return declare(p.target(), needsParens(p.target()) ? "(" + inner + ")" : inner, depth + 1, show);
         }
         if (t instanceof QualifiedType q) {
             java.util.EnumSet<QualifiedType.Qualifier> quals = java.util.EnumSet.noneOf(QualifiedType.Qualifier.class);
@@ -35,7 +39,7 @@ public final class TypeNames {
             }
             if (core instanceof PointerType p) {
                 String inner = (p.isReference() ? "&" : "*") + " " + words + sep(d);
-                return declare(p.target(), needsParens(p.target()) ? "(" + inner + ")" : inner, depth + 1);
+                return declare(p.target(), needsParens(p.target()) ? "(" + inner + ")" : inner, depth + 1, show);
             }
             if (core instanceof ArrayType a) {
                 // a qualified array is an array of qualified elements (C11 6.7.3p9), as gdb prints it
@@ -49,16 +53,24 @@ public final class TypeNames {
                     }
                 }
                 copy.element(el);
-                return declare(copy, d, depth + 1);
+                return declare(copy, d, depth + 1, show);
             }
-            return words + " " + declare(core, d, depth + 1);
+            return words + " " + declare(core, d, depth + 1, show);
         }
         if (t instanceof ArrayType a) {
             String dim = "[" + (a.count() < 0 ? "" : Long.toString(a.count())) + "]";
-            return declare(a.element(), d + dim, depth + 1);
+            return declare(a.element(), d + dim, depth + 1, show);
         }
         if (t instanceof FunctionType f) {
-            return declare(f.returnType(), d + "(" + parameters(f) + ")", depth + 1);
+            return declare(f.returnType(), d + "(" + parameters(f) + ")", depth + 1, show);
+        }
+        if (show && t instanceof TypedefType td) {
+            return declare(td.target(), d, depth + 1, true);
+        }
+        if (show && (t instanceof StructType st && !st.isDeclaration() || t instanceof EnumType)) {
+            StringBuilder sb = new StringBuilder();
+            body(sb, t, d, 0);
+            return sb.toString();
         }
         return simpleName(t) + sep(d);
     }
@@ -94,7 +106,7 @@ public final class TypeNames {
             if (sb.length() > 0) {
                 sb.append(", ");
             }
-            sb.append(declare(p, "", 1));
+            sb.append(declare(p, "", 1, false));
         }
         if (f.isVarargs()) {
             sb.append(", ...");
@@ -140,13 +152,7 @@ public final class TypeNames {
      * (anonymous nested ones too), e.g. {@code struct node {\n    int val;\n    struct node *next;\n}}.
      */
     public static String ptype(Type t) {
-        Type s = t;
-        for (int i = 0; i < MAX_DEPTH && s instanceof TypedefType td; i++) {
-            s = td.target();
-        }
-        StringBuilder sb = new StringBuilder();
-        body(sb, s, "", 0);
-        return sb.toString();
+        return declare(t, "", 0, true);
     }
 
     private static void body(StringBuilder sb, Type t, String d, int indent) {
