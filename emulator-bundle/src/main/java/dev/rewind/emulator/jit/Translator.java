@@ -77,27 +77,17 @@ public final class Translator {
             }
         }
         used[0] = false;
-        mv.visitVarInsn(ALOAD, H);
-        mv.visitFieldInsn(GETFIELD, HART, "x", "[J");
-        mv.visitVarInsn(ASTORE, X);
-        mv.visitVarInsn(ALOAD, THIS);
-        mv.visitFieldInsn(GETFIELD, JITCODE, "lp", "[[B");
-        mv.visitVarInsn(ASTORE, LP);
-        mv.visitVarInsn(ALOAD, THIS);
-        mv.visitFieldInsn(GETFIELD, JITCODE, "sp", "[[B");
-        mv.visitVarInsn(ASTORE, SP);
+        local(mv, H, HART, "x", "[J", ASTORE, X);
+        local(mv, THIS, JITCODE, "lp", "[[B", ASTORE, LP);
+        local(mv, THIS, JITCODE, "sp", "[[B", ASTORE, SP);
         mv.visitInsn(LCONST_0);
         mv.visitVarInsn(LSTORE, USED);
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ISTORE, CUR);
         if (Probe.hasInline(blocks)) {
             // loaded once: a counter's cells array changes only between runs (live/replay), never while code runs
-            mv.visitVarInsn(ALOAD, THIS);
-            mv.visitFieldInsn(GETFIELD, JITCODE, "ctrs", "[Ldev/rewind/emulator/plugin/CounterImpl;");
-            mv.visitVarInsn(ASTORE, CTRS);
-            mv.visitVarInsn(ALOAD, H);
-            mv.visitFieldInsn(GETFIELD, HART, "id", "I");
-            mv.visitVarInsn(ISTORE, HID);
+            local(mv, THIS, JITCODE, "ctrs", "[Ldev/rewind/emulator/plugin/CounterImpl;", ASTORE, CTRS);
+            local(mv, H, HART, "id", "I", ISTORE, HID);
         }
         for (int r = 1; r < 32; r++) {
             if (used[r]) {
@@ -332,5 +322,13 @@ public final class Translator {
         }
         g.addUsed(b.length());
         mv.visitJumpInsn(GOTO, g.exit);
+    }
+
+    /** Emits {@code slot = object.field}: a field read once at the region's entry and kept in a local. */
+    private static void local(MethodVisitor mv, int object, String owner, String field, String desc, int storeOp,
+            int slot) {
+        mv.visitVarInsn(ALOAD, object);
+        mv.visitFieldInsn(GETFIELD, owner, field, desc);
+        mv.visitVarInsn(storeOp, slot);
     }
 }

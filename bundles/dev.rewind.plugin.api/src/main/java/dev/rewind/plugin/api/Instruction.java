@@ -36,14 +36,9 @@ public interface Instruction {
      * history the cell holds its live value (replay does not count).
      */
     default void onExecIf(Counter counter, Cond cond, long value, ExecCallback cb) {
-        if (cond == Cond.NEVER) {
-            return;
+        if (cond != Cond.NEVER) {
+            onExec(ExecCallback.onlyIf(counter, cond, value, cb));
         }
-        onExec((hart, time) -> {
-            if (cond.test(counter.get(hart), value)) {
-                cb.exec(hart, time);
-            }
-        });
     }
 
     /**

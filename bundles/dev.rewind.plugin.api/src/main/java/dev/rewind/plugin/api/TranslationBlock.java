@@ -25,14 +25,9 @@ public interface TranslationBlock {
      * {@code cond} against {@code value} (QEMU's {@code qemu_plugin_register_vcpu_tb_exec_cond_cb}).
      */
     default void onExecIf(Counter counter, Cond cond, long value, ExecCallback cb) {
-        if (cond == Cond.NEVER) {
-            return;
+        if (cond != Cond.NEVER) {
+            onExec(ExecCallback.onlyIf(counter, cond, value, cb));
         }
-        onExec((hart, time) -> {
-            if (cond.test(counter.get(hart), value)) {
-                cb.exec(hart, time);
-            }
-        });
     }
 
     /** Adds {@code n} to {@code counter}'s cell of the executing hart each time the block is entered. */
