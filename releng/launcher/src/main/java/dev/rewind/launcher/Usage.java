@@ -13,7 +13,7 @@ final class Usage {
             new String[] {"exec 'COMMANDS'", "run Gogo commands; exit code 1 when a command fails"},
             new String[] {"bundles", "list every bundle and its state"},
             new String[] {"help [COMMAND]", "this text, or one command's options"},
-            new String[] {"studio [--build] [-data WS]", "Rewind Studio, the Eclipse RCP product: built on first use, then"
+            new String[] {"studio [--build]", "Rewind Studio, the Eclipse RCP product: built on first use, then"
                     + " started (--build: build only and print where its Linux zip is)"});
 
     private Usage() {
