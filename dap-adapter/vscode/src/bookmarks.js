@@ -17,6 +17,8 @@ class BookmarksView {
 
   getTreeItem(b) {
     const item = new vscode.TreeItem(b.name, vscode.TreeItemCollapsibleState.None);
+    // a stable id: an inline action clicked while the view refreshes still reaches its bookmark
+    item.id = `bookmark:${b.name}`;
     const now = this.state.time && this.state.time.now;
     item.description = `t=${b.time}${now === b.time ? ' (here)' : ''}`;
     item.tooltip = `Bookmark ${b.name} at virtual time ${b.time}: click to go there`;
