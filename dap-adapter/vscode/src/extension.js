@@ -33,7 +33,10 @@ class AdapterFactory {
     }
     const opts = [...config.get('java.options', [])];
     if (java.feature >= 24) opts.push('--sun-misc-unsafe-memory-access=allow');
-    opts.push(...cdsOptions(this.context.globalStorageUri && this.context.globalStorageUri.fsPath, java.feature));
+    // opt-in: HotSpot 25.0.3 crashed once (SIGSEGV in LambdaProxyClassDictionary) starting from the dynamic archive
+    if (process.env.REWIND_DAP_CDS === '1') {
+      opts.push(...cdsOptions(this.context.globalStorageUri && this.context.globalStorageUri.fsPath, java.feature));
+    }
     return new vscode.DebugAdapterExecutable(java.java, [...opts, '-jar', jar, 'dap']);
   }
 }
