@@ -28,13 +28,11 @@ class GdbDetachTest {
             assertThat(stub.session.lastStop().time()).isEqualTo(at);
             assertThat(stub.session.breakpoints().get(10, TimeUnit.SECONDS)).as("gdb's breakpoints").isEmpty();
 
+            var resumed = stub.nextRun();
             String again = stub.gdb(Gdb.script(Gdb.marked("T", "monitor time", "monitor detach-resumes on"), "detach"));
             assertThat(time(Gdb.section(again, "T"))).isEqualTo(at);
             assertThat(again).contains("detach-resumes on");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!stub.session.running() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            resumed.get(20, TimeUnit.SECONDS);
             assertThat(stub.session.running()).as("running on after detach-resumes on").isTrue();
 
             String third = stub.gdb(Gdb.marked("T", "monitor time"));    // connecting stops it (all-stop)

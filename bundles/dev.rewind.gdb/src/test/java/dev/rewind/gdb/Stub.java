@@ -2,8 +2,10 @@ package dev.rewind.gdb;
 
 import dev.rewind.debug.DebugSession;
 import dev.rewind.debug.LaunchConfig;
+import dev.rewind.debug.SessionEvent;
 import dev.rewind.debug.SessionManager;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A session of the real debug services on a guest ELF, served by an in-process stub on a free port. */
@@ -38,6 +40,23 @@ final class Stub implements AutoCloseable {
         long at = session.symbols().orElseThrow().symbol(symbol).orElseThrow().value();
         byte[] b = session.readMemory(at, 4).get(10, TimeUnit.SECONDS).data();
         return String.format("0x%02x%02x%02x%02x", b[3], b[2], b[1], b[0]);
+    }
+
+    /** Completes when the session next starts running: call it before the action that starts the run. */
+    CompletableFuture<Void> nextRun() {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        AutoCloseable listener = session.addListener(e -> {
+            if (e instanceof SessionEvent.Running) {
+                started.complete(null);
+            }
+        });
+        return started.whenComplete((v, t) -> {
+            try {
+                listener.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot remove the test's listener", e);
+            }
+        });
     }
 
     int port() {
