@@ -59,8 +59,9 @@ public final class EventForwarder implements SessionListener {
             case SessionEvent.Running r -> {
                 context.handles().reset();
                 ContinuedEventArguments args = new ContinuedEventArguments();
-                args.setThreadId(1);
-                args.setAllThreadsContinued(true);
+                int only = r.scope().single();
+                args.setThreadId(only >= 0 ? DapContext.threadId(only) : 1);
+                args.setAllThreadsContinued(r.scope().isAll());
                 client.continued(args);
             }
             case SessionEvent.Stopped s -> stopped(client, s.stop());
