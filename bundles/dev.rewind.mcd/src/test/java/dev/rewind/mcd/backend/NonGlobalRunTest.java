@@ -95,8 +95,9 @@ class NonGlobalRunTest {
         assertThat(state(c2)).isEqualTo(after);
         assertThat(tt.history().newestTime()).as("no new future").isEqualTo(t2);
 
-        // held in global runs: hart 1 stays, stepping it globally is refused
-        tt.hold(0b0010);
+        // held in global runs: hart 1 stays, stepping it globally is refused (set as an execute-command string)
+        assertThat(c2.executeCommand("hold 1")).isEqualTo("hold=1 held=0,1,3");
+        assertThat(tt.holdMask()).isEqualTo(0b0010);
         List<Long> hart1 = state(cores.get(1));
         tt.goToTime(t2);
         cores.get(0).step(true, StepType.INSTR, 300);
@@ -105,7 +106,7 @@ class NonGlobalRunTest {
                 McdException.class, e -> assertThat(e.errorCode()).isEqualTo(McdErrorCode.USAGE));
         assertThatThrownBy(() -> tt.hold(0b10000)).isInstanceOf(McdException.class);
         long t3 = c2.qryCurrentTime();
-        tt.hold(0);
+        assertThat(c2.executeCommand("hold none")).isEqualTo("hold=none held=1");
         cores.get(0).step(true, StepType.INSTR, 100);
         assertThat(tt.held()).isZero();
         long end = c2.qryCurrentTime();
