@@ -29,7 +29,7 @@ final class Stepper {
     static StopRecord cycles(Target t, int hart, long n, boolean global) throws McdException {
         check(t);
         return t.paused(() -> {
-            t.holdFor(hart, global, false);
+            t.held.apply(hart, global, false);
             long goal = t.engine.time() + n;
             while (t.engine.time() < goal) {
                 Engine.Stop s = t.engine.runUntilTime(goal);
@@ -57,7 +57,7 @@ final class Stepper {
     static StopRecord step(Target t, int hart, long n, boolean global) throws McdException {
         check(t);
         return t.paused(() -> {
-            t.holdFor(hart, global, true);
+            t.held.apply(hart, global, true);
             long goal = t.engine.retired(hart) + n;
             long done = 0;
             while (done < n && t.engine.retired(hart) < goal) {

@@ -11,7 +11,7 @@ import java.util.Arrays;
  *
  * <p>Rewind's harts share one deterministic clock, so the machine runs or is stopped as a whole:
  * every core reports the same state (RUNNING, DEBUG, or HALTED after the guest exited; a core whose
- * hart the run holds reports DEBUG, see {@link Target#holdFor}), the same stop string and the hart
+ * hart the run holds reports DEBUG, see {@link HeldHarts}), the same stop string and the hart
  * that caused the stop ({@code hw_thread_id}). Only the core that owns the
  * trigger that was hit reports its {@code trig_id}; the others report 0.
  *

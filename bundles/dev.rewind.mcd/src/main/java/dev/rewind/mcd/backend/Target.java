@@ -45,10 +45,8 @@ final class Target {
     private int requester = -1;
     private boolean requestGlobal = true;
     private boolean traceOn;
-    /** Harts that global runs and steps leave stopped (TimeTravel.hold); bit i = hart i. */
-    private volatile long holdForGlobal;
-    /** The harts held by the run in progress or the last run or step (reported DEBUG while the others run). */
-    private volatile long heldNow;
+    /** The harts runs and steps leave stopped. */
+    final HeldHarts held;
 
     Target(Engine engine, Console console, int hwTriggersPerHart, int traceCapacity) {
         this.engine = engine;
@@ -70,6 +68,7 @@ final class Target {
             traces[i] = new TraceRing(i, traceCapacity, Layout.MEM_PHYSICAL);
         }
         this.stops = new StopState(n);
+        this.held = new HeldHarts(engine);
     }
 
     int harts() {
@@ -130,7 +129,7 @@ final class Target {
             untilTime = time;
             requester = byHart;
             requestGlobal = global;
-            holdFor(byHart, global, false);
+            held.apply(byHart, global, false);
             startRunner();
         }
         notifyListeners(0);
@@ -157,34 +156,6 @@ final class Target {
 
     boolean running() {
         return running;
-    }
-
-    /** Sets the harts global runs and steps leave stopped, from the next one on (bit i = hart i). */
-    void setHoldForGlobal(long mask) throws McdException {
-        if (harts() < 64 && mask >>> harts() != 0) {
-            throw McdException.param(String.format("hold mask 0x%x names harts the %d-hart machine does not have",
-                    mask, harts()));
-        }
-        holdForGlobal = mask;
-    }
-
-    long holdForGlobal() {
-        return holdForGlobal;
-    }
-
-    /**
-     * Sets the engine's held harts for a run or step asked for by {@code byHart}'s core (machine stopped): a global
-     * one leaves the harts of {@link #setHoldForGlobal} stopped, a non-global one (mcd_run_f, mcd_step_f with
-     * global false) runs that core's hart alone. {@code stepping}: the asking hart must move.
-     */
-    void holdFor(int byHart, boolean global, boolean stepping) throws McdException {
-        long all = harts() == 64 ? -1L : (1L << harts()) - 1;
-        long mask = global || byHart < 0 ? holdForGlobal : all & ~(1L << byHart);
-        if (stepping && byHart >= 0 && (mask >>> byHart & 1) != 0) {
-            throw new McdException(McdErrorCode.USAGE, "hart " + byHart + " is held (TimeTravel.hold): it cannot step");
-        }
-        engine.hold(mask);
-        heldNow = mask;
     }
 
     private void awaitFirstSlice() {
@@ -339,7 +310,7 @@ final class Target {
 
     /** The state of {@code hart}'s core; {@code consume} clears the reported events. */
     CoreState state(int hart, boolean consume) {
-        return stops.state(hart, running && (heldNow >>> hart & 1) == 0, consume);
+        return stops.state(hart, running && !held.holds(hart), consume);
     }
 
     StopRecord lastStop() {

@@ -44,12 +44,12 @@ final class TimeTravelImpl implements TimeTravel {
 
     @Override
     public void hold(long harts) throws McdException {
-        target.setHoldForGlobal(harts);
+        target.held.setForGlobal(harts);
     }
 
     @Override
     public long holdMask() {
-        return target.holdForGlobal();
+        return target.held.forGlobal();
     }
 
     @Override
