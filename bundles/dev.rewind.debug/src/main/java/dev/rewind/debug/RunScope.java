@@ -9,7 +9,8 @@ import java.util.Collection;
  *
  * <p>The held set is part of the machine's history: a run whose set differs from the one in effect logs the change
  * with its virtual time (recordings replay it), and in the past starts a new future, as a register write there does
- * (an {@code Invalidated} event says so). Reverse execution is not scoped: history is fixed, so stepping back or
+ * (an {@code Invalidated} event says so). A run in history with the set history has there replays history, and so
+ * also the later changes of the held set recorded in it, should the run get that far. Reverse execution is not scoped: history is fixed, so stepping back or
  * continuing backwards moves through the recorded timeline, held harts as they were held then.
  *
  * @param harts  the harts that run, bit i = hart i; 0 means every hart
