@@ -93,11 +93,6 @@ public final class CodeCache {
                     for (Block b : pages[p]) {
                         if (b != null) {
                             b.valid = false;
-                            if (b.regions != null) {
-                                for (JitCode r : b.regions.toArray(JitCode[]::new)) {
-                                    r.kill();
-                                }
-                            }
                         }
                     }
                 }

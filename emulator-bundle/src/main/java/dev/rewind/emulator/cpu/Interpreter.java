@@ -29,7 +29,7 @@ public final class Interpreter {
     private final long base;
     private final long size;
     private final long[] bpSkip;
-    final JitControl jit;
+    private final JitControl jit;
     final dev.rewind.emulator.plugin.PluginHost host;
 
     public Interpreter(Bus bus, CodeCache code, PhysicalMemory mem, int harts) {
@@ -65,10 +65,10 @@ public final class Interpreter {
 
     /**
      * Regions translated, blocks they cover, failed translations (0 unless something is wrong), regions whose blocks
-     * lie on several pages, chained region calls, region calls from the slice loop.
+     * lie on several pages.
      */
     public long[] translationCounts() {
-        return new long[] {jit.regions, jit.regionBlocks, jit.failures, jit.multiPage, jit.chained, jit.entered};
+        return new long[] {jit.regions, jit.regionBlocks, jit.failures, jit.multiPage};
     }
 
     /** The error of the last failed translation, or null. */
@@ -147,7 +147,7 @@ public final class Interpreter {
                 j = null;
             }
             if (j != null && budget - used >= b.n && !bus.cut && !guarded) {
-                used += jit.enter(j, h, budget - used, used);
+                used += j.run(h, budget - used, used);
             } else if (b.probes != null) {
                 used += ProbedExec.run(this, h, b, b.probes, room, used);
             } else {

@@ -24,22 +24,9 @@ public abstract class JitCode {
     final dev.rewind.emulator.plugin.CounterImpl[] ctrs;
     /** Execution callbacks of the region's probes, called directly by the generated code (translator's order). */
     final dev.rewind.plugin.api.ExecCallback[] calls;
-    /** The machine's translation control (chaining state: hops left, the last unlinked exit). */
-    final JitControl ctl;
-    /**
-     * Chaining, per exit site of the generated code (a leave to a pc outside the region by a branch, a jump, a fall-
-     * through or an indirect jump): the region last entered at that pc after this site, and that pc ({@link #next}).
-     */
-    final JitCode[] links;
-    final long[] linkPcs;
-    /** Set when one of the region's pages is invalidated: no site chains into it any more. */
-    boolean dead;
 
-    JitCode(Interpreter in, Block[] blocks, int sites) {
+    JitCode(Interpreter in, Block[] blocks) {
         this.in = in;
-        this.ctl = in.jit;
-        this.links = new JitCode[sites];
-        this.linkPcs = new long[sites];
         this.bus = in.bus;
         this.lp = in.lp;
         this.sp = in.sp;
@@ -62,35 +49,6 @@ public abstract class JitCode {
     /** Instruction i of block k accessed memory: its plugin memory callbacks. */
     final void memProbe(Hart h, int k, int i, long addr, long value, long idx) {
         probes[k].mem(i, h.id, bus.blockTime + idx, addr & am, value);
-    }
-
-    /**
-     * Exit site {@code s} of the generated code leaves for {@code pc} (registers still in locals, nothing flushed): the
-     * region to call directly instead of returning to {@link Interpreter#runSlice}, or null. Non-null only when the
-     * slice loop would run that region next: the region of the block at pc (alive: breakpoints and code writes kill
-     * the regions of their page), no interrupt to take, hart awake and not guarded, the bus not asking for attention
-     * (the loop's checks between regions). The site keeps the last region it found, with its pc. The chain depth is
-     * bounded by {@link JitControl#hops}.
-     */
-    final JitCode next(Hart h, int s, long pc) {
-        JitCode n = links[s];
-        if (n == null || linkPcs[s] != pc || n.dead) {
-            Block b = in.code.lookup(pc);
-            if (b == null || !b.valid || (n = b.jit) == null || n.dead) {
-                return null;
-            }
-            links[s] = n;
-            linkPcs[s] = pc;
-        }
-        if (--ctl.hops >= 0 && !bus.cut && !h.sleeping && h.pendingInterrupt() < 0 && !h.guarded()) {
-            return n;
-        }
-        return null;
-    }
-
-    /** A chained call (one call site for all regions: megamorphic, never inlined into the caller). */
-    static long chain(JitCode n, Hart h, long budget, long t0) {
-        return n.run(h, budget, t0);
     }
 
     /** Runs the region from the block at {@code h.pc}; returns the scheduler slots used (see the class comment). */
@@ -171,7 +129,6 @@ public abstract class JitCode {
      * valid, are translated again into new regions when they are hot).
      */
     final void kill() {
-        dead = true;
         for (Block m : blocks) {
             if (m.jit == this) {
                 m.jit = null;

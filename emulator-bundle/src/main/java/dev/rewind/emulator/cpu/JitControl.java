@@ -46,10 +46,6 @@ final class JitControl {
     long multiPage;
     long failures;
     String lastFailure;
-    /** Direct region-to-region calls left before the chain returns to the slice loop (bounds the stack depth). */
-    int hops;
-    long chained, entered;
-    static final int MAX_HOPS = Integer.getInteger("rewind.jit.hops", 32);
 
     JitControl(Interpreter in, CodeCache code, PhysicalMemory mem, int xlen) {
         this.in = in;
@@ -57,14 +53,6 @@ final class JitControl {
         this.xlen = xlen;
         this.base = mem.base();
         this.size = mem.size();
-    }
-
-    /** The slice loop runs region {@code j} at {@code pc}, with a fresh chain depth ({@link JitCode#next}). */
-    long enter(JitCode j, Hart h, long budget, long t0) {
-        hops = MAX_HOPS;
-        long r = j.run(h, budget, t0);
-        chained += MAX_HOPS - Math.max(hops, 0); entered++;
-        return r;
     }
 
     /**
@@ -167,9 +155,8 @@ final class JitControl {
         }
         int last = b.code[b.n - 1] & 0xFF;
         return switch (last) {
-            // (the return site is endPc: link is the value written to rd, sign-extended on RV32)
-            case Op.JAL -> calls(b) ? new long[] {b.imm[b.n - 1], b.endPc} : new long[] {b.imm[b.n - 1]};
-            case Op.JALR -> calls(b) ? new long[] {b.endPc} : new long[0];
+            case Op.JAL -> calls(b) ? new long[] {b.imm[b.n - 1], b.link} : new long[] {b.imm[b.n - 1]};
+            case Op.JALR -> calls(b) ? new long[] {b.link} : new long[0];
             case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> new long[] {b.imm[b.n - 1], b.endPc};
             default -> new long[] {b.endPc};
         };

@@ -25,18 +25,12 @@ final class Gen {
             A = 14, OFF = 16, PG = 18, V = 19, TRAPV = 21, REG = 22;
     /** Locals after the registers (x1..x31 take REG..REG+61): the inline counters array and the hart id. */
     static final int CTRS = REG + 62, HID = REG + 63;
-    /** Chaining ({@link Chain}): the region to call next and the exit site's number. */
-    static final int NEXTJ = REG + 64, SITE = REG + 65;
 
     final MethodVisitor mv;
     final List<BlockSpec> blocks;
     final Map<Long, Integer> index = new HashMap<>();
     final Label[] labels;
     final Label exit = new Label();
-    /** The shared tail of chained exits ({@link Chain#tail}). */
-    final Label chain = new Label();
-    /** Exit sites emitted so far ({@link Chain#site}). */
-    int sites;
     final boolean rv32;
     final long am;
     final long base;
@@ -91,10 +85,6 @@ final class Gen {
     }
 
     void iconst(int v) {
-        iconst(mv, v);
-    }
-
-    static void iconst(MethodVisitor mv, int v) {
         if (v >= -1 && v <= 5) {
             mv.visitInsn(ICONST_0 + v);
         } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
@@ -146,19 +136,13 @@ final class Gen {
         mv.visitJumpInsn(GOTO, exit);
     }
 
-    /** Continues at {@code pc}: a jump inside the region, or an exit that may chain to the region there. */
+    /** Continues at {@code pc}: a jump inside the region, or an exit. */
     void goTo(long pc) {
         Integer k = index.get(pc);
         if (k != null) {
             mv.visitJumpInsn(GOTO, labels[k]);
         } else {
-            lconst(pc);
-            mv.visitVarInsn(LSTORE, NPC);
-            if (Chain.ON) {
-                Chain.site(this);
-            } else {
-                mv.visitJumpInsn(GOTO, exit);
-            }
+            exitTo(pc);
         }
     }
 

@@ -49,6 +49,17 @@ public final class Translator {
             }
         };
         cw.visit(V1_6, ACC_FINAL | ACC_SUPER, CPU + "JitRegion", null, JITCODE, null);
+        String ctorDesc = "(L" + CPU + "Interpreter;[L" + CPU + "Block;)V";
+        MethodVisitor c = cw.visitMethod(0, "<init>", ctorDesc, null, null);
+        c.visitCode();
+        c.visitVarInsn(ALOAD, 0);
+        c.visitVarInsn(ALOAD, 1);
+        c.visitVarInsn(ALOAD, 2);
+        c.visitMethodInsn(INVOKESPECIAL, JITCODE, "<init>", ctorDesc, false);
+        c.visitInsn(RETURN);
+        c.visitMaxs(0, 0);
+        c.visitEnd();
+
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "(" + D_HART + "JJ)J", null, null);
         mv.visitCode();
         Gen g = new Gen(mv, blocks, xlen, ramBase, ramSize);
@@ -112,7 +123,6 @@ public final class Translator {
         }
         mv.visitVarInsn(LLOAD, USED);
         mv.visitInsn(LRETURN);
-        Chain.tail(g, written);
 
         mv.visitLabel(handler);
         mv.visitVarInsn(ASTORE, TRAPV);
@@ -127,18 +137,6 @@ public final class Translator {
         mv.visitInsn(LRETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-        // (after run: the number of exit sites is known) JitRegion(Interpreter, Block[]) { super(in, blocks, sites); }
-        String ctorDesc = "(L" + CPU + "Interpreter;[L" + CPU + "Block;)V";
-        MethodVisitor c = cw.visitMethod(0, "<init>", ctorDesc, null, null);
-        c.visitCode();
-        c.visitVarInsn(ALOAD, 0);
-        c.visitVarInsn(ALOAD, 1);
-        c.visitVarInsn(ALOAD, 2);
-        Gen.iconst(c, g.sites);
-        c.visitMethodInsn(INVOKESPECIAL, JITCODE, "<init>", "(L" + CPU + "Interpreter;[L" + CPU + "Block;I)V", false);
-        c.visitInsn(RETURN);
-        c.visitMaxs(0, 0);
-        c.visitEnd();
         cw.visitEnd();
         byte[] bytes = cw.toByteArray();
         return new Result(bytes, handler.getOffset() + 64);
@@ -157,15 +155,13 @@ public final class Translator {
         mv.visitVarInsn(ALOAD, H);
         mv.visitFieldInsn(GETFIELD, HART, "pc", "J");
         mv.visitVarInsn(LSTORE, NPC);
-        dispatch(g, g.exit);
+        dispatch(g);
     }
 
     /**
-     * Continues at the pc in NPC: a jump to the region's block there when there is one, else to {@code miss}. Used at
-     * entry (a miss leaves) and after indirect jumps (returns to a call site in the region stay inside; a miss is an
-     * exit site that may chain).
+     * Continues at the pc in NPC: a jump to the region's block there when there is one, else leaves. Used at entry and after indirect jumps (returns to a call site in the region stay inside).
      */
-    private static void dispatch(Gen g, Label miss) {
+    private static void dispatch(Gen g) {
         MethodVisitor mv = g.mv;
         int n = g.blocks.size();
         Integer[] order = new Integer[n];
@@ -191,10 +187,10 @@ public final class Translator {
         Label in = new Label();
         mv.visitJumpInsn(IFLT, in);
         mv.visitInsn(POP2);
-        mv.visitJumpInsn(GOTO, miss);
+        mv.visitJumpInsn(GOTO, g.exit);
         mv.visitLabel(in);
         mv.visitInsn(L2I);
-        mv.visitLookupSwitchInsn(miss, keys, targets);
+        mv.visitLookupSwitchInsn(g.exit, keys, targets);
     }
 
     /** Dispatch key of block k: its pc minus the region's lowest (regions span far less than 2 GiB). */
@@ -258,14 +254,7 @@ public final class Translator {
                 g.lconst(b.link());
                 g.storeReg(rd);
                 g.addUsed(n);
-                Label miss = new Label();
-                dispatch(g, miss);
-                mv.visitLabel(miss);
-                if (Chain.ON) {
-                    Chain.site(g);
-                } else {
-                    mv.visitJumpInsn(GOTO, g.exit);
-                }
+                dispatch(g);
             }
             case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> {
                 g.addUsed(n);
