@@ -155,8 +155,9 @@ final class JitControl {
         }
         int last = b.code[b.n - 1] & 0xFF;
         return switch (last) {
-            case Op.JAL -> calls(b) ? new long[] {b.imm[b.n - 1], b.link} : new long[] {b.imm[b.n - 1]};
-            case Op.JALR -> calls(b) ? new long[] {b.link} : new long[0];
+            // (a call's return site is endPc: link is the value written to rd, sign-extended on RV32, not an address)
+            case Op.JAL -> calls(b) ? new long[] {b.imm[b.n - 1], b.endPc} : new long[] {b.imm[b.n - 1]};
+            case Op.JALR -> calls(b) ? new long[] {b.endPc} : new long[0];
             case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> new long[] {b.imm[b.n - 1], b.endPc};
             default -> new long[] {b.endPc};
         };
