@@ -26,6 +26,14 @@ final class JitControl {
     /** Default: on unless the system property {@code rewind.jit} is {@code false}. */
     static final boolean DEFAULT_ENABLED = !"false".equalsIgnoreCase(System.getProperty("rewind.jit", "true"));
     static final int DEFAULT_THRESHOLD = Integer.getInteger("rewind.jit.threshold", 100);
+    /**
+     * Most slots one call of a region may run ({@link Interpreter#runSlice} calls it again at the block boundary where it
+     * stops: no change to execution). A one-hart slice runs up to 2^20 slots, and a loop inside a region would then
+     * make a single call of it for that long: HotSpot, counting few invocations, left such regions for long in its
+     * profiling tier or in on-stack-replacement code (measured 8-16% slower over a 1 G-instruction run). At about a
+     * quantum's length per call they are compiled as before. {@code -Drewind.jit.cap} overrides it (experiments).
+     */
+    static final long CAP = Math.max(CodeCache.MAX_BLOCK, Long.getLong("rewind.jit.cap", 1000));
     static final int MAX_BLOCKS = 48;
     static final int MAX_INSNS = 320;
     private static final MethodType CTOR = MethodType.methodType(void.class, Interpreter.class, Block[].class);
