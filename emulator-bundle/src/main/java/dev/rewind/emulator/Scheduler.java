@@ -150,7 +150,11 @@ final class Scheduler {
                 nextHart();
                 continue;
             }
-            long budget = Math.min(Math.min(slotsLeft, limit - time), CHUNK);
+            // One hart: quanta change nothing the guest can see (devices tick at their event times, which bound every
+            // slice; interrupts are taken where a slice would have been cut anyway), so its slices run over quantum
+            // ends, with slotsLeft kept exactly as quantum by quantum (it is machine state: snapshots, state hash).
+            boolean alone = harts.length == 1;
+            long budget = Math.min(Math.min(alone ? CHUNK : slotsLeft, limit - time), CHUNK);
             if (next > time) {
                 budget = Math.min(budget, next - time);
             }
@@ -159,7 +163,8 @@ final class Scheduler {
             }
             long used = interp.runSlice(h, budget, time);
             time += used;
-            slotsLeft -= used;
+            // (alone, a quantum end starts the next quantum at once: slotsLeft is never 0 when the loop stops)
+            slotsLeft = alone && used >= slotsLeft ? quantum - (used - slotsLeft) % quantum : slotsLeft - used;
             if (interp.breakpointHart >= 0) {
                 int bh = interp.breakpointHart;
                 interp.breakpointHart = -1;
