@@ -9,7 +9,11 @@ import dev.rewind.plugin.api.Counter;
  */
 public final class CounterImpl implements Counter {
     private final String name;
-    private final long[] live;
+    /**
+     * The live cells (what {@link #get} reads and conditional callbacks test, also while replaying): read by
+     * translated code's inline conditions.
+     */
+    public final long[] live;
     private final long[] scratch;
     /** The array inline additions go to now: read by translated code on every addition. */
     public long[] cells;

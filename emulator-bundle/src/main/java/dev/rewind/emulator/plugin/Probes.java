@@ -30,6 +30,10 @@ public final class Probes {
     private final long[][] insnAdd;
     private final List<MemHook>[] memHooks;
     private final boolean stepped;
+    /** Per execution callback in call order (block entry, then instruction by instruction): its condition or null. */
+    private final CondExec[] conds;
+    /** The counters the conditions test, in call order (after the additions' counters in {@link #counters()}). */
+    private final List<CounterImpl> condCtrs = new ArrayList<>();
 
     Probes(PluginHost host, long pc, int[] ops, List<Hook<ExecCallback>> blockCbs, BlockExecCallback[] legacy,
             CounterImpl[] blockCtr, long[] blockAdd, List<Hook<ExecCallback>>[] insnCbs, CounterImpl[][] insnCtr,
@@ -50,6 +54,21 @@ public final class Probes {
             s |= insnCbs[i] != null || insnCtr[i] != null || memHooks[i] != null;
         }
         this.stepped = s;
+        List<CondExec> cs = new ArrayList<>();
+        for (Hook<ExecCallback> h : blockCbs) {
+            cs.add(h.cb() instanceof CondExec c ? c : null);
+        }
+        for (List<Hook<ExecCallback>> l : insnCbs) {
+            for (Hook<ExecCallback> h : l == null ? List.<Hook<ExecCallback>>of() : l) {
+                cs.add(h.cb() instanceof CondExec c ? c : null);
+            }
+        }
+        this.conds = cs.toArray(CondExec[]::new);
+        for (CondExec c : conds) {
+            if (c != null) {
+                condCtrs.add(c.counter());
+            }
+        }
     }
 
     /** Whether any instruction has probes (the interpreter then steps the block one instruction at a time). */
@@ -84,21 +103,43 @@ public final class Probes {
 
     /**
      * The execution callbacks as translated code calls them, guarded (a failed plugin's are skipped, a throw fails
-     * it): block entry first, then instruction by instruction, each in registration order.
+     * it): block entry first, then instruction by instruction, each in registration order. A conditional callback
+     * is its plugin's callback alone: translated code tests the condition itself ({@link #cond}).
      */
     public ExecCallback[] callbacks() {
         List<ExecCallback> out = new ArrayList<>();
         for (Hook<ExecCallback> h : blockCbs) {
-            out.add(new Guard(host, h.owner(), h.cb()));
+            out.add(guard(h));
         }
         for (List<Hook<ExecCallback>> l : insnCbs) {
             if (l != null) {
                 for (Hook<ExecCallback> h : l) {
-                    out.add(new Guard(host, h.owner(), h.cb()));
+                    out.add(guard(h));
                 }
             }
         }
         return out.toArray(ExecCallback[]::new);
+    }
+
+    private ExecCallback guard(Hook<ExecCallback> h) {
+        return new Guard(host, h.owner(), h.cb() instanceof CondExec c ? c.cb() : h.cb());
+    }
+
+    /** The condition of execution callback {@code call} (index in {@link #callbacks()} order), or null. */
+    public CondExec cond(int call) {
+        return conds[call];
+    }
+
+    /**
+     * The index in {@link #counters()} of the counter that the condition of callback {@code call} tests (the
+     * conditions' counters follow the additions' counters, one per conditional callback in call order).
+     */
+    public int condCounter(int call) {
+        int slot = counters().size() - condCtrs.size();
+        for (int q = 0; q < call; q++) {
+            slot += conds[q] != null ? 1 : 0;
+        }
+        return slot;
     }
 
     public boolean hasMem(int i) {
@@ -138,6 +179,10 @@ public final class Probes {
             w.add(a);
         }
         w.add((long) blockCbs.size() | (legacy != null ? 1L << 32 : 0));
+        for (CondExec c : conds) {
+            w.add(c == null ? -1L : c.cond().ordinal());
+            w.add(c == null ? 0 : c.value());
+        }
         java.util.IdentityHashMap<CounterImpl, Integer> ids = new java.util.IdentityHashMap<>();
         for (int i = 0; i < ops.length; i++) {
             w.add((long) insnInlines(i) | (long) insnCallbackCount(i) << 24 | (hasMem(i) ? 1L << 48 : 0));
@@ -149,7 +194,10 @@ public final class Probes {
         return w.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** Every inline counter, block level first, then instruction by instruction (the translator's slot order). */
+    /**
+     * Every inline counter (the translator's slot order): those of the additions, block level first, then
+     * instruction by instruction; then those the conditional callbacks test, in call order.
+     */
     public List<CounterImpl> counters() {
         List<CounterImpl> out = new ArrayList<>(List.of(blockCtr));
         for (CounterImpl[] c : insnCtr) {
@@ -157,6 +205,7 @@ public final class Probes {
                 out.addAll(List.of(c));
             }
         }
+        out.addAll(condCtrs);
         return out;
     }
 
