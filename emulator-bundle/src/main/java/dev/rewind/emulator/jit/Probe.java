@@ -93,6 +93,7 @@ final class Probe {
     /** The memory probe call: address in local A, value in local V. */
     static void memCall(Gen g, int k, int i) {
         MethodVisitor mv = g.mv;
+        flush(g);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitVarInsn(ALOAD, H);
         g.iconst(k);
@@ -112,6 +113,7 @@ final class Probe {
         MethodVisitor mv = g.mv;
         Probes p = g.blocks.get(k).probes();
         int slot = g.callBase[k] + c;
+        flush(g);
         org.objectweb.asm.Label skip = CondEmit.test(g, p.cond(c), g.ctrBase[k] + p.condCounter(c));
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitFieldInsn(GETFIELD, JITCODE, "calls", "[L" + EXEC + ";");
@@ -140,7 +142,31 @@ final class Probe {
         return false;
     }
 
+    /**
+     * At the region's entry, after the counters' array and the hart id are in their locals: the accumulators
+     * ({@link Accumulators}) of a region with inline additions start at 0.
+     */
+    static void entry(Gen g) {
+        if (hasInline(g.blocks)) {
+            g.acc = Accumulators.of(g);
+            g.acc.init(g.mv);
+        }
+    }
+
+    /**
+     * Where something may read the counters (a callback, a call into the engine, the region's exit, its trap
+     * handler): the accumulated additions go to the counters' cells.
+     */
+    static void flush(Gen g) {
+        if (g.acc != null) {
+            g.acc.flush(g);
+        }
+    }
+
     private static void inline(Gen g, int slot, long n) {
+        if (g.acc != null && g.acc.add(g, slot, n)) {
+            return;
+        }
         MethodVisitor mv = g.mv;
         mv.visitVarInsn(ALOAD, CTRS);
         g.iconst(slot);

@@ -154,6 +154,11 @@ public final class Probes {
         return blockAdd[j];
     }
 
+    /** The counter of block-entry inline addition j. */
+    public CounterImpl blockCounter(int j) {
+        return blockCtr[j];
+    }
+
     public int insnInlines(int i) {
         return insnCtr[i] == null ? 0 : insnCtr[i].length;
     }
@@ -170,25 +175,26 @@ public final class Probes {
     /**
      * What translated code depends on (counts and increments of inline additions, which points call back), as
      * words for the translation cache's key: two blocks with equal code and equal shapes share a translated class
-     * (the counters and callbacks themselves are fields of each region's instance).
+     * (the counters and callbacks themselves are fields of each region's instance; counters are named by their
+     * {@link CounterImpl#number}, since translated code sums the additions to one counter in a local).
      */
     public long[] shape() {
         java.util.List<Long> w = new ArrayList<>();
         w.add((long) blockCtr.length);
-        for (long a : blockAdd) {
-            w.add(a);
+        for (int j = 0; j < blockCtr.length; j++) {
+            w.add(blockAdd[j]);
+            w.add((long) blockCtr[j].number);
         }
         w.add((long) blockCbs.size() | (legacy != null ? 1L << 32 : 0));
         for (CondExec c : conds) {
             w.add(c == null ? -1L : c.cond().ordinal());
             w.add(c == null ? 0 : c.value());
         }
-        java.util.IdentityHashMap<CounterImpl, Integer> ids = new java.util.IdentityHashMap<>();
         for (int i = 0; i < ops.length; i++) {
             w.add((long) insnInlines(i) | (long) insnCallbackCount(i) << 24 | (hasMem(i) ? 1L << 48 : 0));
             for (int j = 0; j < insnInlines(i); j++) {
                 w.add(insnAdd[i][j]);
-                w.add((long) ids.computeIfAbsent(insnCtr[i][j], c -> ids.size()));
+                w.add((long) insnCtr[i][j].number);
             }
         }
         return w.stream().mapToLong(Long::longValue).toArray();

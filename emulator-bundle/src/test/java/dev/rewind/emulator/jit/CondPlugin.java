@@ -9,10 +9,11 @@ import dev.rewind.plugin.api.RewindPlugin;
  * A test plugin of conditional callbacks only (no unconditional ones, so translated code groups the inline additions
  * between them): per instruction and per block, conditions of every kind on inline counters, including values with
  * the top bit set (unsigned comparison). Hits are counted per hart and condition and hashed with their time and pc,
- * live and replayed apart.
+ * live and replayed apart, and with the counters' values the callback reads; traps and some memory accesses too.
  */
 final class CondPlugin implements RewindPlugin {
-    static final int CONDS = 9;
+    /** Conditions 0-8; 9: traps, 10: memory accesses of every fifth memory instruction (not conditional). */
+    static final int CONDS = 11;
     final long[][] live;
     final long[][] replayed;
     final long[] hash = new long[2];
@@ -36,7 +37,8 @@ final class CondPlugin implements RewindPlugin {
         (r ? replayed : live)[hart][id]++;
         int k = r ? 1 : 0;
         long h = hash[k];
-        for (long x : new long[] {id, hart, time, pc}) {
+        // what the callback reads of the counters: the translated code's additions are in the cells by now
+        for (long x : new long[] {id, hart, time, pc, insns.get(hart), mem.get(hart), blocks.get(hart)}) {
             h = Long.rotateLeft((h ^ x) * 0x9E3779B97F4A7C15L, 29);
         }
         hash[k] = h;
@@ -59,7 +61,13 @@ final class CondPlugin implements RewindPlugin {
                 insn.inlineAdd(insns, 1);
                 if (insn.accessesMemory()) {
                     insn.inlineAdd(mem, 1);
-                    insn.onExecIf(mem, Cond.GE, 50, (hart, time) -> hit(2, hart, time, ipc));
+                    if (ipc % 5 == 0) {
+                        insn.onMem(dev.rewind.plugin.api.MemFilter.ALL, (hart, time, addr, size, kind, value) ->
+                                hit(10, hart, time, addr));
+                    }
+                    if (ipc % 8 < 4) { // others may trap with additions summed since the last callback
+                        insn.onExecIf(mem, Cond.GE, 50, (hart, time) -> hit(2, hart, time, ipc));
+                    }
                 }
                 if (i % 3 == 0) {
                     insn.onExecIf(insns, Cond.EQ, 777, (hart, time) -> hit(3, hart, time, ipc));
@@ -72,5 +80,6 @@ final class CondPlugin implements RewindPlugin {
                 }
             }
         });
+        c.onTrap((hart, time, cause, irq, epc, tval) -> hit(9, hart, time, epc));
     }
 }
