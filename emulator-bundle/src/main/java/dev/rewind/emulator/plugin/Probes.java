@@ -30,10 +30,7 @@ public final class Probes {
     private final long[][] insnAdd;
     private final List<MemHook>[] memHooks;
     private final boolean stepped;
-    /** Per execution callback in call order (block entry, then instruction by instruction): its condition or null. */
-    private final CondExec[] conds;
-    /** The counters the conditions test, in call order (after the additions' counters in {@link #counters()}). */
-    private final List<CounterImpl> condCtrs = new ArrayList<>();
+    private final Conditions conds;
 
     Probes(PluginHost host, long pc, int[] ops, List<Hook<ExecCallback>> blockCbs, BlockExecCallback[] legacy,
             CounterImpl[] blockCtr, long[] blockAdd, List<Hook<ExecCallback>>[] insnCbs, CounterImpl[][] insnCtr,
@@ -54,21 +51,7 @@ public final class Probes {
             s |= insnCbs[i] != null || insnCtr[i] != null || memHooks[i] != null;
         }
         this.stepped = s;
-        List<CondExec> cs = new ArrayList<>();
-        for (Hook<ExecCallback> h : blockCbs) {
-            cs.add(h.cb() instanceof CondExec c ? c : null);
-        }
-        for (List<Hook<ExecCallback>> l : insnCbs) {
-            for (Hook<ExecCallback> h : l == null ? List.<Hook<ExecCallback>>of() : l) {
-                cs.add(h.cb() instanceof CondExec c ? c : null);
-            }
-        }
-        this.conds = cs.toArray(CondExec[]::new);
-        for (CondExec c : conds) {
-            if (c != null) {
-                condCtrs.add(c.counter());
-            }
-        }
+        this.conds = new Conditions(blockCbs, insnCbs);
     }
 
     /** Whether any instruction has probes (the interpreter then steps the block one instruction at a time). */
@@ -127,7 +110,7 @@ public final class Probes {
 
     /** The condition of execution callback {@code call} (index in {@link #callbacks()} order), or null. */
     public CondExec cond(int call) {
-        return conds[call];
+        return conds.at(call);
     }
 
     /**
@@ -135,11 +118,7 @@ public final class Probes {
      * conditions' counters follow the additions' counters, one per conditional callback in call order).
      */
     public int condCounter(int call) {
-        int slot = counters().size() - condCtrs.size();
-        for (int q = 0; q < call; q++) {
-            slot += conds[q] != null ? 1 : 0;
-        }
-        return slot;
+        return counters().size() - conds.counters().size() + conds.before(call);
     }
 
     public boolean hasMem(int i) {
@@ -186,10 +165,7 @@ public final class Probes {
             w.add((long) blockCtr[j].number);
         }
         w.add((long) blockCbs.size() | (legacy != null ? 1L << 32 : 0));
-        for (CondExec c : conds) {
-            w.add(c == null ? -1L : c.cond().ordinal());
-            w.add(c == null ? 0 : c.value());
-        }
+        conds.shape(w);
         for (int i = 0; i < ops.length; i++) {
             w.add((long) insnInlines(i) | (long) insnCallbackCount(i) << 24 | (hasMem(i) ? 1L << 48 : 0));
             for (int j = 0; j < insnInlines(i); j++) {
@@ -211,7 +187,7 @@ public final class Probes {
                 out.addAll(List.of(c));
             }
         }
-        out.addAll(condCtrs);
+        out.addAll(conds.counters());
         return out;
     }
 
