@@ -41,14 +41,17 @@ public final class SessionTrace implements AutoCloseable {
      * through its history first, so the trace holds the recording's timeline from the start ({@link
      * TraceRecorder#catchUp}).
      *
-     * @throws IllegalArgumentException bad items, a program without symbols, or a refused recorder
+     * @throws IllegalArgumentException bad items (mem=SYMBOL of a symbol the session does not have), or a refused
+     *                                  recorder
      */
     static SessionTrace attach(DebugSession session, String what, Consumer<Record> post) throws McdException {
-        Symbols symbols = session.symbols().orElseThrow(() -> new IllegalArgumentException("no symbols for "
-                + session.program() + ": " + String.join("; ", session.symbolProblems())));
+        // without symbols (the debug services could not read them) calls are not traced and mem=SYMBOL is refused
+        java.util.Optional<Symbols> symbols = session.symbols();
         String items = what.isBlank() || what.equals("true") ? DEFAULT_ITEMS : what;
-        TraceOptions options = TraceOptions.parse(items, name -> SessionSymbols.range(symbols, name), BUDGET);
-        TraceRecorder rec = new TraceRecorder(session.id(), options, SessionSymbols.functions(symbols), post);
+        TraceOptions options = TraceOptions.parse(items,
+                name -> symbols.flatMap(s -> SessionSymbols.range(s, name)), BUDGET);
+        TraceRecorder rec = new TraceRecorder(session.id(), options,
+                symbols.map(SessionSymbols::functions).orElse(java.util.Map.of()), post);
         McdApi api = session.adapt(McdApi.class)
                 .orElseThrow(() -> new IllegalArgumentException("session " + session.id() + " has no MCD API"));
         Instrumentation in = Instrumentations.of(api)
