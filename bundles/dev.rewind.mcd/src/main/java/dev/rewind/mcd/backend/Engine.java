@@ -113,6 +113,9 @@ interface Engine {
 
     long earliestTime();
 
+    /** The newest time history holds (beyond it execution is live); {@link #time()} without history. */
+    long newestTime();
+
     /** What history holds now (null when none is kept). */
     dev.rewind.emulator.travel.HistoryStats historyStats();
 

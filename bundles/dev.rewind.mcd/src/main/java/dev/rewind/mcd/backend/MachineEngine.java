@@ -284,6 +284,11 @@ final class MachineEngine implements Engine {
     }
 
     @Override
+    public long newestTime() {
+        return tm.newestTime();
+    }
+
+    @Override
     public dev.rewind.emulator.travel.HistoryStats historyStats() {
         return travels ? tm.stats() : null;
     }
