@@ -20,6 +20,11 @@ import java.util.Locale;
  * <li>{@code reverse-continue}: that time machine searches its whole history backwards for a breakpoint hit (none:
  * it replays every segment once, newest first, and lands at the earliest time);</li>
  * <li>{@code replay forward}: from there, runs forward INSNS slots: replays history up to the frontier.</li>
+ * <li>{@code live, hot bp}: a fresh time machine runs INSNS/10 live with a breakpoint on a hot pc (where hart 0 was
+ * after the warm-up: in ttbench's unrolled loop body, hit once per iteration of every hart) and continues after
+ * every hit, as a debugger does for a conditional breakpoint whose condition is false;</li>
+ * <li>{@code reverse-cont, hot bp}: that time machine searches its whole history backwards accepting no hit: a
+ * replay that stops at every hit too.</li>
  * </ul>
  * Prints medians (min..max) of wall and the driving thread's CPU time, MIPS, and the ratios to {@code live}.
  */
@@ -63,18 +68,21 @@ public final class ReplayBench {
         long bp = exitPc(guest);
         System.out.printf("%n%s, %,d instructions of virtual time, breakpoint at rt_exit 0x%x, %d rounds%n",
                 guest.describe(), insns, bp, reps);
-        round(guest, insns / 10, bp); // warm-up, untimed
-        String[] names = {"plain", "live", "reverse-continue", "replay forward"};
+        long hot = round(guest, insns / 10, bp, -1)[0].span(); // warm-up, untimed; hart 0's pc at its end
+        System.out.printf("hot breakpoint at 0x%x%n", hot);
+        String[] names = {"plain", "live", "reverse-continue", "replay forward", "live, hot bp", "reverse-cont, hot bp"};
         double[][] wall = new double[names.length][reps];
         double[][] cpu = new double[names.length][reps];
         long[] span = new long[names.length];
+        long hitCount = 0;
         for (int r = 0; r < reps; r++) {
-            Timing[] t = round(guest, insns, bp);
+            Timing[] t = round(guest, insns, bp, hot);
             for (int k = 0; k < names.length; k++) {
                 wall[k][r] = t[k].wallMs();
                 cpu[k][r] = t[k].cpuMs();
                 span[k] = t[k].span();
             }
+            hitCount = t[names.length].span();
         }
         Stats liveWall = Stats.of(wall[1]);
         Stats liveCpu = Stats.of(cpu[1]);
@@ -88,7 +96,8 @@ public final class ReplayBench {
                     (w.median() / span[k]) / (liveWall.median() / span[1]),
                     (c.median() / span[k]) / (liveCpu.median() / span[1]));
         }
-        System.out.println("(x live: time per instruction relative to live recording, wall/cpu; 1.00 = as fast)");
+        System.out.printf("(x live: time per instruction relative to live recording, wall/cpu; 1.00 = as fast; the hot"
+                + " breakpoint was hit %,d times in the live run)%n", hitCount);
     }
 
     private static long exitPc(Guest guest) {
@@ -100,8 +109,12 @@ public final class ReplayBench {
         }
     }
 
-    /** Plain live, recording live, reverse continue over all of history, forward replay to the frontier. */
-    private static Timing[] round(Guest guest, long insns, long bp) {
+    /**
+     * Plain live, recording live, reverse continue over all of history, forward replay to the frontier; then, if
+     * {@code hot} is not negative, live and reverse continue with a breakpoint at {@code hot}. With {@code hot}
+     * negative, returns hart 0's pc at the end as the first timing's span instead.
+     */
+    private static Timing[] round(Guest guest, long insns, long bp, long hot) {
         Timing plain = time(() -> {
             Machine m = guest.machine();
             m.addBreakpoint(bp);
@@ -130,6 +143,31 @@ public final class ReplayBench {
             }
             return end - start;
         });
-        return new Timing[] {plain, live, back, fwd};
+        if (hot < 0) {
+            return new Timing[] {new Timing(0, 0, tm.machine().hart(0).pc())};
+        }
+        TimeMachine hm = guest.timeMachine(TravelConfig.defaults());
+        hm.machine().addBreakpoint(hot);
+        long[] hits = new long[1];
+        Timing hotLive = time(() -> {
+            while (hm.time() < insns / 10) {
+                TravelResult r = hm.runUntilTime(insns / 10);
+                if (r.kind() == TravelResult.Kind.BREAKPOINT) {
+                    hits[0]++;
+                } else if (r.kind() != TravelResult.Kind.ARRIVED) {
+                    throw new IllegalStateException("live run with a hot breakpoint ended: " + r);
+                }
+            }
+            return hm.time();
+        });
+        long hotEnd = hm.time();
+        Timing hotBack = time(() -> {
+            TravelResult r = hm.reverseContinue(stop -> false);
+            if (r.kind() != TravelResult.Kind.HISTORY_START) {
+                throw new IllegalStateException("reverse continue stopped early: " + r);
+            }
+            return hotEnd - hm.time();
+        });
+        return new Timing[] {plain, live, back, fwd, hotLive, hotBack, new Timing(0, 0, hits[0])};
     }
 }
