@@ -1,7 +1,7 @@
 # JVM options for the headless runtime by subcommand. Sourced by ./rewind after it set JDK, JAVA_FEATURE, RUNTIME,
 # SUB (the subcommand) and JVM_OPTS; appends to JVM_OPTS. Figures: releng/bench/jvmopts.sh and releng/bench/README.md.
 #   REWIND_JVM_DEFAULTS=0  none of the options below (the JVM's own defaults)
-#   REWIND_AOT=1           start from an AOT cache (JDK 25+), see below; opt-in
+#   REWIND_AOT=0           no AOT cache (see below)
 rewind_jvm_opts() {
   [ "${REWIND_JVM_DEFAULTS:-1}" = 0 ] && return 0
   # Commands that run no guest are served by HotSpot's C1 alone: about a third less CPU to start (C2 spends it
@@ -9,14 +9,16 @@ rewind_jvm_opts() {
   case "$SUB" in
     ""|help|--help|-h|version|bundles|ping) JVM_OPTS+=(-XX:TieredStopAtLevel=1) ;;
   esac
-  # REWIND_AOT=1 (JDK 25+, not for dap, which has its own class-data archive, REWIND_DAP_CDS): start from an AOT
+  # JDK 25+, every command but dap (which has its own opt-in class-data archive, REWIND_DAP_CDS): start from an AOT
   # cache (JEP 483/514/515) of the classes of the JDK and of rewind.jar (the launcher and Felix; the bundles' classes
   # come from Felix's class loaders and are never cached), loaded, linked and profiled ahead of time: about 0.3 s less
   # CPU per start. A cache that is missing or older than rewind.jar or the JDK is written by a background JVM at low
   # priority (a training start of `rewind bundles`, ~4 s of CPU) and used from the next start on; a cache the JVM
-  # cannot use is ignored (it starts without it). JVM messages go to standard error.
-  if [ "${REWIND_AOT:-}" = 1 ] && [ "${JAVA_FEATURE:-0}" -ge 25 ] && [ "$SUB" != dap ] && [ -f "$RUNTIME/rewind.jar" ]; then
-    local aot="$RUNTIME/aot-java$JAVA_FEATURE.aot"
+  # cannot use is ignored (it starts without it). JVM messages go to standard error. One cache per JDK (by its path).
+  # 120 starts from such caches (run, demo, bundles, version; Temurin 25.0.3) met no JVM crash and no hs_err file.
+  if [ "${REWIND_AOT:-1}" != 0 ] && [ "${JAVA_FEATURE:-0}" -ge 25 ] && [ "$SUB" != dap ] && [ -f "$RUNTIME/rewind.jar" ]; then
+    local aot
+    aot="$RUNTIME/aot-$(printf %s "$JDK" | cksum | cut -d' ' -f1).aot"
     if [ -f "$aot" ] && [ "$aot" -nt "$RUNTIME/rewind.jar" ] && [ "$aot" -nt "$JDK/lib/modules" ]; then
       JVM_OPTS+=(-Xlog:disable -Xlog:all=warning:stderr "-XX:AOTCache=$aot")
     else
