@@ -27,8 +27,10 @@ rewind_jvm_opts() {
       if mkdir "$aot.lock" 2>/dev/null; then
         (
           trap 'rm -rf "$aot.lock" "$aot.$$.tmp" "$aot.$$.tmp.config"' EXIT
-          nice -n 10 "$JDK/bin/java" --sun-misc-unsafe-memory-access=allow -Xlog:disable -Xlog:all=warning:stderr \
-            "-XX:AOTCacheOutput=$aot.$$.tmp" -jar "$RUNTIME/rewind.jar" bundles \
+          # no user plugins in the training start (they would not be cached anyway); at most 5 minutes
+          timeout 300 nice -n 10 "$JDK/bin/java" --sun-misc-unsafe-memory-access=allow -Xlog:disable \
+            -Xlog:all=warning:stderr "-XX:AOTCacheOutput=$aot.$$.tmp" -jar "$RUNTIME/rewind.jar" \
+            --plugins "$RUNTIME/no-plugins" bundles \
             && [ -s "$aot.$$.tmp" ] && mv -f "$aot.$$.tmp" "$aot"
         ) </dev/null >/dev/null 2>&1 &
       fi
