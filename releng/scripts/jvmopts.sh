@@ -27,11 +27,13 @@ rewind_jvm_opts() {
       if mkdir "$aot.lock" 2>/dev/null; then
         (
           trap 'rm -rf "$aot.lock" "$aot.$$.tmp" "$aot.$$.tmp.config"' EXIT
+          jar0=$(stat -c %Y.%s "$RUNTIME/rewind.jar")
           # no user plugins in the training start (they would not be cached anyway); at most 5 minutes
           timeout 300 nice -n 10 "$JDK/bin/java" --sun-misc-unsafe-memory-access=allow -Xlog:disable \
             -Xlog:all=warning:stderr "-XX:AOTCacheOutput=$aot.$$.tmp" -jar "$RUNTIME/rewind.jar" \
             --plugins "$RUNTIME/no-plugins" bundles \
-            && [ -s "$aot.$$.tmp" ] && mv -f "$aot.$$.tmp" "$aot"
+            && [ -s "$aot.$$.tmp" ] && [ "$(stat -c %Y.%s "$RUNTIME/rewind.jar")" = "$jar0" ] \
+            && mv -f "$aot.$$.tmp" "$aot"   # not if a build replaced rewind.jar meanwhile
         ) </dev/null >/dev/null 2>&1 &
       fi
     fi
