@@ -4,10 +4,10 @@
 #   REWIND_AOT=0           no AOT cache (see below)
 rewind_jvm_opts() {
   [ "${REWIND_JVM_DEFAULTS:-1}" = 0 ] && return 0
-  # Commands that run no guest are served by HotSpot's C1 alone: about a third less CPU to start (C2 spends it
-  # on JDK and Felix code that runs once), the same answer.
+  # Commands that run no guest, or a short one (demo: ~3 M instructions and one reverse search), are served by
+  # HotSpot's C1 alone: about a third less CPU (C2 spends it on JDK and Felix code that runs once), the same answer.
   case "$SUB" in
-    ""|help|--help|-h|version|bundles|ping) JVM_OPTS+=(-XX:TieredStopAtLevel=1) ;;
+    ""|help|--help|-h|version|bundles|ping|demo) JVM_OPTS+=(-XX:TieredStopAtLevel=1) ;;
   esac
   # JDK 25+, every command but dap (which has its own opt-in class-data archive, REWIND_DAP_CDS): start from an AOT
   # cache (JEP 483/514/515) of the classes of the JDK and of rewind.jar (the launcher and Felix; the bundles' classes
