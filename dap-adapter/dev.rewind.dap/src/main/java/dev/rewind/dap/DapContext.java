@@ -27,6 +27,7 @@ public final class DapContext {
     private final BreakpointBook breakpoints = new BreakpointBook();
     private volatile IDebugProtocolClient client;
     private final Inspection inspection = new Inspection();
+    private final StopFrames stopFrames = new StopFrames(this);
     private volatile InitializeRequestArguments clientInfo = new InitializeRequestArguments();
     private volatile DebugSession session;
     private volatile boolean ownsSession;
@@ -192,6 +193,11 @@ public final class DapContext {
         stopsToDrop.incrementAndGet();
     }
 
+    /** Whether a composite operation is under way (its session events are not the client's). */
+    public boolean dropsPending() {
+        return stopsToDrop.get() > 0;
+    }
+
     /** A composite operation failed: the stops it meant to drop will not come. */
     public void clearDroppedStops() {
         stopsToDrop.set(0);
@@ -253,6 +259,11 @@ public final class DapContext {
     /** Reads of one request in one executor hop (stackTrace, variables): see {@link Inspection}. */
     public <T> T inspecting(int hart, java.util.function.Supplier<T> work) {
         return await(inspection.run(session(), hart, work));
+    }
+
+    /** The frames handed out at this stop. */
+    public StopFrames stopFrames() {
+        return stopFrames;
     }
 
     public Inspection inspection() {

@@ -23,6 +23,12 @@ public final class ScopesHandler {
     public ScopesResponse handle(ScopesArguments args) {
         context.stoppedSession();
         Frame frame = context.frame(args.getFrameId());
+        String key = "scopes " + args.getFrameId();
+        ScopesResponse kept = context.handles().answer(key, ScopesResponse.class);
+        if (kept != null) {
+            return kept;
+        }
+        long generation = context.handles().generation();
         List<Scope> scopes = new ArrayList<>();
         if (frame.unwound() instanceof dev.rewind.dap.source.SourceFrame sf && context.sourceInfo() != null) {
             var info = context.sourceInfo();
@@ -36,6 +42,7 @@ public final class ScopesHandler {
         scopes.add(scope("CSRs", csrs, csrs.registers(context.session()).size(), true));
         ScopesResponse r = new ScopesResponse();
         r.setScopes(scopes.toArray(new Scope[0]));
+        context.handles().keep(key, generation, r);
         return r;
     }
 
