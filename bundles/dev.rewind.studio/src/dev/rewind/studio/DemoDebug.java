@@ -1,10 +1,13 @@
 package dev.rewind.studio;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.IDebugEventSetListener;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationType;
@@ -13,7 +16,8 @@ import org.eclipse.debug.core.model.IDebugTarget;
 
 /**
  * The self-check's debug run: launches the demo's configuration in debug mode (off the UI thread), waits a bounded
- * time for its debug target to show its threads (one per hart) and suspend, then terminates it. One report line.
+ * time (woken by debug events) for its debug target to show its threads (one per hart) and suspend, then terminates
+ * it. One report line.
  */
 final class DemoDebug {
 
@@ -35,17 +39,28 @@ final class DemoDebug {
                 return "debugLaunch\t-\tno configuration " + DemoLaunch.NAME;
             }
             long start = System.nanoTime();
-            launch = config.launch(ILaunchManager.DEBUG_MODE, new NullProgressMonitor());
-            int threads = 0;
-            boolean suspended = false;
-            while (System.nanoTime() - start < TIMEOUT_NANOS && !(threads > 0 && suspended)) {
-                IDebugTarget[] targets = launch.getDebugTargets();
-                if (targets.length > 0) {
-                    threads = targets[0].getThreads().length;
-                    suspended = targets[0].isSuspended();
+            CountDownLatch ready = new CountDownLatch(1);
+            AtomicReference<ILaunch> launched = new AtomicReference<>();
+            IDebugEventSetListener listener = events -> {
+                ILaunch l = launched.get();
+                if (l != null && ready(l)) {
+                    ready.countDown();
                 }
-                Thread.sleep(50);
+            };
+            DebugPlugin.getDefault().addDebugEventListener(listener);
+            try {
+                launch = config.launch(ILaunchManager.DEBUG_MODE, new NullProgressMonitor());
+                launched.set(launch);
+                if (ready(launch)) { // it may have suspended before the launch call returned
+                    ready.countDown();
+                }
+                ready.await(TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
+            } finally {
+                DebugPlugin.getDefault().removeDebugEventListener(listener);
             }
+            IDebugTarget[] targets = launch.getDebugTargets();
+            int threads = targets.length > 0 ? targets[0].getThreads().length : 0;
+            boolean suspended = targets.length > 0 && targets[0].isSuspended();
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             return "debugLaunch\t" + config.getName() + "\tthreads=" + threads + "\tsuspended=" + suspended + "\tms="
                     + ms;
@@ -56,6 +71,16 @@ final class DemoDebug {
             return "debugLaunch\t-\tinterrupted";
         } finally {
             terminate(launch);
+        }
+    }
+
+    /** Whether the launch's target shows its threads and is suspended (asked again on every debug event). */
+    private static boolean ready(ILaunch launch) {
+        IDebugTarget[] targets = launch.getDebugTargets();
+        try {
+            return targets.length > 0 && targets[0].getThreads().length > 0 && targets[0].isSuspended();
+        } catch (DebugException e) {
+            return false;
         }
     }
 

@@ -20,16 +20,42 @@ final class RiscvRegisters {
     static final int GROUP_CPU = 1;
     static final int GROUP_CSR = 2;
 
-    private record Csr(int number, String name, boolean rv32Only) {
+    private record Csr(int number, boolean rv32Only) {
+        String name() {
+            return dev.rewind.emulator.isa.Names.csr(number);
+        }
     }
 
-    private static final List<Csr> CSRS = List.of(new Csr(0x300, "mstatus", false), new Csr(0x301, "misa", false),
-            new Csr(0x304, "mie", false), new Csr(0x305, "mtvec", false), new Csr(0x306, "mcounteren", false),
-            new Csr(0x340, "mscratch", false), new Csr(0x341, "mepc", false), new Csr(0x342, "mcause", false),
-            new Csr(0x343, "mtval", false), new Csr(0x344, "mip", false), new Csr(0xB00, "mcycle", false),
-            new Csr(0xB02, "minstret", false), new Csr(0xB80, "mcycleh", true), new Csr(0xB82, "minstreth", true),
-            new Csr(0xF11, "mvendorid", false), new Csr(0xF12, "marchid", false), new Csr(0xF13, "mimpid", false),
-            new Csr(0xF14, "mhartid", false));
+    /** The machine-mode CSRs the engine implements (names from the project's one table). */
+    private static final List<Csr> CSRS = csrs();
+
+    private static List<Csr> csrs() {
+        List<Csr> l = new ArrayList<>();
+        for (int n : new int[] {0x300, 0x301, 0x304, 0x305, 0x306, 0x30A, 0x320, 0x340, 0x341, 0x342, 0x343, 0x344}) {
+            l.add(new Csr(n, false));
+        }
+        l.add(new Csr(0x310, true)); // mstatush
+        l.add(new Csr(0x31A, true)); // menvcfgh
+        for (int i = 0; i < 4; i++) {
+            l.add(new Csr(0x3A0 + i, (i & 1) == 1)); // pmpcfg1 and pmpcfg3 exist on RV32 only
+        }
+        for (int i = 0; i < 16; i++) {
+            l.add(new Csr(0x3B0 + i, false));
+        }
+        for (int n = 0x7A0; n <= 0x7A4; n++) {
+            l.add(new Csr(n, false)); // tselect, tdata1..3, tinfo
+        }
+        for (int n : new int[] {0xB00, 0xB02}) {
+            l.add(new Csr(n, false));
+        }
+        l.add(new Csr(0xB80, true));
+        l.add(new Csr(0xB82, true));
+        for (int n = 0xF11; n <= 0xF15; n++) {
+            l.add(new Csr(n, false));
+        }
+        l.sort(java.util.Comparator.comparingInt(Csr::number));
+        return List.copyOf(l);
+    }
 
     private final int xlen;
     private final int regMemSpaceId;
@@ -47,7 +73,7 @@ final class RiscvRegisters {
         cpu.add(info(PC, GROUP_CPU, "pc"));
         for (Csr c : CSRS) {
             if (!c.rv32Only || xlen == 32) {
-                csr.add(info(CSR_BASE + c.number, GROUP_CSR, c.name));
+                csr.add(info(CSR_BASE + c.number, GROUP_CSR, c.name()));
             }
         }
     }
