@@ -1,6 +1,7 @@
-// invalidated after time travel: one event with areas ["variables"] right before the stopped event of every time
-// travel (DAP goto, go to time, go to a bookmark, step back, reverse continue), none after a step forward in live
-// execution, "all" after a debugger write; nothing for a client that did not declare supportsInvalidatedEvent.
+// invalidated after time travel: one event with areas ["variables"] for every time travel (DAP goto, go to time, go to
+// a bookmark, step back, reverse continue), right after the answer to the first stackTrace of the stop (VS Code then
+// asks for nothing more: StopEvents), none after a step forward in live execution, "all" after a debugger write;
+// nothing for a client that did not declare supportsInvalidatedEvent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -9,7 +10,10 @@ import { startServer, connect, launchStopped, untilStopped, within, ELF, ROOT } 
 const PROGRAM = ELF('symbols-O0-rv32.elf');
 const MAIN_C = path.join(ROOT, 'tests/guest/src/symbols/main.c');
 
-/** The events of interest in arrival order while `request` runs to its stop. */
+/**
+ * The events of interest in arrival order while `request` runs to its stop and the client then asks for the top frame
+ * (and for the threads: an event sent before that answer has arrived by then).
+ */
 async function eventsUntilStopped(dc, request) {
   const seen = [];
   const onInvalidated = (e) => seen.push(`invalidated ${JSON.stringify(e.body.areas)}`);
@@ -17,7 +21,10 @@ async function eventsUntilStopped(dc, request) {
   dc.on('invalidated', onInvalidated);
   dc.on('stopped', onStopped);
   try {
-    await untilStopped(dc, request);
+    const stop = await untilStopped(dc, request);
+    seen.push('frames asked'); // the adapter sends the invalidated event after answering
+    await within(dc.stackTraceRequest({ threadId: stop.threadId, startFrame: 0, levels: 1 }), 10000, 'stackTrace');
+    await within(dc.threadsRequest(), 10000, 'threads');
   } finally {
     dc.removeListener('invalidated', onInvalidated);
     dc.removeListener('stopped', onStopped);
@@ -25,7 +32,7 @@ async function eventsUntilStopped(dc, request) {
   return seen;
 }
 
-test('invalidated (variables) before the stop of every time travel, not after a live step', { timeout: 180000 }, async () => {
+test('invalidated (variables) after every time travel, once the client has the top frame; not after a live step', { timeout: 180000 }, async () => {
   const server = await startServer();
   const { dc, close } = await connect(server.port);
   try {
@@ -34,22 +41,22 @@ test('invalidated (variables) before the stop of every time travel, not after a 
     await untilStopped(dc, () => dc.continueRequest({ threadId: 1 }));
     await dc.setBreakpointsRequest({ source: { path: MAIN_C }, breakpoints: [] });
     await dc.customRequest('rewind/addBookmark', { name: 'loop' });
-    const travel = ['invalidated ["variables"]'];
-    assert.deepEqual(await eventsUntilStopped(dc, () => dc.nextRequest({ threadId: 1 })), ['stopped step'],
+    const travel = ['frames asked', 'invalidated ["variables"]'];
+    assert.deepEqual(await eventsUntilStopped(dc, () => dc.nextRequest({ threadId: 1 })), ['stopped step', 'frames asked'],
       'a step forward at the end of history is no time travel');
-    assert.deepEqual(await eventsUntilStopped(dc, () => dc.nextRequest({ threadId: 1 })), ['stopped step']);
-    assert.deepEqual(await eventsUntilStopped(dc, () => dc.stepBackRequest({ threadId: 1 })), [...travel, 'stopped step'],
+    assert.deepEqual(await eventsUntilStopped(dc, () => dc.nextRequest({ threadId: 1 })), ['stopped step', 'frames asked']);
+    assert.deepEqual(await eventsUntilStopped(dc, () => dc.stepBackRequest({ threadId: 1 })), ['stopped step', ...travel],
       'step back over a line (several moves in the machine, one event)');
     assert.deepEqual(await eventsUntilStopped(dc, () => dc.customRequest('rewind/goToBookmark', { name: 'loop' })),
-      [...travel, 'stopped goto']);
+      ['stopped goto', ...travel]);
     const now = (await dc.customRequest('rewind/time', {})).body.now;
     assert.deepEqual(await eventsUntilStopped(dc, () => dc.customRequest('rewind/goToTime', { time: now - 5 })),
-      [...travel, 'stopped goto']);
+      ['stopped goto', ...travel]);
     const targets = (await dc.gotoTargetsRequest({ source: { path: MAIN_C }, line: 33 })).body.targets;
     assert.deepEqual(await eventsUntilStopped(dc, () => dc.gotoRequest({ threadId: 1, targetId: targets[0].id })),
-      [...travel, 'stopped goto']);
+      ['stopped goto', ...travel]);
     assert.deepEqual(await eventsUntilStopped(dc, () => dc.reverseContinueRequest({ threadId: 1 })),
-      [...travel, 'stopped history start']);
+      ['stopped history start', ...travel]);
 
     // a write: "all" (what the client shows may have changed anywhere), no stop
     const all = dc.waitForEvent('invalidated', 10000);
@@ -68,6 +75,6 @@ test('no invalidated for a client without supportsInvalidatedEvent', { timeout: 
     await launchStopped(dc, { program: PROGRAM, harts: 1 }, { supportsInvalidatedEvent: false });
     for (let i = 0; i < 2; i++) await untilStopped(dc, () => dc.nextRequest({ threadId: 1, granularity: 'instruction' }));
     assert.deepEqual(await eventsUntilStopped(dc, () => dc.stepBackRequest({ threadId: 1, granularity: 'instruction' })),
-      ['stopped step']);
+      ['stopped step', 'frames asked']);
   } finally { await close(); server.close(); }
 });

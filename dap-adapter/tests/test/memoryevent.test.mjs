@@ -1,6 +1,6 @@
 // The memory event after writeMemory, setVariable and setExpression on values in memory (none for a register, none
-// for a client that did not ask); invalidated (areas all) after writes, (areas variables) before the stopped event of
-// a time travel (invalidated.test.mjs).
+// for a client that did not ask); invalidated (areas all) after writes, (areas variables) after a time travel, once
+// the client has the new top frame (invalidated.test.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -61,7 +61,9 @@ test('memory events after writes to memory; invalidated after writes and time tr
     invalidated.length = 0;
     const back = await untilStopped(dc, () => dc.stepBackRequest({ threadId: 1 }));
     assert.equal(back.reason, 'step');
-    assert.deepEqual(invalidated, [{ areas: ['variables'] }], 'after a step back: variables, before its stopped event');
+    await dc.stackTraceRequest({ threadId: 1, levels: 1 });
+    await dc.threadsRequest(); // the invalidated event follows the stackTrace answer; it has arrived by now
+    assert.deepEqual(invalidated, [{ areas: ['variables'] }], 'after a step back: variables, after its top frame');
   } finally { await close(); server.close(); }
 });
 

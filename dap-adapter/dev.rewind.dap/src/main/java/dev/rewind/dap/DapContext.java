@@ -40,6 +40,7 @@ public final class DapContext {
     private volatile boolean configurationDone;
     private volatile List<String> sourceDirectories = List.of();
     private final Map<String, Runnable> afterResponse = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean travelUnsaid = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicInteger stopsToDrop = new java.util.concurrent.atomic.AtomicInteger();
     private volatile dev.rewind.bus.EventBus bus;
     private volatile org.eclipse.lsp4j.jsonrpc.Endpoint remote;
@@ -191,6 +192,18 @@ public final class DapContext {
      */
     public void dropNextStop() {
         stopsToDrop.incrementAndGet();
+    }
+
+    /** Time travel ended in a stop: the client gets {@code invalidated} after its frames (StopEvents). */
+    public void unsaidTravel() {
+        if (Boolean.TRUE.equals(clientInfo.getSupportsInvalidatedEvent())) {
+            travelUnsaid.set(true);
+        }
+    }
+
+    /** Whether a time travel's {@code invalidated} is still to be sent (and forget it). */
+    public boolean takeUnsaidTravel() {
+        return travelUnsaid.getAndSet(false);
     }
 
     /** Whether a composite operation is under way (its session events are not the client's). */

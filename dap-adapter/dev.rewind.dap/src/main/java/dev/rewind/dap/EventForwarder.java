@@ -17,7 +17,7 @@ import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
 /**
  * Turns the session's events into DAP events for one client: stopped (with the DAP reason and all threads
  * stopped), continued, output (guest UART as stdout, log points as console), invalidated (after a write: all; after
- * time travel: variables, just before the stop), breakpoint changes, and terminated when the session ends. Handles are
+ * time travel: variables, see StopEvents), breakpoint changes, and terminated when the session ends. Handles are
  * forgotten whenever the machine moves, before the client hears about it.
  */
 public final class EventForwarder implements SessionListener {

@@ -26,6 +26,10 @@ public final class StackTraceHandler {
         int levels = args.getLevels() == null || args.getLevels() <= 0 ? StopFrames.MAX_FRAMES : args.getLevels();
         int max = Math.min(StopFrames.MAX_FRAMES, start + levels);
         StopFrames.Answer answer = context.stopFrames().frames(hart, max);
+        if (start == 0 && context.takeUnsaidTravel()) {
+            // the time travel's invalidated event goes right after this answer (StopEvents says why)
+            context.afterResponse("stackTrace", () -> dev.rewind.dap.StopEvents.invalidated(context));
+        }
         List<StackFrame> frames = answer.frames();
         int end = Math.min(frames.size(), start + levels);
         StackTraceResponse r = new StackTraceResponse();
