@@ -4,13 +4,17 @@ import dev.rewind.debug.DebugSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import dev.rewind.dap.handlers.ScopesHandler;
+import dev.rewind.dap.handlers.VariablesHandler;
+import org.eclipse.lsp4j.debug.ScopesResponse;
 import org.eclipse.lsp4j.debug.StackFrame;
 
 /**
  * The frames of a hart at the current stop, as {@code stackTrace} hands them out (ids, names, source positions),
  * kept in the {@link Handles} answers: a client asking again gets the same frames, and the stopping hart's frames are
- * unwound as the stop is announced ({@link #prefetch}), on the session's thread while the client reads the
- * {@code stopped} event, so its {@code stackTrace} finds them ready instead of waiting for that thread.
+ * unwound as the stop is announced ({@link #prefetch}), with the top frame's scopes and Locals, on the session's thread
+ * while the client reads the {@code stopped} event, so its {@code stackTrace}, {@code scopes} and {@code variables}
+ * find them ready instead of waiting for that thread.
  */
 public final class StopFrames {
 
@@ -56,9 +60,39 @@ public final class StopFrames {
     /** Starts unwinding {@code hart} for the stop just reached; returns at once. */
     public void prefetch(DebugSession session, int hart) {
         long generation = context.handles().generation();
-        CompletableFuture<Answer> pending = context.inspection().run(session, hart, () -> unwind(hart, UNWIND_AT_LEAST));
+        CompletableFuture<Answer> pending = context.inspection().run(session, hart, () -> {
+            Answer a = unwind(hart, UNWIND_AT_LEAST);
+            prefetchLocals(a, generation);
+            return a;
+        });
         context.handles().keep(key(hart), generation, pending);
         pending.whenComplete((done, failed) -> context.handles().replace(key(hart), pending, failed == null ? done : null));
+    }
+
+    /**
+     * The top frame's scopes and Locals, what a client shows next (VS Code expands the scopes not marked expensive);
+     * run where the frames were unwound, with the hart readable directly. Failures are left to the requests.
+     */
+    private void prefetchLocals(Answer answer, long generation) {
+        if (answer.frames().isEmpty()) {
+            return;
+        }
+        int frameId = answer.frames().get(0).getId();
+        Frame top = context.handles().get(frameId, Frame.class);
+        if (top == null || !(top.unwound() instanceof dev.rewind.dap.source.SourceFrame)) {
+            return;
+        }
+        try {
+            ScopesResponse scopes = new ScopesHandler(context).scopes(top);
+            context.handles().keep(ScopesHandler.key(frameId), generation, scopes);
+            int locals = scopes.getScopes()[0].getVariablesReference();
+            VariableContainer c = context.handles().get(locals, VariableContainer.class);
+            if (c != null) {
+                context.handles().keep(VariablesHandler.key(locals), generation, List.copyOf(c.variables(context)));
+            }
+        } catch (RuntimeException e) {
+            System.err.println("rewind dap: reading the locals at the stop failed (asked again on request): " + e);
+        }
     }
 
     private Answer unwind(int hart, int max) {

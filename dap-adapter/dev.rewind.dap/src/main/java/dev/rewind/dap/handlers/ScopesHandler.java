@@ -20,15 +20,26 @@ public final class ScopesHandler {
         this.context = context;
     }
 
+    /** The key of a frame's scopes among the answers kept at a stop. */
+    public static String key(int frameId) {
+        return "scopes " + frameId;
+    }
+
     public ScopesResponse handle(ScopesArguments args) {
         context.stoppedSession();
         Frame frame = context.frame(args.getFrameId());
-        String key = "scopes " + args.getFrameId();
-        ScopesResponse kept = context.handles().answer(key, ScopesResponse.class);
+        ScopesResponse kept = context.handles().answer(key(args.getFrameId()), ScopesResponse.class);
         if (kept != null) {
             return kept;
         }
         long generation = context.handles().generation();
+        ScopesResponse r = scopes(frame);
+        context.handles().keep(key(args.getFrameId()), generation, r);
+        return r;
+    }
+
+    /** The scopes of {@code frame}, Locals first when it has debug information (new references). */
+    public ScopesResponse scopes(Frame frame) {
         List<Scope> scopes = new ArrayList<>();
         if (frame.unwound() instanceof dev.rewind.dap.source.SourceFrame sf && context.sourceInfo() != null) {
             var info = context.sourceInfo();
@@ -42,7 +53,6 @@ public final class ScopesHandler {
         scopes.add(scope("CSRs", csrs, csrs.registers(context.session()).size(), true));
         ScopesResponse r = new ScopesResponse();
         r.setScopes(scopes.toArray(new Scope[0]));
-        context.handles().keep(key, generation, r);
         return r;
     }
 

@@ -20,7 +20,7 @@ public final class VariablesHandler {
     public VariablesResponse handle(VariablesArguments args) {
         context.stoppedSession();
         VariableContainer c = container(context, args.getVariablesReference());
-        String key = "variables " + args.getVariablesReference();
+        String key = key(args.getVariablesReference());
         @SuppressWarnings("unchecked")
         List<Variable> all = context.handles().answer(key, List.class);
         if (all == null) {
@@ -35,6 +35,11 @@ public final class VariablesHandler {
         VariablesResponse r = new VariablesResponse();
         r.setVariables(all.subList(start, start + count).toArray(new Variable[0]));
         return r;
+    }
+
+    /** The key of a container's variables among the answers kept at a stop. */
+    public static String key(int reference) {
+        return "variables " + reference;
     }
 
     static VariableContainer container(DapContext context, int reference) {
