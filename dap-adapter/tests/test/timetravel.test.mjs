@@ -52,8 +52,11 @@ test('pause a running machine; reverse continue reports progress', { timeout: 18
     await within(continued, 30000, 'continued');
     await assert.rejects(dc.stackTraceRequest({ threadId: 1 }), /running: pause it first/);
     await new Promise((r) => setTimeout(r, 300));
-    const paused = await untilStopped(dc, () => dc.pauseRequest({ threadId: 1 }));
+    // a request that waits for the machine (as the VS Code extension's refresh on `continued`) holds no pause back
+    const bookmarks = within(dc.customRequest('rewind/bookmarks', {}), 30000, 'rewind/bookmarks while running');
+    const paused = await untilStopped(dc, () => dc.pauseRequest({ threadId: 1 }), 30000);
     assert.equal(paused.reason, 'pause');
+    assert.deepEqual((await bookmarks).body.bookmarks, []);
     assert.ok((await time(dc)).now > 0);
     const starts = [];
     const ends = [];

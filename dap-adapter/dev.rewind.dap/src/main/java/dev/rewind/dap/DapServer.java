@@ -20,6 +20,15 @@ public final class DapServer implements IDebugProtocolServer, RewindProtocol {
             "source", "readMemory", "disassemble", "exceptionInfo", "dataBreakpointInfo", "gotoTargets", "rewind/time",
             "rewind/bookmarks", "rewind/sessions");
 
+    /**
+     * Reads answered on the reader's thread ({@link DapWorker#runOrQueue}) when the worker is idle and no request of
+     * this client is moving the machine ({@code moving}): they refuse a running machine at once, so they never hold the
+     * reader, and a {@code pause}, while it runs. (Another front end may start it meanwhile: then they wait for it.)
+     */
+    private static final java.util.Set<String> AT_ONCE = java.util.Set.of("threads", "stackTrace", "scopes", "variables",
+            "evaluate");
+
+    private final java.util.concurrent.atomic.AtomicInteger moving = new java.util.concurrent.atomic.AtomicInteger();
     private final DapContext c;
     private final DapWorker worker;
     private final Stepping stepping;
@@ -50,15 +59,24 @@ public final class DapServer implements IDebugProtocolServer, RewindProtocol {
         return async(command, READS.contains(command), body);
     }
 
-    /** {@code reads}: changes nothing, may run at once on the reader's thread ({@link DapWorker#runOrQueue}). */
+    /** {@code reads}: changes nothing the answers kept about a stop show. */
     private <R> CompletableFuture<R> async(String command, boolean reads, Supplier<CompletableFuture<R>> body) {
-        Executor on = reads ? worker::runOrQueue : worker::queue;
+        dev.rewind.debug.DebugSession s = c.sessionOrNull();
+        boolean atOnce = reads && AT_ONCE.contains(command) && moving.get() == 0 && (s == null || !s.running());
+        Executor on = atOnce ? worker::runOrQueue : worker::queue;
+        if (!reads) {
+            moving.incrementAndGet();
+        }
         return CompletableFuture.supplyAsync(() -> {
             if (!reads) {
                 c.handles().forgetAnswers(); // it may write or move: the answers about this stop are asked again
             }
             return body.get();
-        }, on).thenCompose(f -> f).handle((r, e) -> {
+        }, on).thenCompose(f -> f).whenComplete((r, e) -> {
+            if (!reads) {
+                moving.decrementAndGet();
+            }
+        }).handle((r, e) -> {
             if (e != null) {
                 throw DapErrors.toResponseError(command, e);
             }
