@@ -113,6 +113,6 @@ public final class Stepping {
     }
 
     private CompletableFuture<Stop> done(Stop stop) {
-        return CompletableFuture.completedFuture(StopEvents.afterResponse(context, "stepBack", stop, null));
+        return CompletableFuture.completedFuture(StopEvents.afterResponse(context, "stepBack", stop, null, true));
     }
 }
