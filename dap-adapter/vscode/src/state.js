@@ -150,8 +150,11 @@ class RewindState {
     try {
       const marks = await session.customRequest('rewind/bookmarks', {});
       if (session !== this.session) return;
+      const before = JSON.stringify(this.bookmarks);
       this.setBookmarks(marks);
-      this.changed.fire();
+      // after the extension's own commands it has them already: no second refresh of the views (a click on a row
+      // while a view is rebuilt is lost)
+      if (JSON.stringify(this.bookmarks) !== before) this.changed.fire();
     } catch (e) {
       this.lastError = e.message; // the session ended meanwhile: the views keep what they had
     }
