@@ -147,7 +147,7 @@ public final class Interpreter {
                 j = null;
             }
             if (j != null && budget - used >= b.n && !bus.cut && !guarded) {
-                used += j.run(h, budget - used, used);
+                used += j.run(h, Math.min(budget - used, jit.cap(j)), used);
             } else if (b.probes != null) {
                 used += ProbedExec.run(this, h, b, b.probes, room, used);
             } else {

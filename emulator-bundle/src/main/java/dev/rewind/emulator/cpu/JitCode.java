@@ -25,6 +25,9 @@ public abstract class JitCode {
     /** Execution callbacks of the region's probes, called directly by the generated code (translator's order). */
     final dev.rewind.plugin.api.ExecCallback[] calls;
 
+    /** Calls from the slice loop, counted up to {@link JitControl#WARM_CALLS}. */
+    int entries;
+
     JitCode(Interpreter in, Block[] blocks) {
         this.in = in;
         this.bus = in.bus;

@@ -26,6 +26,17 @@ final class JitControl {
     /** Default: on unless the system property {@code rewind.jit} is {@code false}. */
     static final boolean DEFAULT_ENABLED = !"false".equalsIgnoreCase(System.getProperty("rewind.jit", "true"));
     static final int DEFAULT_THRESHOLD = Integer.getInteger("rewind.jit.threshold", 100);
+    /**
+     * Most slots one call of a region may run during its first {@link #WARM_CALLS} calls ({@link #cap}; the slice loop
+     * calls it again at the block boundary where it stops: no change to execution). A one-hart slice runs up to 2^20
+     * slots, and a loop inside a region would then make a single call of it for that long: HotSpot, counting few
+     * invocations, left such regions for long in its profiling tier or in on-stack-replacement code (measured 8-16%
+     * slower over a 1 G-instruction run). Called about once per quantum's length at first, they are compiled as
+     * before; later calls run uncapped (measured: bench-rv32 +11%, the others within noise, over capping always).
+     * {@code -Drewind.jit.cap} and {@code -Drewind.jit.warmCalls} override them (experiments).
+     */
+    static final long CAP = Math.max(CodeCache.MAX_BLOCK, Long.getLong("rewind.jit.cap", 1000));
+    static final int WARM_CALLS = Integer.getInteger("rewind.jit.warmCalls", 20000);
     static final int MAX_BLOCKS = 48;
     static final int MAX_INSNS = 320;
     private static final MethodType CTOR = MethodType.methodType(void.class, Interpreter.class, Block[].class);
@@ -46,6 +57,15 @@ final class JitControl {
     long multiPage;
     long failures;
     String lastFailure;
+
+    /** The most slots region j may run in this call: {@link #CAP} for its first {@link #WARM_CALLS} calls, then any. */
+    static long cap(JitCode j) {
+        if (j.entries < WARM_CALLS) {
+            j.entries++;
+            return CAP;
+        }
+        return Long.MAX_VALUE;
+    }
 
     JitControl(Interpreter in, CodeCache code, PhysicalMemory mem, int xlen) {
         this.in = in;
@@ -155,8 +175,9 @@ final class JitControl {
         }
         int last = b.code[b.n - 1] & 0xFF;
         return switch (last) {
-            case Op.JAL -> calls(b) ? new long[] {b.imm[b.n - 1], b.link} : new long[] {b.imm[b.n - 1]};
-            case Op.JALR -> calls(b) ? new long[] {b.link} : new long[0];
+            // (a call's return site is endPc: link is the value written to rd, sign-extended on RV32, not an address)
+            case Op.JAL -> calls(b) ? new long[] {b.imm[b.n - 1], b.endPc} : new long[] {b.imm[b.n - 1]};
+            case Op.JALR -> calls(b) ? new long[] {b.endPc} : new long[0];
             case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> new long[] {b.imm[b.n - 1], b.endPc};
             default -> new long[] {b.endPc};
         };

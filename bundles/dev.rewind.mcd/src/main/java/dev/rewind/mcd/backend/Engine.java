@@ -45,6 +45,15 @@ interface Engine {
 
     Stop stepHart(int hart);
 
+    /**
+     * Holds harts (bit i = hart i; 0 none): the next runs and steps leave them stopped. Logged in history as an input
+     * when it differs from the set in effect (in the past that starts a new future).
+     */
+    void hold(long mask);
+
+    /** The held harts now (as last set, or as history had them at this time). */
+    long held();
+
     /** Thread-safe. */
     void requestStop();
 

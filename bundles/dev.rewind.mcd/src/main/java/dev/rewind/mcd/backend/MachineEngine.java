@@ -145,6 +145,16 @@ final class MachineEngine implements Engine {
     }
 
     @Override
+    public void hold(long mask) {
+        tm.hold(mask);
+    }
+
+    @Override
+    public long held() {
+        return tm.held();
+    }
+
+    @Override
     public void requestStop() {
         tm.requestStop();
     }
