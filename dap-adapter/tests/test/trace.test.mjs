@@ -108,6 +108,8 @@ test('a session opened from a recording with trace: true shows the recording\'s 
       await untilStopped(a.dc, () => a.dc.continueRequest({ threadId: 1 }));
       t2 = (await time(a.dc)).now;
       await trace.until(() => trace.entries.some((e) => e.kind === 'call' && e.text === 'main' && e.hart === 0), 'main on hart 0');
+      // the second stop's entries (count_item entered at t1, when resumed) have come too
+      await trace.until(() => trace.entries.some((e) => e.time >= t1 && e.text === 'count_item'), 'count_item at t1');
       recorded = new Set(trace.entries.map(key));
       await a.dc.customRequest('rewind/saveRecording', { path: file });
     } finally { await a.close(); }

@@ -26,11 +26,14 @@ final class Accumulators {
 
     /** Per accumulator: a slot of {@code ctrs} holding its counter. */
     private final int[] slots;
+    /** Per accumulator: its counter's number. */
+    private final int[] numbers;
     /** ctrs slot -> accumulator */
     private final Map<Integer, Integer> of = new HashMap<>();
 
-    private Accumulators(int[] slots, Map<Integer, Integer> of) {
+    private Accumulators(int[] slots, int[] numbers, Map<Integer, Integer> of) {
         this.slots = slots;
+        this.numbers = numbers;
         this.of.putAll(of);
     }
 
@@ -39,6 +42,7 @@ final class Accumulators {
         Map<Integer, Integer> byNumber = new HashMap<>();
         Map<Integer, Integer> of = new HashMap<>();
         int[] slots = new int[MAX];
+        int[] numbers = new int[MAX];
         List<BlockSpec> blocks = g.blocks;
         for (int k = 0; k < blocks.size(); k++) {
             Probes p = blocks.get(k).probes();
@@ -47,28 +51,40 @@ final class Accumulators {
             }
             int slot = g.ctrBase[k];
             for (int j = 0; j < p.blockInlines(); j++, slot++) {
-                assign(p.blockCounter(j), slot, byNumber, of, slots);
+                assign(p.blockCounter(j), slot, byNumber, of, slots, numbers);
             }
             for (int i = 0; i < blocks.get(k).length(); i++) {
                 for (int j = 0; j < p.insnInlines(i); j++, slot++) {
-                    assign(p.insnCounter(i, j), slot, byNumber, of, slots);
+                    assign(p.insnCounter(i, j), slot, byNumber, of, slots, numbers);
                 }
             }
         }
-        return new Accumulators(java.util.Arrays.copyOf(slots, byNumber.size()), of);
+        int n = byNumber.size();
+        return new Accumulators(java.util.Arrays.copyOf(slots, n), java.util.Arrays.copyOf(numbers, n), of);
     }
 
     private static void assign(CounterImpl c, int slot, Map<Integer, Integer> byNumber, Map<Integer, Integer> of,
-            int[] slots) {
+            int[] slots, int[] numbers) {
         Integer a = byNumber.get(c.number);
         if (a == null && byNumber.size() < MAX) {
             a = byNumber.size();
             byNumber.put(c.number, a);
             slots[a] = slot;
+            numbers[a] = c.number;
         }
         if (a != null) {
             of.put(slot, a);
         }
+    }
+
+    /** The local summing additions to {@code c} not yet in its cell, or -1. */
+    int local(CounterImpl c) {
+        for (int a = 0; a < numbers.length; a++) {
+            if (numbers[a] == c.number) {
+                return FIRST + 2 * a;
+            }
+        }
+        return -1;
     }
 
     /** At the region's entry: every accumulator 0. */

@@ -113,8 +113,8 @@ final class Probe {
         MethodVisitor mv = g.mv;
         Probes p = g.blocks.get(k).probes();
         int slot = g.callBase[k] + c;
-        flush(g);
         org.objectweb.asm.Label skip = CondEmit.test(g, p.cond(c), g.ctrBase[k] + p.condCounter(c));
+        flush(g); // only when it calls
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitFieldInsn(GETFIELD, JITCODE, "calls", "[L" + EXEC + ";");
         g.iconst(slot);
