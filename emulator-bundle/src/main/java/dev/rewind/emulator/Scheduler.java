@@ -169,15 +169,13 @@ final class Scheduler {
                 int bh = interp.breakpointHart;
                 interp.breakpointHart = -1;
                 interp.skipBreakpointOnce(bh, harts[bh].pc());
-                return RunResult.of(StopReason.BREAKPOINT, bh, harts[bh].pc(), 0,
-                        String.format("hart %d at breakpoint 0x%x", bh, harts[bh].pc()), time);
+                return RunResult.of(StopReason.BREAKPOINT, bh, harts[bh].pc(), 0, null, time);
             }
             if (bus.watchpoints().hasHit()) {
                 advanceIfDone(h);
                 Watchpoints.Hit w = bus.watchpoints().takeHit();
-                return new RunResult(StopReason.WATCHPOINT, w.hart(), w.addr(), 0, String.format(
-                        "hart %d %s %d bytes at 0x%x (value 0x%x)", w.hart(), w.write() ? "wrote" : "read", w.size(),
-                        w.addr(), w.value()), time, w.size(), w.value(), w.write());
+                return new RunResult(StopReason.WATCHPOINT, w.hart(), w.addr(), 0, null, time, w.size(), w.value(),
+                        w.write());
             }
             if (bus.exitRequested()) {
                 exited = true;
