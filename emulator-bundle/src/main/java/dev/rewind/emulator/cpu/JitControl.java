@@ -37,8 +37,12 @@ final class JitControl {
      */
     static final long CAP = Math.max(CodeCache.MAX_BLOCK, Long.getLong("rewind.jit.cap", 1000));
     static final int WARM_CALLS = Integer.getInteger("rewind.jit.warmCalls", 20000);
-    static final int MAX_BLOCKS = 48;
-    static final int MAX_INSNS = 320;
+    /**
+     * Region size limits ({@code -Drewind.jit.maxBlocks}/{@code maxInsns}, experiments): halved or doubled, bench-rv32,
+     * work-fsm-rv32 and work-calls-rv64 stayed within noise (session 3, long one-hart slices).
+     */
+    static final int MAX_BLOCKS = Integer.getInteger("rewind.jit.maxBlocks", 48);
+    static final int MAX_INSNS = Integer.getInteger("rewind.jit.maxInsns", 320);
     private static final MethodType CTOR = MethodType.methodType(void.class, Interpreter.class, Block[].class);
 
     private final Interpreter in;
