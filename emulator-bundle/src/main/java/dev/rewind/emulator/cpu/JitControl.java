@@ -162,7 +162,8 @@ final class JitControl {
                     continue;
                 }
                 Block s = code.lookup(t);
-                if (s == null || !s.valid || !s.translatable() || s.jit != null || insns + s.n > maxInsns) {
+                if (s == null || !s.valid || !s.translatable() || s.jit != null && !(LEAVES && leaf(s))
+                        || insns + s.n > maxInsns) {
                     continue;
                 }
                 seen.add(t);
@@ -171,6 +172,18 @@ final class JitControl {
             }
         }
         return out;
+    }
+
+    static final boolean LEAVES = !"false".equals(System.getProperty("rewind.jit.leaves"));
+
+    /**
+     * A leaf function: one block of at most 16 instructions ending in a return ({@code jalr x0, 0(ra)}). A region may
+     * take a copy of one already translated elsewhere (the region it heads stays its entry), so that a call to it and
+     * the return stay inside the caller's region.
+     */
+    private static boolean leaf(Block b) {
+        int w = b.code[b.n - 1];
+        return b.n <= 16 && (w & 0xFF) == Op.JALR && ((w >>> 8) & 63) == 32 && ((w >>> 16) & 63) == 1;
     }
 
     private static long[] successors(Block b) {
