@@ -2,7 +2,10 @@
 # Rewind vs QEMU 7.2 (TCG), plain speed, on the guest programs of tests/guest. Issue #16.
 #
 # Usage: releng/bench/bench.sh [--runs N] [--guests "bench work-list ..."] [--xlen "32 64"] [--no-mt]
-#                              [--no-inproc] [--no-whole] [--qemu-only]
+#                              [--no-inproc] [--no-whole] [--qemu-only] [--scale K | --long S]
+#   --scale K: every guest rebuilt with K times its work (tests/guest Makefile SCALE=K, into a temp dir; needs
+#              riscv64-unknown-elf-gcc); --long S: each guest scaled so that QEMU's run takes at least S seconds of
+#              CPU (K = ceil(S / QEMU's CPU time on the committed ELF), e.g. --long 5 for the issue's runs of >= 5 s)
 #   env: REWIND (default <repo>/rewind: the runtime under releng/launcher/target/runtime; rebuild it after an
 #        engine change with `./mvnw -o -q -pl releng/launcher,releng/bench -am package -DskipTests`), JAVA_HOME,
 #        QEMU32/QEMU64, WARM (in-process warm-up instructions, default 2e8), BEFORE (a directory of engine classes,
@@ -29,7 +32,7 @@ JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 WARM=${WARM:-200000000}
 M2=${M2:-$HOME/.m2/repository}
 RUNS=3; GUESTS="bench work-list work-matmul work-fsm work-crc work-mem work-calls"; XLENS="32 64"
-MT=1; INPROC=1; WHOLE=1; QEMU_ONLY=0
+MT=1; INPROC=1; WHOLE=1; QEMU_ONLY=0; SCALE=1; LONG=
 while [ $# -gt 0 ]; do
     case $1 in
         --runs) RUNS=$2; shift ;;
@@ -39,7 +42,9 @@ while [ $# -gt 0 ]; do
         --no-inproc) INPROC=0 ;;
         --no-whole) WHOLE=0 ;;
         --qemu-only) QEMU_ONLY=1; INPROC=0; WHOLE=0; MT=0 ;;
-        *) echo "usage: $0 [--runs N] [--guests LIST] [--xlen \"32 64\"] [--no-mt] [--no-inproc] [--no-whole] [--qemu-only]" >&2
+        --scale) SCALE=$2; shift ;;
+        --long) LONG=$2; shift ;;
+        *) echo "usage: $0 [--runs N] [--guests LIST] [--xlen \"32 64\"] [--no-mt] [--no-inproc] [--no-whole] [--qemu-only] [--scale K | --long S]" >&2
            exit 2 ;;
     esac
     shift
@@ -93,12 +98,26 @@ inproc() {   # CLASSPATH ELF: runs PlainRun, prints "instructions wall_s cpu_s" 
     fi
 }
 
-printf '\n%-18s %11s | %8s %8s | %8s %8s %7s %7s | %8s %8s %7s %7s | %8s %7s\n' guest insns 'qemu s' 'qemu cpu' \
+scaled() {  # GUEST XLEN: prints the ELF to run (rebuilt at the scale asked for) and that scale
+    local g=$1 x=$2 k=$SCALE e=$ELF/$1-rv$2.elf
+    if [ -n "$LONG" ]; then
+        read -r _ c <<<"$(qemu "$x" "$e")"
+        k=$(echo "scale = 6; s = $LONG / ($c - ${QBC[$x]}); scale = 0; k = s / 1; if (k < s) k += 1; if (k < 1) k = 1; k" | bc)
+    fi
+    if [ "$k" = 1 ]; then echo "$e 1"; return; fi
+    make -s -C "$ROOT/tests/guest" SCALE="$k" ELFDIR="$W/x$k" BUILDDIR="$W/x$k/build" "$W/x$k/$g-rv$x.elf" >&2 \
+        && echo "$W/x$k/$g-rv$x.elf $k"
+}
+
+printf '\n%-22s %11s | %8s %8s | %8s %8s %7s %7s | %8s %8s %7s %7s | %8s %7s\n' guest insns 'qemu s' 'qemu cpu' \
     'in s' 'in cpu' 'x wall' 'x cpu' 'whole s' 'wh cpu' 'x wall' 'x cpu' 'bef cpu' 'x cpu'
 for g in $GUESTS; do
     for x in $XLENS; do
         e=$ELF/$g-rv$x.elf
         [ -f "$e" ] || { echo "$g-rv$x: no $e" >&2; continue; }
+        read -r e k <<<"$(scaled "$g" "$x")"
+        [ -n "$e" ] || { echo "$g-rv$x: cannot build it at scale $SCALE${LONG:+ (--long $LONG)}" >&2; continue; }
+        label=$g-rv$x; [ "$k" = 1 ] || label="$g-rv$x x$k"
         declare -A S=()
         n=""
         for i in $(seq "$RUNS"); do
@@ -123,7 +142,7 @@ for g in $GUESTS; do
         for k in qw qc iw ic ww wc bc; do M[$k]=$(tr ' ' '\n' <<<"${S[$k]:-}" | grep . | median); done
         ratio() { [ -n "${M[$1]}" ] && [ -n "${M[$2]}" ] && printf '%.2f' "$(echo "${M[$1]} / ${M[$2]}" | bc -l)" || echo -; }
         f() { [ -n "${M[$1]}" ] && printf '%.3f' "${M[$1]}" || echo -; }
-        printf '%-18s %11s | %8s %8s | %8s %8s %7s %7s | %8s %8s %7s %7s | %8s %7s\n' "$g-rv$x" "${n:--}" "$(f qw)" \
+        printf '%-22s %11s | %8s %8s | %8s %8s %7s %7s | %8s %8s %7s %7s | %8s %7s\n' "$label" "${n:--}" "$(f qw)" \
             "$(f qc)" "$(f iw)" "$(f ic)" "$(ratio qw iw)" "$(ratio qc ic)" "$(f ww)" "$(f wc)" "$(ratio qw ww)" \
             "$(ratio qc wc)" "$(f bc)" "$(ratio qc bc)"
     done

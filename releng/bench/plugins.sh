@@ -2,8 +2,13 @@
 # Plugin cost, figures for issue #13. In one run, alternating JVMs:
 #   1. no plugin: the engine before the plugin host (BASE, default: the merge-base with main) against this
 #      engine, PlainRun (Machine API only) on both;
-#   2. PluginBench modes on this engine: none, inline (per-instruction inline counter), callback (empty
-#      per-instruction callback), functions (function-level trace probes: entries and returns).
+#   2. PluginBench modes on this engine: none, inline (per-instruction inline counter), cond (that counter and a
+#      conditional callback per block that never holds), callback (empty per-instruction callback), functions
+#      (function-level trace probes: entries and returns), trace (the trace bundle's recorder, calls and traps).
+#   3. QEMU=1 (default when qemu-system-riscv32 and gcc are there): the same guest on QEMU 7.2 with a TCG plugin
+#      built from releng/bench/qemu/bench_plugin.c (Debian ships no example plugins) in the modes that compare:
+#      none (plugin loaded, nothing registered), inline, callback, functions; CPU time (user+sys) of the whole
+#      run minus that of an empty program (exit-code), alternating with the Rewind runs.
 # Prints the median MIPS of RUNS runs each and the ratios. Needs the reactor built (releng/bench -am).
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -12,7 +17,7 @@ JAVA=$JAVA_HOME/bin/java
 ELF=${ELF:-$ROOT/tests/guest/elf/bench-rv32.elf}
 HARTS=${HARTS:-1}
 RUNS=${RUNS:-5}
-MODES=${MODES:-none inline callback functions trace}
+MODES=${MODES:-none inline cond callback functions trace}
 BEFORE_AFTER=${BEFORE_AFTER:-1}
 WARM=${WARM:-200000000}
 N=${N:-600000000}
@@ -36,8 +41,21 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 METRIC=${METRIC:-mips}   # mips: wall time; cpu-mips: the running thread's CPU time (steadier on a loaded machine)
 mips() { "$JAVA" -cp "$1" "${@:2}" | awk -v m="$METRIC" '$1 == m {print $2}'; }
 
+QEMU=${QEMU:-$(command -v qemu-system-riscv32 >/dev/null && command -v gcc >/dev/null && echo 1 || echo 0)}
+QMODES="none inline callback functions"
+if [ "$QEMU" = 1 ]; then
+    gcc -O2 -shared -fPIC -o "$W/bench_plugin.so" "$ROOT/releng/bench/qemu/bench_plugin.c"
+    riscv64-unknown-elf-nm "$ELF" | awk '$2 ~ /^[Tt]$/ {print $1}' >"$W/entries"
+    EMPTY=$ROOT/tests/guest/elf/exit-code-rv32.elf
+fi
+qcpu() {   # ELF MODE: CPU seconds (user+sys) of a whole QEMU run with the bench plugin
+    /usr/bin/time -f '%U %S' -o "$W/qtime" timeout 900 qemu-system-riscv32 -M virt -bios none -nographic \
+        -kernel "$1" -smp "$HARTS" -plugin "$W/bench_plugin.so,mode=$2,entries=$W/entries" </dev/null >/dev/null 2>&1
+    tail -1 "$W/qtime" | awk '{printf "%.3f\n", $1 + $2}'   # (a first line tells a non-zero exit status)
+}
+
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)  guest: $(basename "$ELF"), $HARTS hart(s), $N instructions after $WARM of warm-up, $RUNS runs each"
-declare -A R
+declare -A R Q
 for i in $(seq "$RUNS"); do
     if [ "$BEFORE_AFTER" = 1 ]; then
         R[before]+="$(mips "$OLD" dev.rewind.bench.PlainRun "$ELF" "$HARTS" "$WARM" "$N") "
@@ -46,6 +64,10 @@ for i in $(seq "$RUNS"); do
     for m in $MODES; do
         R[$m]+="$(mips "$NEW" dev.rewind.bench.PluginBench "$ELF" "$HARTS" "$WARM" "$N" $m) "
     done
+    if [ "$QEMU" = 1 ]; then
+        for m in $QMODES; do Q[$m]+="$(qcpu "$ELF" $m) "; done
+        Q[empty]+="$(qcpu "$EMPTY" none) "
+    fi
 done
 declare -A MED
 for k in before after $MODES; do
@@ -58,4 +80,16 @@ for m in $MODES; do
     [ "$m" = none ] && continue
     printf '%-24s: %.3fx of no plugin\n' "$m" "$(echo "${MED[none]} / ${MED[$m]}" | bc -l)"
 done
+if [ "$QEMU" = 1 ]; then
+    declare -A QM
+    for k in empty $QMODES; do
+        QM[$k]=$(tr ' ' '\n' <<<"${Q[$k]}" | grep . | median)
+        printf 'qemu %-10s median %7.3f s CPU   runs: %s\n' "$k" "${QM[$k]}" "${Q[$k]}"
+    done
+    for m in $QMODES; do
+        [ "$m" = none ] && continue
+        printf 'qemu %-19s: %.3fx of no plugin (CPU time net of start-up)\n' "$m" \
+            "$(echo "(${QM[$m]} - ${QM[empty]}) / (${QM[none]} - ${QM[empty]})" | bc -l)"
+    done
+fi
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -61,6 +61,26 @@ async function inspectSource(port) {
   } finally { await close(); }
 }
 
+/** The same at 20 different stops (breakpoints on both lines of step_loop's body, 10 rounds): nothing asked before. */
+async function inspectEachStop(port) {
+  const { dc, close } = await connect(port);
+  try {
+    await launchStopped(dc, { program: ELF('symbols-O0-rv32.elf'), harts: 1 });
+    await dc.setBreakpointsRequest({ source: { path: path.join(ROOT, 'tests/guest/src/symbols/main.c') }, breakpoints: [{ line: 14 }, { line: 15 }] });
+    const times = [];
+    for (let i = 0; i < 20; i++) {
+      await untilStopped(dc, () => dc.continueRequest({ threadId: 1 }));
+      const t0 = process.hrtime.bigint();
+      const st = await dc.stackTraceRequest({ threadId: 1 });
+      const sc = await dc.scopesRequest({ frameId: st.body.stackFrames[0].id });
+      await dc.variablesRequest({ variablesReference: sc.body.scopes[0].variablesReference });
+      await dc.variablesRequest({ variablesReference: sc.body.scopes[1].variablesReference });
+      times.push(ms(t0));
+    }
+    return times;
+  } finally { await close(); }
+}
+
 async function stepBackAtDepth(port) {
   const { dc, close } = await connect(port);
   try {
@@ -85,7 +105,9 @@ if (ONLY !== 'startup') {
   const server = await startServer();
   try {
     const src = await inspectSource(server.port);
-    console.log(`stackTrace + scopes + variables (Locals) + variables (Globals) at main.c:36 of symbols-O0, median of ${RUNS}: ${fmt(median(src))} (${load()})`);
+    console.log(`stackTrace + scopes + variables (Locals) + variables (Globals) at main.c:36 of symbols-O0, asked again at one stop, median of ${RUNS}: ${fmt(median(src))} (${load()})`);
+    const each = await inspectEachStop(server.port);
+    console.log(`the same at 20 different stops (main.c:14/15 in step_loop), median: ${fmt(median(each))}, first ${fmt(each[0])} (${load()})`);
     if (ONLY !== 'inspect') {
       const rt = await roundTrips(server.port);
       console.log(`next over an instruction (1 hart), median of ${RUNS}: ${fmt(median(rt.next))} (${load()})`);

@@ -87,3 +87,60 @@ test('no trace events unless the launch asks for them; a bad trace item is refus
     await assert.rejects(second.dc.launchRequest({ program: DEMO, trace: 42 }), /'trace' must be/);
   } finally { await second.close(); server.close(); }
 });
+
+test('a session opened from a recording with trace: true shows the recording\'s timeline, replayed or not', { timeout: 240000 }, async () => {
+  const server = await startServer();
+  const file = `${process.env.TMPDIR || '/tmp'}/rewind-dap-trace-${process.pid}.rwd`;
+  const key = (e) => `${e.hart}:${e.time}:${e.kind}:${e.text}`;
+  try {
+    const a = await connect(server.port);
+    let t1;
+    let t2;
+    let recorded;
+    try {
+      const trace = traceLog(a.dc);
+      await launchStopped(a.dc, { program: DEMO, harts: 2, trace: true });
+      await a.dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: hex(syms.get('count_item')) }] });
+      await untilStopped(a.dc, () => a.dc.continueRequest({ threadId: 1 }));
+      t1 = (await time(a.dc)).now;
+      // a debugger write: opening the recording runs its history up to here, before the trace can see it
+      await a.dc.customRequest('writeMemory', { memoryReference: hex(syms.get('items_produced')), data: Buffer.from([0, 0, 0, 0]).toString('base64') });
+      await untilStopped(a.dc, () => a.dc.continueRequest({ threadId: 1 }));
+      t2 = (await time(a.dc)).now;
+      await trace.until(() => trace.entries.some((e) => e.kind === 'call' && e.text === 'main' && e.hart === 0), 'main on hart 0');
+      recorded = new Set(trace.entries.map(key));
+      await a.dc.customRequest('rewind/saveRecording', { path: file });
+    } finally { await a.close(); }
+
+    const b = await connect(server.port);
+    try {
+      const trace = traceLog(b.dc);
+      await launchStopped(b.dc, { program: DEMO, harts: 2, recording: file, trace: true });
+      assert.equal((await time(b.dc)).now, 0);
+      await b.dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: hex(syms.get('count_item')) }] });
+      await untilStopped(b.dc, () => b.dc.continueRequest({ threadId: 1 }));
+      assert.equal((await time(b.dc)).now, t1, 'the recording replays the first hit');
+      await trace.until(() => trace.entries.some((e) => e.kind === 'call' && e.text === 'main' && e.hart === 0 && e.time < t1),
+        'main on hart 0 from the replayed history before the write');
+      assert.ok(trace.entries.every((e) => e.time <= t1), 'nothing later than now');
+      assert.ok(trace.entries.every((e) => recorded.has(key(e))), `the recorded session's entries: ${JSON.stringify(trace.entries)}`);
+
+      await untilStopped(b.dc, () => b.dc.continueRequest({ threadId: 1 }));
+      assert.equal((await time(b.dc)).now, t2);
+      await trace.until(() => trace.entries.some((e) => e.time >= t1 && e.text === 'count_item'),
+        'count_item entered at the write, once resumed (live: the recording\'s history ends there)');
+      assert.ok(trace.entries.every((e) => recorded.has(key(e))), 'still the recorded session\'s entries');
+
+      // back before the write and forward again: a cut, then the same entries, none twice
+      const seen = trace.entries.map(key);
+      await b.dc.customRequest('rewind/goToTime', { time: Math.floor(t1 / 2) });
+      await trace.until(() => trace.cuts.includes(Math.floor(t1 / 2)), 'a cut at the time gone back to');
+      await b.dc.customRequest('setInstructionBreakpoints', { breakpoints: [] });
+      await b.dc.customRequest('rewind/goToTime', { time: t2 });
+      await trace.until(() => { const now = new Set(trace.entries.map(key)); return seen.every((k) => now.has(k)); },
+        `the ${seen.length} entries up to ${t2} again`);
+      const keys = trace.entries.map(key);
+      assert.equal(new Set(keys).size, keys.length, 'no entry twice');
+    } finally { await b.close(); }
+  } finally { server.close(); (await import('node:fs')).rmSync(file, { force: true }); }
+});

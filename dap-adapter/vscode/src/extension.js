@@ -49,19 +49,26 @@ function activate(context) {
     vscode.debug.registerDebugConfigurationProvider('rewind', new ConfigurationProvider()),
     vscode.debug.registerDebugAdapterTrackerFactory('rewind', {
       createDebugAdapterTracker: (session) => {
-        const stackRequests = new Map(); // request seq -> threadId
+        // request seq -> the threadId of a request for the top frame, asked after the last stop (a request sent
+        // before the stop, e.g. for the rest of the previous stop's frames, may be answered after it)
+        const stackRequests = new Map();
+        let stops = 0;
         return {
           onWillReceiveMessage: (m) => {
-            if (m.type === 'request' && m.command === 'stackTrace') stackRequests.set(m.seq, m.arguments && m.arguments.threadId);
+            if (m.type === 'request' && m.command === 'stackTrace' && m.arguments && !m.arguments.startFrame) {
+              stackRequests.set(m.seq, { threadId: m.arguments.threadId, stops });
+            }
           },
           onDidSendMessage: (m) => {
             if (m.type === 'response' && m.command === 'stackTrace') {
-              const threadId = stackRequests.get(m.request_seq);
+              const asked = stackRequests.get(m.request_seq);
               stackRequests.delete(m.request_seq);
-              if (m.success) state.frames(session, threadId, m.body);
+              if (m.success && asked && asked.stops === stops) state.frames(session, asked.threadId, m.body);
             } else if (m.type === 'event') {
-              if (m.event === 'stopped') state.stopped(session, m.body || {});
-              else if (m.event === 'rewind/trace') state.traced(session, m.body);
+              if (m.event === 'stopped') {
+                stops++;
+                state.stopped(session, m.body || {});
+              } else if (m.event === 'rewind/trace') state.traced(session, m.body);
               else if (m.event === 'rewind/traceCut') state.traceCut(session, m.body);
               else if (m.event === 'continued') state.changed.fire();
             }

@@ -62,7 +62,7 @@ final class Checkpoints {
             ds.add(d.saveState());
         }
         return new MachineSnapshot(cfg, hs, List.copyOf(ds), htif == null ? null : htif.saveState(), memory,
-                sched.time(), sched.current(), sched.slotsLeft(), sched.exited(), sched.exitCode());
+                sched.time(), sched.current(), sched.slotsLeft(), sched.exited(), sched.exitCode(), sched.held());
     }
 
     void mark() {
@@ -109,6 +109,7 @@ final class Checkpoints {
         bus.watchpoints().takeHit();
         interp.clearBreakpointSkips();
         sched.set(s.time, s.currentHart, s.slotsLeft, s.exited, s.exitCode);
+        sched.setHeld(s.held);
     }
 
     long stateHash() {
@@ -125,6 +126,9 @@ final class Checkpoints {
         h = mix(h, sched.time());
         h = mix(h, sched.current());
         h = mix(h, sched.slotsLeft());
+        if (sched.held() != 0) { // mixed in only when set: hashes of runs without held harts stay as they were
+            h = mix(h, sched.held() ^ 0x48454C44L);
+        }
         return mix(h, sched.exited() ? 1 + sched.exitCode() : 0);
     }
 

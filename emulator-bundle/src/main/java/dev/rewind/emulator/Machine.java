@@ -200,6 +200,29 @@ public final class Machine {
         Csrs.debugWrite(hart(hart), csr, value, sched.time());
     }
 
+    /**
+     * Holds harts: the scheduler skips a held hart as it skips one asleep in WFI (its state does not change; devices
+     * and virtual time go on while other harts run). Bit i of {@code mask} holds hart i; 0 holds none (the default).
+     * When every hart is held, or every hart not held sleeps with no device event pending, a run stops at once with
+     * {@link StopReason#DEADLOCK} (a message says which); so does stepping a held hart. The held set is machine state:
+     * snapshots and {@link #stateHash()} include it. Set it only while the machine is stopped; with history, change
+     * it through the time machine ({@code TimeMachine.hold}) so that it is logged.
+     *
+     * @throws IllegalArgumentException if the mask names a hart the machine does not have
+     */
+    public void setHeld(long mask) {
+        if (harts.length < 64 && mask >>> harts.length != 0) {
+            throw new IllegalArgumentException(String.format("hold mask 0x%x names harts the %d-hart machine does not "
+                    + "have", mask, harts.length));
+        }
+        sched.setHeld(mask);
+    }
+
+    /** The held harts: bit i set when hart i is held (see {@link #setHeld(long)}). */
+    public long held() {
+        return sched.held();
+    }
+
     /** The hart the scheduler runs next and the slots left in its quantum. */
     public int currentHart() {
         return sched.current();

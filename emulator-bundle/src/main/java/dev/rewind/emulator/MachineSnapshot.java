@@ -5,7 +5,7 @@ import dev.rewind.emulator.mem.MemoryImage;
 import java.util.List;
 
 /**
- * An immutable capture of a whole machine: harts, devices, HTIF, scheduler position, virtual time and RAM
+ * An immutable capture of a whole machine: harts, devices, HTIF, scheduler position and held harts, virtual time and RAM
  * (unchanged pages shared with other snapshots). Restore it with
  * {@link Machine#restore(MachineSnapshot)} on the machine it came from (or one of identical configuration
  * with the same image loaded).
@@ -21,9 +21,11 @@ public final class MachineSnapshot {
     final long slotsLeft;
     final boolean exited;
     final int exitCode;
+    /** The held harts (bit i = hart i). */
+    final long held;
 
     MachineSnapshot(MachineConfig config, Hart[] harts, List<byte[]> deviceStates, byte[] htifState,
-            MemoryImage memory, long time, int currentHart, long slotsLeft, boolean exited, int exitCode) {
+            MemoryImage memory, long time, int currentHart, long slotsLeft, boolean exited, int exitCode, long held) {
         this.config = config;
         this.harts = harts;
         this.deviceStates = deviceStates;
@@ -34,6 +36,12 @@ public final class MachineSnapshot {
         this.slotsLeft = slotsLeft;
         this.exited = exited;
         this.exitCode = exitCode;
+        this.held = held;
+    }
+
+    /** The harts held at the snapshot (bit i = hart i; see {@link Machine#setHeld(long)}). */
+    public long held() {
+        return held;
     }
 
     /** Virtual time at which the snapshot was taken. */

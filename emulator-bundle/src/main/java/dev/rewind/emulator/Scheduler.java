@@ -27,6 +27,8 @@ final class Scheduler {
     private long slotsLeft;
     private boolean exited;
     private int exitCode;
+    /** Bit i set: hart i is held (not scheduled, as if asleep; its state does not change). */
+    private long held;
     private volatile boolean stopRequested;
 
     Scheduler(Hart[] harts, List<MmioDevice> devices, Bus bus, Interpreter interp, int quantum,
@@ -60,9 +62,23 @@ final class Scheduler {
         return exitCode;
     }
 
-    /** Back to time 0, hart 0 at the start of its quantum, not exited (a freshly loaded image). */
+    long held() {
+        return held;
+    }
+
+    /** Sets the held harts (bit i = hart i); part of the machine's state (snapshots, state hash). */
+    void setHeld(long mask) {
+        this.held = mask;
+    }
+
+    private boolean isHeld(int hart) {
+        return (held >>> hart & 1) != 0;
+    }
+
+    /** Back to time 0, hart 0 at the start of its quantum, not exited, no hart held (a freshly loaded image). */
     void reset() {
         set(0, 0, quantum, false, exitCode);
+        held = 0;
     }
 
     /** Sets the scheduler position exactly (a restore). */
@@ -112,17 +128,25 @@ final class Scheduler {
             if (stepHart >= 0 && harts[stepHart].retired() >= stepTarget) {
                 return RunResult.of(StopReason.STEP_DONE, stepHart, harts[stepHart].pc(), 0, "step done", time);
             }
+            if (held != 0) {
+                RunResult stuck = heldStop(stepHart);
+                if (stuck != null) {
+                    return stuck;
+                }
+            }
             long next = tickDevices();
-            if (allSleeping()) {
+            if (noneRunnable()) {
                 if (next == Long.MAX_VALUE || next <= time) {
-                    return RunResult.of(StopReason.DEADLOCK, -1, 0, 0,
-                            "all harts wait for an interrupt and no device event is pending", time);
+                    return RunResult.of(StopReason.DEADLOCK, -1, 0, 0, held == 0
+                            ? "all harts wait for an interrupt and no device event is pending"
+                            : "every hart that is not held waits for an interrupt and no device event is pending",
+                            time);
                 }
                 time = Math.min(next, limit);
                 continue;
             }
             Hart h = harts[current];
-            if (h.sleeping()) {
+            if (h.sleeping() || held != 0 && isHeld(current)) {
                 nextHart();
                 continue;
             }
@@ -173,6 +197,25 @@ final class Scheduler {
         }
     }
 
+    /**
+     * With harts held: a DEADLOCK stop when nothing can run (every hart held) or the hart being stepped is held
+     * (it can never retire more), else null. Never a hang.
+     */
+    private RunResult heldStop(int stepHart) {
+        if (stepHart >= 0 && isHeld(stepHart)) {
+            return RunResult.of(StopReason.DEADLOCK, stepHart, harts[stepHart].pc(), 0, "hart " + stepHart
+                    + " is held: it cannot retire another instruction", time);
+        }
+        if (Long.bitCount(held & allHarts()) == harts.length) {
+            return RunResult.of(StopReason.DEADLOCK, -1, 0, 0, "every hart is held: nothing can run", time);
+        }
+        return null;
+    }
+
+    private long allHarts() {
+        return harts.length == 64 ? -1L : (1L << harts.length) - 1;
+    }
+
     private void advanceIfDone(Hart h) {
         if (slotsLeft <= 0 || h.sleeping()) {
             nextHart();
@@ -184,9 +227,10 @@ final class Scheduler {
         slotsLeft = quantum;
     }
 
-    private boolean allSleeping() {
+    /** Whether every hart sleeps or is held. */
+    private boolean noneRunnable() {
         for (Hart h : harts) {
-            if (!h.sleeping()) {
+            if (!h.sleeping() && (held == 0 || !isHeld(h.id()))) {
                 return false;
             }
         }

@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
  * causes are delivered to each listener after the request's future completed (see {@link SessionListener}).
  * Nothing here touches the engine but through the MCD API.
  *
- * <p>The machine runs or stops as a whole (all-stop): running, stepping and time travel move every hart. A
+ * <p>The machine runs or stops as a whole (all-stop): running, stepping and time travel move every hart, unless a
+ * forward run or step is given a {@link RunScope} that holds some harts (they stay stopped while the others run). A
  * request that needs a stopped machine (stepping, time travel, state writes) fails with {@link DebugException}
  * while it runs; {@link #pause()} works at any time and also cancels a long reverse operation.
  *
@@ -81,6 +82,35 @@ public interface DebugSession {
      * run, with a new history. Breakpoints and bookmarks are kept.
      */
     CompletableFuture<Stop> reset();
+
+    // ---- run control with held harts (RunScope; the methods above are these with RunScope.ALL)
+
+    /**
+     * {@link #resume()} with only the harts of {@code scope} running; the {@code Running} event carries the scope.
+     * The default supports only {@link RunScope#ALL}.
+     */
+    default CompletableFuture<Void> resume(RunScope scope) {
+        return scope.isAll() ? resume() : CompletableFuture.failedFuture(noScope());
+    }
+
+    /** {@link #stepInstruction(int, int)} with only the harts of {@code scope} running (it must include {@code hart}). */
+    default CompletableFuture<Stop> stepInstruction(int hart, int n, RunScope scope) {
+        return scope.isAll() ? stepInstruction(hart, n) : CompletableFuture.failedFuture(noScope());
+    }
+
+    /** {@link #stepRange} with only the harts of {@code scope} running (it must include {@code hart}). */
+    default CompletableFuture<Stop> stepRange(int hart, long lo, long hi, boolean overCalls, RunScope scope) {
+        return scope.isAll() ? stepRange(hart, lo, hi, overCalls) : CompletableFuture.failedFuture(noScope());
+    }
+
+    /** {@link #stepOut} with only the harts of {@code scope} running (it must include {@code hart}). */
+    default CompletableFuture<Stop> stepOut(int hart, long returnAddress, long callerSp, RunScope scope) {
+        return scope.isAll() ? stepOut(hart, returnAddress, callerSp) : CompletableFuture.failedFuture(noScope());
+    }
+
+    private static DebugException noScope() {
+        return new DebugException("this session cannot hold harts: it runs them all");
+    }
 
     // ---- time travel (fail with DebugException when history is off or the machine runs)
 

@@ -15,7 +15,16 @@ public interface DebugSessions {
     CompletableFuture<DebugSession> launch(LaunchConfig config);
 
     /** Opens a saved recording of {@code program} as a new session, stopped at time 0. */
-    CompletableFuture<DebugSession> openRecording(java.nio.file.Path recording, java.nio.file.Path program);
+    default CompletableFuture<DebugSession> openRecording(java.nio.file.Path recording, java.nio.file.Path program) {
+        return openRecording(recording, program, java.util.Map.of());
+    }
+
+    /**
+     * Opens a saved recording of {@code program} as a new session, stopped at time 0, asking observers of its machine
+     * to attach as {@link LaunchConfig#instrumentation()} says (a trace, plugins): they see the recording's timeline.
+     */
+    CompletableFuture<DebugSession> openRecording(java.nio.file.Path recording, java.nio.file.Path program,
+            java.util.Map<String, String> instrumentation);
 
     /** Live sessions, oldest first. */
     List<DebugSession> sessions();

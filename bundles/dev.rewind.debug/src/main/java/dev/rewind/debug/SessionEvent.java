@@ -9,8 +9,16 @@ public sealed interface SessionEvent {
     /** The session this event is about. */
     String sessionId();
 
-    /** The machine runs (forward). */
-    record Running(String sessionId, long time) implements SessionEvent {
+    /** The machine runs (forward): every hart, or only those of {@code scope} (the others held). */
+    record Running(String sessionId, long time, RunScope scope) implements SessionEvent {
+        public Running {
+            scope = scope == null ? RunScope.ALL : scope;
+        }
+
+        /** Every hart runs. */
+        public Running(String sessionId, long time) {
+            this(sessionId, time, RunScope.ALL);
+        }
     }
 
     /** The machine stopped. */

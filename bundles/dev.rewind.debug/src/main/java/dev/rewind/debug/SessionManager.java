@@ -54,8 +54,9 @@ public final class SessionManager implements DebugSessions {
     }
 
     @Override
-    public CompletableFuture<DebugSession> openRecording(Path recording, Path program) {
-        return sessions.openRecording(recording, program);
+    public CompletableFuture<DebugSession> openRecording(Path recording, Path program,
+            java.util.Map<String, String> instrumentation) {
+        return sessions.openRecording(recording, program, instrumentation);
     }
 
     @Override

@@ -62,7 +62,8 @@ public final class RewindLaunchDelegate extends LaunchConfigurationDelegate {
         DebugSessions sessions = sessions();
         CompletableFuture<DebugSession> f = recording.isBlank()
                 ? sessions.launch(LaunchAttributes.launchConfig(configuration))
-                : sessions.openRecording(Path.of(recording), LaunchAttributes.program(configuration));
+                : sessions.openRecording(Path.of(recording), LaunchAttributes.program(configuration),
+                        LaunchAttributes.launchConfig(configuration).instrumentation());
         DebugSession session = await(f, monitor);
         monitor.worked(1);
         RewindDebugTarget target = new RewindDebugTarget(launch, session,

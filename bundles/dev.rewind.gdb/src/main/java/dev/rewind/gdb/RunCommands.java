@@ -2,17 +2,20 @@ package dev.rewind.gdb;
 
 import dev.rewind.debug.DebugSession;
 import dev.rewind.debug.Register;
+import dev.rewind.debug.RunScope;
 import dev.rewind.debug.Stop;
-import dev.rewind.gdb.rsp.Hex;
-import dev.rewind.gdb.rsp.ProtocolException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Run control: {@code vCont} ({@code c C s S r}), the legacy {@code c C s S}, and reverse {@code bs bc}. The
- * machine is all-stop: a step of one hart lets the others run as the schedule runs them, a continue runs
- * every hart (a {@code c} for one thread runs them all). Signals given with {@code C}/{@code S} are ignored:
- * a bare-metal guest has none.
+ * machine is all-stop. {@code vCont} moves the threads it gives an action (the leftmost action that names a
+ * thread, else the default action without a thread, applies): a step of one hart lets the others with an action
+ * run as the schedule runs them, and the threads without one stay stopped (held: what gdb's
+ * {@code set scheduler-locking on|step} sends, e.g. {@code vCont;s:2} or {@code vCont;c:2}, while
+ * {@code vCont;s:2;c} runs every hart). The stop reply is all-stop as always. Signals given with
+ * {@code C}/{@code S} are ignored: a bare-metal guest has none. Reverse steps and continues move through recorded
+ * history, held harts as they were held then.
  * <p>
  * A step of a hart (forwards, backwards, over a range) queues a read of that hart's registers right behind it
  * on the session's executor, so the stop reply carries them (expedited) without a second round trip to the
@@ -47,49 +50,21 @@ final class RunCommands {
         return step;
     }
 
-    /** {@code vCont;action[:thread]...}; {@code defaultHart} steps when a step action names no thread. */
+    /**
+     * {@code vCont;action[:thread]...}; {@code defaultHart} steps when a step action names no thread. Threads that
+     * no action applies to are held while the others move.
+     */
     CompletableFuture<Stop> vCont(String actions, int defaultHart, int harts) {
-        String[] parts = actions.split(";");
-        boolean resume = false;
-        for (String part : parts) {
-            if (part.isEmpty()) {
-                continue;
+        VContActions a = VContActions.parse(actions, defaultHart, harts);
+        RunScope scope = a.scope();
+        if (a.stepHart() >= 0) {
+            int hart = a.stepHart();
+            if (a.range() != null) {
+                return thenRegisters(hart, session.stepRange(hart, a.range()[0], a.range()[1], false, scope));
             }
-            int colon = part.indexOf(':');
-            String action = colon < 0 ? part : part.substring(0, colon);
-            int hart = defaultHart;
-            if (colon >= 0) {
-                int thread = Threads.parse(part.substring(colon + 1));
-                hart = Threads.hart(thread, harts);
-                if (hart < 0 && thread != Threads.ALL && thread != Threads.ANY) {
-                    throw new ProtocolException("no thread " + thread);
-                }
-                if (hart < 0) {
-                    hart = defaultHart;
-                }
-            }
-            char kind = action.charAt(0);
-            switch (kind) {
-                case 's', 'S' -> {
-                    return step(hart);
-                }
-                case 'r' -> {
-                    String[] range = action.substring(1).split(",");
-                    if (range.length != 2) {
-                        throw new ProtocolException("vCont;r needs start,end");
-                    }
-                    return thenRegisters(hart,
-                            session.stepRange(hart, Hex.parse(range[0]), Hex.parse(range[1]), false));
-                }
-                case 'c', 'C' -> resume = true;
-                case 't' -> throw new ProtocolException("vCont;t is for non-stop mode, which this stub does not offer");
-                default -> throw new ProtocolException("unknown vCont action '" + action + "'");
-            }
+            return thenRegisters(hart, session.stepInstruction(hart, 1, scope));
         }
-        if (!resume) {
-            throw new ProtocolException("vCont without an action");
-        }
-        return resume();
+        return resume(scope);
     }
 
     CompletableFuture<Stop> step(int hart) {
@@ -98,6 +73,11 @@ final class RunCommands {
 
     /** Runs forward; completes at the next stop, or exceptionally when the machine could not start. */
     CompletableFuture<Stop> resume() {
+        return resume(RunScope.ALL);
+    }
+
+    /** {@link #resume()} with only the harts of {@code scope} running. */
+    CompletableFuture<Stop> resume(RunScope scope) {
         prefetch = null;
         CompletableFuture<Stop> result = new CompletableFuture<>();
         session.nextStop().whenComplete((stop, e) -> {
@@ -107,7 +87,7 @@ final class RunCommands {
                 result.complete(stop);
             }
         });
-        session.resume().whenComplete((v, e) -> {
+        session.resume(scope).whenComplete((v, e) -> {
             if (e != null) {
                 result.completeExceptionally(e);
             }

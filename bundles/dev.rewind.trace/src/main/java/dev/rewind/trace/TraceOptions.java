@@ -1,7 +1,6 @@
 package dev.rewind.trace;
 
 import dev.rewind.emulator.elf.ElfImage;
-import dev.rewind.emulator.elf.ElfSymbol;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +45,15 @@ public record TraceOptions(boolean blocks, boolean calls, boolean traps, boolean
      * @throws IllegalArgumentException naming the item that is not understood
      */
     public static TraceOptions parse(String what, ElfImage image, long budgetBytes) {
+        return parse(what, name -> image == null ? java.util.Optional.empty() : image.symbol(name)
+                .map(s -> new MemRange(name, s.value(), s.value() + Math.max(1, s.size()))), budgetBytes);
+    }
+
+    /**
+     * As {@link #parse(String, ElfImage, long)}, with {@code symbols} giving the bytes of a symbol ({@code mem=SYMBOL}).
+     */
+    public static TraceOptions parse(String what,
+            java.util.function.Function<String, java.util.Optional<MemRange>> symbols, long budgetBytes) {
         boolean blocks = false;
         boolean calls = false;
         boolean traps = false;
@@ -63,14 +71,15 @@ public record TraceOptions(boolean blocks, boolean calls, boolean traps, boolean
                         throw new IllegalArgumentException("unknown trace item '" + w
                                 + "' (expected blocks, calls, traps, uart, mem=SYMBOL or mem=0xADDR+LEN)");
                     }
-                    mem.add(range(w.substring(4), image));
+                    mem.add(range(w.substring(4), symbols));
                 }
             }
         }
         return new TraceOptions(blocks, calls, traps, uart, mem, budgetBytes);
     }
 
-    private static MemRange range(String spec, ElfImage image) {
+    private static MemRange range(String spec,
+            java.util.function.Function<String, java.util.Optional<MemRange>> symbols) {
         if (spec.startsWith("0x")) {
             int plus = spec.indexOf('+');
             try {
@@ -81,10 +90,7 @@ public record TraceOptions(boolean blocks, boolean calls, boolean traps, boolean
                 throw new IllegalArgumentException("mem=" + spec + ": expected 0xADDR+LEN", e);
             }
         }
-        ElfSymbol s = image == null ? null : image.symbol(spec).orElse(null);
-        if (s == null) {
-            throw new IllegalArgumentException("mem=" + spec + ": no such symbol in the program");
-        }
-        return new MemRange(spec, s.value(), s.value() + Math.max(1, s.size()));
+        return symbols.apply(spec)
+                .orElseThrow(() -> new IllegalArgumentException("mem=" + spec + ": no such symbol in the program"));
     }
 }

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * The trace as a plugin: install it into one machine. Records live execution only (replayed history is in the
- * rings already); when the past is changed, events after the change are forgotten and a {@link TraceCut} posted.
+ * rings already), and history it has not seen when it is run through for it ({@link #catchUp}: a session opened
+ * from a recording); when the past is changed, events after the change are forgotten and a {@link TraceCut} posted.
  * With a bus sink, events also go out as {@link TraceBatch}es of up to {@value #BATCH} per hart ({@link #flush()}
  * sends the partial ones: call it when the machine stops).
  */
@@ -31,6 +32,11 @@ public final class TraceRecorder implements RewindPlugin {
     private EventRing[] rings;
     private Batch[] pending;
     private long sequence;
+    /** Running through history this trace has not seen yet ({@link #catchUp}): replay is recorded. */
+    private boolean catchingUp;
+    /** Full batches of a catch-up, posted at the next {@link #flush()}. */
+    private final java.util.ArrayDeque<TraceBatch> held = new java.util.ArrayDeque<>();
+    private long heldEvents;
 
     /** @param bus where batches go ({@code EventBus::post}), or null */
     public TraceRecorder(String label, TraceOptions options, Map<Long, String> functions, Consumer<Record> bus) {
@@ -114,8 +120,30 @@ public final class TraceRecorder implements RewindPlugin {
         }
     }
 
+    /** Something that runs the machine and may fail. */
+    @FunctionalInterface
+    public interface Pass<E extends Exception> {
+        void run() throws E;
+    }
+
+    /**
+     * Runs {@code pass}, which runs the machine through history this trace has not seen (it was made before the
+     * trace was installed: a session opened from a recording), recording that replayed execution as if it were live.
+     * The pass must run the history once, in time order, from where the trace was installed. Its batches are held
+     * until the next {@link #flush()} (the first stop), so that front ends that subscribe after the session opened
+     * get them too; at most the rings' capacity of them, the oldest dropped first.
+     */
+    public <E extends Exception> void catchUp(Pass<E> pass) throws E {
+        catchingUp = true;
+        try {
+            pass.run();
+        } finally {
+            catchingUp = false;
+        }
+    }
+
     private void record(int hart, long time, int kind, long a, long b) {
-        if (ctx.replaying()) {
+        if (ctx.replaying() && !catchingUp) {
             return;
         }
         rings[hart].add(time, kind, a, b);
@@ -130,6 +158,7 @@ public final class TraceRecorder implements RewindPlugin {
             pending[h].truncateAfter(time);
         }
         if (bus != null) {
+            postHeld();
             bus.accept(new TraceCut(label, time));
         }
     }
@@ -137,6 +166,7 @@ public final class TraceRecorder implements RewindPlugin {
     /** Sends the partial batches (machine thread). */
     public void flush() {
         if (bus != null && pending != null) {
+            postHeld();
             for (int h = 0; h < pending.length; h++) {
                 flush(h);
             }
@@ -146,8 +176,24 @@ public final class TraceRecorder implements RewindPlugin {
     private void flush(int hart) {
         Batch p = pending[hart];
         if (p.n > 0) {
-            bus.accept(p.take(label, hart, sequence++));
+            TraceBatch b = p.take(label, hart, sequence++);
+            if (catchingUp) {
+                held.add(b);
+                heldEvents += b.times().length;
+                while (heldEvents > (long) rings[0].capacity() * rings.length) {
+                    heldEvents -= held.removeFirst().times().length;
+                }
+            } else {
+                bus.accept(b);
+            }
         }
+    }
+
+    private void postHeld() {
+        while (!held.isEmpty()) {
+            bus.accept(held.removeFirst());
+        }
+        heldEvents = 0;
     }
 
     /** The events of one hart held now (machine thread, or with the machine stopped). */

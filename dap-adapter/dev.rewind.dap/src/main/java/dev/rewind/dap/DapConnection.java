@@ -63,7 +63,7 @@ public final class DapConnection {
     public void run() {
         int n = COUNT.incrementAndGet();
         ExecutorService io = Executors.newCachedThreadPool(daemon("rewind-dap-" + n + "-io"));
-        ExecutorService worker = Executors.newSingleThreadExecutor(daemon("rewind-dap-" + n + "-worker"));
+        DapWorker worker = new DapWorker(Executors.newSingleThreadExecutor(daemon("rewind-dap-" + n + "-worker")));
         try {
             DapServer server = new DapServer(context, worker);
             Launcher<IDebugProtocolClient> launcher = DSPLauncher.createServerLauncher(server, in, out, io,

@@ -27,6 +27,7 @@ public final class DapContext {
     private final BreakpointBook breakpoints = new BreakpointBook();
     private volatile IDebugProtocolClient client;
     private final Inspection inspection = new Inspection();
+    private final StopFrames stopFrames = new StopFrames(this);
     private volatile InitializeRequestArguments clientInfo = new InitializeRequestArguments();
     private volatile DebugSession session;
     private volatile boolean ownsSession;
@@ -39,6 +40,7 @@ public final class DapContext {
     private volatile boolean configurationDone;
     private volatile List<String> sourceDirectories = List.of();
     private final Map<String, Runnable> afterResponse = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean travelUnsaid = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicInteger stopsToDrop = new java.util.concurrent.atomic.AtomicInteger();
     private volatile dev.rewind.bus.EventBus bus;
     private volatile org.eclipse.lsp4j.jsonrpc.Endpoint remote;
@@ -192,6 +194,23 @@ public final class DapContext {
         stopsToDrop.incrementAndGet();
     }
 
+    /** Time travel ended in a stop: the client gets {@code invalidated} after its frames (StopEvents). */
+    public void unsaidTravel() {
+        if (Boolean.TRUE.equals(clientInfo.getSupportsInvalidatedEvent())) {
+            travelUnsaid.set(true);
+        }
+    }
+
+    /** Whether a time travel's {@code invalidated} is still to be sent (and forget it). */
+    public boolean takeUnsaidTravel() {
+        return travelUnsaid.getAndSet(false);
+    }
+
+    /** Whether a composite operation is under way (its session events are not the client's). */
+    public boolean dropsPending() {
+        return stopsToDrop.get() > 0;
+    }
+
     /** A composite operation failed: the stops it meant to drop will not come. */
     public void clearDroppedStops() {
         stopsToDrop.set(0);
@@ -253,6 +272,11 @@ public final class DapContext {
     /** Reads of one request in one executor hop (stackTrace, variables): see {@link Inspection}. */
     public <T> T inspecting(int hart, java.util.function.Supplier<T> work) {
         return await(inspection.run(session(), hart, work));
+    }
+
+    /** The frames handed out at this stop. */
+    public StopFrames stopFrames() {
+        return stopFrames;
     }
 
     public Inspection inspection() {

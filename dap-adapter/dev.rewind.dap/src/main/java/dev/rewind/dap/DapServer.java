@@ -15,15 +15,29 @@ import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
  */
 public final class DapServer implements IDebugProtocolServer, RewindProtocol {
 
+    /** Requests that change nothing the answers kept about a stop show ({@link Handles#answer}). */
+    private static final java.util.Set<String> READS = java.util.Set.of("threads", "stackTrace", "scopes", "variables",
+            "source", "readMemory", "disassemble", "exceptionInfo", "dataBreakpointInfo", "gotoTargets", "rewind/time",
+            "rewind/bookmarks", "rewind/sessions");
+
+    /**
+     * Reads answered on the reader's thread ({@link DapWorker#runOrQueue}) when the worker is idle and no request of
+     * this client is moving the machine ({@code moving}): they refuse a running machine at once, so they never hold the
+     * reader, and a {@code pause}, while it runs. (Another front end may start it meanwhile: then they wait for it.)
+     */
+    private static final java.util.Set<String> AT_ONCE = java.util.Set.of("threads", "stackTrace", "scopes", "variables",
+            "evaluate");
+
+    private final java.util.concurrent.atomic.AtomicInteger moving = new java.util.concurrent.atomic.AtomicInteger();
     private final DapContext c;
-    private final Executor worker;
+    private final DapWorker worker;
     private final Stepping stepping;
     private final EvaluateHandler evaluate;
     private final TimeHandler time;
     private final BookmarkHandler bookmarks;
     private final SessionsHandler sessions;
 
-    public DapServer(DapContext context, Executor worker) {
+    public DapServer(DapContext context, DapWorker worker) {
         this.c = context;
         this.worker = worker;
         this.stepping = new Stepping(context);
@@ -34,11 +48,35 @@ public final class DapServer implements IDebugProtocolServer, RewindProtocol {
     }
 
     private <R> CompletableFuture<R> sync(String command, Supplier<R> body) {
-        return async(command, () -> CompletableFuture.completedFuture(body.get()));
+        return sync(command, READS.contains(command), body);
+    }
+
+    private <R> CompletableFuture<R> sync(String command, boolean reads, Supplier<R> body) {
+        return async(command, reads, () -> CompletableFuture.completedFuture(body.get()));
     }
 
     private <R> CompletableFuture<R> async(String command, Supplier<CompletableFuture<R>> body) {
-        return CompletableFuture.supplyAsync(body, worker).thenCompose(f -> f).handle((r, e) -> {
+        return async(command, READS.contains(command), body);
+    }
+
+    /** {@code reads}: changes nothing the answers kept about a stop show. */
+    private <R> CompletableFuture<R> async(String command, boolean reads, Supplier<CompletableFuture<R>> body) {
+        dev.rewind.debug.DebugSession s = c.sessionOrNull();
+        boolean atOnce = reads && AT_ONCE.contains(command) && moving.get() == 0 && (s == null || !s.running());
+        Executor on = atOnce ? worker::runOrQueue : worker::queue;
+        if (!reads) {
+            moving.incrementAndGet();
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            if (!reads) {
+                c.handles().forgetAnswers(); // it may write or move: the answers about this stop are asked again
+            }
+            return body.get();
+        }, on).thenCompose(f -> f).whenComplete((r, e) -> {
+            if (!reads) {
+                moving.decrementAndGet();
+            }
+        }).handle((r, e) -> {
             if (e != null) {
                 throw DapErrors.toResponseError(command, e);
             }
@@ -194,7 +232,8 @@ public final class DapServer implements IDebugProtocolServer, RewindProtocol {
 
     @Override
     public CompletableFuture<EvaluateResponse> evaluate(EvaluateArguments a) {
-        return sync("evaluate", () -> evaluate.handle(a));
+        // watch and hover read (C expressions have no assignment); the console's commands may move or write
+        return sync("evaluate", !"repl".equals(a.getContext()), () -> evaluate.handle(a));
     }
 
     @Override

@@ -11,14 +11,13 @@ import org.eclipse.lsp4j.debug.InvalidatedAreas;
 import org.eclipse.lsp4j.debug.InvalidatedEventArguments;
 import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.OutputEventArgumentsCategory;
-import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.TerminatedEventArguments;
 import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
 
 /**
  * Turns the session's events into DAP events for one client: stopped (with the DAP reason and all threads
- * stopped), continued, output (guest UART as stdout, log points as console), invalidated after a write (after time
- * travel the stopped event says it), breakpoint changes, and terminated when the session ends. Handles are
+ * stopped), continued, output (guest UART as stdout, log points as console), invalidated (after a write: all; after
+ * time travel: variables, see StopEvents), breakpoint changes, and terminated when the session ends. Handles are
  * forgotten whenever the machine moves, before the client hears about it.
  */
 public final class EventForwarder implements SessionListener {
@@ -28,6 +27,8 @@ public final class EventForwarder implements SessionListener {
 
     private final DapContext context;
     private final StringBuilder pending = new StringBuilder();
+    /** Time travel happened since the last stop the client heard of. */
+    private boolean travelled;
 
     public EventForwarder(DapContext context) {
         this.context = context;
@@ -59,21 +60,21 @@ public final class EventForwarder implements SessionListener {
             case SessionEvent.Running r -> {
                 context.handles().reset();
                 ContinuedEventArguments args = new ContinuedEventArguments();
-                args.setThreadId(1);
-                args.setAllThreadsContinued(true);
+                int only = r.scope().single();
+                args.setThreadId(only >= 0 ? DapContext.threadId(only) : 1);
+                args.setAllThreadsContinued(r.scope().isAll());
                 client.continued(args);
             }
             case SessionEvent.Stopped s -> stopped(client, s.stop());
             case SessionEvent.Output o -> output(client, o.text(), OutputEventArgumentsCategory.CONSOLE);
             case SessionEvent.Invalidated i -> {
-                context.handles().reset();
-                // Time travel: the stopped event that follows makes the client refetch (DAP: no invalidated needed for
-                // stops); VS Code would clear and refetch everything once more per invalidated (measured: Step Back).
-                if (!i.timeTravel() && Boolean.TRUE.equals(context.clientInfo().getSupportsInvalidatedEvent())) {
-                    InvalidatedEventArguments args = new InvalidatedEventArguments();
-                    args.setAreas(new String[] {InvalidatedAreas.ALL});
-                    client.invalidated(args);
-                }
+                if (!i.timeTravel()) {
+                    context.handles().reset();
+                    invalidated(context, InvalidatedAreas.ALL);
+                } else if (!context.dropsPending()) {
+                    context.handles().reset();
+                    travelled = true; // said with the stop it leads to
+                } // else a part of a composite operation, which resets and says it with its own stop (StopEvents)
             }
             case SessionEvent.BreakpointChanged b -> breakpointChanged(client, b);
             case SessionEvent.BookmarksChanged b -> {
@@ -87,10 +88,10 @@ public final class EventForwarder implements SessionListener {
     }
 
     private void stopped(IDebugProtocolClient client, Stop stop) {
-        context.handles().reset();
         if (context.takeDroppedStop()) {
-            return;
+            return; // the composite operation resets the handles when it sends its stop, maybe before this came
         }
+        context.handles().reset();
         if (stop.exited() && !context.sessionHistory()) {
             ExitedEventArguments exited = new ExitedEventArguments();
             exited.setExitCode(stop.exitCode());
@@ -103,15 +104,18 @@ public final class EventForwarder implements SessionListener {
                     + "; its history stays: step back, reverse continue or go to a time\n",
                     OutputEventArgumentsCategory.CONSOLE);
         }
-        StoppedEventArguments args = new StoppedEventArguments();
-        args.setReason(StopReasons.dapReason(stop, context.breakpoints()));
-        args.setDescription(stop.description());
-        args.setThreadId(DapContext.threadId(stop.hart()));
-        args.setAllThreadsStopped(true);
-        if (stop.breakpointId() > 0) {
-            args.setHitBreakpointIds(new Integer[] {stop.breakpointId()});
+        boolean travel = travelled;
+        travelled = false;
+        StopEvents.announce(context, stop, null, travel);
+    }
+
+    /** {@code invalidated} with one area, for clients that declared {@code supportsInvalidatedEvent}. */
+    static void invalidated(DapContext context, String area) {
+        if (Boolean.TRUE.equals(context.clientInfo().getSupportsInvalidatedEvent())) {
+            InvalidatedEventArguments args = new InvalidatedEventArguments();
+            args.setAreas(new String[] {area});
+            context.client().invalidated(args);
         }
-        client.stopped(args);
     }
 
     private void breakpointChanged(IDebugProtocolClient client, SessionEvent.BreakpointChanged b) {

@@ -2,6 +2,7 @@ package dev.rewind.dap;
 
 import dev.rewind.debug.DebugSession;
 import dev.rewind.debug.Instruction;
+import dev.rewind.debug.RunScope;
 import dev.rewind.debug.Stop;
 import dev.rewind.debug.StopReason;
 import java.util.List;
@@ -11,7 +12,9 @@ import org.eclipse.lsp4j.debug.SteppingGranularity;
 
 /**
  * Stepping of one hart at instruction or line granularity, forward and back, on the session's range stepping.
- * The machine is all-stop: the other harts move as the schedule runs them.
+ * The machine is all-stop: the other harts move as the schedule runs them, unless the request asked for
+ * {@code singleThread} (a {@link RunScope} of the stepped hart alone: the others are held). Stepping back moves
+ * through recorded history, whatever {@code singleThread} says.
  */
 public final class Stepping {
 
@@ -36,30 +39,36 @@ public final class Stepping {
     }
 
     /** Step over: the current line (or instruction), calls made from it run to their return. */
-    public CompletableFuture<Stop> next(int hart, SteppingGranularity g) {
+    public CompletableFuture<Stop> next(int hart, SteppingGranularity g, RunScope scope) {
         DebugSession s = context.stoppedSession();
         long pc = pc(s, hart);
         long[] range = lineRange(g, pc).orElseGet(() -> new long[] {pc, pc + length(s, pc)});
-        return s.stepRange(hart, range[0], range[1], true);
+        return s.stepRange(hart, range[0], range[1], true, scope);
+    }
+
+    /** The scope of a DAP request: its hart alone when {@code singleThread} is true, else every hart. */
+    public static RunScope scope(Boolean singleThread, int hart) {
+        return Boolean.TRUE.equals(singleThread) ? RunScope.only(hart) : RunScope.ALL;
     }
 
     /** Step in: the current line into calls, or one instruction. */
-    public CompletableFuture<Stop> stepIn(int hart, SteppingGranularity g) {
+    public CompletableFuture<Stop> stepIn(int hart, SteppingGranularity g, RunScope scope) {
         DebugSession s = context.stoppedSession();
         long pc = pc(s, hart);
         Optional<long[]> range = lineRange(g, pc);
-        return range.isPresent() ? s.stepRange(hart, range.get()[0], range.get()[1], false) : s.stepInstruction(hart, 1);
+        return range.isPresent() ? s.stepRange(hart, range.get()[0], range.get()[1], false, scope)
+                : s.stepInstruction(hart, 1, scope);
     }
 
     /** Step out: to the return into the caller (CFI frames; without them, ra and sp). */
-    public CompletableFuture<Stop> stepOut(int hart) {
+    public CompletableFuture<Stop> stepOut(int hart, RunScope scope) {
         DebugSession s = context.stoppedSession();
         List<Frame> frames = context.unwinder().frames(context, hart, 2);
         if (frames.size() >= 2 && frames.get(0).cfa() >= 0) {
-            return s.stepOut(hart, frames.get(1).pc(), frames.get(0).cfa());
+            return s.stepOut(hart, frames.get(1).pc(), frames.get(0).cfa(), scope);
         }
         long[] v = context.await(s.readRegisters(hart, List.of(s.register("ra"), s.register("sp"))));
-        return s.stepOut(hart, v[0], v[1]);
+        return s.stepOut(hart, v[0], v[1], scope);
     }
 
     /**
@@ -82,7 +91,7 @@ public final class Stepping {
             }
             if (midLine) {
                 context.dropNextStop();
-                return s.stepInstruction(hart, 1).thenCompose(this::done);
+                return s.stepInstruction(hart, 1, RunScope.AS_HELD).thenCompose(this::done);
             }
             Optional<long[]> previous = context.lines().lineRange(out.pc());
             if (previous.isEmpty()) {
@@ -94,7 +103,7 @@ public final class Stepping {
                     return done(back);
                 }
                 context.dropNextStop();
-                return s.stepInstruction(hart, 1).thenCompose(this::done);
+                return s.stepInstruction(hart, 1, RunScope.AS_HELD).thenCompose(this::done);
             });
         }).whenComplete((stop, e) -> {
             if (e != null) {
@@ -104,6 +113,6 @@ public final class Stepping {
     }
 
     private CompletableFuture<Stop> done(Stop stop) {
-        return CompletableFuture.completedFuture(StopEvents.afterResponse(context, "stepBack", stop, null));
+        return CompletableFuture.completedFuture(StopEvents.afterResponse(context, "stepBack", stop, null, true));
     }
 }

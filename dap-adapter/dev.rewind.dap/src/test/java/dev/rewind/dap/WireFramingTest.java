@@ -27,7 +27,7 @@ class WireFramingTest {
             + "\"supportsTerminateRequest\":true,\"supportsDataBreakpoints\":true,"
             + "\"supportsReadMemoryRequest\":true,\"supportsWriteMemoryRequest\":true,"
             + "\"supportsDisassembleRequest\":true,\"supportsSteppingGranularity\":true,"
-            + "\"supportsInstructionBreakpoints\":true,\"supportsSingleThreadExecutionRequests\":false}}";
+            + "\"supportsInstructionBreakpoints\":true,\"supportsSingleThreadExecutionRequests\":true}}";
 
     @Test
     void initializeAnsweredThenInitializedEvent() throws Exception {

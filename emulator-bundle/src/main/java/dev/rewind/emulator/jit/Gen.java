@@ -39,6 +39,8 @@ final class Gen {
     final int[] ctrBase;
     /** First execution-callback slot of each block's probes. */
     final int[] callBase;
+    /** Inline additions summed in locals (set by {@link Probe#entry}), or null. */
+    Accumulators acc;
 
     Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size) {
         this.mv = mv;

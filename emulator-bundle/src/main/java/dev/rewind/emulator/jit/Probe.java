@@ -36,7 +36,7 @@ final class Probe {
             inline(g, slot + j, p.blockAdd(j));
         }
         for (int j = 0; j < p.blockCallbackCount(); j++) {
-            call(g, g.callBase[k] + j, 0);
+            call(g, k, j, 0);
         }
     }
 
@@ -49,12 +49,12 @@ final class Probe {
         if (i == 0 || InlineGroups.ends(p, b.length(), i - 1)) {
             group(g, k, p, b, i);
         }
-        int call = g.callBase[k] + p.blockCallbackCount();
+        int call = p.blockCallbackCount();
         for (int q = 0; q < i; q++) {
             call += p.insnCallbackCount(q);
         }
         for (int j = 0; j < p.insnCallbackCount(i); j++) {
-            call(g, call + j, i);
+            call(g, k, call + j, i);
         }
     }
 
@@ -93,6 +93,7 @@ final class Probe {
     /** The memory probe call: address in local A, value in local V. */
     static void memCall(Gen g, int k, int i) {
         MethodVisitor mv = g.mv;
+        flush(g);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitVarInsn(ALOAD, H);
         g.iconst(k);
@@ -103,9 +104,17 @@ final class Probe {
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "memProbe", "(" + D_HART + "IIJJJ)V", false);
     }
 
-    /** {@code calls[slot].exec(h.id, bus.blockTime + t0 + used + i)}: an interface call C2 can inline. */
-    private static void call(Gen g, int slot, int i) {
+    /**
+     * Callback {@code c} of block k (block-relative, {@link Probes#callbacks()} order) before instruction i:
+     * {@code calls[slot].exec(h.id, bus.blockTime + t0 + used + i)}, an interface call C2 can inline; a conditional
+     * one behind its test ({@link CondEmit}).
+     */
+    private static void call(Gen g, int k, int c, int i) {
         MethodVisitor mv = g.mv;
+        Probes p = g.blocks.get(k).probes();
+        int slot = g.callBase[k] + c;
+        flush(g);
+        org.objectweb.asm.Label skip = CondEmit.test(g, p.cond(c), g.ctrBase[k] + p.condCounter(c));
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitFieldInsn(GETFIELD, JITCODE, "calls", "[L" + EXEC + ";");
         g.iconst(slot);
@@ -118,6 +127,9 @@ final class Probe {
         g.idx(i);
         mv.visitInsn(LADD);
         mv.visitMethodInsn(INVOKEINTERFACE, EXEC, "exec", "(IJ)V", true);
+        if (skip != null) {
+            mv.visitLabel(skip);
+        }
     }
 
     /** Whether any block of the region has inline additions (the region then keeps ctrs and h.id in locals). */
@@ -130,7 +142,31 @@ final class Probe {
         return false;
     }
 
+    /**
+     * At the region's entry, after the counters' array and the hart id are in their locals: the accumulators
+     * ({@link Accumulators}) of a region with inline additions start at 0.
+     */
+    static void entry(Gen g) {
+        if (hasInline(g.blocks)) {
+            g.acc = Accumulators.of(g);
+            g.acc.init(g.mv);
+        }
+    }
+
+    /**
+     * Where something may read the counters (a callback, a call into the engine, the region's exit, its trap
+     * handler): the accumulated additions go to the counters' cells.
+     */
+    static void flush(Gen g) {
+        if (g.acc != null) {
+            g.acc.flush(g);
+        }
+    }
+
     private static void inline(Gen g, int slot, long n) {
+        if (g.acc != null && g.acc.add(g, slot, n)) {
+            return;
+        }
         MethodVisitor mv = g.mv;
         mv.visitVarInsn(ALOAD, CTRS);
         g.iconst(slot);

@@ -89,6 +89,7 @@ public final class Translator {
             local(mv, THIS, JITCODE, "ctrs", "[Ldev/rewind/emulator/plugin/CounterImpl;", ASTORE, CTRS);
             local(mv, H, HART, "id", "I", ISTORE, HID);
         }
+        Probe.entry(g);
         for (int r = 1; r < 32; r++) {
             if (used[r]) {
                 mv.visitVarInsn(ALOAD, X);
@@ -109,6 +110,7 @@ public final class Translator {
         mv.visitLabel(tryEnd);
 
         mv.visitLabel(g.exit);
+        Probe.flush(g);
         g.storeRegs(written);
         mv.visitVarInsn(ALOAD, H);
         mv.visitVarInsn(LLOAD, NPC);
@@ -126,6 +128,7 @@ public final class Translator {
 
         mv.visitLabel(handler);
         mv.visitVarInsn(ASTORE, TRAPV);
+        Probe.flush(g);
         g.storeRegs(written);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitVarInsn(ALOAD, H);
@@ -303,6 +306,7 @@ public final class Translator {
             mv.visitInsn(LASTORE);
         }
         g.setCur(k, i);
+        Probe.flush(g);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitVarInsn(ALOAD, H);
         g.iconst(k);

@@ -9,13 +9,24 @@ import dev.rewind.plugin.api.Counter;
  */
 public final class CounterImpl implements Counter {
     private final String name;
-    private final long[] live;
+    /**
+     * The live cells (what {@link #get} reads and conditional callbacks test, also while replaying): read by
+     * translated code's inline conditions.
+     */
+    public final long[] live;
     private final long[] scratch;
     /** The array inline additions go to now: read by translated code on every addition. */
     public long[] cells;
 
-    CounterImpl(String name, int harts) {
+    /**
+     * Unique among the counters of one machine, in creation order: what translation keys and translated code tell
+     * counters apart by (two inline additions to one counter may be summed in a local).
+     */
+    public final int number;
+
+    CounterImpl(String name, int harts, int number) {
         this.name = name;
+        this.number = number;
         this.live = new long[harts];
         this.scratch = new long[harts];
         this.cells = live;

@@ -1,5 +1,6 @@
 package dev.rewind.emulator.plugin;
 
+import dev.rewind.plugin.api.Cond;
 import dev.rewind.plugin.api.Counter;
 import dev.rewind.plugin.api.ExecCallback;
 import dev.rewind.plugin.api.Instruction;
@@ -55,6 +56,14 @@ final class InsnImpl implements Instruction {
     @Override
     public void onExec(ExecCallback cb) {
         tb.insnExec(i, cb);
+    }
+
+    @Override
+    public void onExecIf(Counter counter, Cond cond, long value, ExecCallback cb) {
+        ExecCallback c = tb.conditional(counter, cond, value, cb);
+        if (c != null) {
+            tb.insnExec(i, c);
+        }
     }
 
     @Override

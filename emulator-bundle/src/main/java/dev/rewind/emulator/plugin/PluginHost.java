@@ -29,6 +29,8 @@ public final class PluginHost {
     private final Disassembler dis;
     private final List<Installed> installed = new ArrayList<>();
     private final HostEvents events = new HostEvents(this, installed);
+    /** The number the next counter gets ({@link CounterImpl#number}). */
+    private int nextCounter;
     private final Set<CounterImpl> counters = Collections.newSetFromMap(new IdentityHashMap<>());
     private final ConcurrentLinkedQueue<Runnable> requests = new ConcurrentLinkedQueue<>();
     private final List<String> log = new ArrayList<>();
@@ -227,7 +229,7 @@ public final class PluginHost {
     }
 
     CounterImpl newCounter(String name) {
-        CounterImpl c = new CounterImpl(name, harts);
+        CounterImpl c = new CounterImpl(name, harts, nextCounter++);
         c.replaying(replaying);
         counters.add(c);
         return c;

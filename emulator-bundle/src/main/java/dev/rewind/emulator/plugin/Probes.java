@@ -30,6 +30,7 @@ public final class Probes {
     private final long[][] insnAdd;
     private final List<MemHook>[] memHooks;
     private final boolean stepped;
+    private final Conditions conds;
 
     Probes(PluginHost host, long pc, int[] ops, List<Hook<ExecCallback>> blockCbs, BlockExecCallback[] legacy,
             CounterImpl[] blockCtr, long[] blockAdd, List<Hook<ExecCallback>>[] insnCbs, CounterImpl[][] insnCtr,
@@ -50,6 +51,7 @@ public final class Probes {
             s |= insnCbs[i] != null || insnCtr[i] != null || memHooks[i] != null;
         }
         this.stepped = s;
+        this.conds = new Conditions(blockCbs, insnCbs);
     }
 
     /** Whether any instruction has probes (the interpreter then steps the block one instruction at a time). */
@@ -84,21 +86,39 @@ public final class Probes {
 
     /**
      * The execution callbacks as translated code calls them, guarded (a failed plugin's are skipped, a throw fails
-     * it): block entry first, then instruction by instruction, each in registration order.
+     * it): block entry first, then instruction by instruction, each in registration order. A conditional callback
+     * is its plugin's callback alone: translated code tests the condition itself ({@link #cond}).
      */
     public ExecCallback[] callbacks() {
         List<ExecCallback> out = new ArrayList<>();
         for (Hook<ExecCallback> h : blockCbs) {
-            out.add(new Guard(host, h.owner(), h.cb()));
+            out.add(guard(h));
         }
         for (List<Hook<ExecCallback>> l : insnCbs) {
             if (l != null) {
                 for (Hook<ExecCallback> h : l) {
-                    out.add(new Guard(host, h.owner(), h.cb()));
+                    out.add(guard(h));
                 }
             }
         }
         return out.toArray(ExecCallback[]::new);
+    }
+
+    private ExecCallback guard(Hook<ExecCallback> h) {
+        return new Guard(host, h.owner(), h.cb() instanceof CondExec c ? c.cb() : h.cb());
+    }
+
+    /** The condition of execution callback {@code call} (index in {@link #callbacks()} order), or null. */
+    public CondExec cond(int call) {
+        return conds.at(call);
+    }
+
+    /**
+     * The index in {@link #counters()} of the counter that the condition of callback {@code call} tests (the
+     * conditions' counters follow the additions' counters, one per conditional callback in call order).
+     */
+    public int condCounter(int call) {
+        return counters().size() - conds.counters().size() + conds.before(call);
     }
 
     public boolean hasMem(int i) {
@@ -111,6 +131,11 @@ public final class Probes {
 
     public long blockAdd(int j) {
         return blockAdd[j];
+    }
+
+    /** The counter of block-entry inline addition j. */
+    public CounterImpl blockCounter(int j) {
+        return blockCtr[j];
     }
 
     public int insnInlines(int i) {
@@ -129,27 +154,32 @@ public final class Probes {
     /**
      * What translated code depends on (counts and increments of inline additions, which points call back), as
      * words for the translation cache's key: two blocks with equal code and equal shapes share a translated class
-     * (the counters and callbacks themselves are fields of each region's instance).
+     * (the counters and callbacks themselves are fields of each region's instance; counters are named by their
+     * {@link CounterImpl#number}, since translated code sums the additions to one counter in a local).
      */
     public long[] shape() {
         java.util.List<Long> w = new ArrayList<>();
         w.add((long) blockCtr.length);
-        for (long a : blockAdd) {
-            w.add(a);
+        for (int j = 0; j < blockCtr.length; j++) {
+            w.add(blockAdd[j]);
+            w.add((long) blockCtr[j].number);
         }
         w.add((long) blockCbs.size() | (legacy != null ? 1L << 32 : 0));
-        java.util.IdentityHashMap<CounterImpl, Integer> ids = new java.util.IdentityHashMap<>();
+        conds.shape(w);
         for (int i = 0; i < ops.length; i++) {
             w.add((long) insnInlines(i) | (long) insnCallbackCount(i) << 24 | (hasMem(i) ? 1L << 48 : 0));
             for (int j = 0; j < insnInlines(i); j++) {
                 w.add(insnAdd[i][j]);
-                w.add((long) ids.computeIfAbsent(insnCtr[i][j], c -> ids.size()));
+                w.add((long) insnCtr[i][j].number);
             }
         }
         return w.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** Every inline counter, block level first, then instruction by instruction (the translator's slot order). */
+    /**
+     * Every inline counter (the translator's slot order): those of the additions, block level first, then
+     * instruction by instruction; then those the conditional callbacks test, in call order.
+     */
     public List<CounterImpl> counters() {
         List<CounterImpl> out = new ArrayList<>(List.of(blockCtr));
         for (CounterImpl[] c : insnCtr) {
@@ -157,6 +187,7 @@ public final class Probes {
                 out.addAll(List.of(c));
             }
         }
+        out.addAll(conds.counters());
         return out;
     }
 

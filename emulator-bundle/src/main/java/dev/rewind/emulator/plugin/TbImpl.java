@@ -2,6 +2,7 @@ package dev.rewind.emulator.plugin;
 
 import dev.rewind.emulator.cpu.BlockExecCallback;
 import dev.rewind.emulator.isa.Decoded;
+import dev.rewind.plugin.api.Cond;
 import dev.rewind.plugin.api.Counter;
 import dev.rewind.plugin.api.ExecCallback;
 import dev.rewind.plugin.api.Instruction;
@@ -85,6 +86,26 @@ final class TbImpl implements TranslationBlock {
     public void onExec(ExecCallback cb) {
         check();
         blockCbs.add(new Hook<>(owner, java.util.Objects.requireNonNull(cb, "cb")));
+    }
+
+    @Override
+    public void onExecIf(Counter counter, Cond cond, long value, ExecCallback cb) {
+        ExecCallback c = conditional(counter, cond, value, cb);
+        if (c != null) {
+            onExec(c);
+        }
+    }
+
+    /** The callback {@code onExecIf} registers: a {@link CondExec}, or cb itself for ALWAYS, or null for NEVER. */
+    ExecCallback conditional(Counter counter, Cond cond, long value, ExecCallback cb) {
+        check();
+        CounterImpl c = own(counter);
+        java.util.Objects.requireNonNull(cb, "cb");
+        return switch (java.util.Objects.requireNonNull(cond, "cond")) {
+            case NEVER -> null;
+            case ALWAYS -> cb;
+            default -> new CondExec(c, cond, value, cb);
+        };
     }
 
     @Override

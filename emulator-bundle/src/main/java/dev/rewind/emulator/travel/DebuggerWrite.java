@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param hart   the hart (0 for {@link Kind#MEMORY})
  * @param target the guest address ({@link Kind#MEMORY}), register number 0..31 ({@link Kind#REGISTER}), CSR number
  *               ({@link Kind#CSR}), the new pc ({@link Kind#PC}) or the pc the hart restarts at
- *               ({@link Kind#HART_RESET})
+ *               ({@link Kind#HART_RESET}), the held harts, bit i = hart i ({@link Kind#HOLD})
  * @param data   the bytes written ({@link Kind#MEMORY}), the value as 8 little-endian bytes
- *               ({@link Kind#REGISTER}, {@link Kind#CSR}), or nothing ({@link Kind#PC}, {@link Kind#HART_RESET})
+ *               ({@link Kind#REGISTER}, {@link Kind#CSR}), or nothing ({@link Kind#PC}, {@link Kind#HART_RESET},
+ *               {@link Kind#HOLD})
  */
 public record DebuggerWrite(Kind kind, int hart, long target, byte[] data) {
 
@@ -32,7 +33,12 @@ public record DebuggerWrite(Kind kind, int hart, long target, byte[] data) {
         /** A CSR by number ({@code Machine.writeCsr}). */
         CSR(4),
         /** A hart restarted at {@code target} as MCD's hart reset does: power-on state, a0 = hart id. */
-        HART_RESET(5);
+        HART_RESET(5),
+        /**
+         * The set of held harts ({@code Machine.setHeld}): the harts a run leaves stopped (DAP {@code singleThread},
+         * gdb scheduler-locking, MCD {@code global=false}). Recording format version 3.
+         */
+        HOLD(6);
 
         private final int code;
 
@@ -62,9 +68,12 @@ public record DebuggerWrite(Kind kind, int hart, long target, byte[] data) {
             throw new IllegalArgumentException("hart must not be negative: " + hart);
         }
         switch (kind) {
-            case MEMORY -> {
+            case MEMORY, HOLD -> {
                 if (hart != 0) {
-                    throw new IllegalArgumentException("a memory write names hart 0, not " + hart);
+                    throw new IllegalArgumentException("a " + kind + " change names hart 0, not " + hart);
+                }
+                if (kind == Kind.HOLD && data.length != 0) {
+                    throw new IllegalArgumentException("a hold change carries no data bytes");
                 }
             }
             case REGISTER, CSR -> {
@@ -107,6 +116,11 @@ public record DebuggerWrite(Kind kind, int hart, long target, byte[] data) {
         return new DebuggerWrite(Kind.HART_RESET, hart, entry, new byte[0]);
     }
 
+    /** Holds the harts of {@code mask} (bit i = hart i) and releases the others. */
+    public static DebuggerWrite hold(long mask) {
+        return new DebuggerWrite(Kind.HOLD, 0, mask, new byte[0]);
+    }
+
     @Override
     public byte[] data() {
         return data.clone();
@@ -123,6 +137,10 @@ public record DebuggerWrite(Kind kind, int hart, long target, byte[] data) {
 
     /** @throws IllegalArgumentException if the write names a hart {@code config} does not have */
     public void check(MachineConfig config) {
+        if (kind == Kind.HOLD && config.harts() < 64 && target >>> config.harts() != 0) {
+            throw new IllegalArgumentException(String.format("hold mask 0x%x names harts a %d-hart machine does not "
+                    + "have", target, config.harts()));
+        }
         if (hart >= config.harts()) {
             throw new IllegalArgumentException(kind + " write to hart " + hart + " of a " + config.harts()
                     + "-hart machine");
@@ -144,6 +162,7 @@ public record DebuggerWrite(Kind kind, int hart, long target, byte[] data) {
                 m.hart(hart).reset(target);
                 m.hart(hart).setReg(10, hart);
             }
+            case HOLD -> m.setHeld(target);
         }
     }
 
@@ -175,6 +194,18 @@ public record DebuggerWrite(Kind kind, int hart, long target, byte[] data) {
             case PC -> String.format("hart %d pc = 0x%x", hart, target);
             case CSR -> String.format("hart %d csr 0x%x = 0x%x", hart, target, value());
             case HART_RESET -> String.format("hart %d reset to 0x%x", hart, target);
+            case HOLD -> target == 0 ? "no hart held" : "harts held " + heldList(target);
         };
+    }
+
+    /** {@code mask} as a list of hart numbers: {@code [1, 2, 3]}. */
+    static String heldList(long mask) {
+        java.util.List<Integer> l = new java.util.ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            if ((mask >>> i & 1) != 0) {
+                l.add(i);
+            }
+        }
+        return l.toString();
     }
 }

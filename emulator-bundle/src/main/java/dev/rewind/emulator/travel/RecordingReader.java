@@ -84,7 +84,7 @@ public final class RecordingReader {
         for (int i = 0; i < n; i++) {
             input.add(new InputLog.Entry(in.readLong(), in.readUnsignedByte()));
         }
-        List<WriteEvent> writes = version >= 2 ? writes(name, in) : List.of();
+        List<WriteEvent> writes = version >= 2 ? writes(name, in, version) : List.of();
         int m = count(in, 16);
         List<Bookmark> marks = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
@@ -100,8 +100,9 @@ public final class RecordingReader {
         return new Recording(path, sha, cfg, input, writes, marks, endTime, endHash, reason);
     }
 
-    /** The debugger writes (format version 2); a bad record is refused naming its index. */
-    private static List<WriteEvent> writes(String name, DataInputStream in) throws IOException, RecordingException {
+    /** The debugger writes (format versions 2 and 3); a bad record is refused naming its index. */
+    private static List<WriteEvent> writes(String name, DataInputStream in, int version) throws IOException,
+            RecordingException {
         int n = count(in, 33);
         List<WriteEvent> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -115,6 +116,10 @@ public final class RecordingReader {
             }
             byte[] data = in.readNBytes(len);
             long hash = in.readLong();
+            if (kind == DebuggerWrite.Kind.HOLD.code() && version < 3) {
+                throw new RecordingException(name + " is corrupt: debugger write #" + i + " holds harts, which format "
+                        + "version " + version + " cannot record");
+            }
             try {
                 out.add(new WriteEvent(time, new DebuggerWrite(DebuggerWrite.Kind.of(kind), hart, target, data), hash));
             } catch (IllegalArgumentException e) {

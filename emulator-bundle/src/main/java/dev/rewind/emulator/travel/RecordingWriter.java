@@ -26,23 +26,28 @@ import java.util.function.UnaryOperator;
  *
  * <p>File format (all integers big-endian):
  * <pre>
- * "REWINDRC" (8 bytes) | u32 version (2) | u64 payload length | payload | SHA-256 of everything before (32 bytes)
+ * "REWINDRC" (8 bytes) | u32 version (2 or 3) | u64 payload length | payload | SHA-256 of everything before (32 bytes)
  * payload: str programPath | 32 bytes program SHA-256 | i32 xlen | i32 harts | i64 ramSize | i32 quantum
  *          | i32 n, n × (i64 time, u8 byte) input
- *          | i32 w, w × write                                       (version 2 only)
+ *          | i32 w, w × write                                       (versions 2 and 3)
  *          | i32 m, m × (str name, str description, i64 time) bookmarks
  *          | i64 endTime | i64 endStateHash | str endReason | i32 snapshots (0: none stored)
- * write:   i64 time | u8 kind (1 memory, 2 register, 3 pc, 4 csr, 5 hart reset) | i32 hart | i64 target
+ * write:   i64 time | u8 kind (1 memory, 2 register, 3 pc, 4 csr, 5 hart reset, 6 held harts: version 3)
+ *          | i32 hart | i64 target
  *          | i32 length, length bytes data | i64 state hash after the write      (see {@link DebuggerWrite})
  * str: i32 length + UTF-8 bytes
  * </pre>
- * Version 1 (before debugger writes) is the same without the writes; {@link RecordingReader} reads both, this
- * class writes version 2.
+ * Version 1 (before debugger writes) is the same without the writes; version 3 adds write kind 6, a change of the
+ * held harts ({@link DebuggerWrite.Kind#HOLD}). {@link RecordingReader} reads all three; this class writes version 3
+ * when the recording holds a change of held harts and version 2 otherwise, so that recordings without one still
+ * open in Rewinds that read only versions 1 and 2.
  */
 public final class RecordingWriter {
 
     static final byte[] MAGIC = "REWINDRC".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+    /** The version written for recordings without a change of held harts. */
+    static final int VERSION_WITHOUT_HOLDS = 2;
     /** The oldest version {@link RecordingReader} still reads. */
     static final int OLDEST_VERSION = 1;
 
@@ -91,7 +96,7 @@ public final class RecordingWriter {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             DataOutputStream d = new DataOutputStream(all);
             d.write(MAGIC);
-            d.writeInt(VERSION);
+            d.writeInt(version(r));
             d.writeLong(payloadBytes.size());
             payloadBytes.writeTo(d);
             d.flush();
@@ -100,6 +105,16 @@ public final class RecordingWriter {
         } catch (IOException e) {
             throw new IllegalStateException("in-memory encoding failed", e);
         }
+    }
+
+    /** The format version {@code r} needs: 3 with a change of held harts, else 2. */
+    static int version(Recording r) {
+        for (WriteEvent w : r.writes()) {
+            if (w.write().kind() == DebuggerWrite.Kind.HOLD) {
+                return VERSION;
+            }
+        }
+        return VERSION_WITHOUT_HOLDS;
     }
 
     /** Writes {@code r} to {@code target} atomically (see the class comment). */

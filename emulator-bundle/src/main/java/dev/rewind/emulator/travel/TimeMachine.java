@@ -348,6 +348,28 @@ public final class TimeMachine {
         return changes.apply(w);
     }
 
+    /**
+     * Holds harts from now on ({@link Machine#setHeld}; bit i = hart i, 0 releases all): the next runs and steps
+     * leave them stopped (DAP {@code singleThread}, gdb scheduler-locking, MCD {@code global=false}). A change of
+     * the held set is an input like a debugger write: logged in {@link #writes()} with its time (a recording replays
+     * it exactly there), snapshotted as a barrier (replays in this history see it), and made in the past it starts
+     * a new future. Holding the set already held changes nothing. Reverse execution follows history as recorded
+     * (held harts included) and lands in the state forward execution had there, the held set of that time included.
+     *
+     * @throws IllegalArgumentException if the mask names a hart the machine does not have
+     */
+    public FutureChange hold(long mask) {
+        if (mask == m.held()) {
+            return new FutureChange(false, m.time(), frontier.newest(), List.of());
+        }
+        return apply(DebuggerWrite.hold(mask));
+    }
+
+    /** The held harts now (bit i = hart i): as last set, or as history had them at this time. */
+    public long held() {
+        return m.held();
+    }
+
     /** The debugger writes of the current timeline (what a {@link Recording} must replay besides input). */
     public WriteLog writes() {
         return changes.writes();

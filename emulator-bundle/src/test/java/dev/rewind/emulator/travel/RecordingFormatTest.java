@@ -122,10 +122,10 @@ class RecordingFormatTest {
                 List.of(new InputLog.Entry(3, 'x')), List.of(), 77, 0x1234, "EXITED"));
         assertThat(r.writes()).isEmpty();
 
-        byte[] v3 = RecordingWriter.encode(sample());
-        v3[11] = 3;
-        assertThatThrownBy(() -> RecordingReader.decode("new", v3)).isInstanceOf(RecordingException.class)
-                .hasMessage("new has recording format version 3; this Rewind reads versions 1 to 2 (it was written "
+        byte[] v4 = RecordingWriter.encode(sample());
+        v4[11] = 4;
+        assertThatThrownBy(() -> RecordingReader.decode("new", v4)).isInstanceOf(RecordingException.class)
+                .hasMessage("new has recording format version 4; this Rewind reads versions 1 to 3 (it was written "
                         + "by a newer Rewind)");
     }
 

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Plugin cost: {@code PluginBench ELF HARTS WARMUP_INSNS INSNS MODE} runs a warm-up machine and then a fresh timed
  * one with one plugin installed and prints {@code mips <figure>}. Modes: {@code none} (no plugin), {@code inline}
- * (an inline per-instruction counter), {@code callback} (an empty callback per instruction), {@code functions}
+ * (an inline per-instruction counter), {@code cond} (the same counter and a
+ * conditional callback per block on it that never holds: the compare in translated code), {@code callback} (an empty callback per instruction), {@code functions}
  * (what a function-level trace registers: a block callback at each ELF function entry and an instruction callback
  * at each return), {@code trace} (a function-level trace: the trace bundle's recorder with calls and traps into its ring buffers). One
  * mode per JVM; {@code releng/bench/plugins.sh} alternates them.
@@ -51,6 +52,13 @@ public final class PluginBench {
                         for (int i = 0; i < tb.size(); i++) {
                             tb.insn(i).inlineAdd(c, 1);
                         }
+                    }
+                    case "cond" -> {
+                        // QEMU's exec_cond_cb on an inline count: translated code compares, the call never happens
+                        for (int i = 0; i < tb.size(); i++) {
+                            tb.insn(i).inlineAdd(c, 1);
+                        }
+                        tb.onExecIf(c, dev.rewind.plugin.api.Cond.GE, Long.MAX_VALUE, (hart, time) -> events++);
                     }
                     case "callback" -> {
                         for (int i = 0; i < tb.size(); i++) {

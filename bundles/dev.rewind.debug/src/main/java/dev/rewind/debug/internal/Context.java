@@ -28,6 +28,8 @@ final class Context {
     java.util.List<dev.rewind.debug.MemoryRegion> regions = java.util.List.of();
     /** A forward run is in progress (set and cleared on the executor). */
     volatile boolean running;
+    /** The harts the current forward run or step moves (the others are held). */
+    dev.rewind.debug.RunScope scope = dev.rewind.debug.RunScope.ALL;
     /** A request of this session is executing (its own MCD calls cause the stops seen meanwhile). */
     volatile boolean opInProgress;
     private final List<CompletableFuture<Stop>> stopWaiters = new ArrayList<>();

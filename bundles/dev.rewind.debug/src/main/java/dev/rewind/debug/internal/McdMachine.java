@@ -220,6 +220,30 @@ final class McdMachine {
         return core(hart).adapt(TimeTravel.class).filter(TimeTravel::available);
     }
 
+    /**
+     * Holds harts (bit i = hart i) in the next global runs and steps (the MCD back end's time-travel extension).
+     *
+     * @throws DebugException if the back end cannot hold harts
+     */
+    void hold(long mask) throws McdException {
+        TimeTravel tt = cores.get(0).adapt(TimeTravel.class).orElse(null);
+        if (tt == null) {
+            if (mask != 0) {
+                throw new DebugException("this MCD back end cannot hold harts");
+            }
+            return;
+        }
+        if (tt.holdMask() != mask) {
+            tt.hold(mask);
+        }
+    }
+
+    /** The harts the machine holds now (bit i = hart i): set by the last run, or history's at this time. */
+    long held() throws McdException {
+        TimeTravel tt = cores.get(0).adapt(TimeTravel.class).orElse(null);
+        return tt == null ? 0 : tt.held();
+    }
+
     /** Cancels a backward search running on another thread (it returns where it started); does not wait. */
     void cancelTravel() {
         for (McdCore c : cores) {

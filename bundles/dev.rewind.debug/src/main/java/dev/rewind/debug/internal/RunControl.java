@@ -61,8 +61,45 @@ final class RunControl {
         pauseRequested = false;
     }
 
-    void resume() throws McdException {
+    /**
+     * Holds the harts outside {@code scope} for the next MCD runs and steps. A held set other than the machine's
+     * (history's, in the past) starts a new future there, as a write would: the frontier becomes now and views
+     * refetch.
+     */
+    void applyScope(dev.rewind.debug.RunScope scope, int hart) throws McdException {
+        if (hart >= 0 && !scope.includes(hart)) {
+            throw new DebugException("hart " + hart + " is outside the run scope (" + scope + ")");
+        }
+        long mask = scope.asHeld() ? ctx.machine.held() : scope.held(ctx.machine.harts());
+        if (hart >= 0 && (mask >>> hart & 1) != 0) {
+            throw new DebugException("hart " + hart + " is held here: it cannot step (" + scope + ")");
+        }
+        if (mask == (1L << ctx.machine.harts()) - 1) {
+            throw new DebugException("the run scope (" + scope + ") holds every hart: nothing could run");
+        }
+        ctx.scope = scope;
+        ctx.machine.hold(mask);
+        if (ctx.time() < ctx.frontier && ctx.machine.held() != mask) {
+            ctx.frontier = ctx.time();
+            ctx.publish(new SessionEvent.Invalidated(ctx.id, ctx.frontier, false));
+        }
+    }
+
+    /** After a scoped run or step: global runs of other MCD clients of the machine hold nothing again. */
+    void releaseScope() {
+        if (!ctx.scope.isAll() || ctx.scope.asHeld()) {
+            ctx.scope = dev.rewind.debug.RunScope.ALL;
+            try {
+                ctx.machine.hold(0);
+            } catch (McdException | RuntimeException e) {
+                System.err.println("rewind: session " + ctx.id + ": cannot release held harts: " + e.getMessage());
+            }
+        }
+    }
+
+    void resume(dev.rewind.debug.RunScope scope) throws McdException {
         ctx.requireAlive("resume");
+        applyScope(scope, -1);
         clearPause();
         stops.armTraps();
         runStart = ctx.time();
@@ -72,9 +109,10 @@ final class RunControl {
             start();
         } catch (McdException | RuntimeException e) {
             ctx.running = false;
+            releaseScope();
             throw e;
         }
-        ctx.publish(new SessionEvent.Running(ctx.id, runStart));
+        ctx.publish(new SessionEvent.Running(ctx.id, runStart, ctx.scope));
     }
 
     /**
@@ -128,9 +166,11 @@ final class RunControl {
                 return;
             }
             ctx.console.live(false);
+            releaseScope();
             ctx.stopped(stop, false);
         } catch (McdException | RuntimeException e) {
             ctx.running = false;
+            releaseScope();
             ctx.failWaiters(new DebugException("the machine stopped, but its state cannot be read: " + e.getMessage(),
                     e));
         }
@@ -160,7 +200,7 @@ final class RunControl {
         ctx.requireAlive("step");
         ctx.console.live(ctx.time() >= ctx.frontier);
         try {
-            ctx.machine.core(hart).step(false, StepType.INSTR, n);
+            ctx.machine.core(hart).step(true, StepType.INSTR, n); // global: every hart but the held ones
         } finally {
             ctx.console.live(false);
         }

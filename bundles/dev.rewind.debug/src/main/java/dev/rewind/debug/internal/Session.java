@@ -122,8 +122,13 @@ public final class Session extends SessionRequests {
 
     @Override
     public CompletableFuture<Void> resume() {
+        return resume(dev.rewind.debug.RunScope.ALL);
+    }
+
+    @Override
+    public CompletableFuture<Void> resume(dev.rewind.debug.RunScope scope) {
         return submit("resume", () -> {
-            run.resume();
+            run.resume(scope);
             return null;
         });
     }
@@ -161,17 +166,35 @@ public final class Session extends SessionRequests {
 
     @Override
     public CompletableFuture<Stop> stepInstruction(int hart, int n) {
-        return submit("step", () -> stepping.instruction(hart, n));
+        return stepInstruction(hart, n, dev.rewind.debug.RunScope.ALL);
     }
 
     @Override
     public CompletableFuture<Stop> stepRange(int hart, long lo, long hi, boolean overCalls) {
-        return submit("step", () -> stepping.range(hart, lo, hi, overCalls));
+        return stepRange(hart, lo, hi, overCalls, dev.rewind.debug.RunScope.ALL);
     }
 
     @Override
     public CompletableFuture<Stop> stepOut(int hart, long returnAddress, long callerSp) {
-        return submit("step out", () -> stepping.out(hart, returnAddress, callerSp));
+        return stepOut(hart, returnAddress, callerSp, dev.rewind.debug.RunScope.ALL);
+    }
+
+    @Override
+    public CompletableFuture<Stop> stepInstruction(int hart, int n, dev.rewind.debug.RunScope scope) {
+        return submit("step", () -> stepping.scoped(hart, scope, () -> stepping.instruction(hart, n)));
+    }
+
+    @Override
+    public CompletableFuture<Stop> stepRange(int hart, long lo, long hi, boolean overCalls,
+            dev.rewind.debug.RunScope scope) {
+        return submit("step", () -> stepping.scoped(hart, scope, () -> stepping.range(hart, lo, hi, overCalls)));
+    }
+
+    @Override
+    public CompletableFuture<Stop> stepOut(int hart, long returnAddress, long callerSp,
+            dev.rewind.debug.RunScope scope) {
+        return submit("step out", () -> stepping.scoped(hart, scope, () -> stepping.out(hart, returnAddress,
+                callerSp)));
     }
 
     @Override

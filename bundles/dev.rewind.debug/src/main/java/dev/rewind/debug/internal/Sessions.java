@@ -50,7 +50,8 @@ public final class Sessions {
         });
     }
 
-    public CompletableFuture<DebugSession> openRecording(Path recording, Path program) {
+    public CompletableFuture<DebugSession> openRecording(Path recording, Path program,
+            Map<String, String> instrumentation) {
         return CompletableFuture.supplyAsync(() -> {
             McdBackend b;
             try {
@@ -59,7 +60,7 @@ public final class Sessions {
                 throw new DebugException("cannot open the recording " + recording + ": " + e.info(), e);
             }
             LaunchConfig config = new LaunchConfig(program, b.harts(), b.ramSize(), b.quantum(),
-                    LaunchConfig.DEFAULT_SNAPSHOT_INTERVAL, 4);
+                    LaunchConfig.DEFAULT_SNAPSHOT_INTERVAL, 4, instrumentation);
             return create(config, program, b, "cannot open the recording " + recording);
         });
     }

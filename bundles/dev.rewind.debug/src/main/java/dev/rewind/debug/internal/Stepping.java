@@ -25,6 +25,23 @@ final class Stepping {
         this.stops = stops;
     }
 
+    /** A step op of the session: returns the stop it reports. */
+    interface StepWork {
+        Stop run() throws McdException;
+    }
+
+    /** Runs {@code work} with only the harts of {@code scope} moving (it must include {@code hart}). */
+    Stop scoped(int hart, dev.rewind.debug.RunScope scope, StepWork work) throws McdException {
+        ctx.machine.core(hart);
+        ctx.requireAlive("step");
+        run.applyScope(scope, hart);
+        try {
+            return work.run();
+        } finally {
+            run.releaseScope();
+        }
+    }
+
     Stop instruction(int hart, int n) throws McdException {
         run.clearPause();
         stops.armTraps();

@@ -238,7 +238,7 @@ public final class McdTarget implements AutoCloseable {
             CoreState st = null;
             for (int i = 0; i < n; i++) {
                 long t = time();
-                core.step(false, StepType.INSTR, 1);
+                core.step(true, StepType.INSTR, 1);
                 st = core.qryState();
                 console.commit(time() > frontier || t >= frontier);
                 frontier = Math.max(frontier, time());
@@ -248,7 +248,7 @@ public final class McdTarget implements AutoCloseable {
             }
             return n == 0 ? core.qryState() : stopped(st);
         }
-        core.step(false, StepType.INSTR, n);
+        core.step(true, StepType.INSTR, n);
         return forwardDone(core.qryState());
     }
 

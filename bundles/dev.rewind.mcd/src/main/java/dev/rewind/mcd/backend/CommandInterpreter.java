@@ -24,7 +24,7 @@ final class CommandInterpreter {
             case TimeTravelCommands.HELP -> "commands: time, reverse-step [n], reverse-continue, reverse-to-write <addr> [len], "
                     + "goto-time <t>, "
                     + "bookmark-add <name>, bookmark-goto <name>, bookmark-delete <name>, bookmark-list, "
-                    + "record <file>, recording-verify";
+                    + "record <file>, recording-verify, hold [<hart>... | none]";
             case TimeTravelCommands.TIME -> {
                 args(w, 1, 1);
                 yield "time=" + core.target.paused(() -> core.target.engine.time());
@@ -83,6 +83,22 @@ final class CommandInterpreter {
             case TimeTravelCommands.RECORDING_VERIFY -> {
                 args(w, 1, 1);
                 yield TimeTravelCommands.format(tt.verifyRecording());
+            }
+            case TimeTravelCommands.HOLD -> {
+                if (w.length > 1) {
+                    long mask = 0;
+                    if (!(w.length == 2 && w[1].equals("none"))) {
+                        for (int i = 1; i < w.length; i++) {
+                            long h = number(w[i]);
+                            if (h < 0 || h > 63) {
+                                throw McdException.param("no hart " + w[i]);
+                            }
+                            mask |= 1L << h;
+                        }
+                    }
+                    tt.hold(mask);
+                }
+                yield "hold=" + TimeTravelCommands.harts(tt.holdMask()) + " held=" + TimeTravelCommands.harts(tt.held());
             }
             default -> throw new McdException(McdErrorCode.PARAM, "unknown command '" + w[0] + "'; try 'help'");
         };

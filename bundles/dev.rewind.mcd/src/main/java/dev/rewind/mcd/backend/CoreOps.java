@@ -63,7 +63,11 @@ abstract class CoreOps {
         return call(() -> tx.execute(txlist));
     }
 
-    /** Runs the whole machine (see {@link StopState}: one clock, so {@code global} changes only reporting). */
+    /**
+     * Runs the machine: globally every hart (but those held with {@code TimeTravel.hold}), else this core's hart
+     * alone, the others held (mcd_api.h: global runs all cores of the system). {@code global} also decides who is
+     * told about the stop (see {@link StopState}).
+     */
     public void run(boolean global) throws McdException {
         check();
         call(() -> {
@@ -101,8 +105,8 @@ abstract class CoreOps {
         check();
         call(() -> {
             long n = Integer.toUnsignedLong(nSteps);
-            StopState.StopRecord r = stepType == StepType.CYCLES ? Stepper.cycles(target, hart, n)
-                    : Stepper.step(target, hart, n);
+            StopState.StopRecord r = stepType == StepType.CYCLES ? Stepper.cycles(target, hart, n, global)
+                    : Stepper.step(target, hart, n, global);
             target.paused(() -> {
                 target.recordStop(r, hart, global);
                 return null;

@@ -45,6 +45,15 @@ interface Engine {
 
     Stop stepHart(int hart);
 
+    /**
+     * Holds harts (bit i = hart i; 0 none): the next runs and steps leave them stopped. Logged in history as an input
+     * when it differs from the set in effect (in the past that starts a new future).
+     */
+    void hold(long mask);
+
+    /** The held harts now (as last set, or as history had them at this time). */
+    long held();
+
     /** Thread-safe. */
     void requestStop();
 
@@ -103,6 +112,9 @@ interface Engine {
     boolean travels();
 
     long earliestTime();
+
+    /** The newest time history holds (beyond it execution is live); {@link #time()} without history. */
+    long newestTime();
 
     /** What history holds now (null when none is kept). */
     dev.rewind.emulator.travel.HistoryStats historyStats();

@@ -145,6 +145,16 @@ final class MachineEngine implements Engine {
     }
 
     @Override
+    public void hold(long mask) {
+        tm.hold(mask);
+    }
+
+    @Override
+    public long held() {
+        return tm.held();
+    }
+
+    @Override
     public void requestStop() {
         tm.requestStop();
     }
@@ -271,6 +281,11 @@ final class MachineEngine implements Engine {
     @Override
     public long earliestTime() {
         return tm.earliestTime();
+    }
+
+    @Override
+    public long newestTime() {
+        return tm.newestTime();
     }
 
     @Override

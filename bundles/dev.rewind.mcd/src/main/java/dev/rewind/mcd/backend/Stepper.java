@@ -5,16 +5,17 @@ import dev.rewind.mcd.api.McdException;
 import dev.rewind.mcd.backend.StopState.StopRecord;
 
 /**
- * mcd_step_f over a machine whose harts share one clock. Stepping never runs a hart alone: the
- * whole machine advances by its schedule until the stepped harts have retired enough.
+ * mcd_step_f over a machine whose harts share one clock.
  *
- * The step ends when this core's hart has retired {@code n} more instructions; the other harts
- * advance as the scheduler runs them meanwhile (nothing, or up to a quantum each), whether the
- * step is global or not ({@code global} changes only who is told about the stop, see
- * {@link StopState}).
+ * The step ends when this core's hart has retired {@code n} more instructions. A global step
+ * advances the whole machine by its schedule: the other harts (but those held with
+ * {@code TimeTravel.hold}) advance as the scheduler runs them meanwhile (nothing, or up to a quantum
+ * each). A non-global step ({@code global == false}, as mcd_api.h defines it) moves this core's hart
+ * alone: the other harts are held and do not change. {@code global} also decides who is told about
+ * the stop (see {@link StopState}).
  *
  * A CYCLES step advances virtual time (one cycle = one instruction slot of the scheduler) by
- * {@code n}, whatever {@code global} says.
+ * {@code n}, with the same harts taking part.
  *
  * <p>A trigger hit on the way ends the step (the machine stops there); a hit that does not fire for
  * the hart that caused it (another core's trigger) is passed over transparently, and does not count
@@ -25,9 +26,10 @@ final class Stepper {
     }
 
     /** Advances virtual time by {@code n} (a CYCLES step). */
-    static StopRecord cycles(Target t, int hart, long n) throws McdException {
+    static StopRecord cycles(Target t, int hart, long n, boolean global) throws McdException {
         check(t);
         return t.paused(() -> {
+            t.held.apply(hart, global, false);
             long goal = t.engine.time() + n;
             while (t.engine.time() < goal) {
                 Engine.Stop s = t.engine.runUntilTime(goal);
@@ -52,9 +54,10 @@ final class Stepper {
     }
 
     /** Runs with the machine paused; returns the stop to report. */
-    static StopRecord step(Target t, int hart, long n) throws McdException {
+    static StopRecord step(Target t, int hart, long n, boolean global) throws McdException {
         check(t);
         return t.paused(() -> {
+            t.held.apply(hart, global, true);
             long goal = t.engine.retired(hart) + n;
             long done = 0;
             while (done < n && t.engine.retired(hart) < goal) {

@@ -10,8 +10,9 @@ import java.util.Arrays;
  * each core's pending events and each core's {@code set_global} flag.
  *
  * <p>Rewind's harts share one deterministic clock, so the machine runs or is stopped as a whole:
- * every core reports the same state (RUNNING, DEBUG, or HALTED after the guest exited), the same
- * stop string and the hart that caused the stop ({@code hw_thread_id}). Only the core that owns the
+ * every core reports the same state (RUNNING, DEBUG, or HALTED after the guest exited; a core whose
+ * hart the run holds reports DEBUG, see {@link HeldHarts}), the same stop string and the hart
+ * that caused the stop ({@code hw_thread_id}). Only the core that owns the
  * trigger that was hit reports its {@code trig_id}; the others report 0.
  *
  * <p>What {@code global} changes is reporting. The STOPPED event goes to the core whose hart caused

@@ -45,6 +45,8 @@ final class Target {
     private int requester = -1;
     private boolean requestGlobal = true;
     private boolean traceOn;
+    /** The harts runs and steps leave stopped. */
+    final HeldHarts held;
 
     Target(Engine engine, Console console, int hwTriggersPerHart, int traceCapacity) {
         this.engine = engine;
@@ -66,6 +68,7 @@ final class Target {
             traces[i] = new TraceRing(i, traceCapacity, Layout.MEM_PHYSICAL);
         }
         this.stops = new StopState(n);
+        this.held = new HeldHarts(engine);
     }
 
     int harts() {
@@ -126,6 +129,7 @@ final class Target {
             untilTime = time;
             requester = byHart;
             requestGlobal = global;
+            held.apply(byHart, global, false);
             startRunner();
         }
         notifyListeners(0);
@@ -306,7 +310,7 @@ final class Target {
 
     /** The state of {@code hart}'s core; {@code consume} clears the reported events. */
     CoreState state(int hart, boolean consume) {
-        return stops.state(hart, running, consume);
+        return stops.state(hart, running && !held.holds(hart), consume);
     }
 
     StopRecord lastStop() {

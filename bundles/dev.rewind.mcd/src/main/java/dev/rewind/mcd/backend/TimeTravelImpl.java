@@ -43,6 +43,21 @@ final class TimeTravelImpl implements TimeTravel {
     }
 
     @Override
+    public void hold(long harts) throws McdException {
+        target.held.setForGlobal(harts);
+    }
+
+    @Override
+    public long holdMask() {
+        return target.held.forGlobal();
+    }
+
+    @Override
+    public long held() throws McdException {
+        return target.paused(() -> engine().held());
+    }
+
+    @Override
     public long earliestTime() throws McdException {
         require();
         return target.paused(() -> engine().earliestTime());

@@ -21,6 +21,17 @@ public interface Instrumentation {
     /** Uninstalls {@code plugin} (it reports its results); false if it was not installed. */
     boolean uninstall(RewindPlugin plugin) throws McdException;
 
+    /**
+     * Runs the machine from now through the history ahead of it (to the newest time it reached) and comes back, so
+     * that plugins installed after that history was made can see it; they see it as replay ({@code replaying()} is
+     * true). A session opened from a recording with debugger writes has such history (it was run when the recording
+     * was opened); a new session has none and nothing runs. Breakpoints are passed over; MCD listeners and stop hooks
+     * hear nothing.
+     *
+     * @return the time run through to (now, when nothing ran)
+     */
+    long runThroughHistory() throws McdException;
+
     /** Where plugins' report lines go ({@code (plugin name, line)}), replacing the previous sink. */
     void reportTo(BiConsumer<String, String> sink);
 

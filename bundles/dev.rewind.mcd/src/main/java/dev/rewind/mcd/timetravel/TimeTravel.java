@@ -53,6 +53,36 @@ public interface TimeTravel {
     default void cancel() {
     }
 
+    /**
+     * Holds harts in global runs and steps (bit i = hart i; 0, the default, holds none): from the next {@code
+     * mcd_run_f}, {@code mcd_run_until_f} or {@code mcd_step_f} with {@code global == true} on, these harts stay
+     * stopped while the others run (a non-global one runs its core's hart alone anyway). The machine's held set is
+     * an input of its history: a run that changes it logs the change with its virtual time (recordings replay it),
+     * and in the past starts a new future, as a register write there does. Stepping a held hart globally fails with
+     * USAGE.
+     *
+     * @throws McdException PARAM if the mask names a hart the machine does not have; FN_UNIMPLEMENTED if the back
+     *                      end cannot hold harts
+     */
+    default void hold(long harts) throws McdException {
+        if (harts != 0) {
+            throw new McdException(dev.rewind.mcd.api.McdErrorCode.FN_UNIMPLEMENTED, "holding harts is not supported");
+        }
+    }
+
+    /** The mask set with {@link #hold(long)} (what global runs leave stopped). */
+    default long holdMask() throws McdException {
+        return 0;
+    }
+
+    /**
+     * The harts the machine holds now (bit i = hart i): those the last run or step left stopped or, after time
+     * travel, those history held at this time. A run whose held set differs changes history (see {@link #hold}).
+     */
+    default long held() throws McdException {
+        return 0;
+    }
+
     /** Go to an absolute virtual time (earlier or later). */
     StopInfo goToTime(long time) throws McdException;
 

@@ -17,6 +17,9 @@ package dev.rewind.mcd.timetravel;
  * bookmark-list                 → "&lt;name&gt;=&lt;t&gt; …" (time order)
  * record &lt;file&gt;                 → "recorded=&lt;file&gt; end=&lt;t&gt;" (saves the session as a recording)
  * recording-verify              → same as goto-time, at the opened recording's end (error if the hash differs)
+ * hold [&lt;hart&gt; … | none]       → "hold=&lt;harts&gt; held=&lt;harts&gt;": sets the harts global runs and steps leave
+ *                                 stopped ({@link TimeTravel#hold}; without arguments only reports), and the
+ *                                 harts the machine holds now; hart lists are comma-separated, "none" if empty
  * help                          → the command list
  * </pre>
  */
@@ -36,6 +39,18 @@ public final class TimeTravelCommands {
     public static final String HELP = "help";
     public static final String RECORD = "record";
     public static final String RECORDING_VERIFY = "recording-verify";
+    public static final String HOLD = "hold";
+
+    /** A hart mask as "0,2,3", or "none". */
+    public static String harts(long mask) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 64; i++) {
+            if ((mask >>> i & 1) != 0) {
+                b.append(b.isEmpty() ? "" : ",").append(i);
+            }
+        }
+        return b.isEmpty() ? "none" : b.toString();
+    }
 
     public static String format(TimeTravel.StopInfo s) {
         return "time=" + s.time() + " hart=" + s.hart() + " trig=" + s.trigId() + " reason=" + s.reason();

@@ -4,5 +4,5 @@
  * {@code core.adapt(TimeTravel.class)}; the same operations are reachable as
  * {@code mcd_execute_command_f} strings (see {@link dev.rewind.mcd.timetravel.TimeTravelCommands}).
  */
-@org.osgi.annotation.versioning.Version("0.3.0")
+@org.osgi.annotation.versioning.Version("0.4.0")
 package dev.rewind.mcd.timetravel;

@@ -38,17 +38,17 @@ class RecordedWritesTest {
                 .build();
         McdCore core = Guest.with(img, api).core(harts - 1);
         TimeTravel tt = core.adapt(TimeTravel.class).orElseThrow();
-        core.step(false, StepType.INSTR, 10);
+        core.step(true, StepType.INSTR, 10);
         long t1 = core.qryCurrentTime();
         setReg(core, 5, 0xCAFE);
         setReg(core, RiscvRegisters.CSR_BASE + 0x340, 0x77); // mscratch
-        core.step(false, StepType.INSTR, 40);
+        core.step(true, StepType.INSTR, 40);
         long t2 = core.qryCurrentTime();
         setMem32(core, 0x8100_0000L, 0x1234_5678L);
-        core.step(false, StepType.INSTR, 40);
+        core.step(true, StepType.INSTR, 40);
         long t3 = core.qryCurrentTime();
         core.rst(Layout.RST_HART, true);
-        core.step(false, StepType.INSTR, 100);
+        core.step(true, StepType.INSTR, 100);
         long t4 = core.qryCurrentTime();
         setMem32(core, 0x8100_0004L, 0xBAD);
         long mid = (t3 + t4) / 2;
@@ -99,7 +99,7 @@ class RecordedWritesTest {
         ElfImage img = Guest.image("hello-rv32.elf");
         McdApi api = McdBackend.builder(img).harts(harts).build();
         McdCore core = Guest.with(img, api).core(0);
-        core.step(false, StepType.INSTR, 10);
+        core.step(true, StepType.INSTR, 10);
         setReg(core, 5, 1);
         Path file = dir.resolve("w.rwd");
         core.adapt(TimeTravel.class).orElseThrow().saveRecording(file);

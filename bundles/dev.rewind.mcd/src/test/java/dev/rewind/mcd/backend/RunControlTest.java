@@ -53,7 +53,7 @@ class RunControlTest {
         }
         // the events were consumed by reading them
         assertThat(cores.get(0).qryState().event()).isZero();
-        last.run(false);
+        cores.get(0).run(false); // non-global: hart 0 alone (in this program the others park in wfi)
         while (last.qryCurrentTime() == t) {
             Thread.onSpinWait();
         }

@@ -267,6 +267,12 @@ public final class ValueFormat {
         return "'" + escape(c, '\'') + "'";
     }
 
+    /** {@code \\ooo} (no Formatter: a char array of zeros has many). */
+    private static String octal(int c) {
+        int b = c & 0xff;
+        return new String(new char[] {'\\', (char) ('0' + (b >> 6)), (char) ('0' + ((b >> 3) & 7)), (char) ('0' + (b & 7))});
+    }
+
     private static String escape(int c, char quote) {
         return switch (c) {
             case 7 -> "\\a";
@@ -279,7 +285,7 @@ public final class ValueFormat {
             case 27 -> "\\033";
             case '\\' -> "\\\\";
             default -> c == quote ? "\\" + quote : c >= 32 && c < 127 ? Character.toString(c)
-                    : String.format("\\%03o", c);
+                    : octal(c);
         };
     }
 }

@@ -1,17 +1,14 @@
 package dev.rewind.trace.session;
 
 import dev.rewind.debug.DebugSession;
-import dev.rewind.emulator.elf.ElfImage;
-import dev.rewind.emulator.elf.ElfLoader;
 import dev.rewind.mcd.api.McdApi;
 import dev.rewind.mcd.api.McdException;
 import dev.rewind.mcd.instrument.Instrumentation;
 import dev.rewind.mcd.instrument.Instrumentations;
-import dev.rewind.trace.FunctionTable;
+import dev.rewind.symbols.Symbols;
 import dev.rewind.trace.Trace;
 import dev.rewind.trace.TraceOptions;
 import dev.rewind.trace.TraceRecorder;
-import java.io.IOException;
 import java.util.function.Consumer;
 
 /**
@@ -40,20 +37,21 @@ public final class SessionTrace implements AutoCloseable {
 
     /**
      * Installs a recorder of {@code what} ({@code rewind trace --what} items, or {@code true}) into {@code session}'s
-     * machine.
+     * machine, with the session's symbols (functions, {@code mem=SYMBOL}); a session opened from a recording is run
+     * through its history first, so the trace holds the recording's timeline from the start ({@link
+     * TraceRecorder#catchUp}).
      *
-     * @throws IllegalArgumentException bad items, a program that cannot be read, or a refused recorder
+     * @throws IllegalArgumentException bad items (mem=SYMBOL of a symbol the session does not have), or a refused
+     *                                  recorder
      */
     static SessionTrace attach(DebugSession session, String what, Consumer<Record> post) throws McdException {
-        ElfImage image;
-        try {
-            image = ElfLoader.parse(session.program());
-        } catch (IOException | dev.rewind.emulator.elf.ElfFormatException e) {
-            throw new IllegalArgumentException("cannot read " + session.program() + ": " + e.getMessage(), e);
-        }
+        // without symbols (the debug services could not read them) calls are not traced and mem=SYMBOL is refused
+        java.util.Optional<Symbols> symbols = session.symbols();
         String items = what.isBlank() || what.equals("true") ? DEFAULT_ITEMS : what;
-        TraceOptions options = TraceOptions.parse(items, image, BUDGET);
-        TraceRecorder rec = new TraceRecorder(session.id(), options, FunctionTable.of(image), post);
+        TraceOptions options = TraceOptions.parse(items,
+                name -> symbols.flatMap(s -> SessionSymbols.range(s, name)), BUDGET);
+        TraceRecorder rec = new TraceRecorder(session.id(), options,
+                symbols.map(SessionSymbols::functions).orElse(java.util.Map.of()), post);
         McdApi api = session.adapt(McdApi.class)
                 .orElseThrow(() -> new IllegalArgumentException("session " + session.id() + " has no MCD API"));
         Instrumentation in = Instrumentations.of(api)
@@ -64,7 +62,15 @@ public final class SessionTrace implements AutoCloseable {
             close(hook);
             throw new IllegalArgumentException(refused.get());
         }
-        return new SessionTrace(rec, in, hook, in.addTrace(new McdTraceSource(rec, items)));
+        SessionTrace trace = new SessionTrace(rec, in, hook, in.addTrace(new McdTraceSource(rec, items)));
+        try {
+            // a session opened from a recording has history ahead of time 0 that ran before the trace was there
+            rec.catchUp(in::runThroughHistory);
+        } catch (McdException | RuntimeException e) {
+            trace.close();
+            throw e;
+        }
+        return trace;
     }
 
     /** The events held now (call while the session is stopped). */

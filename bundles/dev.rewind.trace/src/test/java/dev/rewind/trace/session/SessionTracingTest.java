@@ -169,4 +169,55 @@ class SessionTracingTest {
         await(s.writeMemory(symbol("items_produced"), new byte[] {1, 0, 0, 0}));
         assertThat(posted).contains(new TraceCut(s.id(), cut));
     }
+
+    /** Every event of trace {@code id} posted so far with a time up to {@code until}, as sorted text. */
+    List<String> eventsUpTo(String id, long until) {
+        List<String> out = new java.util.ArrayList<>();
+        for (TraceBatch b : batches(id)) {
+            for (int i = 0; i < b.times().length; i++) {
+                if (b.times()[i] <= until) {
+                    out.add(b.times()[i] + " " + b.hart() + " " + b.kinds()[i] + " " + b.a()[i] + " " + b.b()[i]);
+                }
+            }
+        }
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    @Test
+    void aSessionOpenedFromARecordingTracesTheRecordingsTimeline(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        DebugSession a = await(manager.launch(LaunchConfig.of(DEMO).withHarts(4)
+                .withInstrumentation("trace", "calls,traps")));
+        await(a.addBreakpoint(BreakpointSpec.function("count_item")));
+        long t1 = resumeToStop(a).time();
+        await(a.writeMemory(symbol("items_produced"), new byte[] {0, 0, 0, 0})); // history runs to t1 when opened
+        long t2 = resumeToStop(a).time();
+        assertThat(t2).isGreaterThan(t1);
+        Path file = dir.resolve("demo.rwd");
+        await(a.saveRecording(file));
+        List<String> recorded = eventsUpTo(a.id(), t2);
+        assertThat(eventsUpTo(a.id(), t1 - 1)).as("calls before the debugger write").isNotEmpty();
+
+        DebugSession b = await(manager.openRecording(file, DEMO, java.util.Map.of("trace", "calls,traps")));
+        assertThat(b.lastStop().time()).isZero();
+        assertThat(tracing.trace(b.id())).isPresent();
+        assertThat(tracing.trace(b.id()).orElseThrow().snapshot().lanes()).as("the history up to the write, traced")
+                .anySatisfy(l -> assertThat(l.size()).isPositive());
+        await(b.addBreakpoint(BreakpointSpec.function("count_item")));
+        assertThat(resumeToStop(b).time()).as("the recording replays the first hit").isEqualTo(t1);
+        assertThat(eventsUpTo(b.id(), t1 - 1)).as("the replayed history before the write, posted at the first stop")
+                .isEqualTo(eventsUpTo(a.id(), t1 - 1));
+        assertThat(resumeToStop(b).time()).isEqualTo(t2);
+        assertThat(eventsUpTo(b.id(), t2)).as("and on past it, live: the recorded session's trace")
+                .isEqualTo(recorded);
+
+        await(b.goToTime(t1 / 2));
+        assertThat(resumeToStop(b).time()).isEqualTo(t1);
+        assertThat(eventsUpTo(b.id(), Long.MAX_VALUE)).as("replay again: nothing posted twice")
+                .isEqualTo(eventsUpTo(b.id(), t2)).doesNotHaveDuplicates();
+        List<Long> sequences = batches(b.id()).stream().map(TraceBatch::sequence).toList();
+        assertThat(sequences).as("no batch missing").isEqualTo(java.util.stream.LongStream
+                .range(0, sequences.size()).boxed().toList());
+    }
 }

@@ -27,7 +27,7 @@ public final class ConfigurationDoneHandler {
         context.configurationDone(true);
         if (context.stopOnEntry() || session.running()) {
             if (!session.running()) {
-                StopEvents.afterResponse(context, "configurationDone", session.lastStop(), null);
+                StopEvents.afterResponse(context, "configurationDone", session.lastStop(), null, false);
             }
             return CompletableFuture.completedFuture(null);
         }

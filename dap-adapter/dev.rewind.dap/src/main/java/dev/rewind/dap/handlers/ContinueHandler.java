@@ -5,7 +5,10 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.debug.ContinueArguments;
 import org.eclipse.lsp4j.debug.ContinueResponse;
 
-/** {@code continue}: the whole machine runs (all-stop); answers once it runs. */
+/**
+ * {@code continue}: the whole machine runs (all-stop), or with {@code singleThread} only the thread's hart (the others
+ * held); answers once it runs.
+ */
 public final class ContinueHandler {
 
     private final DapContext context;
@@ -15,10 +18,11 @@ public final class ContinueHandler {
     }
 
     public CompletableFuture<ContinueResponse> handle(ContinueArguments args) {
-        context.hart(args.getThreadId());
-        return context.stoppedSession().resume().thenApply(v -> {
+        int hart = context.hart(args.getThreadId());
+        dev.rewind.debug.RunScope scope = dev.rewind.dap.Stepping.scope(args.getSingleThread(), hart);
+        return context.stoppedSession().resume(scope).thenApply(v -> {
             ContinueResponse r = new ContinueResponse();
-            r.setAllThreadsContinued(true);
+            r.setAllThreadsContinued(scope.isAll());
             return r;
         });
     }

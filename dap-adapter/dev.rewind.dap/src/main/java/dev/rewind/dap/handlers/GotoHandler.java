@@ -55,6 +55,6 @@ public final class GotoHandler {
     private CompletableFuture<Stop> landed(Stop stop, Breakpoint b) {
         boolean there = stop.breakpointId() == b.id() && stop.reason() == StopReason.BREAKPOINT;
         return CompletableFuture.completedFuture(StopEvents.afterResponse(context, "goto", stop,
-                there ? org.eclipse.lsp4j.debug.StoppedEventArgumentsReason.GOTO : null));
+                there ? org.eclipse.lsp4j.debug.StoppedEventArgumentsReason.GOTO : null, true));
     }
 }

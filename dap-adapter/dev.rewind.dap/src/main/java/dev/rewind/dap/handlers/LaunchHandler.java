@@ -24,7 +24,8 @@ public final class LaunchHandler {
         LaunchArguments args = LaunchArguments.parse(raw);
         DebugSession session = context.await(args.recording() != null
                 ? Progress.around(context, "Opening recording " + args.recording().getFileName(),
-                        context.sessions().openRecording(args.recording(), args.program()))
+                        context.sessions().openRecording(args.recording(), args.program(),
+                                args.config().instrumentation()))
                 : context.sessions().launch(args.config()));
         context.stopOnEntry(args.stopOnEntry());
         context.sourceDirectories(args.sourceDirectories());

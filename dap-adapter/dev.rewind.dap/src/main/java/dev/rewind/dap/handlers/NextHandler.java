@@ -18,6 +18,7 @@ public final class NextHandler {
 
     public CompletableFuture<Void> handle(NextArguments args) {
         int hart = context.hart(args.getThreadId());
-        return stepping.next(hart, args.getGranularity()).thenApply(stop -> null);
+        return stepping.next(hart, args.getGranularity(), Stepping.scope(args.getSingleThread(), hart))
+                .thenApply(stop -> null);
     }
 }

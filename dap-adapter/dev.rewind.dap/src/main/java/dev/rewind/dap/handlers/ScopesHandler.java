@@ -20,9 +20,26 @@ public final class ScopesHandler {
         this.context = context;
     }
 
+    /** The key of a frame's scopes among the answers kept at a stop. */
+    public static String key(int frameId) {
+        return "scopes " + frameId;
+    }
+
     public ScopesResponse handle(ScopesArguments args) {
         context.stoppedSession();
         Frame frame = context.frame(args.getFrameId());
+        ScopesResponse kept = context.handles().answer(key(args.getFrameId()), ScopesResponse.class);
+        if (kept != null) {
+            return kept;
+        }
+        long generation = context.handles().generation();
+        ScopesResponse r = scopes(frame);
+        context.handles().keep(key(args.getFrameId()), generation, r);
+        return r;
+    }
+
+    /** The scopes of {@code frame}, Locals first when it has debug information (new references). */
+    public ScopesResponse scopes(Frame frame) {
         List<Scope> scopes = new ArrayList<>();
         if (frame.unwound() instanceof dev.rewind.dap.source.SourceFrame sf && context.sourceInfo() != null) {
             var info = context.sourceInfo();

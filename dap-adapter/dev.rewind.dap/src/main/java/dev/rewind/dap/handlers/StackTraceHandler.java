@@ -1,17 +1,17 @@
 package dev.rewind.dap.handlers;
 
-import dev.rewind.dap.Addresses;
 import dev.rewind.dap.DapContext;
-import dev.rewind.dap.Frame;
+import dev.rewind.dap.StopFrames;
 import java.util.List;
 import org.eclipse.lsp4j.debug.StackFrame;
 import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StackTraceResponse;
 
-/** {@code stackTrace}: the frames of a hart with their pc as instruction pointer reference and source position. */
+/**
+ * {@code stackTrace}: the frames of a hart with their pc as instruction pointer reference and source position; the
+ * same frames (and ids) for every request at one stop ({@link StopFrames}).
+ */
 public final class StackTraceHandler {
-
-    private static final int MAX_FRAMES = 256;
 
     private final DapContext context;
 
@@ -19,40 +19,24 @@ public final class StackTraceHandler {
         this.context = context;
     }
 
-    private String name(Frame f) {
-        long lookup = f.unwound() instanceof dev.rewind.dap.source.SourceFrame s ? s.lookupPc() : f.pc();
-        if (context.sourceInfo() != null) {
-            var fn = context.sourceInfo().functionAt(lookup);
-            if (fn.isPresent() && fn.get().name() != null) {
-                return fn.get().name();
-            }
-        }
-        return context.symbols().describe(lookup).orElse(Addresses.hex(f.pc()));
-    }
-
     public StackTraceResponse handle(StackTraceArguments args) {
         context.stoppedSession();
         int hart = context.hart(args.getThreadId());
         int start = args.getStartFrame() == null ? 0 : Math.max(0, args.getStartFrame());
-        int levels = args.getLevels() == null || args.getLevels() <= 0 ? MAX_FRAMES : args.getLevels();
-        int max = Math.min(MAX_FRAMES, start + levels);
-        List<Frame> frames = context.inspecting(hart, () -> context.unwinder().frames(context, hart, max));
-        int end = Math.min(frames.size(), start + levels);
-        StackFrame[] out = new StackFrame[Math.max(0, end - start)];
-        for (int i = start; i < end; i++) {
-            Frame f = frames.get(i);
-            StackFrame sf = new StackFrame();
-            sf.setId(context.handles().put(f));
-            sf.setName(name(f));
-            sf.setInstructionPointerReference(Addresses.hex(f.pc()));
-            context.lines().placeFrame(context, sf, f);
-            out[i - start] = sf;
+        int levels = args.getLevels() == null || args.getLevels() <= 0 ? StopFrames.MAX_FRAMES : args.getLevels();
+        int max = Math.min(StopFrames.MAX_FRAMES, start + levels);
+        StopFrames.Answer answer = context.stopFrames().frames(hart, max);
+        if (start == 0 && context.takeUnsaidTravel()) {
+            // the time travel's invalidated event goes right after this answer (StopEvents says why)
+            context.afterResponse("stackTrace", () -> dev.rewind.dap.StopEvents.invalidated(context));
         }
+        List<StackFrame> frames = answer.frames();
+        int end = Math.min(frames.size(), start + levels);
         StackTraceResponse r = new StackTraceResponse();
-        r.setStackFrames(out);
+        r.setStackFrames(frames.subList(Math.min(start, end), end).toArray(new StackFrame[0]));
         // all of them when the unwinding ended before the limit; else unknown (omitted), so a client that asked for
         // the top frame first (supportsDelayedStackTraceLoading) asks for more
-        r.setTotalFrames(frames.size() < max ? frames.size() : null);
+        r.setTotalFrames(answer.complete() ? frames.size() : null);
         return r;
     }
 }

@@ -18,6 +18,7 @@ public final class StepInHandler {
 
     public CompletableFuture<Void> handle(StepInArguments args) {
         int hart = context.hart(args.getThreadId());
-        return stepping.stepIn(hart, args.getGranularity()).thenApply(stop -> null);
+        return stepping.stepIn(hart, args.getGranularity(), Stepping.scope(args.getSingleThread(), hart))
+                .thenApply(stop -> null);
     }
 }

@@ -18,6 +18,6 @@ public final class StepOutHandler {
 
     public CompletableFuture<Void> handle(StepOutArguments args) {
         int hart = context.hart(args.getThreadId());
-        return stepping.stepOut(hart).thenApply(stop -> null);
+        return stepping.stepOut(hart, Stepping.scope(args.getSingleThread(), hart)).thenApply(stop -> null);
     }
 }

@@ -20,14 +20,26 @@ public final class VariablesHandler {
     public VariablesResponse handle(VariablesArguments args) {
         context.stoppedSession();
         VariableContainer c = container(context, args.getVariablesReference());
-        int hart = c.inspectedHart();
-        List<Variable> all = hart < 0 ? c.variables(context) : context.inspecting(hart, () -> c.variables(context));
+        String key = key(args.getVariablesReference());
+        @SuppressWarnings("unchecked")
+        List<Variable> all = context.handles().answer(key, List.class);
+        if (all == null) {
+            long generation = context.handles().generation();
+            int hart = c.inspectedHart();
+            all = List.copyOf(hart < 0 ? c.variables(context) : context.inspecting(hart, () -> c.variables(context)));
+            context.handles().keep(key, generation, all);
+        }
         int start = args.getStart() == null ? 0 : Math.max(0, Math.min(all.size(), args.getStart()));
         int count = args.getCount() == null || args.getCount() <= 0 ? all.size() - start
                 : Math.min(args.getCount(), all.size() - start);
         VariablesResponse r = new VariablesResponse();
         r.setVariables(all.subList(start, start + count).toArray(new Variable[0]));
         return r;
+    }
+
+    /** The key of a container's variables among the answers kept at a stop. */
+    public static String key(int reference) {
+        return "variables " + reference;
     }
 
     static VariableContainer container(DapContext context, int reference) {

@@ -22,6 +22,8 @@ import org.eclipse.lsp4j.debug.StackFrame;
 public final class SourceProgram implements LineInfo, Unwinder {
 
     private final Symbols symbols;
+    /** DWARF file name -> the file found for it (the folders looked in do not change after the launch). */
+    private final java.util.Map<String, String> found = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SourceProgram(Symbols symbols) {
         this.symbols = symbols;
@@ -69,6 +71,15 @@ public final class SourceProgram implements LineInfo, Unwinder {
     }
 
     public static Source source(DapContext context, String dwarfPath) {
+        SourceProgram program = context.source();
+        Source s = new Source();
+        s.setName(Path.of(dwarfPath).getFileName().toString());
+        s.setPath(program == null ? find(context, dwarfPath) : program.found.computeIfAbsent(dwarfPath,
+                d -> find(context, d)));
+        return s;
+    }
+
+    private static String find(DapContext context, String dwarfPath) {
         List<Path> dirs = new ArrayList<>();
         for (String d : context.sourceDirectories()) {
             dirs.add(Path.of(d));
@@ -79,11 +90,8 @@ public final class SourceProgram implements LineInfo, Unwinder {
                 dirs.add(dir);
             }
         }
-        Source s = new Source();
-        s.setName(Path.of(dwarfPath).getFileName().toString());
-        s.setPath(Symbols.resolveSource(dwarfPath, dirs).map(p -> p.toAbsolutePath().normalize().toString())
-                .orElse(dwarfPath));
-        return s;
+        return Symbols.resolveSource(dwarfPath, dirs).map(p -> p.toAbsolutePath().normalize().toString())
+                .orElse(dwarfPath);
     }
 
     @Override

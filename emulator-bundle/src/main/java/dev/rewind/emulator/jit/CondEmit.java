@@ -1,0 +1,60 @@
+package dev.rewind.emulator.jit;
+
+import static dev.rewind.emulator.jit.Gen.*;
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.rewind.emulator.plugin.CondExec;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * The test of a conditional callback ({@code onExecIf}) as bytecode: {@code ctrs[slot].live[h.id] OP value},
+ * unsigned, jumping past the call when it fails. The interpreter's {@link CondExec#exec} tests the same cell the
+ * same way; the cell is the live one, so replayed execution tests what live execution left.
+ */
+final class CondEmit {
+    private static final String CTR = "dev/rewind/emulator/plugin/CounterImpl";
+
+    private CondEmit() {
+    }
+
+    /**
+     * Emits the test of {@code c} (nothing when null) whose counter is at {@code slot} of the region's counters.
+     *
+     * @return the label to place after the call (reached when the condition fails), or null
+     */
+    static Label test(Gen g, CondExec c, int slot) {
+        if (c == null) {
+            return null;
+        }
+        MethodVisitor mv = g.mv;
+        mv.visitVarInsn(ALOAD, CTRS);
+        g.iconst(slot);
+        mv.visitInsn(AALOAD);
+        mv.visitFieldInsn(GETFIELD, CTR, "live", "[J");
+        mv.visitVarInsn(ILOAD, HID);
+        mv.visitInsn(LALOAD);
+        boolean unsigned = switch (c.cond()) {
+            case EQ, NE -> false;
+            default -> true;
+        };
+        if (unsigned) {
+            g.lconst(Long.MIN_VALUE);
+            mv.visitInsn(LXOR);
+        }
+        g.lconst(unsigned ? c.value() ^ Long.MIN_VALUE : c.value());
+        mv.visitInsn(LCMP);
+        Label skip = new Label();
+        int fails = switch (c.cond()) {
+            case EQ -> IFNE;
+            case NE -> IFEQ;
+            case LT -> IFGE;
+            case LE -> IFGT;
+            case GT -> IFLE;
+            case GE -> IFLT;
+            default -> throw new IllegalArgumentException("condition " + c.cond() + " has no test");
+        };
+        mv.visitJumpInsn(fails, skip);
+        return skip;
+    }
+}
