@@ -144,10 +144,11 @@ final class JitControl {
 
     /**
      * Blocks already decoded reachable from b by fall-through, branches, JAL and returns from calls, b first, on any
-     * page, that belong to no other region (every block runs in at most one region; every member is an entry). A
-     * region dies when any of its pages is invalidated ({@link CodeCache#invalidatePage}, through
-     * {@link Block#regions}). Letting a block be in several regions (a callee hot before its callers in theirs too)
-     * made regions 7x larger and, measured, 2-4x slower (C1 bails out of large methods; C2 takes long on them).
+     * page, that belong to no other region (every block is entered in at most one region, {@link Block#jit}), except
+     * copies of leaf functions ({@link #leaf}: the region they head stays their entry). A region dies when any of its
+     * pages is invalidated ({@link CodeCache#invalidatePage}, through {@link Block#regions}). Letting any block be in
+     * several regions (a callee hot before its callers in theirs too) made regions 7x larger and, measured, 2-4x
+     * slower (C1 bails out of large methods; C2 takes long on them); leaf copies only add a few small blocks.
      */
     private List<Block> region(Block head, int maxBlocks, int maxInsns) {
         List<Block> out = new ArrayList<>();
