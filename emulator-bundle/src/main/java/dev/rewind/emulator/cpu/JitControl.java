@@ -37,8 +37,12 @@ final class JitControl {
      */
     static final long CAP = Math.max(CodeCache.MAX_BLOCK, Long.getLong("rewind.jit.cap", 1000));
     static final int WARM_CALLS = Integer.getInteger("rewind.jit.warmCalls", 20000);
-    static final int MAX_BLOCKS = 48;
-    static final int MAX_INSNS = 320;
+    /**
+     * Region size limits ({@code -Drewind.jit.maxBlocks}/{@code maxInsns}, experiments): halved or doubled, bench-rv32,
+     * work-fsm-rv32 and work-calls-rv64 stayed within noise (session 3, long one-hart slices).
+     */
+    static final int MAX_BLOCKS = Integer.getInteger("rewind.jit.maxBlocks", 48);
+    static final int MAX_INSNS = Integer.getInteger("rewind.jit.maxInsns", 320);
     private static final MethodType CTOR = MethodType.methodType(void.class, Interpreter.class, Block[].class);
 
     private final Interpreter in;
@@ -140,10 +144,11 @@ final class JitControl {
 
     /**
      * Blocks already decoded reachable from b by fall-through, branches, JAL and returns from calls, b first, on any
-     * page, that belong to no other region (every block runs in at most one region; every member is an entry). A
-     * region dies when any of its pages is invalidated ({@link CodeCache#invalidatePage}, through
-     * {@link Block#regions}). Letting a block be in several regions (a callee hot before its callers in theirs too)
-     * made regions 7x larger and, measured, 2-4x slower (C1 bails out of large methods; C2 takes long on them).
+     * page, that belong to no other region (every block is entered in at most one region, {@link Block#jit}), except
+     * copies of leaf functions ({@link #leaf}: the region they head stays their entry). A region dies when any of its
+     * pages is invalidated ({@link CodeCache#invalidatePage}, through {@link Block#regions}). Letting any block be in
+     * several regions (a callee hot before its callers in theirs too) made regions 7x larger and, measured, 2-4x
+     * slower (C1 bails out of large methods; C2 takes long on them); leaf copies only add a few small blocks.
      */
     private List<Block> region(Block head, int maxBlocks, int maxInsns) {
         List<Block> out = new ArrayList<>();
@@ -158,7 +163,8 @@ final class JitControl {
                     continue;
                 }
                 Block s = code.lookup(t);
-                if (s == null || !s.valid || !s.translatable() || s.jit != null || insns + s.n > maxInsns) {
+                if (s == null || !s.valid || !s.translatable() || s.jit != null && !(LEAVES && leaf(s))
+                        || insns + s.n > maxInsns) {
                     continue;
                 }
                 seen.add(t);
@@ -167,6 +173,18 @@ final class JitControl {
             }
         }
         return out;
+    }
+
+    static final boolean LEAVES = !"false".equals(System.getProperty("rewind.jit.leaves"));
+
+    /**
+     * A leaf function: one block of at most 16 instructions ending in a return ({@code jalr x0, 0(ra)}). A region may
+     * take a copy of one already translated elsewhere (the region it heads stays its entry), so that a call to it and
+     * the return stay inside the caller's region.
+     */
+    private static boolean leaf(Block b) {
+        int w = b.code[b.n - 1];
+        return b.n <= 16 && (w & 0xFF) == Op.JALR && ((w >>> 8) & 63) == 32 && ((w >>> 16) & 63) == 1;
     }
 
     private static long[] successors(Block b) {

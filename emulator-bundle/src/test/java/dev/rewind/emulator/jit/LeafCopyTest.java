@@ -1,0 +1,122 @@
+package dev.rewind.emulator.jit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.emulator.Machine;
+import dev.rewind.emulator.MachineConfig;
+import dev.rewind.emulator.RunResult;
+import dev.rewind.emulator.StopReason;
+import dev.rewind.emulator.device.ConsoleSink;
+import dev.rewind.emulator.device.InputSource;
+import dev.rewind.emulator.isa.Assembler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A leaf function called twice per round of a loop gets hot (and its own region) first; the loop's region then holds
+ * a copy of it, so the calls and returns stay inside. The leaf lies two pages after the loop: the guest patching it
+ * (store + fence.i, from the loop), a debugger write into it and a breakpoint set in it after translation must reach
+ * the copy too (its region dies with the leaf's page). Time, registers and state hash match the interpreter's.
+ */
+class LeafCopyTest {
+
+    static final long START = MachineConfig.RAM_BASE + 0x100;
+    static final int NOPS = 2100;
+
+    static String program() {
+        StringBuilder s = new StringBuilder("""
+                addi a1,zero,0
+                lui a2,0x2
+                addi a3,zero,1000
+                jal zero,loop
+                loop: addi a1,a1,1
+                jal ra,leaf
+                add a7,a7,a0
+                jal ra,leaf
+                xor a6,a6,a0
+                bne a1,a3,skip
+                sw a4,0(t0)
+                fence.i
+                skip: blt a1,a2,loop
+                lui t6,0x100
+                lui t5,0x5
+                addi t5,t5,0x555
+                sw t5,0(t6)
+                """);
+        s.append("addi zero,zero,0\n".repeat(NOPS));
+        s.append("""
+                leaf: addi a0,a0,1
+                xori a5,a0,7
+                add a6,a6,a5
+                jalr zero,0(ra)
+                """);
+        return s.toString();
+    }
+
+    static final long LEAF = START + 17 * 4 + NOPS * 4L;
+
+    static Machine boot(int xlen, boolean jit) {
+        Machine m = new Machine(MachineConfig.defaults(xlen).withRamSize(1 << 20), ConsoleSink.discard(),
+                InputSource.none());
+        m.setTranslation(jit, 20);
+        Assembler asm = new Assembler(xlen);
+        byte[] code = asm.assemble(program(), START);
+        m.writeMemory(START, code, 0, code.length);
+        m.hart(0).setPc(START);
+        m.hart(0).setReg(14, asm.encode("addi a0,a0,3", LEAF));
+        m.hart(0).setReg(5, LEAF);
+        return m;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {32, 64})
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void theLoopsCopyOfTheLeafFollowsPatchesDebuggerWritesAndBreakpoints(int xlen) {
+        assertThat((LEAF >>> 12) - (START >>> 12)).as("leaf two pages after the loop").isEqualTo(2);
+        List<List<Long>> results = new ArrayList<>();
+        long[] early = null;
+        for (boolean jit : new boolean[] {false, true}) {
+            Machine m = boot(xlen, jit);
+            List<Long> out = new ArrayList<>();
+            RunResult r = m.run(3_000);
+            out.add(r.time());
+            out.add(m.stateHash());
+            if (jit) {
+                early = m.translationCounts();
+            }
+            m.run(20_000);   // through the guest's patch at a1 == 1000 (the leaf then adds 3)
+            out.add(m.hart(0).reg(10));
+            out.add(m.stateHash());
+            m.writeMemory(LEAF, CrossPageRegionTest.word(new Assembler(xlen).encode("addi a0,a0,5", LEAF)), 0, 4);
+            m.run(3_000);
+            out.add(m.hart(0).reg(10));
+            out.add(m.stateHash());
+            m.addBreakpoint(LEAF + 4);
+            r = m.run(1_000_000);
+            assertThat(r.reason()).isEqualTo(StopReason.BREAKPOINT);
+            out.add(r.time());
+            out.add(m.stateHash());
+            m.removeBreakpoint(LEAF + 4);
+            r = m.run(1_000_000);
+            assertThat(r.reason()).isEqualTo(StopReason.EXITED);
+            out.add(r.time());
+            out.add(m.hart(0).reg(10));
+            out.add(m.hart(0).reg(16));
+            out.add(m.stateHash());
+            results.add(out);
+            if (jit) {
+                assertThat(m.translationCounts()[2]).as("failed translations").isZero();
+            }
+        }
+        assertThat(results.get(1)).isEqualTo(results.get(0));
+        assertThat(early[0]).as("regions: the leaf's, the loop's").isEqualTo(2);
+        assertThat(early[1]).as("blocks: the leaf; the loop head, two return sites, the back branch and a copy of the leaf")
+                .isEqualTo(6);
+        List<Long> ref = results.get(0);
+        assertThat(ref.get(4) - ref.get(2)).as("the debugger's patch runs").isPositive();
+    }
+}
