@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.emulator.Machine;
 import dev.rewind.emulator.MachineConfig;
-import dev.rewind.emulator.RunResult;
-import dev.rewind.emulator.StopReason;
 import dev.rewind.emulator.device.ConsoleSink;
 import dev.rewind.emulator.device.InputSource;
 import dev.rewind.emulator.isa.Assembler;
@@ -73,10 +71,6 @@ class CrossPageRegionTest {
         return m;
     }
 
-    static byte[] word(int w) {
-        return new byte[] {(byte) w, (byte) (w >>> 8), (byte) (w >>> 16), (byte) (w >>> 24)};
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {32, 64})
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -86,29 +80,7 @@ class CrossPageRegionTest {
         long multiPage = 0;
         for (boolean jit : new boolean[] {false, true}) {
             Machine m = boot(xlen, jit);
-            List<Long> out = new ArrayList<>();
-            RunResult r = m.run(2_500);
-            out.add(r.time());
-            out.add(m.stateHash());
-            r = m.run(20_000);   // through the guest's patch at a1 == 1000 (func then adds 3)
-            out.add(m.hart(0).reg(10));
-            out.add(m.stateHash());
-            m.writeMemory(FUNC, word(new Assembler(xlen).encode("addi a0,a0,5", FUNC)), 0, 4);
-            m.run(3_000);
-            out.add(m.hart(0).reg(10));
-            out.add(m.stateHash());
-            m.addBreakpoint(FUNC + 4);
-            r = m.run(1_000_000);
-            assertThat(r.reason()).isEqualTo(StopReason.BREAKPOINT);
-            out.add(r.time());
-            out.add(m.stateHash());
-            m.removeBreakpoint(FUNC + 4);
-            r = m.run(1_000_000);
-            assertThat(r.reason()).isEqualTo(StopReason.EXITED);
-            out.add(r.time());
-            out.add(m.hart(0).reg(10));
-            out.add(m.hart(0).reg(17));
-            out.add(m.stateHash());
+            List<Long> out = PatchScenario.run(m, xlen, FUNC, 17, 2_500, x -> { });
             results.add(out);
             if (jit) {
                 assertThat(m.translationCounts()[2]).as("failed translations").isZero();

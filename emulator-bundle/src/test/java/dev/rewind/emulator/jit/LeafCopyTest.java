@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.emulator.Machine;
 import dev.rewind.emulator.MachineConfig;
-import dev.rewind.emulator.RunResult;
-import dev.rewind.emulator.StopReason;
 import dev.rewind.emulator.device.ConsoleSink;
 import dev.rewind.emulator.device.InputSource;
 import dev.rewind.emulator.isa.Assembler;
@@ -81,32 +79,11 @@ class LeafCopyTest {
         long[] early = null;
         for (boolean jit : new boolean[] {false, true}) {
             Machine m = boot(xlen, jit);
-            List<Long> out = new ArrayList<>();
-            RunResult r = m.run(3_000);
-            out.add(r.time());
-            out.add(m.stateHash());
+            long[][] counts = new long[1][];
+            List<Long> out = PatchScenario.run(m, xlen, LEAF, 16, 3_000, x -> counts[0] = x.translationCounts());
             if (jit) {
-                early = m.translationCounts();
+                early = counts[0];
             }
-            m.run(20_000);   // through the guest's patch at a1 == 1000 (the leaf then adds 3)
-            out.add(m.hart(0).reg(10));
-            out.add(m.stateHash());
-            m.writeMemory(LEAF, CrossPageRegionTest.word(new Assembler(xlen).encode("addi a0,a0,5", LEAF)), 0, 4);
-            m.run(3_000);
-            out.add(m.hart(0).reg(10));
-            out.add(m.stateHash());
-            m.addBreakpoint(LEAF + 4);
-            r = m.run(1_000_000);
-            assertThat(r.reason()).isEqualTo(StopReason.BREAKPOINT);
-            out.add(r.time());
-            out.add(m.stateHash());
-            m.removeBreakpoint(LEAF + 4);
-            r = m.run(1_000_000);
-            assertThat(r.reason()).isEqualTo(StopReason.EXITED);
-            out.add(r.time());
-            out.add(m.hart(0).reg(10));
-            out.add(m.hart(0).reg(16));
-            out.add(m.stateHash());
             results.add(out);
             if (jit) {
                 assertThat(m.translationCounts()[2]).as("failed translations").isZero();

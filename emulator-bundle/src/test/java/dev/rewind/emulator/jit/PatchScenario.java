@@ -1,0 +1,60 @@
+package dev.rewind.emulator.jit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.emulator.Machine;
+import dev.rewind.emulator.RunResult;
+import dev.rewind.emulator.StopReason;
+import dev.rewind.emulator.isa.Assembler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The run the code-change tests share: a loop calls a function on another page and patches it itself at a1 == 1000
+ * (store + fence.i); then a debugger write into the function, a breakpoint in it, and on to the guest's exit. What
+ * each step left (times, a0, the sum register, state hashes) is compared between the interpreter and the translator.
+ */
+final class PatchScenario {
+
+    private PatchScenario() {
+    }
+
+    /**
+     * Runs the scenario on {@code m} ({@code first} instructions first, then {@code atFirst} sees the machine) and
+     * returns its observations: [0] time and [1] hash after the first run, [2] a0 and [3] hash after the guest's
+     * patch, [4] a0 and [5] hash after the debugger's, [6] time and [7] hash at the breakpoint, [8] exit time,
+     * [9] a0, [10] the sum register, [11] hash at the exit.
+     */
+    static List<Long> run(Machine m, int xlen, long callee, int sumReg, long first, Consumer<Machine> atFirst) {
+        List<Long> out = new ArrayList<>();
+        RunResult r = m.run(first);
+        out.add(r.time());
+        out.add(m.stateHash());
+        atFirst.accept(m);
+        m.run(20_000);   // through the guest's patch at a1 == 1000 (the callee then adds 3)
+        out.add(m.hart(0).reg(10));
+        out.add(m.stateHash());
+        m.writeMemory(callee, word(new Assembler(xlen).encode("addi a0,a0,5", callee)), 0, 4);
+        m.run(3_000);
+        out.add(m.hart(0).reg(10));
+        out.add(m.stateHash());
+        m.addBreakpoint(callee + 4);
+        r = m.run(1_000_000);
+        assertThat(r.reason()).isEqualTo(StopReason.BREAKPOINT);
+        out.add(r.time());
+        out.add(m.stateHash());
+        m.removeBreakpoint(callee + 4);
+        r = m.run(1_000_000);
+        assertThat(r.reason()).isEqualTo(StopReason.EXITED);
+        out.add(r.time());
+        out.add(m.hart(0).reg(10));
+        out.add(m.hart(0).reg(sumReg));
+        out.add(m.stateHash());
+        return out;
+    }
+
+    static byte[] word(int w) {
+        return new byte[] {(byte) w, (byte) (w >>> 8), (byte) (w >>> 16), (byte) (w >>> 24)};
+    }
+}
