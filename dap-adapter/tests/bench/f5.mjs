@@ -1,7 +1,8 @@
 // F5 in an editor, as a process: spawn `./rewind dap` -> `initialized` -> launch (stopOnEntry) -> the first
 // `stopped` event, then disconnect. Variants alternate in every round (A/B), medians with the load average, CPU time
 // (user+system of the process, all threads) at the stop, and a count of hs_err files. A variant is a set of
-// environment variables for ./rewind: NAME=VAR=VALUE,VAR=VALUE (none: `default=`).
+// environment variables for ./rewind: NAME=VAR=VALUE,VAR=VALUE (none: `default=`); F5_JAVA=OPTIONS starts
+// java OPTIONS -jar rewind.jar dap instead, as the VS Code extension does.
 // --run: no stopOnEntry, the program runs to its end (default bench-rv32.elf, 1.1 G instructions, with history), to
 // compare what an option costs a long `continue`.
 // Usage: node bench/f5.mjs [--runs 7] [--variant NAME=ENV]... [--elf FILE] [--run]
@@ -10,6 +11,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { REWIND, ROOT, ELF } from '../lib/support.mjs';
 
+const RUNTIME = `${ROOT}/releng/launcher/target/runtime`;
+const java = () => `${readFileSync(`${RUNTIME}/.jdk`, 'utf8').trim().split(' ')[0]}/bin/java`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
@@ -44,7 +47,10 @@ function reader(stream, onMessage) {
  *  breakpoint); run = its wall ms from configurationDone, runCpu = the process CPU in that time. */
 export async function once(env, elf, run = false) {
   const t0 = process.hrtime.bigint();
-  const p = spawn(REWIND, ['dap'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: ROOT, env: { ...process.env, ...env } });
+  // F5_JAVA='OPTIONS': java OPTIONS -jar rewind.jar dap, as the VS Code extension starts it (the JDK ./rewind found)
+  const [cmd, args] = env.F5_JAVA === undefined ? [REWIND, ['dap']] : [java(), [...env.F5_JAVA.split(' ').filter(Boolean),
+    '--sun-misc-unsafe-memory-access=allow', '-jar', `${RUNTIME}/rewind.jar`, 'dap']];
+  const p = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], cwd: ROOT, env: { ...process.env, ...env } });
   let err = '';
   p.stderr.on('data', (d) => { err += d; });
   const r = {};
