@@ -41,7 +41,14 @@ function fresh(cache, jar, javaHome) {
 function writeCache(java, jar, cache, storageDir) {
   const lock = `${cache}.lock`;
   const lockTime = mtime(lock);
-  if (lockTime !== undefined && Date.now() - lockTime > STALE_LOCK_MS) fs.rmSync(lock, { recursive: true, force: true });
+  if (lockTime !== undefined && Date.now() - lockTime > STALE_LOCK_MS) {
+    // a writer whose editor closed before it ended: its lock and temporary files go
+    fs.rmSync(lock, { recursive: true, force: true });
+    const base = path.basename(cache);
+    for (const f of fs.readdirSync(storageDir)) {
+      if (f.startsWith(`${base}.`) && /\.tmp(\.config)?$/.test(f)) fs.rmSync(path.join(storageDir, f), { force: true });
+    }
+  }
   try {
     fs.mkdirSync(lock);
   } catch {
