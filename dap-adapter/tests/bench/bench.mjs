@@ -68,15 +68,22 @@ async function inspectEachStop(port) {
     await launchStopped(dc, { program: ELF('symbols-O0-rv32.elf'), harts: 1 });
     await dc.setBreakpointsRequest({ source: { path: path.join(ROOT, 'tests/guest/src/symbols/main.c') }, breakpoints: [{ line: 14 }, { line: 15 }] });
     const times = [];
+    const parts = { stackTrace: [], scopes: [], locals: [], globals: [] };
+    const lap = (name, t) => { const now = process.hrtime.bigint(); parts[name].push(Number(now - t) / 1e6); return now; };
     for (let i = 0; i < 20; i++) {
       await untilStopped(dc, () => dc.continueRequest({ threadId: 1 }));
       const t0 = process.hrtime.bigint();
       const st = await dc.stackTraceRequest({ threadId: 1 });
+      let t = lap('stackTrace', t0);
       const sc = await dc.scopesRequest({ frameId: st.body.stackFrames[0].id });
+      t = lap('scopes', t);
       await dc.variablesRequest({ variablesReference: sc.body.scopes[0].variablesReference });
+      t = lap('locals', t);
       await dc.variablesRequest({ variablesReference: sc.body.scopes[1].variablesReference });
+      lap('globals', t);
       times.push(ms(t0));
     }
+    times.parts = Object.entries(parts).map(([k, v]) => `${k} ${fmt(median(v))}`).join(', ');
     return times;
   } finally { await close(); }
 }
@@ -108,6 +115,7 @@ if (ONLY !== 'startup') {
     console.log(`stackTrace + scopes + variables (Locals) + variables (Globals) at main.c:36 of symbols-O0, asked again at one stop, median of ${RUNS}: ${fmt(median(src))} (${load()})`);
     const each = await inspectEachStop(server.port);
     console.log(`the same at 20 different stops (main.c:14/15 in step_loop), median: ${fmt(median(each))}, first ${fmt(each[0])} (${load()})`);
+    console.log(`  medians of its parts: ${each.parts}`);
     if (ONLY !== 'inspect') {
       const rt = await roundTrips(server.port);
       console.log(`next over an instruction (1 hart), median of ${RUNS}: ${fmt(median(rt.next))} (${load()})`);

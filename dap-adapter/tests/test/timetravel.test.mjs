@@ -78,8 +78,10 @@ test('bookmarks and go to time: custom requests and REPL commands', { timeout: 1
     await dc.customRequest('setInstructionBreakpoints', { breakpoints: [{ instructionReference: hex(syms.get('count_item')) }] });
     await untilStopped(dc, () => dc.continueRequest({ threadId: 1 }));
     const here = { t: (await time(dc)).now, regs: await registers(dc, 2) };
+    const changed = dc.waitForEvent('rewind/bookmarks', 10000);
     const added = (await dc.customRequest('rewind/addBookmark', { name: 'first' })).body;
     assert.equal(added.time, here.t);
+    assert.deepEqual((await changed).body.bookmarks, [{ name: 'first', time: here.t }], 'the rewind/bookmarks event');
     await dc.customRequest('setInstructionBreakpoints', { breakpoints: [] });
     for (let i = 0; i < 3; i++) await untilStopped(dc, () => dc.nextRequest({ threadId: 2, granularity: 'instruction' }));
     assert.ok((await time(dc)).now > here.t);

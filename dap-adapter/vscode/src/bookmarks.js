@@ -31,7 +31,7 @@ class BookmarksView {
 
 async function pickBookmark(state, given, placeHolder) {
   if (given && given.name) return given.name;
-  await state.refresh();
+  await state.refresh(true);
   if (!state.bookmarks.length) throw new Error('The session has no bookmarks yet');
   const pick = await vscode.window.showQuickPick(
     state.bookmarks.map((b) => ({ label: b.name, description: `t=${b.time}` })), { placeHolder });
@@ -88,7 +88,7 @@ function registerBookmarkCommands(state) {
       const r = await state.request('rewind/saveRecording', { path: uri.fsPath });
       vscode.window.showInformationMessage(`Rewind: recording saved to ${r.path} (end time ${r.endTime})`);
     })),
-    vscode.commands.registerCommand('rewind.refresh', run(() => state.refresh())),
+    vscode.commands.registerCommand('rewind.refresh', run(() => state.refresh(true))),
     vscode.commands.registerCommand('rewind.goToTraceEntry', run((time) => state.request('rewind/goToTime', { time }))),
   ];
 }

@@ -72,6 +72,7 @@ function activate(context) {
                 state.stopped(session, m.body || {});
               } else if (m.event === 'rewind/trace') state.traced(session, m.body);
               else if (m.event === 'rewind/traceCut') state.traceCut(session, m.body);
+              else if (m.event === 'rewind/bookmarks') state.bookmarksChanged(session);
               else if (m.event === 'continued') state.changed.fire();
             }
           },

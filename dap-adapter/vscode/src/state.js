@@ -116,18 +116,23 @@ class RewindState {
   }
 
   /** Asks the adapter where the session is in time and which bookmarks it has. */
-  async refresh() {
+  /**
+   * The time (and the first time, or with `all`, the bookmarks and the harts): one request per stop. The bookmarks
+   * also come with the adapter's `rewind/bookmarks` event whenever they change (in the REPL, from another front end).
+   */
+  async refresh(all = false) {
     const session = this.session;
     if (!session) return;
     try {
+      const first = all || !this.harts;
       const [time, marks, threads] = await Promise.all([
         session.customRequest('rewind/time', {}),
-        session.customRequest('rewind/bookmarks', {}),
-        this.harts ? Promise.resolve(undefined) : session.customRequest('threads', {}),
+        first ? session.customRequest('rewind/bookmarks', {}) : Promise.resolve(undefined),
+        first ? session.customRequest('threads', {}) : Promise.resolve(undefined),
       ]);
       if (session !== this.session) return;
       this.time = time;
-      this.bookmarks = (marks.bookmarks || []).slice().sort((a, b) => a.time - b.time);
+      if (marks) this.setBookmarks(marks);
       if (threads) this.harts = threads.threads.length;
     } catch (e) {
       // Before launch has answered, or after the session ended: the views keep what they had.
@@ -136,10 +141,33 @@ class RewindState {
     this.changed.fire();
   }
 
+  /**
+   * The adapter's `rewind/bookmarks` event: the bookmarks changed. They are asked for again rather than taken from the
+   * event, which may come after the answer to a later change (events and answers travel separately).
+   */
+  async bookmarksChanged(session) {
+    if (session !== this.session) return;
+    try {
+      const marks = await session.customRequest('rewind/bookmarks', {});
+      if (session !== this.session) return;
+      const before = JSON.stringify(this.bookmarks);
+      this.setBookmarks(marks);
+      // after the extension's own commands it has them already: no second refresh of the views (a click on a row
+      // while a view is rebuilt is lost)
+      if (JSON.stringify(this.bookmarks) !== before) this.changed.fire();
+    } catch (e) {
+      this.lastError = e.message; // the session ended meanwhile: the views keep what they had
+    }
+  }
+
+  setBookmarks(body) {
+    this.bookmarks = (body.bookmarks || []).slice().sort((a, b) => a.time - b.time);
+  }
+
   async request(command, args) {
     if (!this.session) throw new Error('No Rewind debug session is active');
     const body = await this.session.customRequest(command, args);
-    await this.refresh();
+    await this.refresh(true);
     return body;
   }
 }

@@ -106,7 +106,16 @@ public final class DapServer implements IDebugProtocolServer, RewindProtocol {
 
     @Override
     public CompletableFuture<ThreadsResponse> threads() {
-        return sync("threads", () -> new ThreadsHandler(c).handle());
+        // the harts of the session, fixed at its launch: answered at once, even while the worker waits for the machine
+        // (a client asks for them first after every stop); before the launch, in order with the other requests
+        if (!c.hasSession()) {
+            return sync("threads", () -> new ThreadsHandler(c).handle());
+        }
+        try {
+            return CompletableFuture.completedFuture(new ThreadsHandler(c).handle());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(DapErrors.toResponseError("threads", e));
+        }
     }
 
     @Override

@@ -77,9 +77,8 @@ public final class EventForwarder implements SessionListener {
                 } // else a part of a composite operation, which resets and says it with its own stop (StopEvents)
             }
             case SessionEvent.BreakpointChanged b -> breakpointChanged(client, b);
-            case SessionEvent.BookmarksChanged b -> {
-                // bookmarks are read with the rewind/bookmarks request; no DAP event carries them
-            }
+            case SessionEvent.BookmarksChanged b -> context.customEvent("rewind/bookmarks",
+                    dev.rewind.dap.handlers.BookmarkHandler.result(b.bookmarks())); // clients stop asking per stop
             case SessionEvent.Ended e -> {
                 context.handles().reset();
                 client.terminated(new TerminatedEventArguments());

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Held harts in recordings and at the scheduler's edges (tests/guest/src/demo.c, 4 harts): changes of the held set,
  * one made in the past (a new future), are saved in format version 3 and replay to the same state hashes, on a
- * plain machine and as a time machine; a recording without one stays version 2. Holding every hart, or stepping a
- * held one, stops at once with a clear message.
+ * plain machine and as a time machine; a recording without one stays version 2. Devices keep virtual time while
+ * harts are held (CLINT timer interrupts wake a hart in wfi). Holding every hart, stepping a held one, or waiting
+ * for an interrupt no device will send, stops at once with a clear message.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class HoldRecordingTest {
@@ -84,6 +85,31 @@ class HoldRecordingTest {
         Recording none = new Recording(ELF.toString(), img.sha256(), cfg, List.of(), List.of(), List.of(), 0,
                 expected.get(0L), "TEST");
         assertThat(ByteBuffer.wrap(RecordingWriter.encode(none), 8, 4).getInt()).isEqualTo(2);
+    }
+
+    @Test
+    void devicesKeepVirtualTimeWhileHartsAreHeld() throws Exception {
+        // tests/guest/src/timer.c: hart 0 sleeps in wfi between CLINT timer interrupts; hart 1 is held throughout
+        ElfImage img = ElfLoader.parse(Files.readAllBytes(ELF.resolveSibling("timer-rv32.elf")));
+        StringBuilder out = new StringBuilder();
+        Machine m = new Machine(MachineConfig.defaults(32).withHarts(2), b -> out.append((char) b),
+                dev.rewind.emulator.device.InputSource.none());
+        m.load(img);
+        m.setHeld(0b10);
+        RunResult r = m.run(10_000_000);
+        assertThat(r.reason()).as(r.message()).isEqualTo(StopReason.EXITED);
+        assertThat(r.exitCode()).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("timer: 5 interrupts ok");
+        assertThat(m.retired(1)).as("the held hart").isZero();
+        // hart 0 held: hart 1 waits for an interrupt no device will send it; a clear stop, not a hang
+        Machine n = new Machine(MachineConfig.defaults(32).withHarts(2), b -> { },
+                dev.rewind.emulator.device.InputSource.none());
+        n.load(img);
+        n.run(5_000);
+        n.setHeld(0b01);
+        RunResult d = n.run(100_000_000);
+        assertThat(d.reason()).isEqualTo(StopReason.DEADLOCK);
+        assertThat(d.message()).contains("every hart that is not held waits for an interrupt");
     }
 
     @Test

@@ -56,7 +56,8 @@ public final class BookmarkHandler {
         return args.name.trim();
     }
 
-    static BookmarksResult result(List<Bookmark> list) {
+    /** The body of {@code rewind/bookmarks} (and of the event of that name). */
+    public static BookmarksResult result(List<Bookmark> list) {
         return new BookmarksResult(list.stream().map(b -> new BookmarkResult(b.name(), b.time())).toList());
     }
 }
