@@ -32,6 +32,10 @@ rewind_jvm_opts() {
       # one writer at a time; a lock left by a killed writer is taken over after 10 minutes
       find "$aot.lock" -maxdepth 0 -mmin +10 -exec rm -rf {} + 2>/dev/null
       if mkdir "$aot.lock" 2>/dev/null; then
+        rm -f "$aot".*.tmp "$aot".*.tmp.config   # a killed writer's (no writer lives longer than the lock's 10 min)
+        # in a process group of its own (set -m): a client that ends the adapter's group (a test harness, an editor)
+        # does not end the writer with it
+        set -m
         (
           trap 'rm -rf "$aot.lock" "$aot.$$.tmp" "$aot.$$.tmp.config"' EXIT
           jar0=$(stat -c %Y.%s "$RUNTIME/rewind.jar")
@@ -42,6 +46,7 @@ rewind_jvm_opts() {
             && [ -s "$aot.$$.tmp" ] && [ "$(stat -c %Y.%s "$RUNTIME/rewind.jar")" = "$jar0" ] \
             && mv -f "$aot.$$.tmp" "$aot"   # not if a build replaced rewind.jar meanwhile
         ) </dev/null >/dev/null 2>&1 &
+        set +m
       fi
     fi
   fi
