@@ -60,8 +60,10 @@ function writeCache(java, jar, cache, storageDir) {
     '--plugins', path.join(storageDir, 'no-plugins'), 'bundles'];
   if (java.feature >= 24) args.unshift('--sun-misc-unsafe-memory-access=allow');
   const nice = process.platform !== 'win32' && fs.existsSync('/usr/bin/nice');
-  const child = nice ? spawn('/usr/bin/nice', ['-n', '10', java.java, ...args], { stdio: 'ignore', detached: true })
-    : spawn(java.java, args, { stdio: 'ignore', detached: true });
+  // not detached: it stays in the editor's process group, so whoever ends the editor's group (the e2e test) ends it
+  // too; a writer ended early leaves its lock, taken over 10 minutes later
+  const child = nice ? spawn('/usr/bin/nice', ['-n', '10', java.java, ...args], { stdio: 'ignore' })
+    : spawn(java.java, args, { stdio: 'ignore' });
   const done = (ok) => {
     try {
       if (ok && (mtime(tmp) !== undefined) && fs.statSync(tmp).size > 0 && mtime(jar) === jar0) fs.renameSync(tmp, cache);
