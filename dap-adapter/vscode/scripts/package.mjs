@@ -14,7 +14,7 @@ if (!existsSync(join(runtime, 'rewind.jar'))) {
 const adapter = join(here, 'adapter');
 rmSync(adapter, { recursive: true, force: true });
 // not the local class-data archive of ./rewind dap (the extension keeps its own) nor the JDK ./rewind remembered
-cpSync(runtime, adapter, { recursive: true, filter: (src) => !/\.jsa$|[\\/]\.jdk$/.test(src) });
+cpSync(runtime, adapter, { recursive: true, filter: (src) => !/\.jsa$|\.aot($|\.)|[\\/]\.jdk$/.test(src) });
 const { version, name } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
 mkdirSync(join(here, 'target'), { recursive: true });
 const out = join(here, 'target', `${name}-${version}.vsix`);
