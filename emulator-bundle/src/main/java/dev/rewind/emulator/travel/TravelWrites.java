@@ -15,7 +15,6 @@ abstract class TravelWrites extends TravelHistory {
         super(machine, config, input, gate);
     }
 
-
     /** Writes guest memory (debugger write); a new future if in the past. */
     public FutureChange writeMemory(long addr, byte[] src, int off, int len) {
         Objects.checkFromIndexSize(off, len, src.length);
