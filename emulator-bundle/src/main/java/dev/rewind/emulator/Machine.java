@@ -8,15 +8,12 @@ import dev.rewind.emulator.cpu.Instrumentation;
 import dev.rewind.emulator.cpu.Interpreter;
 import dev.rewind.emulator.device.Clint;
 import dev.rewind.emulator.device.ConsoleSink;
-import dev.rewind.emulator.device.Htif;
 import dev.rewind.emulator.device.InputSource;
 import dev.rewind.emulator.device.MmioDevice;
 import dev.rewind.emulator.device.TestFinisher;
 import dev.rewind.emulator.device.Plic;
 import dev.rewind.emulator.device.Uart16550;
 import dev.rewind.emulator.elf.ElfImage;
-import dev.rewind.emulator.elf.ElfSegment;
-import dev.rewind.emulator.elf.ElfSymbol;
 import dev.rewind.emulator.mem.PhysicalMemory;
 import java.util.List;
 
@@ -75,35 +72,7 @@ public final class Machine {
      * @throws LoadException when the image's xlen differs or a segment lies outside RAM
      */
     public void load(ElfImage image) {
-        if (image.xlen() != cfg.xlen()) {
-            throw new LoadException("ELF is RV" + image.xlen() + " but the machine is RV" + cfg.xlen());
-        }
-        for (ElfSegment s : image.loadSegments()) {
-            if (s.memSize() > 0 && !mem.contains(s.paddr(), s.memSize())) {
-                throw new LoadException(String.format("segment 0x%x+0x%x lies outside RAM 0x%x+0x%x", s.paddr(),
-                        s.memSize(), mem.base(), mem.size()));
-            }
-        }
-        for (ElfSegment s : image.loadSegments()) {
-            byte[] data = s.data();
-            bus.debugWrite(s.paddr(), data, 0, data.length);
-            if (s.memSize() > data.length) {
-                bus.debugWrite(s.paddr() + data.length, new byte[(int) (s.memSize() - data.length)], 0,
-                        (int) (s.memSize() - data.length));
-            }
-        }
-        for (Hart h : harts) {
-            h.reset(image.entry());
-            h.setReg(10, h.id());
-        }
-        image.symbol("tohost").map(ElfSymbol::value).ifPresent(to -> {
-            long from = image.symbol("fromhost").map(ElfSymbol::value).orElse(Htif.NO_FROMHOST);
-            Htif htif = new Htif(bus, bus, to, from);
-            checkpoints.setHtif(htif);
-            bus.setTohost(to, htif::onTohostWrite);
-        });
-        sched.reset();
-        bus.clearExit();
+        ImageLoader.load(image, cfg, mem, bus, harts, checkpoints, sched);
     }
 
     /**

@@ -5,7 +5,7 @@ import dev.rewind.emulator.plugin.Probes;
 
 /**
  * The interpreter for blocks that plugins instrumented: block-entry probes, then (when instructions carry probes)
- * one instruction at a time through {@link Interpreter#exec} on one-instruction blocks, with the instruction probes
+ * one instruction at a time through {@link BlockExec#exec} on one-instruction blocks, with the instruction probes
  * before each and the memory probes after each access that did not trap. Leaves where {@code exec} would leave its
  * chain (trap, cut, system instruction) and at the end of the block, so the slice loop looks at the next block,
  * which may be instrumented too. Execution is exactly that of {@code exec}; translated code fires the same probes
@@ -20,7 +20,7 @@ final class ProbedExec {
         long base = in.bus.blockTime;
         p.enter(h.id, base + t0);
         if (!p.stepped()) {
-            return in.exec(h, b, budget, t0);
+            return BlockExec.exec(in, h, b, budget, t0);
         }
         final long am = h.xmask;
         final long[] x = h.x;
@@ -40,7 +40,7 @@ final class ProbedExec {
             long src = x[r2];
             long retired = h.retired;
             Block s = b.single(i, am);
-            used += in.exec(h, s, 1, t0 + used);
+            used += BlockExec.exec(in, h, s, 1, t0 + used);
             if (h.retired == retired) {
                 return used;
             }

@@ -57,7 +57,7 @@ final class PageStore {
     private int liveSlabs;
     private int emptySlabs;
     private int[] refs = new int[1];
-    /** Per handle: {@link PhysicalMemory#pageHash} of its contents, valid where {@link #hashed}. */
+    /** Per handle: {@link PageHashes#page} of its contents, valid where {@link #hashed}. */
     private long[] hashes = new long[1];
     private boolean[] hashed = new boolean[1];
     private final byte[] scratch = new byte[PAGE];
@@ -144,11 +144,11 @@ final class PageStore {
         }
     }
 
-    /** {@link PhysicalMemory#pageHash} of stored page {@code h} (not 0), computed once per page. */
+    /** {@link PageHashes#page} of stored page {@code h} (not 0), computed once per page. */
     long pageHash(int h) {
         if (!hashed[h]) {
             copyOut(h, scratch);
-            hashes[h] = PhysicalMemory.pageHash(scratch, 0);
+            hashes[h] = PageHashes.page(scratch, 0);
             hashed[h] = true;
         }
         return hashes[h];

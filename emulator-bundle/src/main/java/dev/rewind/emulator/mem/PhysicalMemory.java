@@ -16,6 +16,9 @@ import java.nio.ByteOrder;
  * must take the slow path (watchpoints, clean pages, decoded code, reservations, HTIF mailboxes, not yet
  * allocated). The arrays are public for the interpreter's hot loop; only this class writes them. A page's array
  * never changes once allocated, so translated code may hold on to it.
+ *
+ * <p>This file holds the layout, page flags and the access paths; taking and restoring images is in
+ * {@code Snapshots}, content hashes in {@code PageHashes} (package-private).
  */
 public final class PhysicalMemory {
 
@@ -30,9 +33,9 @@ public final class PhysicalMemory {
     /** {@link #origin} of a page written since it last equalled a stored page. */
     static final int DIRTY = -1;
 
-    private final long base;
-    private final long size;
-    private final int pageCount;
+    final long base;
+    final long size;
+    final int pageCount;
     private final byte[] zeroPage = new byte[PAGE_SIZE];
     final byte[][] pages;
     final byte[] flags;
@@ -50,7 +53,7 @@ public final class PhysicalMemory {
      * The chunks of {@link #origin} as of the last snapshot or restore (shared with images, one reference each);
      * {@code changed[c]} once an entry of chunk {@code c} may differ from {@code origin}.
      */
-    private final Chunk[] current;
+    final Chunk[] current;
     final boolean[] changed;
     private final Journal journal = new Journal();
 
@@ -83,7 +86,7 @@ public final class PhysicalMemory {
         }
     }
 
-    private int chunkLength(int c) {
+    int chunkLength(int c) {
         return Math.min(Chunk.PAGES, pageCount - (c << Chunk.BITS));
     }
 
@@ -251,28 +254,7 @@ public final class PhysicalMemory {
      * those changed) plus a page table, not the size of RAM; nothing is copied on later stores.
      */
     public MemoryImage snapshot() {
-        dropMark();
-        store.reclaim();
-        for (int i = 0; i < dirtyCount; i++) {
-            int p = dirty[i];
-            origin[p] = store.put(pages[p]);
-            flags[p] |= PageFlags.CLEAN;
-            refresh(p);
-        }
-        dirtyCount = 0;
-        for (int c = 0; c < current.length; c++) {
-            if (changed[c]) {
-                Chunk k = new Chunk(store, java.util.Arrays.copyOfRange(origin, c << Chunk.BITS,
-                        (c << Chunk.BITS) + chunkLength(c)));
-                k.retain();
-                current[c].release(store);
-                current[c] = k;
-                changed[c] = false;
-            }
-        }
-        MemoryImage image = new MemoryImage(base, size, store, current.clone(), store.queue);
-        store.register(image);
-        return image;
+        return Snapshots.snapshot(this);
     }
 
     /** Makes RAM equal to {@code image}. Flags other than CLEAN stay. */
@@ -290,62 +272,7 @@ public final class PhysicalMemory {
      * @throws IllegalArgumentException if the image is of a memory of another layout
      */
     public void restore(MemoryImage image, java.util.function.IntConsumer replaced) {
-        if (image.base() != base || image.size() != size) {
-            throw new IllegalArgumentException("snapshot RAM layout differs from this machine's");
-        }
-        Chunk[] chunks = image.chunks();
-        dropMark();
-        if (image.store != store) {
-            restoreForeign(image, replaced);
-            return;
-        }
-        for (int c = 0; c < chunks.length; c++) {
-            Chunk k = chunks[c];
-            if (k == current[c] && !changed[c]) {
-                continue;
-            }
-            int first = c << Chunk.BITS;
-            for (int i = 0; i < k.handles.length; i++) {
-                int p = first + i;
-                int h = k.handles[i];
-                int o = origin[p];
-                if (h != o) {
-                    restorePage(p, h, o);
-                    replaced.accept(p);
-                }
-            }
-            k.retain();
-            current[c].release(store);
-            current[c] = k;
-            changed[c] = false;
-        }
-        dirtyCount = 0;
-    }
-
-    private void restorePage(int p, int h, int o) {
-        byte[] pg = pages[p];
-        if (pg == null) {
-            pg = new byte[PAGE_SIZE];
-            pages[p] = pg;
-        }
-        store.copyOut(h, pg);
-        store.retain(h);
-        store.release(o == DIRTY ? 0 : o);
-        origin[p] = h;
-        flags[p] |= PageFlags.CLEAN;
-        refresh(p);
-    }
-
-    /** Restore from another memory's image: every page copied (and dirty here). */
-    private void restoreForeign(MemoryImage image, java.util.function.IntConsumer replaced) {
-        for (int p = 0; p < pageCount; p++) {
-            int h = image.handle(p);
-            if (h == 0 && pages[p] == null) {
-                continue;
-            }
-            image.store.copyOut(h, writablePage(p));
-            replaced.accept(p);
-        }
+        Snapshots.restore(this, image, replaced);
     }
 
     /** Pages that snapshots of this memory hold now (each once, however many images share it). */
@@ -360,34 +287,6 @@ public final class PhysicalMemory {
 
     /** Deterministic 64-bit hash of RAM contents (all-zero pages hash like absent ones). */
     public long contentHash() {
-        long h = 0x9E3779B97F4A7C15L ^ size;
-        for (int p = 0; p < pageCount; p++) {
-            byte[] pg = pages[p];
-            int o = origin[p];
-            if (pg == null || o == 0) {
-                continue;
-            }
-            // a clean page has its stored page's contents, whose hash the store keeps
-            long ph = o == DIRTY ? pageHash(pg, 0) : store.pageHash(o);
-            if (ph != ZERO_PAGE) {
-                h = Long.rotateLeft(h ^ (ph + p * 0xC2B2AE3D27D4EB4FL), 27) * 0x9E3779B97F4A7C15L;
-            }
-        }
-        return h;
-    }
-
-    /** {@link #pageHash}'s answer for a page of zeros (which {@link #contentHash} leaves out). */
-    static final long ZERO_PAGE = Long.MIN_VALUE;
-
-    /** Hash of the 4 KiB at {@code off} of {@code b}, or {@link #ZERO_PAGE} if they are all zero. */
-    static long pageHash(byte[] b, int off) {
-        long ph = 0;
-        boolean nonZero = false;
-        for (int o = 0; o < PAGE_SIZE; o += 8) {
-            long v = (long) I64.get(b, off + o);
-            nonZero |= v != 0;
-            ph = (ph ^ v) * 0x100000001B3L + o;
-        }
-        return nonZero ? ph : ZERO_PAGE;
+        return PageHashes.content(this);
     }
 }
