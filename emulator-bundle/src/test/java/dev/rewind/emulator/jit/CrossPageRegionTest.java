@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.emulator.Machine;
 import dev.rewind.emulator.MachineConfig;
-import dev.rewind.emulator.device.ConsoleSink;
-import dev.rewind.emulator.device.InputSource;
-import dev.rewind.emulator.isa.Assembler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,19 +53,10 @@ class CrossPageRegionTest {
 
     static final long FUNC = START + 14 * 4 + NOPS * 4L;
 
+    // the loop's head gets hot first (func and the rest of the loop are decoded by then): one region holds the loop
+    // and func, on three pages
     static Machine boot(int xlen, boolean jit) {
-        Machine m = new Machine(MachineConfig.defaults(xlen).withRamSize(1 << 20), ConsoleSink.discard(),
-                InputSource.none());
-        // the loop's head gets hot first (func and the rest of the loop are decoded by then): one region holds
-        // the loop and func, on three pages
-        m.setTranslation(jit, 50);
-        Assembler asm = new Assembler(xlen);
-        byte[] code = asm.assemble(program(), START);
-        m.writeMemory(START, code, 0, code.length);
-        m.hart(0).setPc(START);
-        m.hart(0).setReg(14, asm.encode("addi a0,a0,3", FUNC));
-        m.hart(0).setReg(16, FUNC);
-        return m;
+        return PatchScenario.boot(xlen, jit, 50, program(), START, FUNC, 16);
     }
 
     @ParameterizedTest

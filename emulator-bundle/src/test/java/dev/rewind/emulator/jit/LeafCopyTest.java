@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.emulator.Machine;
 import dev.rewind.emulator.MachineConfig;
-import dev.rewind.emulator.device.ConsoleSink;
-import dev.rewind.emulator.device.InputSource;
-import dev.rewind.emulator.isa.Assembler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,16 +55,7 @@ class LeafCopyTest {
     static final long LEAF = START + 17 * 4 + NOPS * 4L;
 
     static Machine boot(int xlen, boolean jit) {
-        Machine m = new Machine(MachineConfig.defaults(xlen).withRamSize(1 << 20), ConsoleSink.discard(),
-                InputSource.none());
-        m.setTranslation(jit, 20);
-        Assembler asm = new Assembler(xlen);
-        byte[] code = asm.assemble(program(), START);
-        m.writeMemory(START, code, 0, code.length);
-        m.hart(0).setPc(START);
-        m.hart(0).setReg(14, asm.encode("addi a0,a0,3", LEAF));
-        m.hart(0).setReg(5, LEAF);
-        return m;
+        return PatchScenario.boot(xlen, jit, 20, program(), START, LEAF, 5);
     }
 
     @ParameterizedTest

@@ -3,8 +3,11 @@ package dev.rewind.emulator.jit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.emulator.Machine;
+import dev.rewind.emulator.MachineConfig;
 import dev.rewind.emulator.RunResult;
 import dev.rewind.emulator.StopReason;
+import dev.rewind.emulator.device.ConsoleSink;
+import dev.rewind.emulator.device.InputSource;
 import dev.rewind.emulator.isa.Assembler;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,23 @@ import java.util.function.Consumer;
 final class PatchScenario {
 
     private PatchScenario() {
+    }
+
+    /**
+     * A one-hart machine with {@code program} assembled at {@code start}, the pc there, a4 = the patch the guest writes
+     * ({@code addi a0,a0,3} at {@code callee}) and register {@code addrReg} = {@code callee} (where the guest stores it).
+     */
+    static Machine boot(int xlen, boolean jit, int threshold, String program, long start, long callee, int addrReg) {
+        Machine m = new Machine(MachineConfig.defaults(xlen).withRamSize(1 << 20), ConsoleSink.discard(),
+                InputSource.none());
+        m.setTranslation(jit, threshold);
+        Assembler asm = new Assembler(xlen);
+        byte[] code = asm.assemble(program, start);
+        m.writeMemory(start, code, 0, code.length);
+        m.hart(0).setPc(start);
+        m.hart(0).setReg(14, asm.encode("addi a0,a0,3", callee));
+        m.hart(0).setReg(addrReg, callee);
+        return m;
     }
 
     /**
