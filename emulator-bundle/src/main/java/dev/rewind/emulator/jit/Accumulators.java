@@ -112,10 +112,7 @@ final class Accumulators {
     void flush(Gen g) {
         MethodVisitor mv = g.mv;
         for (int a = 0; a < slots.length; a++) {
-            mv.visitVarInsn(ALOAD, CTRS);
-            g.iconst(slots[a]);
-            mv.visitInsn(AALOAD);
-            mv.visitFieldInsn(GETFIELD, "dev/rewind/emulator/plugin/CounterImpl", "cells", "[J");
+            g.counterArray(slots[a], "cells");
             mv.visitVarInsn(ILOAD, HID);
             mv.visitInsn(DUP2);
             mv.visitInsn(LALOAD);

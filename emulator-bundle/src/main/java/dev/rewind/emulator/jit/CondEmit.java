@@ -10,21 +10,12 @@ import org.objectweb.asm.MethodVisitor;
 /**
  * The test of a conditional callback ({@code onExecIf}) as bytecode: {@code ctrs[slot].live[h.id] OP value},
  * unsigned, jumping past the call when it fails; additions to the counter still summed in a local
- * ({@link Accumulators}) count when the machine runs live, so they need not be written to the cell for the test. The interpreter's {@link CondExec#exec} tests the same cell the
- * same way; the cell is the live one, so replayed execution tests what live execution left.
+ * ({@link Accumulators}) count when the machine runs live, so they need not be written to the cell for the test.
+ * The interpreter's {@link CondExec#exec} tests the same cell the same way; the cell is the live one, so replayed
+ * execution tests what live execution left.
  */
 final class CondEmit {
-    private static final String CTR = "dev/rewind/emulator/plugin/CounterImpl";
-
     private CondEmit() {
-    }
-
-    /** Pushes {@code ctrs[slot].NAME} (a counter's cells array). */
-    private static void field(Gen g, int slot, String name) {
-        g.mv.visitVarInsn(ALOAD, CTRS);
-        g.iconst(slot);
-        g.mv.visitInsn(AALOAD);
-        g.mv.visitFieldInsn(GETFIELD, CTR, name, "[J");
     }
 
     /**
@@ -37,18 +28,15 @@ final class CondEmit {
             return null;
         }
         MethodVisitor mv = g.mv;
-        mv.visitVarInsn(ALOAD, CTRS);
-        g.iconst(slot);
-        mv.visitInsn(AALOAD);
-        mv.visitFieldInsn(GETFIELD, CTR, "live", "[J");
+        g.counterArray(slot, "live");
         mv.visitVarInsn(ILOAD, HID);
         mv.visitInsn(LALOAD);
         int acc = g.acc == null ? -1 : g.acc.local(c.counter());
         if (acc >= 0) {
             // additions summed in a local are not in the cell yet: live execution (cells == live) counts them
             Label replaying = new Label();
-            field(g, slot, "cells");
-            field(g, slot, "live");
+            g.counterArray(slot, "cells");
+            g.counterArray(slot, "live");
             mv.visitJumpInsn(IF_ACMPNE, replaying);
             mv.visitVarInsn(LLOAD, acc);
             mv.visitInsn(LADD);

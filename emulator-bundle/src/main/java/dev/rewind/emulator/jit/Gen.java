@@ -86,6 +86,14 @@ final class Gen {
         }
     }
 
+    /** Pushes {@code ctrs[slot].field} (one of an inline counter's per-hart arrays: "cells" or "live"). */
+    void counterArray(int slot, String field) {
+        mv.visitVarInsn(ALOAD, CTRS);
+        iconst(slot);
+        mv.visitInsn(AALOAD);
+        mv.visitFieldInsn(GETFIELD, "dev/rewind/emulator/plugin/CounterImpl", field, "[J");
+    }
+
     void iconst(int v) {
         if (v >= -1 && v <= 5) {
             mv.visitInsn(ICONST_0 + v);

@@ -20,7 +20,6 @@ import org.objectweb.asm.MethodVisitor;
  * of a group; an instruction that leaves the block early takes back the additions of the rest of its group.
  */
 final class Probe {
-    private static final String CTR = "dev/rewind/emulator/plugin/CounterImpl";
     private static final String EXEC = "dev/rewind/plugin/api/ExecCallback";
 
     private Probe() {
@@ -168,10 +167,7 @@ final class Probe {
             return;
         }
         MethodVisitor mv = g.mv;
-        mv.visitVarInsn(ALOAD, CTRS);
-        g.iconst(slot);
-        mv.visitInsn(AALOAD);
-        mv.visitFieldInsn(GETFIELD, CTR, "cells", "[J");
+        g.counterArray(slot, "cells");
         mv.visitVarInsn(ILOAD, HID);
         mv.visitInsn(DUP2);
         mv.visitInsn(LALOAD);
