@@ -51,12 +51,8 @@ while [ $# -gt 0 ]; do
 done
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
-# a copy of the engine's classes, so that a build during the run cannot change them under it
-mkdir -p "$W/classes"
-for d in emulator-bundle releng/bench bundles/dev.rewind.plugin.api bundles/dev.rewind.trace; do
-    [ -d "$ROOT/$d/target/classes" ] && cp -r "$ROOT/$d/target/classes/." "$W/classes/"
-done
-CP=$W/classes:$(ls "$M2"/org/ow2/asm/asm/9.*/asm-9.*.jar 2>/dev/null | sort -V | tail -1)
+. "$ROOT/releng/bench/common.sh"
+CP=$(bench_classpath "$W" emulator-bundle releng/bench bundles/dev.rewind.plugin.api bundles/dev.rewind.trace)
 if [ $INPROC = 1 ] && [ ! -f "$ROOT/releng/bench/target/classes/dev/rewind/bench/PlainRun.class" ]; then
     echo "in-process: releng/bench is not built (./mvnw -o -q -pl releng/bench -am package -DskipTests); skipped" >&2
     INPROC=0
@@ -66,7 +62,6 @@ if [ $WHOLE = 1 ] || [ $MT = 1 ]; then
 fi
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-median() { sort -g | awk '{a[NR]=$1} END {if (NR) print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 timed() {   # CMD...: runs it, prints "wall cpu" (seconds) on stdout, its output in $W/out
     /usr/bin/time -f '%e %U %S' -o "$W/time" "$@" </dev/null >"$W/out" 2>&1
     tail -1 "$W/time" | awk '{printf "%s %.3f\n", $1, $2 + $3}'

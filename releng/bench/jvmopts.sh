@@ -44,7 +44,7 @@ if [ "$SCALE" != 1 ]; then
     ELFS=$scaled
 fi
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-median() { sort -g | awk '{a[NR]=$1} END {if (NR) print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. "$ROOT/releng/bench/common.sh"
 errs() { ls "$ROOT"/hs_err_pid*.log ./hs_err_pid*.log 2>/dev/null | sort -u | wc -l; }
 echo "load before: $(load)   runs: $RUNS   scale: $SCALE   $(nproc) cores   hs_err files: $(errs)"
 printf '%-28s %-12s %8s %8s %8s %15s\n' elf variant 'wall s' 'cpu s' 'run s' 'cpu min-max'

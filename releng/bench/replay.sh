@@ -34,12 +34,9 @@ done
     echo "releng/bench is not built: ./mvnw -o -q -pl releng/bench -am package -DskipTests" >&2; exit 1; }
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
-mkdir -p "$W/classes"
-for d in emulator-bundle releng/bench "$ROOT"/bundles/*; do
-    d=${d#"$ROOT"/}
-    [ -d "$ROOT/$d/target/classes" ] && cp -r "$ROOT/$d/target/classes/." "$W/classes/"
-done
-CP=$W/classes:$(ls "$M2"/org/ow2/asm/asm/9.*/asm-9.*.jar 2>/dev/null | sort -V | tail -1)
+. "$ROOT/releng/bench/common.sh"
+BUNDLES=(); for d in "$ROOT"/bundles/*; do BUNDLES+=("${d#"$ROOT"/}"); done
+CP=$(bench_classpath "$W" emulator-bundle releng/bench "${BUNDLES[@]}")
 CP=$CP:$(ls "$M2"/com/google/code/gson/gson/2.*/gson-2.*.jar 2>/dev/null | sort -V | tail -1)
 OPTS=(); [ "$MODE" = interp ] && OPTS=(-Drewind.jit=false)
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)   $(nproc) cores   mode: $MODE"

@@ -31,12 +31,8 @@ done
     echo "releng/bench is not built: ./mvnw -o -q -pl releng/bench -am package -DskipTests" >&2; exit 1; }
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
-mkdir -p "$W/classes"
-for d in emulator-bundle releng/bench bundles/dev.rewind.plugin.api bundles/dev.rewind.trace; do
-    [ -d "$ROOT/$d/target/classes" ] && cp -r "$ROOT/$d/target/classes/." "$W/classes/"
-done
-CP=$W/classes:$(ls "$M2"/org/ow2/asm/asm/9.*/asm-9.*.jar 2>/dev/null | sort -V | tail -1)
-median() { sort -g | awk '{a[NR]=$1} END {if (NR) print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. "$ROOT/releng/bench/common.sh"
+CP=$(bench_classpath "$W" emulator-bundle releng/bench bundles/dev.rewind.plugin.api bundles/dev.rewind.trace)
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)   $(nproc) cores   $(basename "$ELF"), $WINDOWS windows of $WINDOW"
 printf '%-10s %4s %10s %10s %8s %6s %10s %8s\n' variant jvm 'first ms' 'steady ms' 'C2 rgn' OSR 'not entr' bailout
 declare -A S=()
