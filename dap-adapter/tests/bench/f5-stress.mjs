@@ -5,18 +5,10 @@
 import { readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { ROOT, ELF } from '../lib/support.mjs';
-import { once } from './f5.mjs';
+import { arg, once, variantArgs } from './f5.mjs';
 
-const arg = (k, d) => { const i = process.argv.indexOf(k); return i > 0 ? process.argv[i + 1] : d; };
 const runs = Number(arg('--runs', 100));
-const variants = [];
-process.argv.forEach((a, i) => {
-  if (a !== '--variant') return;
-  const [name, spec] = process.argv[i + 1].split(/=(.*)/s);
-  const env = {};
-  for (const kv of (spec || '').split(',').filter(Boolean)) { const [k, v] = kv.split(/=(.*)/s); env[k] = v; }
-  variants.push({ name, env, ok: 0, failed: [] });
-});
+const variants = variantArgs().map((v) => ({ ...v, ok: 0, failed: [] }));
 const hsErr = () => [ROOT, '/tmp'].flatMap((d) => readdirSync(d).filter((f) => f.startsWith('hs_err')).map((f) => `${d}/${f}`));
 const hs0 = new Set(hsErr());
 const t0 = Date.now();

@@ -84,19 +84,27 @@ export async function once(env, elf, run = false) {
 
 const hsErr = () => readdirSync(ROOT).filter((f) => f.startsWith('hs_err')).length;
 
-if (process.argv[1] && process.argv[1].endsWith('/f5.mjs')) {
-  const arg = (k, d) => { const i = process.argv.indexOf(k); return i > 0 ? process.argv[i + 1] : d; };
-  const runs = Number(arg('--runs', 7));
-  const run = process.argv.includes('--run');
-  const elf = arg('--elf', ELF(run ? 'bench-rv32.elf' : 'symbols-O0-rv32.elf'));
+/** The value after command-line option {@code k}, or {@code d}. */
+export const arg = (k, d) => { const i = process.argv.indexOf(k); return i > 0 ? process.argv[i + 1] : d; };
+
+/** The {@code --variant NAME=VAR=VALUE,...} options: [{ name, env }] (the adapter's environment per variant). */
+export function variantArgs() {
   const variants = [];
   process.argv.forEach((a, i) => {
     if (a !== '--variant') return;
     const [name, spec] = process.argv[i + 1].split(/=(.*)/s);
     const env = {};
     for (const kv of (spec || '').split(',').filter(Boolean)) { const [k, v] = kv.split(/=(.*)/s); env[k] = v; }
-    variants.push({ name, env, rs: [] });
+    variants.push({ name, env });
   });
+  return variants;
+}
+
+if (process.argv[1] && process.argv[1].endsWith('/f5.mjs')) {
+  const runs = Number(arg('--runs', 7));
+  const run = process.argv.includes('--run');
+  const elf = arg('--elf', ELF(run ? 'bench-rv32.elf' : 'symbols-O0-rv32.elf'));
+  const variants = variantArgs().map((v) => ({ ...v, rs: [] }));
   if (!variants.length) variants.push({ name: 'default', env: {}, rs: [] });
   const hs0 = hsErr();
   console.log(`F5 as a process (spawn -> initialized -> launch stopOnEntry -> stopped), ${runs} rounds, load ${load()}`);
