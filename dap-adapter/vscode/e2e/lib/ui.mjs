@@ -94,6 +94,53 @@ export class Ui {
     return h.jsonValue();
   }
 
+  /**
+   * Clicks a debug toolbar action and times what the user sees, in the page's own clock: from the click event to the
+   * first animation frame in which the editor shows the new line, i.e. the active editor's cursor line (its
+   * highlighted line number) satisfies pred, the top stack frame's line decoration is in that editor, and the status
+   * bar says the same line. Playwright's own work before the click (actionability checks) and after the frame (the
+   * answer's way back to node) is left out. Returns {line, ms}.
+   */
+  async timedToolbar(icon, pred, timeout = 30000) {
+    await this.page.evaluate(({ icon, src }) => {
+      const state = { clicked: 0, shown: 0, line: 0, origin: performance.timeOrigin };
+      window.__rewindTimed = state;
+      // eslint-disable-next-line no-new-func
+      const want = new Function('l', `return (${src})(l)`);
+      const onClick = (e) => {
+        if (!e.target.closest || !e.target.closest(`.codicon-${icon}`)) return;
+        state.clicked = performance.now();
+        document.removeEventListener('click', onClick, true);
+      };
+      document.addEventListener('click', onClick, true);
+      const shownLine = () => {
+        const status = /Ln (\d+)/.exec(document.getElementById('status.editor.selection')?.textContent || '');
+        const editor = document.querySelector('.editor-group-container.active .editor-container .monaco-editor');
+        if (!status || !editor || !editor.querySelector('.debug-top-stack-frame-line')) return 0;
+        const active = editor.querySelector('.line-numbers.active-line-number');
+        return active && active.textContent.trim() === status[1] ? Number(status[1]) : 0;
+      };
+      const frame = () => {
+        if (state.clicked && !state.shown) {
+          const line = shownLine();
+          if (line && want(line)) {
+            state.shown = performance.now();
+            state.line = line;
+            return;
+          }
+        }
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    }, { icon, src: pred.toString() });
+    await this.toolbar(icon);
+    const h = await this.page.waitForFunction(() => window.__rewindTimed.shown > 0 && window.__rewindTimed, null,
+      { timeout, polling: 'raf' });
+    const { clicked, shown, line, origin } = await h.jsonValue();
+    // clickedAt/shownAt: wall clock (ms since the epoch), to line up with the adapter's timeline (scripts/stepback.mjs)
+    return { line, ms: Math.round(shown - clicked), clickedAt: origin + clicked, shownAt: origin + shown };
+  }
+
   async toolbar(icon) {
     const b = this.page.locator(`.action-label.codicon-${icon} >> visible=true`).first();
     await b.waitFor({ state: 'visible', timeout: 10000 });

@@ -105,10 +105,13 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
 
       // Step Back: the editor shows the previous line (push(item); on 108).
       const stopTime = await ui.statusTimeNumber();
+      // timed in the page from the click to the frame showing the new line in the editor (ui.timedToolbar); the
+      // wall time in node (with Playwright's actionability checks and round trips) as well
       const t1 = Date.now();
-      await ui.toolbar('debug-step-back');
-      const backLine = await ui.waitLine((l) => l !== 109 && l > 0, 30000);
-      figures.stepBackToLineMs = Date.now() - t1;
+      const back = await ui.timedToolbar('debug-step-back', (l) => l !== 109 && l > 0, 30000);
+      figures.stepBackToLineMs = back.ms;
+      figures.stepBacks = [{ clickedAt: back.clickedAt, shownAt: back.shownAt }];
+      figures.stepBackToLineWallMs = Date.now() - t1;
       // the line executed before count_item(item): the end of push(item), inlined (rt_unlock in rt.h) in this -O2 demo
       await ui.waitRows('.debug-call-stack', (r) => r.some((x) => /^hart_main(demo\.c108|rt\.h\d+)/.test(x)), 'hart_main one line earlier after the step back');
       const backTime = await ui.waitStatusTime(new Function('t', `return t < ${stopTime}`));
@@ -182,14 +185,17 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
 
       // Step Back within demo.c, three times: each moves the editor to another line, earlier in time.
       figures.stepBackSameFileMs = [];
+      figures.stepBackSameFileWallMs = [];
       let line = await ui.cursorLine();
       let time = hereT;
       for (let i = 0; i < 3; i++) {
         const t2 = Date.now();
-        await ui.toolbar('debug-step-back');
         const prev = line;
-        line = await ui.waitLine(new Function('l', `return l > 0 && l !== ${prev}`), 30000);
-        figures.stepBackSameFileMs.push(Date.now() - t2);
+        const step = await ui.timedToolbar('debug-step-back', new Function('l', `return l > 0 && l !== ${prev}`), 30000);
+        line = step.line;
+        figures.stepBackSameFileMs.push(step.ms);
+        figures.stepBacks.push({ clickedAt: step.clickedAt, shownAt: step.shownAt });
+        figures.stepBackSameFileWallMs.push(Date.now() - t2);
         time = await ui.waitStatusTime(new Function('t', `return t < ${time}`));
       }
 
@@ -226,7 +232,8 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
       await ui.waitStatusTime(new Function('t', `return t === ${callT}`));
       await history.waitForFunction((t) => document.body.dataset.now === String(t), callT, { timeout: 15000 });
       await ui.shot('5-trace-call');
-      console.log(`FIGURES ${JSON.stringify(figures)}`);
+      const { stepBacks, ...shown } = figures;
+      console.log(`FIGURES ${JSON.stringify(shown)}`);
       writeFileSync(join(SHOTS, 'figures.json'), JSON.stringify(figures, null, 2));
     } catch (e) {
       if (browser) {
