@@ -13,6 +13,10 @@ const { HistoryView } = require('./history');
 const { TraceView } = require('./trace');
 const { StatusItem } = require('./status');
 const { ConfigurationProvider } = require('./configuration');
+const { SourcePreloader } = require('./preload');
+
+/** After a stop, the program's sources are made ready this much later (the stop's own editor and views come first). */
+const PRELOAD_DELAY_MS = 1000;
 
 class AdapterFactory {
   constructor(context) {
@@ -45,6 +49,12 @@ class AdapterFactory {
 
 function activate(context) {
   const state = new RewindState();
+  const preloader = new SourcePreloader({
+    open: (file) => vscode.workspace.openTextDocument(vscode.Uri.file(file)),
+    openPaths: () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => d.uri.fsPath),
+    shownLanguages: () => vscode.window.visibleTextEditors.map((e) => e.document.languageId),
+    warm: (doc) => vscode.commands.executeCommand('_workbench.colorizeTextMateTokens', doc.uri),
+  });
   const sub = (...d) => context.subscriptions.push(...d);
   sub(
     vscode.debug.registerDebugAdapterDescriptorFactory('rewind', new AdapterFactory(context)),
@@ -70,6 +80,7 @@ function activate(context) {
               if (m.event === 'stopped') {
                 stops++;
                 state.stopped(session, m.body || {});
+                setTimeout(() => preloader.preload(session), PRELOAD_DELAY_MS);
               } else if (m.event === 'rewind/trace') state.traced(session, m.body);
               else if (m.event === 'rewind/traceCut') state.traceCut(session, m.body);
               else if (m.event === 'rewind/bookmarks') state.bookmarksChanged(session);

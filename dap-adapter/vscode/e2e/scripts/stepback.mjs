@@ -44,4 +44,5 @@ for (let i = 0; i < lines.length; i++) {
   console.log(`stepBack: ${seen}stopped event at ${f(stopped)} ms; VS Code asked for threads at ${f(threads)} ms, for the top frame at ` +
     `${f(topAsked && topAsked.t - t0)} ms, answered at ${f(topAnswered)} ms; ${done.length} requests:`);
   for (const d of done) console.log(`  ${d}`);
+  if (user) for (const [ms, seen] of Object.entries(user.steps || {})) console.log(`  page at ${f(Number(ms) + user.clickedAt - t0)} ms: ${seen}`);
 }
