@@ -15,7 +15,7 @@
 /** At most this many files (VS Code keeps at most 50 documents opened by extensions). */
 const MAX_FILES = 24;
 /** Files longer than this are not tokenized to warm their language (the UI thread does it, all lines at once). */
-const MAX_WARM_LINES = 4000;
+const MAX_WARM_LINES = 2000;
 
 class SourcePreloader {
   /**

@@ -212,7 +212,8 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
       if (await picker.first().isVisible()) await picker.first().click();
       await renameTitle.waitFor({ state: 'visible', timeout: 15000 });
       await ui.submit(renameInput, 'lost-update');
-      const renamed = page.locator('.monaco-list-row', { hasText: 'lost-update' }).first();
+      // in the Bookmarks view only (a closed quick pick keeps its rows in the page)
+      const renamed = page.locator('.pane:has(> .pane-header:has-text("Rewind Bookmarks")) .monaco-list-row', { hasText: 'lost-update' }).first();
       await renamed.waitFor({ state: 'visible', timeout: 15000 });
       assert.match(await renamed.textContent(), new RegExp(`t=${hereT}`));
       // as for rename: an action that reached the row while the view refreshed asks which bookmark
