@@ -163,6 +163,15 @@ export class Ui {
     return { line, ms: Math.round(shown - clicked), clickedAt: origin + clicked, shownAt: origin + shown, steps };
   }
 
+  /**
+   * What a user does before the next step: looks at the stop for a moment. VS Code's own work after a stop (the rest
+   * of the call stack 0.42 s later, the Variables view's refresh) is then done, and the next step is timed alone
+   * rather than queued behind it.
+   */
+  async lookAtTheStop() {
+    await this.page.waitForTimeout(1000);
+  }
+
   async startProfile() {
     this.profiled = true;
     const cdp = await this.page.context().newCDPSession(this.page);

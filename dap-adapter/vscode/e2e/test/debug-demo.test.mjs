@@ -107,6 +107,7 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
       const stopTime = await ui.statusTimeNumber();
       // timed in the page from the click to the frame showing the new line in the editor (ui.timedToolbar); the
       // wall time in node (with Playwright's actionability checks and round trips) as well
+      await ui.lookAtTheStop();
       const t1 = Date.now();
       const back = await ui.timedToolbar('debug-step-back', (l) => l !== 109 && l > 0, 30000);
       figures.stepBackToLineMs = back.ms;
@@ -188,6 +189,7 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
       let line = await ui.cursorLine();
       let time = hereT;
       for (let i = 0; i < 3; i++) {
+        await ui.lookAtTheStop();
         const t2 = Date.now();
         const prev = line;
         const step = await ui.timedToolbar('debug-step-back', new Function('l', `return l > 0 && l !== ${prev}`), 30000);
@@ -239,9 +241,6 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
       await ui.waitStatusTime(new Function('t', `return t === ${callT}`));
       await history.waitForFunction((t) => document.body.dataset.now === String(t), callT, { timeout: 15000 });
       await ui.shot('5-trace-call');
-      const { stepBacks, ...shown } = figures;
-      console.log(`FIGURES ${JSON.stringify(shown)}`);
-      writeFileSync(join(SHOTS, 'figures.json'), JSON.stringify(figures, null, 2));
     } catch (e) {
       if (browser) {
         const p = browser.contexts()[0]?.pages()[0];
@@ -249,6 +248,10 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
       }
       throw e;
     } finally {
+      // what was measured, also when a later step failed
+      const { stepBacks, ...shown } = figures;
+      console.log(`FIGURES ${JSON.stringify(shown)}`);
+      if (existsSync(SHOTS)) writeFileSync(join(SHOTS, 'figures.json'), JSON.stringify(figures, null, 2));
       if (browser) await browser.close().catch(() => undefined);
       if (server) server.stop();
       if (!process.env.REWIND_E2E_KEEP) rmSync(dir, { recursive: true, force: true });
