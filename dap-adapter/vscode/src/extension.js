@@ -82,7 +82,9 @@ function activate(context) {
               if (m.event === 'stopped') {
                 stops++;
                 state.stopped(session, m.body || {});
-                setTimeout(() => preloader.preload(session), PRELOAD_DELAY_MS);
+                if (vscode.workspace.getConfiguration('rewind').get('preloadSources', true)) {
+                  setTimeout(() => preloader.preload(session), PRELOAD_DELAY_MS);
+                }
               } else if (m.event === 'rewind/trace') state.traced(session, m.body);
               else if (m.event === 'rewind/traceCut') state.traceCut(session, m.body);
               else if (m.event === 'rewind/bookmarks') state.bookmarksChanged(session);
