@@ -28,7 +28,8 @@ for (const xlen of [32, 64]) test(`rv${xlen}: line breakpoint on hart 2, frames 
   const { dc, close } = await connect(server.port);
   const PROG = ELF(`symbols-O0-rv${xlen}.elf`);
   try {
-    await launchStopped(dc, { program: PROG, harts: 4 });
+    const { capabilities } = await launchStopped(dc, { program: PROG, harts: 4 });
+    assert.equal(capabilities.supportsLoadedSourcesRequest, true);
     // a condition evaluated by the debug services in the hit hart's frame: only hart 2 stops
     const bp = (await dc.setBreakpointsRequest({ source: { path: MAIN_C }, breakpoints: [{ line: 24, condition: 'hartid == 2' }] })).body.breakpoints;
     assert.equal(bp[0].verified, true);
@@ -43,8 +44,9 @@ for (const xlen of [32, 64]) test(`rv${xlen}: line breakpoint on hart 2, frames 
     const addr2line = execFileSync('riscv64-unknown-elf-addr2line', ['-e', PROG, f.instructionPointerReference], { encoding: 'utf8' });
     assert.match(addr2line, /main\.c:24/);
     assert.ok(frames.length >= 2, 'the caller of hart_main is unwound too');
-    // the program's sources found here, as frames name them: every one a file the line tables list (readelf), once
-    const sources = (await dc.customRequest('rewind/sources', {})).body.sources;
+    // loadedSources: the program's sources found here, as frames name them: every one a file the line tables list
+    // (readelf), once
+    const sources = (await dc.send('loadedSources', {})).body.sources;
     const lines = execFileSync('riscv64-unknown-elf-readelf', ['--debug-dump=rawline', PROG], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 26 });
     assert.ok(sources.some((s) => s.path === MAIN_C && s.name === 'main.c'), JSON.stringify(sources));
     assert.equal(new Set(sources.map((s) => s.path)).size, sources.length);

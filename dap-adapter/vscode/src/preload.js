@@ -8,7 +8,8 @@
 //   100-350 ms for the C++ grammar on rt.h). It runs VS Code's own `_workbench.colorizeTextMateTokens` command,
 //   which tokenizes a file with the grammar the editors use; where that command is missing (other VS Code versions,
 //   Theia) nothing is warmed and nothing fails.
-// The files come from the adapter (`rewind/sources`: the files the line tables name that exist here), once per session.
+// The files come from the adapter (DAP `loadedSources`: the files the line tables name that exist here; VS Code's Loaded
+// Scripts view lists the same), once per session.
 // VS Code lets go of a document an extension opened after 3 minutes unless an editor shows it, so every stop opens
 // again what is not open (an open document costs nothing).
 
@@ -60,10 +61,10 @@ class SourcePreloader {
 
   sources(session) {
     if (!this.files.has(session)) {
-      this.files.set(session, Promise.resolve(session.customRequest('rewind/sources', {})).then(
+      this.files.set(session, Promise.resolve(session.customRequest('loadedSources', {})).then(
         (body) => ((body && body.sources) || []).map((s) => s && s.path).filter((p) => typeof p === 'string')
           .slice(0, MAX_FILES),
-        (e) => { this.problem(`rewind/sources: ${e.message}`); return []; })); // an older adapter: nothing to preload
+        (e) => { this.problem(`loadedSources: ${e.message}`); return []; })); // an adapter without it: nothing to preload
     }
     return this.files.get(session);
   }

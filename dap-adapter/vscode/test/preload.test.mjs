@@ -25,7 +25,7 @@ function host({ shown = ['c'], lines = {} } = {}) {
 
 function session(sources) {
   const s = { asked: 0, customRequest: async (command) => {
-    assert.equal(command, 'rewind/sources');
+    assert.equal(command, 'loadedSources');
     s.asked++;
     if (sources instanceof Error) throw sources;
     return { sources: sources.map((path) => ({ name: path.split('/').pop(), path })) };
@@ -49,10 +49,10 @@ test('opens the files not open, warms one file per new language, asks the adapte
   assert.equal(s.asked, 1);
 });
 
-test('an adapter without rewind/sources, long files and many files', { timeout: 10000 }, async () => {
+test('an adapter without loadedSources, long files and many files', { timeout: 10000 }, async () => {
   const h = host({ lines: { '/w/big.h': MAX_WARM_LINES + 1 } });
   const p = new SourcePreloader(h.api());
-  assert.deepEqual(await p.preload(session(new Error('Unsupported request method: rewind/sources'))), []);
+  assert.deepEqual(await p.preload(session(new Error('Unsupported request method: loadedSources'))), []);
   assert.match(p.problems[0], /Unsupported request/);
   await p.preload(session(['/w/big.h', '/w/small.h']));
   assert.deepEqual(h.warmed, ['/w/small.h'], 'a long file is not tokenized on the UI thread');

@@ -39,10 +39,6 @@ public interface RewindProtocol {
     record SessionsResult(List<SessionResult> sessions) {
     }
 
-    /** The program's source files found here. */
-    record SourcesResult(List<org.eclipse.lsp4j.debug.Source> sources) {
-    }
-
     @JsonRequest("rewind/time")
     CompletableFuture<TimeResult> rewindTime(Arguments args);
 
@@ -69,7 +65,4 @@ public interface RewindProtocol {
 
     @JsonRequest("rewind/sessions")
     CompletableFuture<SessionsResult> rewindSessions(Arguments args);
-
-    @JsonRequest("rewind/sources")
-    CompletableFuture<SourcesResult> rewindSources(Arguments args);
 }
