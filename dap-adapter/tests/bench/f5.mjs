@@ -17,18 +17,18 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
-function cpuMs(pid) {
+export function cpuMs(pid) {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(f[11]) + Number(f[12])) * 10;
 }
 
-function frame(seq, command, args) {
+export function frame(seq, command, args) {
   const s = JSON.stringify({ seq, type: 'request', command, arguments: args });
   return `Content-Length: ${Buffer.byteLength(s)}\r\n\r\n${s}`;
 }
 
 /** Reads DAP messages from a stream and calls onMessage for each. */
-function reader(stream, onMessage) {
+export function reader(stream, onMessage) {
   let buf = Buffer.alloc(0);
   stream.on('data', (d) => {
     buf = Buffer.concat([buf, d]);

@@ -2,7 +2,8 @@
 // JVM options for a quick adapter start (F5), as ./rewind gives `rewind dap` (releng/scripts/jvmopts.sh): HotSpot's
 // C1 alone (REWIND_DAP_C1=0: tiered), and on Java 25+ an AOT cache (JEP 483/514/515) of the JDK's and rewind.jar's
 // classes in the extension's global storage (REWIND_AOT=0: none). A cache that is missing or older than the jar or
-// the JDK is written by a background JVM (a training start of `rewind.jar bundles`, ~4 s of CPU, at low priority)
+// the JDK is written by a background JVM (a training run: `rewind.jar dap --train`, one DAP session on the bundled
+// demo, ~4 s of CPU, at low priority)
 // and used from the next start on; a cache the JVM cannot use is ignored (it starts without it). JVM messages go to
 // standard error, never into the DAP stream. Pure node (no vscode import): unit-testable.
 const fs = require('fs');
@@ -57,7 +58,7 @@ function writeCache(java, jar, cache, storageDir) {
   const tmp = `${cache}.${process.pid}.tmp`;
   const jar0 = mtime(jar);
   const args = ['-Xlog:disable', '-Xlog:all=warning:stderr', `-XX:AOTCacheOutput=${tmp}`, '-jar', jar,
-    '--plugins', path.join(storageDir, 'no-plugins'), 'bundles'];
+    '--plugins', path.join(storageDir, 'no-plugins'), 'dap', '--train'];
   if (java.feature >= 24) args.unshift('--sun-misc-unsafe-memory-access=allow');
   const nice = process.platform !== 'win32' && fs.existsSync('/usr/bin/nice');
   // not detached: it stays in the editor's process group, so whoever ends the editor's group (the e2e test) ends it

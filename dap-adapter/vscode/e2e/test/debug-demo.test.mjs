@@ -241,6 +241,16 @@ test('debug the demo backwards in VS Code: breakpoint, 4 harts, step back, rever
       await ui.waitStatusTime(new Function('t', `return t === ${callT}`));
       await history.waitForFunction((t) => document.body.dataset.now === String(t), callT, { timeout: 15000 });
       await ui.shot('5-trace-call');
+
+      // Loaded Scripts: VS Code's own list of the program's sources (the adapter's loadedSources), by its command:
+      // rt.h (a header the line tables name) is there to open.
+      await ui.command('Open Loaded Script');
+      const scripts = page.locator('.quick-input-widget input');
+      await scripts.waitFor({ state: 'visible' });
+      await scripts.fill('rt.h');
+      await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'rt.h' }).first()
+        .waitFor({ state: 'visible', timeout: 15000 });
+      await scripts.press('Escape');
     } catch (e) {
       if (browser) {
         const p = browser.contexts()[0]?.pages()[0];

@@ -59,6 +59,9 @@ public final class DapCommand {
             cli.usage(System.err);
             return EXIT_OK;
         }
+        if (options.train != null) {
+            return new DapTrainer(sessions, bus, System.err).train(options.train.isEmpty() ? null : options.train);
+        }
         if (options.port == null) {
             return stdio(new EarlyStdin(new byte[0], false));
         }
