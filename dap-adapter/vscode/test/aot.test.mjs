@@ -69,7 +69,7 @@ test('the writer: one at a time, the training output renamed into place, lock an
       assert.equal(existsSync(`${cache}.lock`), false);
       assert.equal(existsSync(`${cache}.${process.pid}.tmp`), false);
       const args = readFileSync(join(f.home, 'bin', 'args'), 'utf8');
-      assert.match(args, /-jar \S*rewind\.jar --plugins \S*no-plugins bundles/);
+      assert.match(args, /-jar \S*rewind\.jar --plugins \S*no-plugins dap --train/);
       assert.match(args, /^--sun-misc-unsafe-memory-access=allow -Xlog:disable -Xlog:all=warning:stderr/);
     } finally { rmSync(f.root, { recursive: true, force: true }); }
   });
