@@ -15,11 +15,12 @@ rewind_jvm_opts() {
   # dap: JVM messages never go to standard output (the DAP stream), with or without a cache
   [ "$SUB" = dap ] && JVM_OPTS+=(-Xlog:disable -Xlog:all=warning:stderr)
   # JDK 25+, every command (dap too, unless it uses its opt-in class-data archive, REWIND_DAP_CDS=1): start from an AOT
-  # cache (JEP 483/514/515) of the classes of the JDK and of rewind.jar (the launcher and Felix; the bundles' classes
-  # come from Felix's class loaders and are never cached), loaded, linked and profiled ahead of time: about 0.3 s less
+  # cache (JEP 483/514/515) of the classes of the JDK, of rewind.jar (the launcher and Felix) and of the bundles that the
+  # training run loaded (from Felix's class loaders), loaded, linked and profiled ahead of time: about 0.3 s less
   # CPU per start. A cache that is missing or older than rewind.jar or the JDK is written by a background JVM at low
   # priority (a training run: `rewind dap --train`, one DAP session on the bundled demo, ~4 s of CPU) and used from the
-  # next start on; a cache the JVM cannot use is ignored (it starts without it). JVM messages go to standard error. One cache per JDK (by its path).
+  # next start on; a cache the JVM cannot use is ignored (it starts without it). JVM messages go to standard error.
+  # One cache per JDK (by its path).
   # 120 starts from such caches (run, demo, bundles, version; Temurin 25.0.3) met no JVM crash and no hs_err file,
   # nor did 120 F5s of dap (initialize, launch, stop, disconnect: dap-adapter/tests/bench/f5-stress.mjs).
   if [ "${REWIND_AOT:-1}" != 0 ] && [ "${JAVA_FEATURE:-0}" -ge 25 ] && [ -f "$RUNTIME/rewind.jar" ] \
@@ -40,7 +41,8 @@ rewind_jvm_opts() {
           trap 'rm -rf "$aot.lock" "$aot.$$.tmp" "$aot.$$.tmp.config"' EXIT
           jar0=$(stat -c %Y.%s "$RUNTIME/rewind.jar")
           # no user plugins in the training run (they would not be cached anyway); at most 5 minutes
-          timeout 300 nice -n 10 "$JDK/bin/java" --sun-misc-unsafe-memory-access=allow -Xlog:disable \
+          # (the training session's messages stay out of a DAP trace, REWIND_DAP_TRACE)
+          REWIND_DAP_TRACE= timeout 300 nice -n 10 "$JDK/bin/java" --sun-misc-unsafe-memory-access=allow -Xlog:disable \
             -Xlog:all=warning:stderr "-XX:AOTCacheOutput=$aot.$$.tmp" -jar "$RUNTIME/rewind.jar" \
             --plugins "$RUNTIME/no-plugins" dap --train \
             && [ -s "$aot.$$.tmp" ] && [ "$(stat -c %Y.%s "$RUNTIME/rewind.jar")" = "$jar0" ] \

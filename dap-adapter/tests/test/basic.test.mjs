@@ -56,3 +56,18 @@ test('./rewind dap: nothing on stdout when the client goes away; bad options are
   assert.match(String(bad.stderr), /--port 70000 is outside 0\.\.65535/);
   assert.equal(bad.stdout.length, 0);
 });
+
+test('./rewind dap --train: one session on the bundled demo in-process (the AOT cache\'s training run), then exit 0', { timeout: 90000 }, async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { REWIND, ROOT } = await import('../lib/support.mjs');
+  // the breakpoint, two nexts, two stepBacks and a reverseContinue: six stops
+  const run = spawnSync(REWIND, ['dap', '--train'], { cwd: ROOT, input: '', timeout: 60000 });
+  assert.equal(run.status, 0, String(run.stderr));
+  assert.match(String(run.stderr), /rewind dap --train: a session on rewind-train-\d+\.elf, 6 stops/);
+  assert.equal(run.stdout.length, 0, 'nothing on stdout');
+  const own = spawnSync(REWIND, ['dap', '--train', ELF('demo-rv32.elf')], { cwd: ROOT, input: '', timeout: 60000 });
+  assert.match(String(own.stderr), /a session on demo-rv32\.elf, 6 stops/);
+  const bad = spawnSync(REWIND, ['dap', '--train', '/nonexistent.elf'], { cwd: ROOT, input: '', timeout: 60000 });
+  assert.equal(bad.status, 0, 'a failed training session never fails the JVM');
+  assert.match(String(bad.stderr), /the session stopped early: .*nonexistent\.elf/);
+});

@@ -63,8 +63,9 @@ function writeCache(java, jar, cache, storageDir) {
   const nice = process.platform !== 'win32' && fs.existsSync('/usr/bin/nice');
   // not detached: it stays in the editor's process group, so whoever ends the editor's group (the e2e test) ends it
   // too; a writer ended early leaves its lock, taken over 10 minutes later
-  const child = nice ? spawn('/usr/bin/nice', ['-n', '10', java.java, ...args], { stdio: 'ignore' })
-    : spawn(java.java, args, { stdio: 'ignore' });
+  // the training session's messages stay out of a DAP trace the editor's adapters write (REWIND_DAP_TRACE)
+  const options = { stdio: 'ignore', env: { ...process.env, REWIND_DAP_TRACE: '' } };
+  const child = nice ? spawn('/usr/bin/nice', ['-n', '10', java.java, ...args], options) : spawn(java.java, args, options);
   const done = (ok) => {
     try {
       if (ok && (mtime(tmp) !== undefined) && fs.statSync(tmp).size > 0 && mtime(jar) === jar0) fs.renameSync(tmp, cache);

@@ -1,7 +1,8 @@
 // Starts code-server (VS Code 1.100 in the browser, from npm) on 127.0.0.1 with private user-data and
 // extensions folders, in its own process group (setsid) so that stop() ends it and every child it started.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -63,4 +64,27 @@ export function stopGroup(child) {
     execFileSync('sleep', ['0.1']);
   }
   try { process.kill(-child.pid, 'SIGKILL'); } catch (e) { if (e.code !== 'ESRCH') throw e; }
+}
+
+/**
+ * Writes the installed extension's AOT cache of the adapter's JVM as the extension does after its first start (its own
+ * java.js and aot.js, the same Java), and waits for it: the adapter of the next session starts from it, as a user's
+ * second session does. Returns the cache file, or undefined when the Java is older than 25 (no cache).
+ */
+export async function writeAdapterCache(dir, javaHome) {
+  const ext = join(dir, 'extensions', readdirSync(join(dir, 'extensions')).find((d) => d.startsWith('rewind.rewind-debug-')));
+  const require = createRequire(import.meta.url);
+  const { findJava } = require(join(ext, 'src', 'java.js'));
+  const { writeCache, cacheFile } = require(join(ext, 'src', 'aot.js'));
+  const java = findJava(javaHome);
+  if (java.feature < 25) return undefined;
+  const storage = join(dir, 'user-data', 'User', 'globalStorage', 'rewind.rewind-debug');
+  mkdirSync(storage, { recursive: true });
+  const jar = join(ext, 'adapter', 'rewind.jar');
+  const cache = cacheFile(storage, java.java, jar);
+  const child = writeCache(java, jar, cache, storage);
+  child.ref(); // the extension lets it run on its own; here the test waits for it
+  await new Promise((resolve) => child.on('exit', resolve));
+  if (!existsSync(cache)) throw new Error(`no AOT cache written at ${cache}`);
+  return cache;
 }
