@@ -156,9 +156,7 @@ abstract class CoreOps {
                 if ((vector & Layout.RST_SYSTEM) != 0) {
                     target.engine.resetSystem();
                     target.console.reset();
-                    for (TraceRing r : target.traces) {
-                        r.clear();
-                    }
+                    target.traces.clear();
                 } else {
                     target.engine.resetHart(hart);
                 }
@@ -250,7 +248,7 @@ abstract class CoreOps {
         if (traceId != Layout.TRACE_INSN) {
             throw McdException.param("no trace " + traceId);
         }
-        return target.traces[hart];
+        return target.traces.ring(hart);
     }
 
     public TraceState qryTraceState(int traceId) throws McdException {
@@ -262,7 +260,7 @@ abstract class CoreOps {
     }
 
     private TraceState traceState(TraceRing r, boolean modified) {
-        TraceExecState st = target.tracing() ? TraceExecState.ARM : TraceExecState.OFF;
+        TraceExecState st = target.traces.on() ? TraceExecState.ARM : TraceExecState.OFF;
         return new TraceState(st, TraceMode.FIFO.bit(), false, r.wrapped(), r.frames(), r.count(), r.capacity(), 0,
                 100, false, 0, modified, "timestamp = instructions retired by this hart");
     }
@@ -277,11 +275,11 @@ abstract class CoreOps {
             TraceRing r = ring(traceId);
             boolean modified = state.mode() != TraceMode.NOCHANGE.bit() && state.mode() != TraceMode.FIFO.bit();
             switch (state.state()) {
-                case ARM, TRIGGER -> target.setTracing(true);
-                case OFF, STOP, DISABLE -> target.setTracing(false);
+                case ARM, TRIGGER -> target.traces.set(true);
+                case OFF, STOP, DISABLE -> target.traces.set(false);
                 case INIT -> {
                     r.clear();
-                    target.setTracing(false);
+                    target.traces.set(false);
                 }
                 default -> {
                 }
