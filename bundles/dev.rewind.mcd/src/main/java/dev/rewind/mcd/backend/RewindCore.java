@@ -163,8 +163,8 @@ final class RewindCore extends CoreOps implements McdCore {
     @Override
     public TrigInfo qryTrigInfo() throws McdException {
         check();
-        return new TrigInfo(TriggerTable.SUPPORTED_TYPES, TriggerTable.SUPPORTED_OPTIONS,
-                TriggerTable.SUPPORTED_ACTIONS, McdConstants.MAX_TRIGS, 0, 0, true);
+        return new TrigInfo(TriggerRequests.SUPPORTED_TYPES, TriggerRequests.SUPPORTED_OPTIONS,
+                TriggerRequests.SUPPORTED_ACTIONS, McdConstants.MAX_TRIGS, 0, 0, true);
     }
 
     @Override
