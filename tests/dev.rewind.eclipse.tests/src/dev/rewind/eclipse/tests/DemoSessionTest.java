@@ -267,7 +267,7 @@ class DemoSessionTest {
         Ui.waitFor("every hart's lane has events", WAIT, () -> Arrays.stream(trace.lanes().perHart()).filter(n -> n > 0)
                 .count() == 4);
         Ui.waitFor("trace batches (calls, traps) from the bus", WAIT, () -> trace.lanes().snapshot().marks().stream()
-                .anyMatch(m -> m.label().startsWith("kind ")));
+                .anyMatch(m -> m.label().startsWith("entry ")));
         TargetProbe.screenshot("08-trace");
     }
 
