@@ -107,9 +107,30 @@ class RecordingTraceTest {
             travel(probe, "go to the bookmark again", target.stepper().goToBookmark(target.thread(0), BOOKMARK));
             Ui.waitFor("the Trace view at the bookmark again", TargetProbe.WAIT, () -> lastShown(view) == written);
             assertEquals(atWrite, entries(view), "replayed history shows again (it is not posted twice)");
+            changeThePast(probe, view, symbols, back, written, atWrite);
         } finally {
             probe.end();
         }
+    }
+
+    /**
+     * A write into the counter at {@code back} changes the past: the view drops what came after it, and going on to
+     * {@code written} runs (live) into entries that are posted anew, shown once. The counter does not steer any call
+     * before the program's end, so the new timeline enters the same functions at the same times.
+     */
+    private static void changeThePast(TargetProbe probe, TraceView view, Symbols symbols, long back, long written,
+            Set<String> atWrite) throws Exception {
+        RewindDebugTarget target = probe.target;
+        travel(probe, "go back to the step back's time", target.stepper().goToTime(target.thread(0), back));
+        long counter = symbols.symbol("items_produced").orElseThrow().value();
+        byte[] value = await(target.session().readMemory(counter, 4)).data().clone();
+        value[0]++;
+        await(target.session().writeMemory(counter, value)); // the trace posts a cut at back
+        travel(probe, "run on to the time of the write", target.stepper().goToTime(target.thread(0), written));
+        Ui.waitFor("the new timeline's entries", TargetProbe.WAIT, () -> entryList(view).size() >= atWrite.size());
+        List<String> shown = entryList(view);
+        assertEquals(shown.size(), new TreeSet<>(shown).size(), "one timeline, no entry twice: " + shown);
+        assertEquals(atWrite, new TreeSet<>(shown), "the same entries on the new timeline");
     }
 
     /** Records the demo: runs, a debugger write, a bookmark there, runs on, saves; the time of the write. */
@@ -157,9 +178,13 @@ class RecordingTraceTest {
 
     /** The function entries shown, as {@code "hart time entry NAME"} (time zero-padded, so they sort by time). */
     private static Set<String> entries(TraceView view) {
+        return new TreeSet<>(entryList(view));
+    }
+
+    /** As {@link #entries(TraceView)}, every mark (a mark shown twice is there twice). */
+    private static List<String> entryList(TraceView view) {
         return marks(view).stream().filter(m -> m.label().startsWith("entry "))
-                .map(m -> m.hart() + " " + String.format("%012d", m.time()) + " " + m.label())
-                .collect(Collectors.toCollection(TreeSet::new));
+                .map(m -> m.hart() + " " + String.format("%012d", m.time()) + " " + m.label()).toList();
     }
 
     private static Set<String> entries(TraceView view, int hart) {
