@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
  * adds run control and the life cycle.
  */
 abstract class TravelRequests extends SessionRequests {
-    final Travel travel;
+    private final Travel travel;
 
     TravelRequests(SessionParts p, State state, dev.rewind.symbols.Symbols symbols, List<String> symbolProblems) {
         super(p.executor(), p.ctx(), state, symbols, symbolProblems);
