@@ -27,6 +27,9 @@ public abstract class JitCode {
     /** Their table: what the generated code tells when a callback throws, and checks for plugins that died. */
     final dev.rewind.emulator.plugin.CallTable table;
 
+    /** Numbers of the counters the region counts by instructions, never added ahead ({@code InlineGroups.counted}). */
+    final java.util.Set<Integer> counted;
+
     /** Calls from the slice loop, counted up to {@link JitControl#WARM_CALLS}. */
     int entries;
 
@@ -47,6 +50,7 @@ public abstract class JitCode {
         }
         this.ctrs = cs.toArray(dev.rewind.emulator.plugin.CounterImpl[]::new);
         this.table = dev.rewind.emulator.plugin.CallTable.of(probes);
+        this.counted = dev.rewind.emulator.jit.InlineGroups.counted(java.util.Arrays.asList(probes)).keySet();
         this.calls = table.calls;
     }
 
@@ -123,7 +127,9 @@ public abstract class JitCode {
         int n = blocks[k].n;
         for (int j = i; !dev.rewind.emulator.jit.InlineGroups.ends(p, n, j); j++) {
             for (int q = 0; q < p.insnInlines(j + 1); q++) {
-                p.insnCounter(j + 1, q).cells[h.id] -= p.insnAdd(j + 1, q);
+                if (!counted.contains(p.insnCounter(j + 1, q).number)) {
+                    p.insnCounter(j + 1, q).cells[h.id] -= p.insnAdd(j + 1, q);
+                }
             }
         }
     }

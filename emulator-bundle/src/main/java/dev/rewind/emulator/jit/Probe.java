@@ -32,6 +32,9 @@ final class Probe {
         if (p == null) {
             return;
         }
+        if (g.acc != null) {
+            g.acc.off = 0;
+        }
         int slot = g.ctrBase[k];
         for (int j = 0; j < p.blockInlines(); j++) {
             inline(g, slot + j, p.blockAdd(j));
@@ -68,6 +71,9 @@ final class Probe {
         Map<CounterImpl, long[]> sums = new LinkedHashMap<>();
         Map<CounterImpl, Boolean> seen = new IdentityHashMap<>();
         for (int j = i; ; j++) {
+            if (g.acc != null) {
+                g.acc.off = j + 1;
+            }
             for (int q = 0; q < p.insnInlines(j); q++) {
                 CounterImpl c = p.insnCounter(j, q);
                 if (seen.put(c, Boolean.TRUE) == null) {
@@ -203,6 +209,20 @@ final class Probe {
     static void flush(Gen g) {
         if (g.acc != null) {
             g.acc.flush(g);
+        }
+    }
+
+    /** At the region's exit (USED counts every instruction run): the pending additions go to the cells. */
+    static void exit(Gen g) {
+        if (g.acc != null) {
+            g.acc.flush(g, 0);
+        }
+    }
+
+    /** In the trap handler (CUR: the trapping instruction, which counts): the pending additions go to the cells. */
+    static void trapped(Gen g) {
+        if (g.acc != null) {
+            g.acc.flush(g, -1);
         }
     }
 

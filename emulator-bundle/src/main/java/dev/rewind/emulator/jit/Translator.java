@@ -110,7 +110,7 @@ public final class Translator {
         mv.visitLabel(tryEnd);
 
         mv.visitLabel(g.exit);
-        Probe.flush(g);
+        Probe.exit(g);
         g.storeRegs(written);
         mv.visitVarInsn(ALOAD, H);
         mv.visitVarInsn(LLOAD, NPC);
@@ -128,7 +128,7 @@ public final class Translator {
 
         mv.visitLabel(handler);
         mv.visitVarInsn(ASTORE, TRAPV);
-        Probe.flush(g);
+        Probe.trapped(g);
         g.storeRegs(written);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitVarInsn(ALOAD, H);

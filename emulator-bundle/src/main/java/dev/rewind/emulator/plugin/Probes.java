@@ -54,6 +54,11 @@ public final class Probes {
         this.conds = new Conditions(blockCbs, insnCbs);
     }
 
+    /** The number of instructions of the block. */
+    public int size() {
+        return ops.length;
+    }
+
     /** Whether any instruction has probes (the interpreter then steps the block one instruction at a time). */
     public boolean stepped() {
         return stepped;
