@@ -30,8 +30,8 @@ import org.objectweb.asm.MethodVisitor;
  */
 final class Accumulators {
     static final int MAX = 4;
-    /** Local slot of the first accumulator (longs, two slots each, after the inline counters' array and hart id). */
-    static final int FIRST = HID + 1;
+    /** Local slot of the first accumulator (longs, two slots each). */
+    static final int FIRST = PROBES;
     /** Local slot of MARK: instructions whose additions to counted counters are in the cells. */
     static final int MARK = FIRST + 2 * MAX;
 
@@ -207,7 +207,7 @@ final class Accumulators {
         boolean counted = false;
         for (int a = 0; a < slots.length; a++) {
             g.counterArray(slots[a], "cells");
-            mv.visitVarInsn(ILOAD, HID);
+            g.hartId();
             mv.visitInsn(DUP2);
             mv.visitInsn(LALOAD);
             pending(g, a, at);

@@ -29,7 +29,7 @@ final class CondEmit {
         }
         MethodVisitor mv = g.mv;
         g.counterArray(slot, "live");
-        mv.visitVarInsn(ILOAD, HID);
+        g.hartId();
         mv.visitInsn(LALOAD);
         if (g.acc != null && g.acc.pends(c.counter())) {
             // additions not in the cell yet (summed in a local, counted by instructions) count when the machine

@@ -179,7 +179,7 @@ final class Probe {
         mv.visitLabel(after);
     }
 
-    /** Whether any block of the region has inline additions (the region then keeps ctrs and h.id in locals). */
+    /** Whether any block of the region has inline additions. */
     static boolean hasInline(java.util.List<BlockSpec> blocks) {
         for (BlockSpec b : blocks) {
             if (b.probes() != null && !b.probes().counters().isEmpty()) {
@@ -190,7 +190,7 @@ final class Probe {
     }
 
     /**
-     * At the region's entry, after the counters' array and the hart id are in their locals: the check for plugins
+     * At the region's entry: the check for plugins
      * that died since the region last ran ({@code CallTable.check}); the accumulators
      * ({@link Accumulators}) of a region with inline additions start at 0.
      */
@@ -232,7 +232,7 @@ final class Probe {
         }
         MethodVisitor mv = g.mv;
         g.counterArray(slot, "cells");
-        mv.visitVarInsn(ILOAD, HID);
+        g.hartId();
         mv.visitInsn(DUP2);
         mv.visitInsn(LALOAD);
         g.lconst(n);

@@ -84,11 +84,6 @@ public final class Translator {
         mv.visitVarInsn(LSTORE, USED);
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ISTORE, CUR);
-        if (Probe.hasInline(blocks)) {
-            // loaded once: a counter's cells array changes only between runs (live/replay), never while code runs
-            local(mv, THIS, JITCODE, "ctrs", "[Ldev/rewind/emulator/plugin/CounterImpl;", ASTORE, CTRS);
-            local(mv, H, HART, "id", "I", ISTORE, HID);
-        }
         Probe.entry(g);
         for (int r = 1; r < 32; r++) {
             if (used[r]) {
