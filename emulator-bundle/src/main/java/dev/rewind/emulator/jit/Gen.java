@@ -23,8 +23,8 @@ final class Gen {
     // local slots of run(Hart h, long budget, long t0)
     static final int THIS = 0, H = 1, BUDGET = 2, T0 = 4, X = 6, LP = 7, SP = 8, USED = 9, CUR = 11, NPC = 12,
             A = 14, OFF = 16, PG = 18, V = 19, TRAPV = 21, REG = 22;
-    /** Locals after the registers (x1..x31 take REG..REG+61): the inline counters array and the hart id. */
-    static final int CTRS = REG + 62, HID = REG + 63;
+    /** Locals after the registers (x1..x31 take REG..REG+61): the inline counters' ({@link Accumulators}). */
+    static final int PROBES = REG + 62;
 
     final MethodVisitor mv;
     final List<BlockSpec> blocks;
@@ -86,12 +86,22 @@ final class Gen {
         }
     }
 
-    /** Pushes {@code ctrs[slot].field} (one of an inline counter's per-hart arrays: "cells" or "live"). */
+    /**
+     * Pushes {@code this.ctrs[slot].field} (one of an inline counter's per-hart arrays: "cells" or "live"), loaded
+     * where used rather than kept in locals: C2 keeps it in a register only where that pays.
+     */
     void counterArray(int slot, String field) {
-        mv.visitVarInsn(ALOAD, CTRS);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "ctrs", "[Ldev/rewind/emulator/plugin/CounterImpl;");
         iconst(slot);
         mv.visitInsn(AALOAD);
         mv.visitFieldInsn(GETFIELD, "dev/rewind/emulator/plugin/CounterImpl", field, "[J");
+    }
+
+    /** Pushes the running hart's id (the index of its cell in a counter's arrays). */
+    void hartId() {
+        mv.visitVarInsn(ALOAD, H);
+        mv.visitFieldInsn(GETFIELD, HART, "id", "I");
     }
 
     void iconst(int v) {

@@ -84,11 +84,6 @@ public final class Translator {
         mv.visitVarInsn(LSTORE, USED);
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ISTORE, CUR);
-        if (Probe.hasInline(blocks)) {
-            // loaded once: a counter's cells array changes only between runs (live/replay), never while code runs
-            local(mv, THIS, JITCODE, "ctrs", "[Ldev/rewind/emulator/plugin/CounterImpl;", ASTORE, CTRS);
-            local(mv, H, HART, "id", "I", ISTORE, HID);
-        }
         Probe.entry(g);
         for (int r = 1; r < 32; r++) {
             if (used[r]) {
@@ -110,7 +105,7 @@ public final class Translator {
         mv.visitLabel(tryEnd);
 
         mv.visitLabel(g.exit);
-        Probe.flush(g);
+        Probe.exit(g);
         g.storeRegs(written);
         mv.visitVarInsn(ALOAD, H);
         mv.visitVarInsn(LLOAD, NPC);
@@ -128,7 +123,7 @@ public final class Translator {
 
         mv.visitLabel(handler);
         mv.visitVarInsn(ASTORE, TRAPV);
-        Probe.flush(g);
+        Probe.trapped(g);
         g.storeRegs(written);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitVarInsn(ALOAD, H);
