@@ -20,9 +20,9 @@ final class Gen {
     static final String TRAP = CPU + "Trap";
     static final String D_HART = "L" + HART + ";";
 
-    // local slots of run(Hart h, long budget, long t0)
+    // local slots of run(Hart h, long budget, long t0); PO/PI: a fast access's offset in its page and page number (ints)
     static final int THIS = 0, H = 1, BUDGET = 2, T0 = 4, X = 6, LP = 7, SP = 8, USED = 9, CUR = 11, NPC = 12,
-            A = 14, OFF = 16, PG = 18, V = 19, TRAPV = 21, REG = 22;
+            A = 14, PO = 16, PI = 17, PG = 18, V = 19, TRAPV = 21, REG = 22;
     /** Locals after the registers (x1..x31 take REG..REG+61): the inline counters array and the hart id. */
     static final int CTRS = REG + 62, HID = REG + 63;
 
