@@ -49,8 +49,7 @@ final class MemEmit {
     private static void fastCheck(Gen g, int r1, long imm, int len, int pagesSlot, Label slow) {
         MethodVisitor mv = g.mv;
         if (g.rv32) {
-            g.loadReg(r1);
-            mv.visitInsn(L2I);
+            g.loadInt(r1);
             g.iconst((int) imm - (int) g.base);
             mv.visitInsn(IADD);
             mv.visitInsn(DUP);

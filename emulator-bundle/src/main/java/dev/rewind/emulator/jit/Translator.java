@@ -92,10 +92,7 @@ public final class Translator {
         Probe.entry(g);
         for (int r = 1; r < 32; r++) {
             if (used[r]) {
-                mv.visitVarInsn(ALOAD, X);
-                g.iconst(r);
-                mv.visitInsn(LALOAD);
-                mv.visitVarInsn(LSTORE, slot(r));
+                g.fetchReg(r);
             }
         }
         Label tryStart = new Label();
@@ -262,17 +259,31 @@ public final class Translator {
             case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> {
                 g.addUsed(n);
                 boolean unsigned = op == Op.BLTU || op == Op.BGEU;
-                g.loadReg(r1);
-                if (unsigned) {
-                    g.lconst(Long.MIN_VALUE);
-                    mv.visitInsn(LXOR);
+                if (g.rv32) {
+                    // int registers, compared directly (unsigned: both flipped at the sign bit)
+                    g.loadInt(r1);
+                    if (unsigned) {
+                        g.iconst(Integer.MIN_VALUE);
+                        mv.visitInsn(IXOR);
+                    }
+                    g.loadInt(r2);
+                    if (unsigned) {
+                        g.iconst(Integer.MIN_VALUE);
+                        mv.visitInsn(IXOR);
+                    }
+                } else {
+                    g.loadReg(r1);
+                    if (unsigned) {
+                        g.lconst(Long.MIN_VALUE);
+                        mv.visitInsn(LXOR);
+                    }
+                    g.loadReg(r2);
+                    if (unsigned) {
+                        g.lconst(Long.MIN_VALUE);
+                        mv.visitInsn(LXOR);
+                    }
+                    mv.visitInsn(LCMP);
                 }
-                g.loadReg(r2);
-                if (unsigned) {
-                    g.lconst(Long.MIN_VALUE);
-                    mv.visitInsn(LXOR);
-                }
-                mv.visitInsn(LCMP);
                 Label taken = new Label();
                 int jump = switch (op) {
                     case Op.BEQ -> IFEQ;
@@ -280,6 +291,9 @@ public final class Translator {
                     case Op.BLT, Op.BLTU -> IFLT;
                     default -> IFGE;
                 };
+                if (g.rv32) {
+                    jump += IF_ICMPEQ - IFEQ;
+                }
                 mv.visitJumpInsn(jump, taken);
                 g.goTo(b.endPc());
                 mv.visitLabel(taken);
@@ -300,10 +314,7 @@ public final class Translator {
         int rd = (w >>> 8) & 63;
         int r1 = (w >>> 16) & 63;
         if (r1 != 0) {
-            mv.visitVarInsn(ALOAD, X);
-            g.iconst(r1);
-            mv.visitVarInsn(LLOAD, slot(r1));
-            mv.visitInsn(LASTORE);
+            g.writeBack(r1);
         }
         g.setCur(k, i);
         Probe.flush(g);
@@ -319,10 +330,7 @@ public final class Translator {
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "rare", "(" + D_HART + "IIIJJJJ)J", false);
         mv.visitVarInsn(LSTORE, NPC);
         if (rd > 0 && rd < 32) {
-            mv.visitVarInsn(ALOAD, X);
-            g.iconst(rd);
-            mv.visitInsn(LALOAD);
-            mv.visitVarInsn(LSTORE, slot(rd));
+            g.fetchReg(rd);
         }
         g.addUsed(b.length());
         mv.visitJumpInsn(GOTO, g.exit);
