@@ -70,13 +70,12 @@ final class MemEmit {
             mv.visitVarInsn(ISTORE, PO);
             g.iconst(12);
             mv.visitInsn(LUSHR);
+            mv.visitInsn(DUP2);
+            mv.visitInsn(L2I);
+            mv.visitVarInsn(ISTORE, PI);
             g.lconst(g.size >>> 12);
             mv.visitInsn(LCMP);
             mv.visitJumpInsn(IFGE, slow);
-            mv.visitVarInsn(ILOAD, PO);
-            g.iconst(12);
-            mv.visitInsn(IUSHR);
-            mv.visitVarInsn(ISTORE, PI);
         }
         mv.visitVarInsn(ILOAD, PO);
         g.iconst(4095);
