@@ -145,7 +145,8 @@ final class JitControl {
     /**
      * Blocks already decoded reachable from b by fall-through, branches, JAL and returns from calls, b first, on any
      * page, that belong to no other region (every block is entered in at most one region, {@link Block#jit}), except
-     * copies of leaf functions ({@link #leaf}: the region they head stays their entry). A region dies when any of its
+     * copies of leaf functions ({@link #leaf}) and of up to {@link #MAX_COPIED} instructions of other regions (the region
+     * they are entered in stays their entry). A region dies when any of its
      * pages is invalidated ({@link CodeCache#invalidatePage}, through {@link Block#regions}). Letting any block be in
      * several regions (a callee hot before its callers in theirs too) made regions 7x larger and, measured, 2-4x
      * slower (C1 bails out of large methods; C2 takes long on them); leaf copies only add a few small blocks.
@@ -156,6 +157,7 @@ final class JitControl {
         out.add(head);
         seen.add(head.pc);
         int insns = head.n;
+        int copied = 0;
         for (int q = 0; q < out.size(); q++) {
             Block b = out.get(q);
             for (long t : successors(b)) {
@@ -163,10 +165,14 @@ final class JitControl {
                     continue;
                 }
                 Block s = code.lookup(t);
-                if (s == null || !s.valid || !s.translatable() || s.jit != null && !(LEAVES && leaf(s))
-                        || insns + s.n > maxInsns) {
+                if (s == null || !s.valid || !s.translatable() || insns + s.n > maxInsns) {
                     continue;
                 }
+                boolean copy = s.jit != null && !(LEAVES && leaf(s));
+                if (copy && copied + s.n > MAX_COPIED) {
+                    continue;
+                }
+                copied += copy ? s.n : 0;
                 seen.add(t);
                 out.add(s);
                 insns += s.n;
@@ -176,6 +182,12 @@ final class JitControl {
     }
 
     static final boolean LEAVES = !"false".equals(System.getProperty("rewind.jit.leaves"));
+    /**
+     * Instructions of blocks translated in other regions (not leaves) a region may copy, nearest first: a loop whose
+     * blocks got hot in a few small regions (a state machine's states) stays in one method instead of leaving to the
+     * slice loop at every transition ({@code -Drewind.jit.maxCopied}, experiments; 0 = never).
+     */
+    static final int MAX_COPIED = Integer.getInteger("rewind.jit.maxCopied", 16);
 
     /**
      * A leaf function: one block of at most 16 instructions ending in a return ({@code jalr x0, 0(ra)}). A region may
