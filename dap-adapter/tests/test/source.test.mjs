@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { startServer, connect, launchStopped, untilStopped, time, ELF, ROOT, hex, within } from '../lib/support.mjs';
 
 const PROG = ELF('symbols-O0-rv32.elf');
@@ -42,6 +43,15 @@ for (const xlen of [32, 64]) test(`rv${xlen}: line breakpoint on hart 2, frames 
     const addr2line = execFileSync('riscv64-unknown-elf-addr2line', ['-e', PROG, f.instructionPointerReference], { encoding: 'utf8' });
     assert.match(addr2line, /main\.c:24/);
     assert.ok(frames.length >= 2, 'the caller of hart_main is unwound too');
+    // the program's sources found here, as frames name them: every one a file the line tables list (readelf), once
+    const sources = (await dc.customRequest('rewind/sources', {})).body.sources;
+    const lines = execFileSync('riscv64-unknown-elf-readelf', ['--debug-dump=rawline', PROG], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 26 });
+    assert.ok(sources.some((s) => s.path === MAIN_C && s.name === 'main.c'), JSON.stringify(sources));
+    assert.equal(new Set(sources.map((s) => s.path)).size, sources.length);
+    for (const s of sources) {
+      assert.ok(existsSync(s.path), `${s.path} exists`);
+      assert.ok(lines.includes(`): ${path.basename(s.path)}\n`), `${s.path} in the line tables' file names`);
+    }
     const { vars } = await locals(dc, f.id);
     assert.equal(vars.hartid.value, '2');
     assert.ok('spins' in vars && 'i' in vars);

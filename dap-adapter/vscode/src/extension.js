@@ -13,6 +13,12 @@ const { HistoryView } = require('./history');
 const { TraceView } = require('./trace');
 const { StatusItem } = require('./status');
 const { ConfigurationProvider } = require('./configuration');
+const { SourcePreloader } = require('./preload');
+
+/** After a stop, the program's sources are made ready this much later (the stop's own editor and views come first). */
+const PRELOAD_DELAY_MS = 1000;
+/** Requests that move the machine (the views wait for their stop). */
+const MOVES = /^(continue|next|stepIn|stepOut|stepBack|reverseContinue|goto|restartFrame|rewind\/goTo\w+)$/;
 
 class AdapterFactory {
   constructor(context) {
@@ -45,6 +51,12 @@ class AdapterFactory {
 
 function activate(context) {
   const state = new RewindState();
+  const preloader = new SourcePreloader({
+    open: (file) => vscode.workspace.openTextDocument(vscode.Uri.file(file)),
+    openPaths: () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => d.uri.fsPath),
+    shownLanguages: () => vscode.window.visibleTextEditors.map((e) => e.document.languageId),
+    warm: (doc) => vscode.commands.executeCommand('_workbench.colorizeTextMateTokens', doc.uri),
+  });
   const sub = (...d) => context.subscriptions.push(...d);
   sub(
     vscode.debug.registerDebugAdapterDescriptorFactory('rewind', new AdapterFactory(context)),
@@ -59,7 +71,7 @@ function activate(context) {
           onWillReceiveMessage: (m) => {
             if (m.type === 'request' && m.command === 'stackTrace' && m.arguments && !m.arguments.startFrame) {
               stackRequests.set(m.seq, { threadId: m.arguments.threadId, stops });
-            }
+            } else if (m.type === 'request' && MOVES.test(m.command)) state.moving(session);
           },
           onDidSendMessage: (m) => {
             if (m.type === 'response' && m.command === 'stackTrace') {
@@ -70,10 +82,13 @@ function activate(context) {
               if (m.event === 'stopped') {
                 stops++;
                 state.stopped(session, m.body || {});
+                if (vscode.workspace.getConfiguration('rewind').get('preloadSources', true)) {
+                  setTimeout(() => preloader.preload(session), PRELOAD_DELAY_MS);
+                }
               } else if (m.event === 'rewind/trace') state.traced(session, m.body);
               else if (m.event === 'rewind/traceCut') state.traceCut(session, m.body);
               else if (m.event === 'rewind/bookmarks') state.bookmarksChanged(session);
-              else if (m.event === 'continued') state.changed.fire();
+              else if (m.event === 'continued') state.notify();
             }
           },
         };
@@ -81,6 +96,9 @@ function activate(context) {
     }),
     vscode.debug.onDidStartDebugSession((s) => { if (s.type === 'rewind') state.follow(s); }),
     vscode.debug.onDidChangeActiveDebugSession((s) => { if (s && s.type === 'rewind') state.follow(s); }),
+    // VS Code 1.90+; elsewhere (Theia) a stop settles after its time
+    vscode.debug.onDidChangeActiveStackItem ? vscode.debug.onDidChangeActiveStackItem((item) => state.focused(item))
+      : new vscode.Disposable(() => undefined),
     vscode.debug.onDidTerminateDebugSession((s) => state.ended(s)),
     vscode.window.registerTreeDataProvider('rewind.bookmarks', new BookmarksView(state)),
     vscode.window.registerTreeDataProvider('rewind.trace', new TraceView(state)),

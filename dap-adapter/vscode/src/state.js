@@ -5,6 +5,10 @@ const vscode = require('vscode');
 
 const MAX_STOPS = 200;
 const MAX_TRACE_PER_HART = 200;
+/** A stop settles when VS Code has focused its top frame (the editor moved), or after this long. */
+const SETTLE_MS = 600;
+/** View updates held back while the machine moves are made after this long at the latest. */
+const QUIET_MS = 1000;
 
 class RewindState {
   constructor() {
@@ -12,6 +16,33 @@ class RewindState {
     this.onDidChange = this.changed.event;
     this.session = undefined;
     this.reset();
+  }
+
+  /**
+   * A run-control request of the session went out (step, continue, time travel): until its stop has settled the views
+   * are not updated (the adapter's trace events come just before the stop; VS Code's own work on the stop, ending with
+   * the editor on the new line, comes first).
+   */
+  moving(session) {
+    if (session !== this.session) return;
+    this.quiet = true;
+    clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => this.endQuiet(), QUIET_MS);
+  }
+
+  /** Updates the views now, or when the stop has settled. */
+  notify() {
+    if (this.quiet || this.pendingStop) this.dirty = true;
+    else this.changed.fire();
+  }
+
+  endQuiet() {
+    this.quiet = false;
+    clearTimeout(this.quietTimer);
+    if (this.dirty && !this.pendingStop) {
+      this.dirty = false;
+      this.changed.fire();
+    }
   }
 
   reset() {
@@ -39,20 +70,21 @@ class RewindState {
   }
 
   /**
-   * A `stopped` event of a session. The time is asked for once VS Code has its stack trace of the stop (so the
-   * editor moves first; the adapter answers one request at a time), or after a short while if none comes.
+   * A `stopped` event of a session. The time is asked for and the views updated once VS Code has focused the stop's
+   * top frame, i.e. once the editor shows the new line (its own requests and work on the stop come first: every custom
+   * request and view update also passes through the workbench), or after a while if it focuses none.
    */
   stopped(session, body) {
     if (session !== this.session) this.follow(session);
     if (session !== this.session) return;
-    const pending = { threadId: body.threadId, reason: body.reason, place: undefined };
+    const pending = { threadId: body.threadId, reason: body.reason, place: undefined, frameId: undefined };
     this.pendingStop = pending;
-    pending.timer = setTimeout(() => this.settle(session, pending), 250);
+    pending.timer = setTimeout(() => this.settle(session, pending), SETTLE_MS);
   }
 
   /**
    * A stackTrace response VS Code received (the tracker pairs it with its request): the first one for the stopped
-   * thread names the place of the stop. No stack request of our own, so frame ids stay VS Code's.
+   * thread names the place of the stop and its top frame. No stack request of our own, so frame ids stay VS Code's.
    */
   frames(session, threadId, body) {
     // the pending stop, or the last one when it settled without its place (a busy machine: the timer came first)
@@ -61,10 +93,19 @@ class RewindState {
     const f = body.stackFrames[0];
     if (!f) return;
     p.place = f.source && f.line ? `${f.name} (${f.source.name}:${f.line})` : f.name;
-    if (p === this.pendingStop) this.settle(session, p);
-    else if (p.entry) {
+    p.frameId = f.id;
+    if (p !== this.pendingStop && p.entry) {
       p.entry.text = `${p.reason} in ${p.place}`;
       this.changed.fire();
+    }
+  }
+
+  /** VS Code focused a thread or stack frame (vscode.debug.activeStackItem): the stop's top frame settles it. */
+  focused(item) {
+    const p = this.pendingStop;
+    if (p && item && this.session && item.session && item.session.id === this.session.id && p.frameId !== undefined
+      && item.frameId === p.frameId) {
+      this.settle(this.session, p);
     }
   }
 
@@ -73,6 +114,9 @@ class RewindState {
     this.pendingStop = undefined;
     this.lastStop = p;
     clearTimeout(p.timer);
+    this.quiet = false;
+    clearTimeout(this.quietTimer);
+    this.dirty = false;
     await this.refresh();
     if (session !== this.session || !this.time || !p.threadId) return;
     const hart = p.threadId - 1;
@@ -92,7 +136,7 @@ class RewindState {
     for (const e of Array.isArray(body.entries) ? body.entries : [body]) {
       if (e && e.hart !== undefined) this.addTrace(e.hart, { time: e.time, kind: e.kind || 'event', text: e.text || e.kind || '' });
     }
-    this.changed.fire();
+    this.notify();
   }
 
   /**
@@ -102,7 +146,7 @@ class RewindState {
   traceCut(session, body) {
     if (session !== this.session || !body || typeof body.time !== 'number') return;
     for (const [hart, lane] of this.trace) this.trace.set(hart, lane.filter((e) => e.time <= body.time));
-    this.changed.fire();
+    this.notify();
   }
 
   /** Adds an entry to a hart's lane, in time order (stops come from the stopped events, the rest from the adapter). */

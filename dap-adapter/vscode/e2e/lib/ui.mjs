@@ -1,5 +1,5 @@
 // Small helpers over VS Code's workbench DOM (code-server 4.100 = VS Code 1.100), each wait bounded.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export class Ui {
@@ -69,6 +69,25 @@ export class Ui {
     throw new Error(`${what}: not seen within ${timeout} ms; rows of ${scope}: ${JSON.stringify(rows)}`);
   }
 
+  /**
+   * Expands a tree row (by its text) until pred holds for the rows of the view; bounded. A click can be undone by
+   * the view's own refresh (VS Code refetches the Variables view ~0.4 s after a stop and renders its scopes anew).
+   */
+  async expandRowUntil(scope, text, pred, what, timeout = 15000) {
+    const deadline = Date.now() + timeout;
+    const row = this.page.locator(`${scope} .monaco-list-row`, { hasText: text }).first();
+    let rows = [];
+    while (Date.now() < deadline) {
+      rows = await this.rows(scope);
+      if (pred(rows)) return rows;
+      if ((await row.getAttribute('aria-expanded', { timeout: 2000 }).catch(() => null)) === 'false') {
+        await row.click({ timeout: 2000 }).catch(() => undefined);
+      }
+      await this.page.waitForTimeout(200);
+    }
+    throw new Error(`${what}: not seen within ${timeout} ms; rows of ${scope}: ${JSON.stringify(rows)}`);
+  }
+
   /** The Rewind status bar item's text. */
   async statusTime() {
     return (await this.page.locator('[id="rewind.rewind-debug.rewind.time"], [id$="rewind.time"]').first().textContent({ timeout: 5000 })) || '';
@@ -92,6 +111,74 @@ export class Ui {
       return false;
     }, pred.toString(), { timeout, polling: 100 });
     return h.jsonValue();
+  }
+
+  /**
+   * Clicks a debug toolbar action and times what the user sees, in the page's own clock: from the click event to the
+   * first animation frame in which the editor shows the new line, i.e. the active editor's cursor line (its
+   * highlighted line number) satisfies pred, the top stack frame's line decoration is in that editor, and the status
+   * bar says the same line. Playwright's own work before the click (actionability checks) and after the frame (the
+   * answer's way back to node) is left out. Returns {line, ms, clickedAt, shownAt (ms since the epoch, to line up with
+   * the adapter's timeline), steps: {ms after the click: what the editor showed from then on}}.
+   * REWIND_E2E_PROFILE=FILE: a CPU profile of the workbench (Chrome DevTools format) over the first timed action.
+   */
+  async timedToolbar(icon, pred, timeout = 30000) {
+    await this.page.evaluate(({ icon, src }) => {
+      const state = { clicked: 0, shown: 0, line: 0, origin: performance.timeOrigin, steps: {}, last: '' };
+      window.__rewindTimed = state;
+      // eslint-disable-next-line no-new-func
+      const want = new Function('l', `return (${src})(l)`);
+      const onClick = (e) => {
+        if (!e.target.closest || !e.target.closest(`.codicon-${icon}`)) return;
+        state.clicked = performance.now();
+        document.removeEventListener('click', onClick, true);
+      };
+      document.addEventListener('click', onClick, true);
+      const frame = () => {
+        if (state.clicked && !state.shown) {
+          const status = /Ln (\d+)/.exec(document.getElementById('status.editor.selection')?.textContent || '');
+          const group = document.querySelector('.editor-group-container.active');
+          const editor = group && group.querySelector('.editor-container .monaco-editor');
+          const active = editor && editor.querySelector('.line-numbers.active-line-number')?.textContent.trim();
+          const decorated = !!(editor && editor.querySelector('.debug-top-stack-frame-line'));
+          const seen = `${group && group.querySelector('.tab.active')?.textContent.trim()}: Ln ${status && status[1]}, ` +
+            `line number ${active}${decorated ? ', top frame decoration' : ''}`;
+          if (seen !== state.last) state.steps[Math.round(performance.now() - state.clicked)] = state.last = seen;
+          if (status && decorated && active === status[1] && want(Number(status[1]))) {
+            state.shown = performance.now();
+            state.line = Number(status[1]);
+            return;
+          }
+        }
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    }, { icon, src: pred.toString() });
+    const cdp = process.env.REWIND_E2E_PROFILE && !this.profiled ? await this.startProfile() : undefined;
+    await this.toolbar(icon);
+    const h = await this.page.waitForFunction(() => window.__rewindTimed.shown > 0 && window.__rewindTimed, null,
+      { timeout, polling: 'raf' });
+    if (cdp) writeFileSync(process.env.REWIND_E2E_PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    const { clicked, shown, line, origin, steps } = await h.jsonValue();
+    return { line, ms: Math.round(shown - clicked), clickedAt: origin + clicked, shownAt: origin + shown, steps };
+  }
+
+  /**
+   * What a user does before the next step: looks at the stop for a moment. VS Code's own work after a stop (the rest
+   * of the call stack 0.42 s later, the Variables view's refresh) is then done, and the next step is timed alone
+   * rather than queued behind it.
+   */
+  async lookAtTheStop() {
+    await this.page.waitForTimeout(1000);
+  }
+
+  async startProfile() {
+    this.profiled = true;
+    const cdp = await this.page.context().newCDPSession(this.page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+    return cdp;
   }
 
   async toolbar(icon) {
@@ -128,6 +215,20 @@ export class Ui {
       } while (Date.now() < settle);
     }
     throw new Error(`the inline action ${icon} did not take effect within ${timeout} ms`);
+  }
+
+  /** Clicks a row until `done` resolves truthy, each click given 5 s to take effect; bounded. */
+  async clickUntil(row, done, timeout = 30000) {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      await row.click({ timeout: 5000 }).catch(() => undefined);
+      const settle = Date.now() + 5000;
+      do {
+        if (await done().catch(() => false)) return;
+        await this.page.waitForTimeout(100);
+      } while (Date.now() < settle);
+    }
+    throw new Error(`a click on ${row} did not take effect within ${timeout} ms`);
   }
 
   /** Expands a collapsed view of the side bar by its title (e.g. "Rewind Bookmarks"). */

@@ -18,7 +18,7 @@ public final class DapServer implements IDebugProtocolServer, RewindProtocol {
     /** Requests that change nothing the answers kept about a stop show ({@link Handles#answer}). */
     private static final java.util.Set<String> READS = java.util.Set.of("threads", "stackTrace", "scopes", "variables",
             "source", "readMemory", "disassemble", "exceptionInfo", "dataBreakpointInfo", "gotoTargets", "rewind/time",
-            "rewind/bookmarks", "rewind/sessions");
+            "rewind/bookmarks", "rewind/sessions", "rewind/sources");
 
     /**
      * Reads answered on the reader's thread ({@link DapWorker#runOrQueue}) when the worker is idle and no request of
@@ -308,5 +308,10 @@ public final class DapServer implements IDebugProtocolServer, RewindProtocol {
     @Override
     public CompletableFuture<SessionsResult> rewindSessions(Arguments a) {
         return sync("rewind/sessions", () -> sessions.sessions(a));
+    }
+
+    @Override
+    public CompletableFuture<SourcesResult> rewindSources(Arguments a) {
+        return sync("rewind/sources", () -> new SourcesHandler(c).sources(a));
     }
 }

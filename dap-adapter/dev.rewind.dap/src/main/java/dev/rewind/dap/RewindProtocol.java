@@ -39,6 +39,10 @@ public interface RewindProtocol {
     record SessionsResult(List<SessionResult> sessions) {
     }
 
+    /** The program's source files found here. */
+    record SourcesResult(List<org.eclipse.lsp4j.debug.Source> sources) {
+    }
+
     @JsonRequest("rewind/time")
     CompletableFuture<TimeResult> rewindTime(Arguments args);
 
@@ -65,4 +69,7 @@ public interface RewindProtocol {
 
     @JsonRequest("rewind/sessions")
     CompletableFuture<SessionsResult> rewindSessions(Arguments args);
+
+    @JsonRequest("rewind/sources")
+    CompletableFuture<SourcesResult> rewindSources(Arguments args);
 }
