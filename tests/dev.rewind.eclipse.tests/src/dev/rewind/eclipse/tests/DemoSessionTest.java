@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rewind.debug.Stop;
 import dev.rewind.debug.StopReason;
+import dev.rewind.eclipse.core.RewindDebug;
 import dev.rewind.eclipse.core.breakpoints.RewindLineBreakpoint;
 import dev.rewind.eclipse.core.breakpoints.RewindWatchpoint;
 import dev.rewind.eclipse.core.model.RewindDebugTarget;
@@ -27,16 +28,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import dev.rewind.eclipse.core.RewindDebug;
-import dev.rewind.eclipse.ui.RewindToggleTarget;
 import org.eclipse.core.commands.Command;
-import org.eclipse.core.filesystem.EFS;
 import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.model.IRegister;
 import org.eclipse.debug.core.model.IRegisterGroup;
-import org.eclipse.jface.text.IDocument;
-import org.eclipse.ui.ide.FileStoreEditorInput;
-import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.debug.core.model.IBreakpoint;
 import org.eclipse.debug.core.model.IVariable;
 import org.eclipse.debug.ui.IDebugUIConstants;
@@ -61,7 +55,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DemoSessionTest {
 
-    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration WAIT = TargetProbe.WAIT;
     static final int HITS = 40;
 
     Path elf;
@@ -69,6 +63,7 @@ class DemoSessionTest {
     Symbols symbols;
     int countLine;
     RewindDebugTarget target;
+    TargetProbe probe;
     RewindLineBreakpoint lineBreakpoint;
     int hart;
 
@@ -84,69 +79,24 @@ class DemoSessionTest {
         Workbench.prepare();
         Workbench.removeBreakpoints();
         target = Workbench.launch(Workbench.configuration("demo", elf, 4));
+        probe = new TargetProbe(target);
         Ui.waitFor("the session stopped at the entry", WAIT, () -> target.isSuspended());
     }
 
     @AfterAll
     void end() throws Exception {
         Workbench.removeBreakpoints();
-        if (target != null) {
-            target.terminate();
-            Ui.waitFor("the session ended", WAIT, () -> target.isTerminated());
+        if (probe != null) {
+            probe.end();
         }
     }
 
     private Stop stop() {
-        return target.lastStop();
-    }
-
-    private void waitForStop(String what) {
-        Ui.waitFor(what, WAIT, () -> target.isSuspended() && !target.busy());
-    }
-
-    private String state() {
-        return "suspended " + target.isSuspended() + ", busy " + target.busy() + ", session running "
-                + target.session().running() + ", target's last stop " + stop() + ", session's "
-                + target.session().lastStop();
+        return probe.stop();
     }
 
     private boolean sessionHas(String hitCondition) {
-        try {
-            return target.session().breakpoints().get(10, TimeUnit.SECONDS).stream()
-                    .anyMatch(b -> hitCondition.equals(b.spec().hitCondition()) && b.sourceLine() == countLine);
-        } catch (Exception e) {
-            throw new AssertionError("listing the session's breakpoints", e);
-        }
-    }
-
-    private boolean noSessionBreakpoints() {
-        try {
-            return target.session().breakpoints().get(10, TimeUnit.SECONDS).isEmpty();
-        } catch (Exception e) {
-            throw new AssertionError("listing the session's breakpoints", e);
-        }
-    }
-
-    private static String register(IRegisterGroup group, String name) throws Exception {
-        for (IRegister r : group.getRegisters()) {
-            if (r.getName().equals(name)) {
-                return r.getValue().getValueString();
-            }
-        }
-        throw new AssertionError("no register " + name + " in " + group.getName());
-    }
-
-    private static IVariable named(IVariable[] vars, String name) throws Exception {
-        for (IVariable v : vars) {
-            if (v.getName().equals(name)) {
-                return v;
-            }
-        }
-        throw new AssertionError("no variable " + name);
-    }
-
-    private int topLine(int h) throws Exception {
-        return target.thread(h).getTopStackFrame().getLineNumber();
+        return probe.sessionHas(b -> hitCondition.equals(b.spec().hitCondition()) && b.sourceLine() == countLine);
     }
 
     @Test
@@ -171,16 +121,7 @@ class DemoSessionTest {
         List<Long> addresses = symbols.addressesOf("demo.c", countLine).orElseThrow().addresses();
         assertFalse(addresses.isEmpty(), "the line has code");
         // set in the C editor, as Run > Toggle Breakpoint does, then given a hit condition in its properties
-        ITextEditor editor = (ITextEditor) Workbench.page().openEditor(new FileStoreEditorInput(
-                EFS.getLocalFileSystem().getStore(source.toUri())), "org.eclipse.ui.DefaultTextEditor");
-        IDocument doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
-        editor.selectAndReveal(doc.getLineOffset(countLine - 1), 0);
-        RewindToggleTarget toggle = new RewindToggleTarget();
-        assertTrue(toggle.canToggleLineBreakpoints(editor, editor.getSelectionProvider().getSelection()));
-        toggle.toggleLineBreakpoints(editor, editor.getSelectionProvider().getSelection());
-        lineBreakpoint = Arrays.stream(DebugPlugin.getDefault().getBreakpointManager().getBreakpoints(RewindDebug.MODEL_ID))
-                .filter(b -> b instanceof RewindLineBreakpoint l && l.line() == countLine).map(RewindLineBreakpoint.class::cast)
-                .findFirst().orElseThrow();
+        lineBreakpoint = Workbench.toggleLineBreakpoint(source, countLine);
         assertEquals(source, Path.of(lineBreakpoint.file()));
         lineBreakpoint.setHitCondition("== " + HITS); // later than the first items: the counter has been written
         Ui.waitFor("the breakpoint with its hit condition in the session", WAIT, () -> sessionHas("== " + HITS));
@@ -188,7 +129,7 @@ class DemoSessionTest {
         long before = stop().time();
         target.resume();
         Ui.waitFor("a breakpoint stop", WAIT, () -> target.isSuspended() && stop().reason() == StopReason.BREAKPOINT,
-                this::state);
+                probe::state);
         hart = stop().hart();
         assertTrue(stop().time() > before, "time went forward");
         assertTrue(addresses.contains(stop().pc()), "stopped at the line's address, pc 0x" + Long.toHexString(stop().pc()));
@@ -201,21 +142,21 @@ class DemoSessionTest {
         assertEquals("hart_main", top.info().function());
         assertTrue(t.getStackFrames().length >= 2, "hart_main has a caller");
         Ui.spin(500);
-        Ui.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "02-breakpoint-hit");
+        TargetProbe.screenshot("02-breakpoint-hit");
     }
 
     @Test
     @Order(3)
     void stepOverGoesToTheNextLine() throws Exception {
         Workbench.removeBreakpoints(); // other harts would hit it during the step
-        Ui.waitFor("the breakpoint removed", WAIT, this::noSessionBreakpoints);
+        Ui.waitFor("the breakpoint removed", WAIT, () -> probe.sessionBreakpoints().isEmpty());
         long before = stop().time();
         target.thread(hart).stepOver();
-        waitForStop("the step over");
+        probe.waitForStop("the step over");
         assertEquals(StopReason.STEP, stop().reason());
         assertEquals(hart, stop().hart());
         assertTrue(stop().time() > before);
-        assertEquals(countLine + 1, topLine(hart), "produced_by[hart] = seq + 1 follows count_item(item)");
+        assertEquals(countLine + 1, probe.topLine(hart), "produced_by[hart] = seq + 1 follows count_item(item)");
     }
 
     @Test
@@ -225,12 +166,12 @@ class DemoSessionTest {
         Ui.waitFor("Step Back enabled", WAIT, cmd::isEnabled);
         long before = stop().time();
         target.stepper().stepBack(target.thread(hart));
-        waitForStop("the step back");
+        probe.waitForStop("the step back");
         assertTrue(stop().time() < before, "time went back");
         assertEquals(hart, stop().hart());
-        assertEquals(countLine, topLine(hart), "back on count_item(item), over the call");
-        assertEquals("hart_main", ((RewindStackFrame) target.thread(hart).getTopStackFrame()).info().function());
-        Ui.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "03-step-back");
+        assertEquals(countLine, probe.topLine(hart), "back on count_item(item), over the call");
+        assertEquals("hart_main", probe.topFunction(hart));
+        TargetProbe.screenshot("03-step-back");
     }
 
     @Test
@@ -248,37 +189,30 @@ class DemoSessionTest {
         assertTrue(writer >= 1 && writer <= 3, "a producer wrote the counter: hart " + writer);
         IBreakpoint[] shown = target.thread(writer).getBreakpoints();
         assertTrue(Arrays.asList(shown).contains(w), "the writing hart shows the watchpoint");
-        assertEquals("count_item", ((RewindStackFrame) target.thread(writer).getTopStackFrame()).info().function());
-        Ui.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "04-reverse-to-watchpoint");
+        assertEquals("count_item", probe.topFunction(writer));
+        TargetProbe.screenshot("04-reverse-to-watchpoint");
         Workbench.removeBreakpoints();
-        Ui.waitFor("no breakpoints left in the session", WAIT, this::noSessionBreakpoints);
+        Ui.waitFor("no breakpoints left in the session", WAIT, () -> probe.sessionBreakpoints().isEmpty());
     }
 
     @Test
     @Order(6)
     void theVariablesViewShowsAStruct() throws Exception {
         RewindStackFrame top = (RewindStackFrame) target.thread(stop().hart()).getTopStackFrame();
-        IVariable globals = named(top.getVariables(), "Globals");
-        IVariable ring = named(globals.getValue().getVariables(), "ring");
+        IVariable globals = Models.named(top.getVariables(), "Globals");
+        IVariable ring = Models.named(globals.getValue().getVariables(), "ring");
         assertTrue(ring.getValue().hasVariables(), "ring is a struct");
-        List<String> members = Arrays.stream(ring.getValue().getVariables()).map(v -> {
-            try {
-                return v.getName();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        List<String> members = Models.memberNames(ring.getValue());
         assertTrue(members.containsAll(List.of("lock", "head", "tail", "slot")), "members: " + members);
         assertTrue(ring.getValue().getValueString().startsWith("{"), ring.getValue().getValueString());
         // registers: pc in the general group is the frame's pc; mhartid in the CSRs is the hart
         int h = stop().hart();
         IRegisterGroup[] groups = top.getRegisterGroups();
-        assertEquals(String.format("0x%08x", top.info().pc()), register(groups[0], "pc").split(" ")[0]);
-        assertEquals(String.format("0x%08x", h), register(groups[1], "mhartid").split(" ")[0]);
+        assertEquals(String.format("0x%08x", top.info().pc()), Models.register(groups[0], "pc").split(" ")[0]);
+        assertEquals(String.format("0x%08x", h), Models.register(groups[1], "mhartid").split(" ")[0]);
         // memory: the Memory view's block at the counter holds the value the expression reads
         long counter = symbols.symbol("items_produced").orElseThrow().value();
-        byte[] bytes = target.getMemoryBlock(counter, 4).getBytes();
-        long value = (bytes[0] & 0xff) | (bytes[1] & 0xff) << 8 | (bytes[2] & 0xff) << 16 | (long) (bytes[3] & 0xff) << 24;
+        long value = Models.u32(target.getMemoryBlock(counter, 4));
         assertEquals(Long.toString(value), top.evaluate("items_produced").text());
         // the Expressions view's delegate for the model evaluates in the frame, off the UI thread
         var delegate = DebugPlugin.getDefault().getExpressionManager().newWatchExpressionDelegate(RewindDebug.MODEL_ID);
@@ -290,7 +224,7 @@ class DemoSessionTest {
         var view = Workbench.page().showView(IDebugUIConstants.ID_VARIABLE_VIEW);
         Ui.waitFor("the Variables view lists Globals", WAIT, () -> Ui.treeTexts(view.getSite().getShell()).stream()
                 .anyMatch(t -> t.startsWith("Globals")));
-        Ui.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "05-variables");
+        TargetProbe.screenshot("05-variables");
         assertNotEquals(0, members.size());
     }
     @Test
@@ -304,14 +238,14 @@ class DemoSessionTest {
         Ui.waitFor("the bookmark in the view", WAIT, () -> view.bookmarks().stream()
                 .anyMatch(b -> b.name().equals("lost-write") && b.time() == at));
         target.thread(stop().hart()).stepOver();
-        waitForStop("a step away from the bookmark");
+        probe.waitForStop("a step away from the bookmark");
         assertNotEquals(at, stop().time());
         ReverseJob job = view.goTo("lost-write");
         Ui.waitFor("the go-to job", WAIT, () -> job.getResult() != null);
         assertTrue(job.getResult().isOK(), job.getResult().toString());
-        waitForStop("the go-to stop");
+        probe.waitForStop("the go-to stop");
         assertEquals(at, stop().time(), "back at the bookmark's time");
-        Ui.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "06-bookmarks");
+        TargetProbe.screenshot("06-bookmarks");
     }
 
     @Test
@@ -322,19 +256,19 @@ class DemoSessionTest {
         Ui.waitFor("the history view's time line", WAIT, () -> history.time() != null
                 && history.time().frontier() > history.time().earliest() && !history.bookmarks().isEmpty());
         assertTrue(history.time().now() <= history.time().frontier());
-        Ui.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "07-history");
+        TargetProbe.screenshot("07-history");
         TraceView trace = Workbench.show(TraceView.ID, TraceView.class);
         // new events after the views opened: run forward to the exit
         target.resume();
         Ui.waitFor("the run to the exit", WAIT, () -> target.isSuspended() && !target.busy()
-                && stop().reason() == StopReason.EXIT, this::state);
+                && stop().reason() == StopReason.EXIT, probe::state);
         Ui.waitFor("stops in the history view", WAIT, () -> history.stops().stream()
                 .anyMatch(st -> st.reason() == StopReason.EXIT));
         Ui.waitFor("every hart's lane has events", WAIT, () -> Arrays.stream(trace.lanes().perHart()).filter(n -> n > 0)
                 .count() == 4);
         Ui.waitFor("trace batches (calls, traps) from the bus", WAIT, () -> trace.lanes().snapshot().marks().stream()
-                .anyMatch(m -> m.label().startsWith("kind ")));
-        Ui.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "08-trace");
+                .anyMatch(m -> m.label().startsWith("entry ")));
+        TargetProbe.screenshot("08-trace");
     }
 
     @Test
@@ -344,7 +278,7 @@ class DemoSessionTest {
         view.scheduleRefresh();
         Ui.waitFor("instructions around the pc", WAIT, () -> view.rows().stream().anyMatch(DisassemblyView.Row::pc));
         assertTrue(view.rows().stream().anyMatch(r -> r.source().contains(":")), "some rows name their source line");
-        Ui.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "09-disassembly");
+        TargetProbe.screenshot("09-disassembly");
     }
 
     @Test
@@ -356,11 +290,11 @@ class DemoSessionTest {
         job.schedule();
         Ui.waitFor("the reverse-to-last-write job", WAIT, () -> job.getResult() != null);
         assertTrue(job.getResult().isOK(), job.getResult().toString());
-        waitForStop("the stop after the write");
+        probe.waitForStop("the stop after the write");
         assertTrue(stop().time() < before, "found backwards");
         int writer = stop().hart();
         assertTrue(writer >= 1 && writer <= 3, "a producer wrote the counter last: hart " + writer);
-        assertEquals("count_item", ((RewindStackFrame) target.thread(writer).getTopStackFrame()).info().function());
-        Ui.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "10-reverse-to-last-write");
+        assertEquals("count_item", probe.topFunction(writer));
+        TargetProbe.screenshot("10-reverse-to-last-write");
     }
 }

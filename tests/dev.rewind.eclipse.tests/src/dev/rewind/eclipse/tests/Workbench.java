@@ -1,6 +1,12 @@
 package dev.rewind.eclipse.tests;
 
 import dev.rewind.eclipse.core.RewindDebug;
+import dev.rewind.eclipse.core.breakpoints.RewindLineBreakpoint;
+import dev.rewind.eclipse.ui.RewindToggleTarget;
+import org.eclipse.core.filesystem.EFS;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.ui.ide.FileStoreEditorInput;
+import org.eclipse.ui.texteditor.ITextEditor;
 import dev.rewind.eclipse.core.launch.LaunchAttributes;
 import dev.rewind.eclipse.core.model.RewindDebugTarget;
 import java.nio.file.Path;
@@ -86,6 +92,23 @@ final class Workbench {
             }
         }
         throw new AssertionError("the launch has no Rewind debug target");
+    }
+
+    /** Toggles a line breakpoint in the C editor, as Run > Toggle Breakpoint does, and returns it. */
+    static RewindLineBreakpoint toggleLineBreakpoint(Path source, int line) throws Exception {
+        ITextEditor editor = (ITextEditor) page().openEditor(new FileStoreEditorInput(
+                EFS.getLocalFileSystem().getStore(source.toUri())), "org.eclipse.ui.DefaultTextEditor");
+        IDocument doc = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+        editor.selectAndReveal(doc.getLineOffset(line - 1), 0);
+        RewindToggleTarget toggle = new RewindToggleTarget();
+        if (!toggle.canToggleLineBreakpoints(editor, editor.getSelectionProvider().getSelection())) {
+            throw new AssertionError("cannot toggle a line breakpoint at " + source + ":" + line);
+        }
+        toggle.toggleLineBreakpoints(editor, editor.getSelectionProvider().getSelection());
+        return java.util.Arrays.stream(DebugPlugin.getDefault().getBreakpointManager().getBreakpoints(
+                RewindDebug.MODEL_ID)).filter(b -> b instanceof RewindLineBreakpoint l && l.line() == line)
+                .map(RewindLineBreakpoint.class::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("no line breakpoint at " + source + ":" + line));
     }
 
     static void add(IBreakpoint b) throws CoreException {

@@ -3,7 +3,6 @@ package dev.rewind.eclipse.core.model;
 import dev.rewind.debug.DebugSession;
 import dev.rewind.debug.SessionEvent;
 import dev.rewind.debug.Stop;
-import dev.rewind.debug.StopReason;
 import dev.rewind.eclipse.core.Futures;
 import dev.rewind.eclipse.core.RewindDebug;
 import dev.rewind.symbols.Symbols;
@@ -11,10 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.eclipse.core.resources.IMarkerDelta;
-import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.debug.core.DebugEvent;
@@ -29,9 +26,10 @@ import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.core.model.IThread;
 
 /**
- * One debug session as an Eclipse debug target: a thread per hart, all-stop run control, breakpoints kept in step
- * with the breakpoint manager, memory blocks. Session events arrive on the session's listener thread and become
- * debug events; nothing here blocks except the model queries the platform makes off the UI thread.
+ * One debug session as an Eclipse debug target: a thread per hart, all-stop run control ({@link RunState}),
+ * breakpoints kept in step with the breakpoint manager, memory blocks. Session events arrive on the session's
+ * listener thread and become debug events; nothing here blocks except the model queries the platform makes off the
+ * UI thread.
  */
 public final class RewindDebugTarget extends RewindDebugElement implements IDebugTarget, IMemoryBlockRetrieval {
 
@@ -41,12 +39,9 @@ public final class RewindDebugTarget extends RewindDebugElement implements IDebu
     private final RewindThread[] threads;
     private final Stepper stepper = new Stepper(this);
     private final BreakpointSync breakpoints;
-    private final AtomicInteger busy = new AtomicInteger();
+    private final RunState state;
     private final AutoCloseable listener;
     private volatile FrameInspector inspector;
-    private volatile boolean suspended = true;
-    private volatile boolean terminated;
-    private volatile Stop lastStop;
 
     public RewindDebugTarget(ILaunch launch, DebugSession session, List<Path> sourceDirectories) {
         super(null);
@@ -57,7 +52,7 @@ public final class RewindDebugTarget extends RewindDebugElement implements IDebu
         for (int h = 0; h < threads.length; h++) {
             threads[h] = new RewindThread(this, h);
         }
-        this.lastStop = session.lastStop();
+        this.state = new RunState(this, threads, session.lastStop());
         this.breakpoints = new BreakpointSync(this);
         this.listener = session.addListener(this::onSessionEvent);
     }
@@ -69,7 +64,7 @@ public final class RewindDebugTarget extends RewindDebugElement implements IDebu
         for (RewindThread t : threads) {
             t.fireCreationEvent();
         }
-        stopped(session.lastStop());
+        state.stopped(session.lastStop());
     }
 
     @Override
@@ -94,7 +89,7 @@ public final class RewindDebugTarget extends RewindDebugElement implements IDebu
     }
 
     public Stop lastStop() {
-        return lastStop;
+        return state.lastStop();
     }
 
     public RewindThread thread(int hart) {
@@ -121,60 +116,24 @@ public final class RewindDebugTarget extends RewindDebugElement implements IDebu
 
     /** Whether the session keeps a history (step back, reverse resume, bookmarks). */
     public boolean canReverse() {
-        return session.config().history() && suspended && !terminated && busy.get() == 0;
+        return session.config().history() && state.idle();
     }
 
     /** Whether a request of this target is in flight (a step or a reverse search). */
     public boolean busy() {
-        return busy.get() > 0;
+        return state.busy();
     }
 
     // ---- running a request that ends in a stop
 
     CompletableFuture<Stop> run(RewindThread t, int detail, String what, Supplier<CompletableFuture<Stop>> op) {
-        if (terminated) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the session has ended"));
-        }
-        busy.incrementAndGet();
-        suspended = false;
-        boolean step = detail == DebugEvent.STEP_INTO || detail == DebugEvent.STEP_OVER
-                || detail == DebugEvent.STEP_RETURN;
-        for (RewindThread th : threads) {
-            th.running(step && th == t);
-        }
-        t.fire(DebugEvent.RESUME, detail);
-        CompletableFuture<Stop> f;
-        try {
-            f = op.get();
-        } catch (RuntimeException e) {
-            f = CompletableFuture.failedFuture(e);
-        }
-        return f.whenComplete((stop, error) -> {
-            busy.decrementAndGet();
-            if (error != null) {
-                Platform.getLog(RewindDebugTarget.class).log(new Status(IStatus.WARNING, RewindDebug.PLUGIN_ID,
-                        what + " failed: " + error.getMessage(), error));
-            }
-            stopped(stop != null ? stop : session.lastStop());
-        });
+        return state.run(t, detail, what, op);
     }
 
     private void onSessionEvent(SessionEvent e) {
         switch (e) {
-            case SessionEvent.Running r -> {
-                if (busy.get() == 0 && suspended) {
-                    suspended = false;
-                    for (RewindThread t : threads) {
-                        t.running(false);
-                    }
-                    fireResumeEvent(DebugEvent.CLIENT_REQUEST);
-                }
-            }
-            case SessionEvent.Stopped s -> {
-                if (busy.get() == 0) {
-                    stopped(s.stop());
-                }
-            }
+            case SessionEvent.Running r -> state.sessionRunning();
+            case SessionEvent.Stopped s -> state.sessionStopped(s.stop());
             case SessionEvent.Invalidated i -> {
                 for (RewindThread t : threads) {
                     t.invalidate();
@@ -187,44 +146,10 @@ public final class RewindDebugTarget extends RewindDebugElement implements IDebu
         }
     }
 
-    private void stopped(Stop stop) {
-        if (stop == null || terminated) {
-            return;
-        }
-        lastStop = stop;
-        suspended = true;
-        if (stop.breakpointId() != 0) {
-            session.breakpoints().thenAccept(list -> list.forEach(b -> breakpoints.changed(b, false)));
-        }
-        IBreakpoint hit = breakpoints.breakpointOf(stop.breakpointId());
-        int stopHart = stop.hart() >= 0 && stop.hart() < threads.length ? stop.hart() : 0;
-        for (RewindThread t : threads) {
-            t.stopped(stop, t.hart() == stopHart && hit != null ? new IBreakpoint[] {hit} : new IBreakpoint[0]);
-        }
-        // the stopping hart suspends (the Debug view selects it); the others only change state and content
-        threads[stopHart].fire(DebugEvent.SUSPEND, detail(stop.reason()));
-        for (RewindThread t : threads) {
-            if (t.hart() != stopHart) {
-                t.fire(DebugEvent.CHANGE, DebugEvent.CONTENT);
-            }
-        }
-    }
-
-    private static int detail(StopReason r) {
-        return switch (r) {
-            case BREAKPOINT, WATCHPOINT -> DebugEvent.BREAKPOINT;
-            case STEP, GOTO, HISTORY_START, HISTORY_END -> DebugEvent.STEP_END;
-            case PAUSE -> DebugEvent.CLIENT_REQUEST;
-            default -> DebugEvent.UNSPECIFIED;
-        };
-    }
-
     private void terminated() {
-        if (terminated) {
+        if (!state.terminate()) {
             return;
         }
-        terminated = true;
-        suspended = false;
         breakpoints.stop();
         try {
             listener.close();
@@ -240,8 +165,8 @@ public final class RewindDebugTarget extends RewindDebugElement implements IDebu
     // ---- IDebugTarget
 
     @Override public IProcess getProcess() { return null; }
-    @Override public IThread[] getThreads() { return terminated ? new IThread[0] : threads.clone(); }
-    @Override public boolean hasThreads() { return !terminated; }
+    @Override public IThread[] getThreads() { return state.terminated() ? new IThread[0] : threads.clone(); }
+    @Override public boolean hasThreads() { return !state.terminated(); }
     @Override public ILaunch getLaunch() { return launch; }
 
     @Override
@@ -254,27 +179,23 @@ public final class RewindDebugTarget extends RewindDebugElement implements IDebu
         return RewindDebug.MODEL_ID.equals(breakpoint.getModelIdentifier());
     }
 
-    @Override public boolean canTerminate() { return !terminated; }
-    @Override public boolean isTerminated() { return terminated; }
+    @Override public boolean canTerminate() { return !state.terminated(); }
+    @Override public boolean isTerminated() { return state.terminated(); }
 
     @Override
     public void terminate() {
         session.end().whenComplete((v, e) -> terminated());
     }
 
-    @Override public boolean canResume() { return suspended && !terminated && busy.get() == 0; }
-    @Override public boolean canSuspend() { return !terminated && (!suspended || busy.get() > 0); }
-    @Override public boolean isSuspended() { return suspended && !terminated; }
+    @Override public boolean canResume() { return state.idle(); }
+    @Override public boolean canSuspend() { return state.canSuspend(); }
+    @Override public boolean isSuspended() { return state.suspended(); }
 
     @Override
     public void resume() {
-        suspended = false;
-        for (RewindThread t : threads) {
-            t.running(false);
-        }
-        fireResumeEvent(DebugEvent.CLIENT_REQUEST);
+        state.resumed();
         session.resume().exceptionally(e -> {
-            stopped(session.lastStop());
+            state.stopped(session.lastStop());
             return null;
         });
     }

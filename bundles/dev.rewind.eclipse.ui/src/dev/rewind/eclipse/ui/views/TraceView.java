@@ -4,8 +4,12 @@ import dev.rewind.bus.EventBus;
 import dev.rewind.debug.bus.SessionBusEvents;
 import dev.rewind.eclipse.core.model.RewindDebugTarget;
 import dev.rewind.trace.TraceBatch;
+import dev.rewind.trace.TraceCut;
+import dev.rewind.trace.TraceFunctions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
@@ -19,19 +23,30 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Per-hart lanes of what the event bus says about the followed session: trace batches (blocks, calls, returns, memory
- * accesses, traps) when the session records a trace, and its stops and runs. Subscribed on the bus
- * ({@code dev/rewind/trace/batch}, {@code dev/rewind/session/stopped}, {@code .../running}).
+ * accesses, traps) when the session records a trace, and its stops and runs; the session's past only: after time
+ * travel back the lanes end at the new now, and when the past is changed what came after it goes. Subscribed on the
+ * bus ({@code dev/rewind/trace/batch}, {@code .../functions}, {@code .../cut}, {@code dev/rewind/session/stopped},
+ * {@code .../running}, {@code .../invalidated}).
  */
 public final class TraceView extends RewindView {
 
     public static final String ID = "dev.rewind.eclipse.ui.trace";
     static final int LANE = 28;
     static final int LEFT = 60;
+    /** Traces whose function names are kept (they come once per trace, when its session starts). */
+    static final int NAMED_TRACES = 8;
 
     private Canvas canvas;
     private final TraceLanes lanes = new TraceLanes();
     private ServiceTracker<EventBus, EventBus> tracker;
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+    /** Function names (address to name) of the newest traces, by trace (session) id. */
+    private final Map<String, Map<Long, String>> functions = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<Long, String>> eldest) {
+            return size() > NAMED_TRACES;
+        }
+    };
 
     @Override
     public void createPartControl(Composite parent) {
@@ -73,12 +88,43 @@ public final class TraceView extends RewindView {
                 redraw();
             }
         }));
-        subscriptions.add(bus.subscribe(TraceBatch.class, b -> {
-            if (followed(b.trace())) {
-                lanes.batch(b);
+        subscriptions.add(bus.subscribe(SessionBusEvents.Invalidated.class, i -> {
+            if (followed(i.session())) {
+                lanes.at(i.time());
                 redraw();
             }
         }));
+        subscriptions.add(bus.subscribe(TraceFunctions.class, this::named));
+        subscriptions.add(bus.subscribe(TraceBatch.class, b -> {
+            if (followed(b.trace())) {
+                lanes.batch(b, functionsOf(b.trace()));
+                redraw();
+            }
+        }));
+        subscriptions.add(bus.subscribe(TraceCut.class, c -> {
+            if (followed(c.trace())) {
+                lanes.cut(c.time());
+                redraw();
+            }
+        }));
+    }
+
+    /** Keeps a trace's function names, whichever session the view follows (they come before its target exists). */
+    private void named(TraceFunctions f) {
+        String[] names = f.names().split("\n", -1);
+        Map<Long, String> byAddress = new java.util.HashMap<>();
+        for (int i = 0; i < f.addresses().length && i < names.length; i++) {
+            byAddress.put(f.addresses()[i], names[i]);
+        }
+        synchronized (functions) {
+            functions.put(f.trace(), Map.copyOf(byAddress));
+        }
+    }
+
+    private Map<Long, String> functionsOf(String trace) {
+        synchronized (functions) {
+            return functions.getOrDefault(trace, Map.of());
+        }
     }
 
     private boolean followed(String session) {

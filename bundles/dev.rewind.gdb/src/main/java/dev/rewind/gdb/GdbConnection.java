@@ -1,10 +1,7 @@
 package dev.rewind.gdb;
 
-import dev.rewind.debug.DebugException;
 import dev.rewind.debug.DebugSession;
 import dev.rewind.debug.SessionEvent;
-import dev.rewind.debug.Stop;
-import dev.rewind.debug.StopReason;
 import dev.rewind.gdb.rsp.Inbound;
 import dev.rewind.gdb.rsp.PacketReader;
 import dev.rewind.gdb.rsp.PacketWriter;
@@ -12,20 +9,16 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.net.Socket;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingDeque;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * One gdb client. A reader thread turns the socket into {@link Inbound} items; this thread takes them, the
  * completions of runs and the session's events from one queue, so a Ctrl-C (0x03) reaches a running forward or
  * reverse operation, console output goes out as {@code O} packets while the target runs, and the stop reply goes
- * out when the run completes. A client that goes away mid-run leaves the session as it is (running or not),
- * without the breakpoints this client inserted.
+ * out when the run completes ({@link GdbRun}). A client that goes away mid-run leaves the session as it is (running
+ * or not), without the breakpoints this client inserted.
  */
 final class GdbConnection implements Runnable {
     static final int PACKET_SIZE = 0x4000;
@@ -41,13 +34,7 @@ final class GdbConnection implements Runnable {
     private PacketHandler handler;
     private Target target;
     private boolean ackMode = true;
-    private CompletableFuture<Stop> running;
-    /** gdb interrupted the run in progress (so a pause is its own, not the end of the session). */
-    private boolean interrupted;
-
-    /** A run finished (one of the two is null). */
-    private record RunDone(Stop stop, Throwable error) {
-    }
+    private GdbRun runs;
 
     GdbConnection(Socket socket, DebugSession session, Consumer<GdbConnection> onClose) {
         this.socket = socket;
@@ -65,6 +52,7 @@ final class GdbConnection implements Runnable {
             PacketReader reader = new PacketReader(new BufferedInputStream(socket.getInputStream()), PACKET_SIZE);
             target = new Target(session);
             handler = new PacketHandler(target, triggers);
+            runs = new GdbRun(session, queue, writer, console, handler);
             // only what the connection acts on: every other event would wake it for nothing after each step
             listener = session.addListener(e -> {
                 if (e instanceof SessionEvent.Output || e instanceof SessionEvent.Ended
@@ -123,22 +111,14 @@ final class GdbConnection implements Runnable {
                         writer.resend();
                     }
                 }
-                case Inbound.Interrupt i -> {
-                    if (running != null) {
-                        interrupted = true;
-                        session.pause();
-                    }
-                }
+                case Inbound.Interrupt i -> runs.interrupt();
                 case Inbound.Eof e -> {
                     return;
                 }
-                case RunDone d -> finishRun(d);
-                case SessionEvent.Output o -> console.output(o.text(), running != null);
+                case GdbRun.Done d -> runs.finish(d);
+                case SessionEvent.Output o -> console.output(o.text(), runs.active());
                 case SessionEvent.Ended e -> {
-                    if (running != null) {
-                        running = null;
-                        writer.send("X09");
-                    }
+                    runs.sessionEnded();
                     return;
                 }
                 default -> {
@@ -161,7 +141,7 @@ final class GdbConnection implements Runnable {
                 writer.send("OK");
                 ackMode = false;
             }
-            case Reply.Run r -> startRun(r);
+            case Reply.Run r -> runs.start(r);
             case Reply.Close c -> {
                 if (c.payload() != null) {
                     writer.send(c.payload());
@@ -176,99 +156,6 @@ final class GdbConnection implements Runnable {
             }
         }
         return true;
-    }
-
-    private void startRun(Reply.Run r) throws IOException {
-        if (running != null) {
-            writer.send("E05");
-            return;
-        }
-        CompletableFuture<Stop> f;
-        try {
-            f = r.start().get();
-        } catch (RuntimeException e) {
-            writer.send("E01");
-            return;
-        }
-        running = f;
-        console.flush();
-        f.whenComplete((stop, error) -> queue.add(new RunDone(stop, error)));
-    }
-
-    private void finishRun(RunDone d) throws IOException, InterruptedException {
-        Stop stop = d.stop();
-        if (stop != null && stop.exited()) {
-            awaitLastOutput(); // after an exit gdb prints nothing more
-        }
-        running = null;
-        // console output queued before the completion still belongs to this run
-        for (Object item : queue.toArray()) {
-            if (item instanceof SessionEvent.Output o && queue.remove(item)) {
-                console.output(o.text(), running != null);
-            }
-        }
-        console.flush();
-        boolean ownPause = interrupted;
-        interrupted = false;
-        if ((stop == null || stop.reason() == StopReason.PAUSE && !ownPause) && endedMeanwhile()) {
-            writer.send("X09"); // another front end ended the session: for gdb the process is gone
-            return;
-        }
-        if (stop == null) {
-            Throwable cause = d.error().getCause() != null ? d.error().getCause() : d.error();
-            console.send("rewind: " + cause.getMessage() + "\n");
-            stop = session.lastStop();
-        }
-        if (stop.exited() && handler.options.exitAsStop) {
-            console.send("rewind: " + stop.description() + "; reported as a stop (monitor exit-as-stop off: as an exit)\n");
-            stop = new Stop(StopReason.STEP, stop.hart(), stop.time(), stop.pc(), 0, null, 0, 0, 0,
-                    stop.description());
-        }
-        writer.send(handler.stopReply(stop, true));
-    }
-
-    /** Whether the session has ended; a request queued now runs after an end already under way, or is refused. */
-    private boolean endedMeanwhile() {
-        if (!session.ended()) {
-            try {
-                Target.await(session.time());
-            } catch (DebugException e) {
-                LOG.log(System.Logger.Level.DEBUG, "the session refused a request after a stop", e);
-            }
-        }
-        return session.ended();
-    }
-
-    /**
-     * The session publishes console output from its executor, possibly after the stop: once every request queued
-     * so far has run (a time query as the barrier), forwards the output events that arrive until the Stopped event
-     * and a short quiet spell (bounded), keeping anything else for later.
-     */
-    private void awaitLastOutput() throws IOException, InterruptedException {
-        try {
-            Target.await(session.time());
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "no barrier before the exit reply", e);
-        }
-        List<Object> deferred = new ArrayList<>();
-        boolean stopped = false;
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
-        while (System.nanoTime() < deadline) {
-            Object item = queue.poll(20, TimeUnit.MILLISECONDS);
-            if (item == null) {
-                if (stopped) {
-                    break;
-                }
-            } else if (item instanceof SessionEvent.Output o) {
-                console.send(o.text());
-            } else {
-                stopped |= item instanceof SessionEvent.Stopped;
-                deferred.add(item);
-            }
-        }
-        for (int i = deferred.size() - 1; i >= 0; i--) {
-            queue.addFirst(deferred.get(i));
-        }
     }
 
     private void removeTriggers() {

@@ -24,6 +24,11 @@ public abstract class JitCode {
     final dev.rewind.emulator.plugin.CounterImpl[] ctrs;
     /** Execution callbacks of the region's probes, called directly by the generated code (translator's order). */
     final dev.rewind.plugin.api.ExecCallback[] calls;
+    /** Their table: what the generated code tells when a callback throws, and checks for plugins that died. */
+    final dev.rewind.emulator.plugin.CallTable table;
+
+    /** Numbers of the counters the region counts by instructions, never added ahead ({@code InlineGroups.counted}). */
+    final java.util.Set<Integer> counted;
 
     /** Calls from the slice loop, counted up to {@link JitControl#WARM_CALLS}. */
     int entries;
@@ -37,16 +42,16 @@ public abstract class JitCode {
         this.am = in.code.xlen() == 32 ? 0xFFFFFFFFL : -1L;
         this.probes = new dev.rewind.emulator.plugin.Probes[blocks.length];
         java.util.List<dev.rewind.emulator.plugin.CounterImpl> cs = new java.util.ArrayList<>();
-        java.util.List<dev.rewind.plugin.api.ExecCallback> fs = new java.util.ArrayList<>();
         for (int k = 0; k < blocks.length; k++) {
             probes[k] = blocks[k].probes;
             if (probes[k] != null) {
                 cs.addAll(probes[k].counters());
-                fs.addAll(java.util.List.of(probes[k].callbacks()));
             }
         }
         this.ctrs = cs.toArray(dev.rewind.emulator.plugin.CounterImpl[]::new);
-        this.calls = fs.toArray(dev.rewind.plugin.api.ExecCallback[]::new);
+        this.table = dev.rewind.emulator.plugin.CallTable.of(probes);
+        this.counted = dev.rewind.emulator.jit.InlineGroups.counted(java.util.Arrays.asList(probes)).keySet();
+        this.calls = table.calls;
     }
 
     /** Instruction i of block k accessed memory: its plugin memory callbacks. */
@@ -122,7 +127,9 @@ public abstract class JitCode {
         int n = blocks[k].n;
         for (int j = i; !dev.rewind.emulator.jit.InlineGroups.ends(p, n, j); j++) {
             for (int q = 0; q < p.insnInlines(j + 1); q++) {
-                p.insnCounter(j + 1, q).cells[h.id] -= p.insnAdd(j + 1, q);
+                if (!counted.contains(p.insnCounter(j + 1, q).number)) {
+                    p.insnCounter(j + 1, q).cells[h.id] -= p.insnAdd(j + 1, q);
+                }
             }
         }
     }

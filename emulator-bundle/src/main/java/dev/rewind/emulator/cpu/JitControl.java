@@ -33,6 +33,10 @@ final class JitControl {
      * invocations, left such regions for long in its profiling tier or in on-stack-replacement code (measured 8-16%
      * slower over a 1 G-instruction run). Called about once per quantum's length at first, they are compiled as
      * before; later calls run uncapped (measured: bench-rv32 +11%, the others within noise, over capping always).
+     * The cap of the warm calls sweeps 1..CAP ({@link #cap}) so that every block's budget check sees its exit
+     * taken while HotSpot profiles the region: C2 then compiles each exit as code, not as an uncommon trap that the
+     * end of a later slice would hit (one deoptimisation and one more C2 compilation of the whole region per block:
+     * a bench-rv32 run of 5.5 G instructions recompiled one 4,400-byte region 30 times, 43 in all).
      * {@code -Drewind.jit.cap} and {@code -Drewind.jit.warmCalls} override them (experiments).
      */
     static final long CAP = Math.max(CodeCache.MAX_BLOCK, Long.getLong("rewind.jit.cap", 1000));
@@ -62,11 +66,19 @@ final class JitControl {
     long failures;
     String lastFailure;
 
-    /** The most slots region j may run in this call: {@link #CAP} for its first {@link #WARM_CALLS} calls, then any. */
+    /** Step of the warm calls' sweep over 1..{@link #CAP}: coprime with the default CAP, so it visits every value. */
+    private static final long SWEEP = 61;
+
+    /**
+     * The most slots region j may run in this call: for its first {@link #WARM_CALLS} calls a value that sweeps
+     * 1..{@link #CAP} (a call whose cap is below its first block's length runs nothing and returns 0; the slice loop
+     * calls again with the next one), then any.
+     */
     static long cap(JitCode j) {
-        if (j.entries < WARM_CALLS) {
-            j.entries++;
-            return CAP;
+        int e = j.entries;
+        if (e < WARM_CALLS) {
+            j.entries = e + 1;
+            return 1 + e * SWEEP % CAP;
         }
         return Long.MAX_VALUE;
     }
@@ -145,7 +157,8 @@ final class JitControl {
     /**
      * Blocks already decoded reachable from b by fall-through, branches, JAL and returns from calls, b first, on any
      * page, that belong to no other region (every block is entered in at most one region, {@link Block#jit}), except
-     * copies of leaf functions ({@link #leaf}: the region they head stays their entry). A region dies when any of its
+     * copies of leaf functions ({@link #leaf}) and of up to {@link #MAX_COPIED} instructions of other regions (the region
+     * they are entered in stays their entry). A region dies when any of its
      * pages is invalidated ({@link CodeCache#invalidatePage}, through {@link Block#regions}). Letting any block be in
      * several regions (a callee hot before its callers in theirs too) made regions 7x larger and, measured, 2-4x
      * slower (C1 bails out of large methods; C2 takes long on them); leaf copies only add a few small blocks.
@@ -156,6 +169,7 @@ final class JitControl {
         out.add(head);
         seen.add(head.pc);
         int insns = head.n;
+        int copied = 0;
         for (int q = 0; q < out.size(); q++) {
             Block b = out.get(q);
             for (long t : successors(b)) {
@@ -163,10 +177,14 @@ final class JitControl {
                     continue;
                 }
                 Block s = code.lookup(t);
-                if (s == null || !s.valid || !s.translatable() || s.jit != null && !(LEAVES && leaf(s))
-                        || insns + s.n > maxInsns) {
+                if (s == null || !s.valid || !s.translatable() || insns + s.n > maxInsns) {
                     continue;
                 }
+                boolean copy = s.jit != null && !(LEAVES && leaf(s));
+                if (copy && copied + s.n > MAX_COPIED) {
+                    continue;
+                }
+                copied += copy ? s.n : 0;
                 seen.add(t);
                 out.add(s);
                 insns += s.n;
@@ -176,6 +194,12 @@ final class JitControl {
     }
 
     static final boolean LEAVES = !"false".equals(System.getProperty("rewind.jit.leaves"));
+    /**
+     * Instructions of blocks translated in other regions (not leaves) a region may copy, nearest first: a loop whose
+     * blocks got hot in a few small regions (a state machine's states) stays in one method instead of leaving to the
+     * slice loop at every transition ({@code -Drewind.jit.maxCopied}, experiments; 0 = never).
+     */
+    static final int MAX_COPIED = Integer.getInteger("rewind.jit.maxCopied", 16);
 
     /**
      * A leaf function: one block of at most 16 instructions ending in a return ({@code jalr x0, 0(ra)}). A region may

@@ -29,16 +29,16 @@ final class CondEmit {
         }
         MethodVisitor mv = g.mv;
         g.counterArray(slot, "live");
-        mv.visitVarInsn(ILOAD, HID);
+        g.hartId();
         mv.visitInsn(LALOAD);
-        int acc = g.acc == null ? -1 : g.acc.local(c.counter());
-        if (acc >= 0) {
-            // additions summed in a local are not in the cell yet: live execution (cells == live) counts them
+        if (g.acc != null && g.acc.pends(c.counter())) {
+            // additions not in the cell yet (summed in a local, counted by instructions) count when the machine
+            // runs live (cells == live)
             Label replaying = new Label();
             g.counterArray(slot, "cells");
             g.counterArray(slot, "live");
             mv.visitJumpInsn(IF_ACMPNE, replaying);
-            mv.visitVarInsn(LLOAD, acc);
+            g.acc.pushPending(g, c.counter());
             mv.visitInsn(LADD);
             mv.visitLabel(replaying);
         }

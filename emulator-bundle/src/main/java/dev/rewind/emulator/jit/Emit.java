@@ -24,6 +24,9 @@ final class Emit {
         int rd = (w >>> 8) & 63;
         int r1 = (w >>> 16) & 63;
         int r2 = (w >>> 24) & 63;
+        if (g.rv32 && EmitInt.insn(g, k, i)) {
+            return;
+        }
         switch (op) {
             case Op.LUI, Op.AUIPC -> {
                 if (rd == 32) {

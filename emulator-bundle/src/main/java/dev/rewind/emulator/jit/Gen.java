@@ -20,11 +20,11 @@ final class Gen {
     static final String TRAP = CPU + "Trap";
     static final String D_HART = "L" + HART + ";";
 
-    // local slots of run(Hart h, long budget, long t0)
+    // local slots of run(Hart h, long budget, long t0); PO/PI: a fast access's offset in its page and page number (ints)
     static final int THIS = 0, H = 1, BUDGET = 2, T0 = 4, X = 6, LP = 7, SP = 8, USED = 9, CUR = 11, NPC = 12,
-            A = 14, OFF = 16, PG = 18, V = 19, TRAPV = 21, REG = 22;
-    /** Locals after the registers (x1..x31 take REG..REG+61): the inline counters array and the hart id. */
-    static final int CTRS = REG + 62, HID = REG + 63;
+            A = 14, PO = 16, PI = 17, PG = 18, V = 19, TRAPV = 21, REG = 22;
+    /** Locals after the registers (x1..x31 take REG..REG+61): the inline counters' ({@link Accumulators}). */
+    static final int PROBES = REG + 62;
 
     final MethodVisitor mv;
     final List<BlockSpec> blocks;
@@ -86,12 +86,22 @@ final class Gen {
         }
     }
 
-    /** Pushes {@code ctrs[slot].field} (one of an inline counter's per-hart arrays: "cells" or "live"). */
+    /**
+     * Pushes {@code this.ctrs[slot].field} (one of an inline counter's per-hart arrays: "cells" or "live"), loaded
+     * where used rather than kept in locals: C2 keeps it in a register only where that pays.
+     */
     void counterArray(int slot, String field) {
-        mv.visitVarInsn(ALOAD, CTRS);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "ctrs", "[Ldev/rewind/emulator/plugin/CounterImpl;");
         iconst(slot);
         mv.visitInsn(AALOAD);
         mv.visitFieldInsn(GETFIELD, "dev/rewind/emulator/plugin/CounterImpl", field, "[J");
+    }
+
+    /** Pushes the running hart's id (the index of its cell in a counter's arrays). */
+    void hartId() {
+        mv.visitVarInsn(ALOAD, H);
+        mv.visitFieldInsn(GETFIELD, HART, "id", "I");
     }
 
     void iconst(int v) {
@@ -106,22 +116,69 @@ final class Gen {
         }
     }
 
-    /** Pushes register r (x0 reads as 0). */
+    /**
+     * Pushes register r as a long (x0 reads as 0). On RV32 registers live in int locals (a register's long value is
+     * always its low 32 bits sign-extended): C2 folds the widening into the int arithmetic around it, so 32-bit values
+     * stay in 32-bit machine registers without sign extensions after every operation.
+     */
     void loadReg(int r) {
         if (r == 0) {
             mv.visitInsn(LCONST_0);
         } else {
-            mv.visitVarInsn(LLOAD, slot(r));
+            mv.visitVarInsn(rv32 ? ILOAD : LLOAD, slot(r));
+            if (rv32) {
+                mv.visitInsn(I2L);
+            }
         }
     }
 
-    /** Pops a long into register rd (32 = the x0 sink: discarded). */
+    /** Pushes register r's low 32 bits as an int. */
+    void loadInt(int r) {
+        if (r == 0) {
+            mv.visitInsn(ICONST_0);
+        } else if (rv32) {
+            mv.visitVarInsn(ILOAD, slot(r));
+        } else {
+            mv.visitVarInsn(LLOAD, slot(r));
+            mv.visitInsn(L2I);
+        }
+    }
+
+    /** Pops a long into register rd (32 = the x0 sink: discarded; RV32 keeps the low 32 bits). */
     void storeReg(int rd) {
         if (rd == 32 || rd == 0) {
             mv.visitInsn(POP2);
+        } else if (rv32) {
+            mv.visitInsn(L2I);
+            mv.visitVarInsn(ISTORE, slot(rd));
         } else {
             mv.visitVarInsn(LSTORE, slot(rd));
         }
+    }
+
+    /** Pops an int into register rd (RV32 only; 32 = the x0 sink: discarded). */
+    void storeInt(int rd) {
+        if (rd == 32 || rd == 0) {
+            mv.visitInsn(POP);
+        } else {
+            mv.visitVarInsn(ISTORE, slot(rd));
+        }
+    }
+
+    /** Pushes {@code x[r]} (the hart's array) and stores it in register r's local. */
+    void fetchReg(int r) {
+        mv.visitVarInsn(ALOAD, X);
+        iconst(r);
+        mv.visitInsn(LALOAD);
+        storeReg(r);
+    }
+
+    /** Writes register r's local back to {@code x[r]}. */
+    void writeBack(int r) {
+        mv.visitVarInsn(ALOAD, X);
+        iconst(r);
+        loadReg(r);
+        mv.visitInsn(LASTORE);
     }
 
     /** Masks the long on the stack to the address width. */
@@ -197,10 +254,7 @@ final class Gen {
     void storeRegs(boolean[] regs) {
         for (int r = 1; r < 32; r++) {
             if (regs[r]) {
-                mv.visitVarInsn(ALOAD, X);
-                iconst(r);
-                mv.visitVarInsn(LLOAD, slot(r));
-                mv.visitInsn(LASTORE);
+                writeBack(r);
             }
         }
     }

@@ -29,47 +29,89 @@ final class MemEmit {
         };
     }
 
-    /** Computes the address into A and jumps to {@code slow} unless the fast path applies; leaves the page in PG. */
-    private static void fastCheck(Gen g, int r1, long imm, int len, int pagesSlot, Label slow) {
-        MethodVisitor mv = g.mv;
+    /** Pushes the guest address {@code x[r1] + imm} masked to the address width. */
+    private static void address(Gen g, int r1, long imm) {
         g.loadReg(r1);
         if (imm != 0) {
             g.lconst(imm);
-            mv.visitInsn(LADD);
+            g.mv.visitInsn(LADD);
         }
         g.maskAddr();
-        mv.visitInsn(DUP2);
-        mv.visitVarInsn(LSTORE, A);
-        g.lconst(g.base);
-        mv.visitInsn(LSUB);
-        mv.visitInsn(DUP2);
-        mv.visitVarInsn(LSTORE, OFF);
-        g.lconst(Long.MIN_VALUE);
-        mv.visitInsn(LXOR);
-        g.lconst(g.size ^ Long.MIN_VALUE);
-        mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFGE, slow);
-        if (len > 1) {
-            pageOffset(g);
-            g.iconst(4096 - len);
-            mv.visitJumpInsn(IF_ICMPGT, slow);
+    }
+
+    /**
+     * Jumps to {@code slow} unless the access is to a page present in {@code pages} (RAM without flags) and stays in
+     * it; leaves the page in PG and the offset in it in PO. RV32 computes in ints (the int wraps like the guest's
+     * 32-bit address; RAM is at most 2 GiB, so an address outside it has an offset of at least {@code size} as an
+     * unsigned int), and the check against {@code pages.length} is the array's own bounds check, which C2 then
+     * drops. RV64: the offset's page number against the (constant) page count.
+     */
+    private static void fastCheck(Gen g, int r1, long imm, int len, int pagesSlot, Label slow) {
+        MethodVisitor mv = g.mv;
+        if (g.rv32) {
+            g.loadInt(r1);
+            g.iconst((int) imm - (int) g.base);
+            mv.visitInsn(IADD);
+            mv.visitInsn(DUP);
+            mv.visitVarInsn(ISTORE, PO);
+            g.iconst(12);
+            mv.visitInsn(IUSHR);
+            mv.visitInsn(DUP);
+            mv.visitVarInsn(ISTORE, PI);
+            mv.visitVarInsn(ALOAD, pagesSlot);
+            mv.visitInsn(ARRAYLENGTH);
+            unsignedAtLeast(mv, slow);
+        } else {
+            g.loadReg(r1);
+            g.lconst(imm - g.base);
+            mv.visitInsn(LADD);
+            mv.visitInsn(DUP2);
+            mv.visitInsn(L2I);
+            mv.visitVarInsn(ISTORE, PO);
+            g.iconst(12);
+            mv.visitInsn(LUSHR);
+            mv.visitInsn(DUP2);
+            mv.visitInsn(L2I);
+            mv.visitVarInsn(ISTORE, PI);
+            g.lconst(g.size >>> 12);
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFGE, slow);
         }
+        mv.visitVarInsn(ILOAD, PO);
+        g.iconst(4095);
+        mv.visitInsn(IAND);
+        mv.visitVarInsn(ISTORE, PO);
         mv.visitVarInsn(ALOAD, pagesSlot);
-        mv.visitVarInsn(LLOAD, OFF);
-        g.iconst(12);
-        mv.visitInsn(LUSHR);
-        mv.visitInsn(L2I);
+        mv.visitVarInsn(ILOAD, PI);
         mv.visitInsn(AALOAD);
         mv.visitInsn(DUP);
         mv.visitVarInsn(ASTORE, PG);
         mv.visitJumpInsn(IFNULL, slow);
+        if (len > 1) {
+            // inside the page (pages are 4096 bytes): the very test the VarHandle makes, which C2 then drops
+            mv.visitVarInsn(ILOAD, PO);
+            mv.visitVarInsn(ALOAD, PG);
+            mv.visitInsn(ARRAYLENGTH);
+            g.iconst(len - 1);
+            mv.visitInsn(ISUB);
+            unsignedAtLeast(mv, slow);
+        }
+    }
+
+    /** Two ints a, b: jumps to {@code slow} when a >= b unsigned (C2's own form of an array bounds check). */
+    private static void unsignedAtLeast(MethodVisitor mv, Label slow) {
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+        mv.visitJumpInsn(IFGE, slow);
     }
 
     private static void pageOffset(Gen g) {
-        g.mv.visitVarInsn(LLOAD, OFF);
-        g.mv.visitInsn(L2I);
-        g.iconst(4095);
-        g.mv.visitInsn(IAND);
+        g.mv.visitVarInsn(ILOAD, PO);
+    }
+
+    /** The slow path's (and the probes') address in A. */
+    private static void storeAddress(Gen g, int r1, long imm) {
+        address(g, r1, imm);
+        g.mv.visitVarInsn(LSTORE, A);
     }
 
     static void load(Gen g, int k, int i, int op, int rd, int r1, long imm) {
@@ -77,6 +119,10 @@ final class MemEmit {
         int len = len(op);
         Label slow = new Label();
         Label done = new Label();
+        boolean probed = Probe.mem(g, k, i);
+        if (probed) {
+            storeAddress(g, r1, imm);
+        }
         fastCheck(g, r1, imm, len, LP, slow);
         switch (len) {
             case 1 -> {
@@ -118,7 +164,6 @@ final class MemEmit {
                 mv.visitMethodInsn(INVOKEVIRTUAL, VH, "get", "([BI)J", false);
             }
         }
-        boolean probed = Probe.mem(g, k, i);
         if (probed) {
             mv.visitInsn(DUP2);
             mv.visitVarInsn(LSTORE, V);
@@ -130,6 +175,7 @@ final class MemEmit {
         mv.visitJumpInsn(GOTO, done);
 
         mv.visitLabel(slow);
+        storeAddress(g, r1, imm);
         g.setCur(k, i);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitVarInsn(ALOAD, H);
@@ -176,6 +222,10 @@ final class MemEmit {
         int len = len(op);
         Label slow = new Label();
         Label done = new Label();
+        boolean probed = Probe.mem(g, k, i);
+        if (probed) {
+            storeAddress(g, r1, imm);
+        }
         fastCheck(g, r1, imm, len, SP, slow);
         switch (len) {
             case 1 -> {
@@ -210,7 +260,6 @@ final class MemEmit {
                 mv.visitMethodInsn(INVOKEVIRTUAL, VH, "set", "([BIJ)V", false);
             }
         }
-        boolean probed = Probe.mem(g, k, i);
         if (probed) {
             g.loadReg(r2);
             mv.visitVarInsn(LSTORE, V);
@@ -219,6 +268,7 @@ final class MemEmit {
         mv.visitJumpInsn(GOTO, done);
 
         mv.visitLabel(slow);
+        storeAddress(g, r1, imm);
         g.setCur(k, i);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitVarInsn(ALOAD, H);

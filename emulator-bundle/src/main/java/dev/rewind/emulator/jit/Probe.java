@@ -8,6 +8,7 @@ import dev.rewind.emulator.plugin.Probes;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
@@ -21,6 +22,7 @@ import org.objectweb.asm.MethodVisitor;
  */
 final class Probe {
     private static final String EXEC = "dev/rewind/plugin/api/ExecCallback";
+    private static final String TABLE = "dev/rewind/emulator/plugin/CallTable";
 
     private Probe() {
     }
@@ -29,6 +31,9 @@ final class Probe {
         Probes p = g.blocks.get(k).probes();
         if (p == null) {
             return;
+        }
+        if (g.acc != null) {
+            g.acc.off = 0;
         }
         int slot = g.ctrBase[k];
         for (int j = 0; j < p.blockInlines(); j++) {
@@ -66,6 +71,9 @@ final class Probe {
         Map<CounterImpl, long[]> sums = new LinkedHashMap<>();
         Map<CounterImpl, Boolean> seen = new IdentityHashMap<>();
         for (int j = i; ; j++) {
+            if (g.acc != null) {
+                g.acc.off = j + 1;
+            }
             for (int q = 0; q < p.insnInlines(j); q++) {
                 CounterImpl c = p.insnCounter(j, q);
                 if (seen.put(c, Boolean.TRUE) == null) {
@@ -101,19 +109,53 @@ final class Probe {
         mv.visitVarInsn(LLOAD, V);
         g.idx(i);
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "memProbe", "(" + D_HART + "IIJJJ)V", false);
+        check(g); // a memory callback may have failed its plugin
+    }
+
+    /** Whether the region calls execution callbacks. */
+    private static boolean hasCalls(Gen g) {
+        for (BlockSpec b : g.blocks) {
+            Probes p = b.probes();
+            if (p != null && p.blockCallbackCount() > 0) {
+                return true;
+            }
+            for (int i = 0; p != null && i < b.length(); i++) {
+                if (p.hasInsnCallbacks(i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code table.check()}: skips from now on the callbacks of plugins that died ({@code CallTable}). */
+    private static void check(Gen g) {
+        if (hasCalls(g)) {
+            g.mv.visitVarInsn(ALOAD, THIS);
+            g.mv.visitFieldInsn(GETFIELD, JITCODE, "table", "L" + TABLE + ";");
+            g.mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "check", "()V", false);
+        }
     }
 
     /**
-     * Callback {@code c} of block k (block-relative, {@link Probes#callbacks()} order) before instruction i:
-     * {@code calls[slot].exec(h.id, bus.blockTime + t0 + used + i)}, an interface call C2 can inline; a conditional
-     * one behind its test ({@link CondEmit}).
+     * Callback {@code c} of block k (block-relative, {@code Probes.hooks} order) before instruction i:
+     * {@code calls[slot].exec(h.id, bus.blockTime + t0 + used + i)}, the plugin's own callback from a call site of its
+     * own (monomorphic: C2 inlines it, an empty one costs a type check); a conditional one behind its test
+     * ({@link CondEmit}). A throw is caught at the site: {@code table.failed(t, slot)} fails the plugin, whose
+     * callbacks the table then skips, and execution goes on after the call.
      */
     private static void call(Gen g, int k, int c, int i) {
         MethodVisitor mv = g.mv;
         Probes p = g.blocks.get(k).probes();
         int slot = g.callBase[k] + c;
-        org.objectweb.asm.Label skip = CondEmit.test(g, p.cond(c), g.ctrBase[k] + p.condCounter(c));
+        Label skip = CondEmit.test(g, p.cond(c), g.ctrBase[k] + p.condCounter(c));
         flush(g); // only when it calls
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        Label after = skip != null ? skip : new Label();
+        mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+        mv.visitLabel(start);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitFieldInsn(GETFIELD, JITCODE, "calls", "[L" + EXEC + ";");
         g.iconst(slot);
@@ -126,12 +168,18 @@ final class Probe {
         g.idx(i);
         mv.visitInsn(LADD);
         mv.visitMethodInsn(INVOKEINTERFACE, EXEC, "exec", "(IJ)V", true);
-        if (skip != null) {
-            mv.visitLabel(skip);
-        }
+        mv.visitLabel(end);
+        mv.visitJumpInsn(GOTO, after);
+        mv.visitLabel(handler); // stack: the Throwable
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "table", "L" + TABLE + ";");
+        mv.visitInsn(SWAP);
+        g.iconst(slot);
+        mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "failed", "(Ljava/lang/Throwable;I)V", false);
+        mv.visitLabel(after);
     }
 
-    /** Whether any block of the region has inline additions (the region then keeps ctrs and h.id in locals). */
+    /** Whether any block of the region has inline additions. */
     static boolean hasInline(java.util.List<BlockSpec> blocks) {
         for (BlockSpec b : blocks) {
             if (b.probes() != null && !b.probes().counters().isEmpty()) {
@@ -142,10 +190,12 @@ final class Probe {
     }
 
     /**
-     * At the region's entry, after the counters' array and the hart id are in their locals: the accumulators
+     * At the region's entry: the check for plugins
+     * that died since the region last ran ({@code CallTable.check}); the accumulators
      * ({@link Accumulators}) of a region with inline additions start at 0.
      */
     static void entry(Gen g) {
+        check(g);
         if (hasInline(g.blocks)) {
             g.acc = Accumulators.of(g);
             g.acc.init(g.mv);
@@ -162,13 +212,27 @@ final class Probe {
         }
     }
 
+    /** At the region's exit (USED counts every instruction run): the pending additions go to the cells. */
+    static void exit(Gen g) {
+        if (g.acc != null) {
+            g.acc.flush(g, 0);
+        }
+    }
+
+    /** In the trap handler (CUR: the trapping instruction, which counts): the pending additions go to the cells. */
+    static void trapped(Gen g) {
+        if (g.acc != null) {
+            g.acc.flush(g, -1);
+        }
+    }
+
     private static void inline(Gen g, int slot, long n) {
         if (g.acc != null && g.acc.add(g, slot, n)) {
             return;
         }
         MethodVisitor mv = g.mv;
         g.counterArray(slot, "cells");
-        mv.visitVarInsn(ILOAD, HID);
+        g.hartId();
         mv.visitInsn(DUP2);
         mv.visitInsn(LALOAD);
         g.lconst(n);

@@ -3,7 +3,6 @@ package dev.rewind.emulator.jit;
 import static dev.rewind.emulator.jit.Gen.*;
 import static org.objectweb.asm.Opcodes.*;
 
-import dev.rewind.emulator.isa.Op;
 import java.util.List;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -84,18 +83,10 @@ public final class Translator {
         mv.visitVarInsn(LSTORE, USED);
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ISTORE, CUR);
-        if (Probe.hasInline(blocks)) {
-            // loaded once: a counter's cells array changes only between runs (live/replay), never while code runs
-            local(mv, THIS, JITCODE, "ctrs", "[Ldev/rewind/emulator/plugin/CounterImpl;", ASTORE, CTRS);
-            local(mv, H, HART, "id", "I", ISTORE, HID);
-        }
         Probe.entry(g);
         for (int r = 1; r < 32; r++) {
             if (used[r]) {
-                mv.visitVarInsn(ALOAD, X);
-                g.iconst(r);
-                mv.visitInsn(LALOAD);
-                mv.visitVarInsn(LSTORE, slot(r));
+                g.fetchReg(r);
             }
         }
         Label tryStart = new Label();
@@ -103,14 +94,14 @@ public final class Translator {
         Label handler = new Label();
         mv.visitTryCatchBlock(tryStart, tryEnd, handler, TRAP);
         mv.visitLabel(tryStart);
-        entrySwitch(g);
+        Dispatch.entrySwitch(g);
         for (int k = 0; k < blocks.size(); k++) {
-            block(g, k);
+            BlockEmit.block(g, k);
         }
         mv.visitLabel(tryEnd);
 
         mv.visitLabel(g.exit);
-        Probe.flush(g);
+        Probe.exit(g);
         g.storeRegs(written);
         mv.visitVarInsn(ALOAD, H);
         mv.visitVarInsn(LLOAD, NPC);
@@ -128,7 +119,7 @@ public final class Translator {
 
         mv.visitLabel(handler);
         mv.visitVarInsn(ASTORE, TRAPV);
-        Probe.flush(g);
+        Probe.trapped(g);
         g.storeRegs(written);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitVarInsn(ALOAD, H);
@@ -147,185 +138,6 @@ public final class Translator {
 
     /** Class bytes and the (approximate, upper bound) bytecode length of {@code run}. */
     public record Result(byte[] bytes, int codeSize) {
-    }
-
-    /** Any block of the region is an entry: dispatch on the page offset of {@code h.pc}. */
-    private static void entrySwitch(Gen g) {
-        MethodVisitor mv = g.mv;
-        if (g.blocks.size() == 1) {
-            return;
-        }
-        mv.visitVarInsn(ALOAD, H);
-        mv.visitFieldInsn(GETFIELD, HART, "pc", "J");
-        mv.visitVarInsn(LSTORE, NPC);
-        dispatch(g);
-    }
-
-    /**
-     * Continues at the pc in NPC: a jump to the region's block there when there is one, else leaves. Used at entry and after indirect jumps (returns to a call site in the region stay inside).
-     */
-    private static void dispatch(Gen g) {
-        MethodVisitor mv = g.mv;
-        int n = g.blocks.size();
-        Integer[] order = new Integer[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = k;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Integer.compare(key(g, a), key(g, b)));
-        int[] keys = new int[n];
-        Label[] targets = new Label[n];
-        for (int j = 0; j < n; j++) {
-            keys[j] = key(g, order[j]);
-            targets[j] = g.labels[order[j]];
-        }
-        long lo = lowest(g);
-        mv.visitVarInsn(LLOAD, NPC);
-        g.lconst(lo);
-        mv.visitInsn(LSUB);
-        mv.visitInsn(DUP2);
-        g.lconst(Long.MIN_VALUE);
-        mv.visitInsn(LXOR);
-        g.lconst((keys[n - 1] + 1L) ^ Long.MIN_VALUE);
-        mv.visitInsn(LCMP);
-        Label in = new Label();
-        mv.visitJumpInsn(IFLT, in);
-        mv.visitInsn(POP2);
-        mv.visitJumpInsn(GOTO, g.exit);
-        mv.visitLabel(in);
-        mv.visitInsn(L2I);
-        mv.visitLookupSwitchInsn(g.exit, keys, targets);
-    }
-
-    /** Dispatch key of block k: its pc minus the region's lowest (regions span far less than 2 GiB). */
-    private static int key(Gen g, int k) {
-        return Math.toIntExact(g.blocks.get(k).pc() - lowest(g));
-    }
-
-    private static long lowest(Gen g) {
-        long lo = Long.MAX_VALUE;
-        for (BlockSpec b : g.blocks) {
-            lo = Math.min(lo, b.pc());
-        }
-        return lo;
-    }
-
-    private static void block(Gen g, int k) {
-        MethodVisitor mv = g.mv;
-        BlockSpec b = g.blocks.get(k);
-        int n = b.length();
-        mv.visitLabel(g.labels[k]);
-        Label fits = new Label();
-        mv.visitVarInsn(LLOAD, USED);
-        g.lconst(n);
-        mv.visitInsn(LADD);
-        mv.visitVarInsn(LLOAD, BUDGET);
-        mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFLE, fits);
-        g.exitTo(b.pc());
-        mv.visitLabel(fits);
-        Probe.block(g, k);
-        int last = n - 1;
-        for (int i = 0; i < last; i++) {
-            Probe.insn(g, k, i);
-            Emit.insn(g, k, i);
-        }
-        Probe.insn(g, k, last);
-        int w = b.code()[last];
-        int op = w & 0xFF;
-        int rd = (w >>> 8) & 63;
-        int r1 = (w >>> 16) & 63;
-        int r2 = (w >>> 24) & 63;
-        long imm = b.imm()[last];
-        if (b.exits()) {
-            rare(g, k, last, w, imm);
-            return;
-        }
-        switch (op) {
-            case Op.JAL -> {
-                g.lconst(b.link());
-                g.storeReg(rd);
-                g.addUsed(n);
-                g.goTo(imm);
-            }
-            case Op.JALR -> {
-                g.loadReg(r1);
-                g.lconst(imm);
-                mv.visitInsn(LADD);
-                g.lconst(~1L & g.am);
-                mv.visitInsn(LAND);
-                mv.visitVarInsn(LSTORE, NPC);
-                g.lconst(b.link());
-                g.storeReg(rd);
-                g.addUsed(n);
-                dispatch(g);
-            }
-            case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> {
-                g.addUsed(n);
-                boolean unsigned = op == Op.BLTU || op == Op.BGEU;
-                g.loadReg(r1);
-                if (unsigned) {
-                    g.lconst(Long.MIN_VALUE);
-                    mv.visitInsn(LXOR);
-                }
-                g.loadReg(r2);
-                if (unsigned) {
-                    g.lconst(Long.MIN_VALUE);
-                    mv.visitInsn(LXOR);
-                }
-                mv.visitInsn(LCMP);
-                Label taken = new Label();
-                int jump = switch (op) {
-                    case Op.BEQ -> IFEQ;
-                    case Op.BNE -> IFNE;
-                    case Op.BLT, Op.BLTU -> IFLT;
-                    default -> IFGE;
-                };
-                mv.visitJumpInsn(jump, taken);
-                g.goTo(b.endPc());
-                mv.visitLabel(taken);
-                g.goTo(imm);
-            }
-            default -> {
-                Emit.insn(g, k, last);
-                g.addUsed(n);
-                g.goTo(b.endPc());
-            }
-        }
-    }
-
-    /** A CSR/system instruction ending block k: through the interpreter, then leave with its next pc. */
-    private static void rare(Gen g, int k, int i, int w, long imm) {
-        MethodVisitor mv = g.mv;
-        BlockSpec b = g.blocks.get(k);
-        int rd = (w >>> 8) & 63;
-        int r1 = (w >>> 16) & 63;
-        if (r1 != 0) {
-            mv.visitVarInsn(ALOAD, X);
-            g.iconst(r1);
-            mv.visitVarInsn(LLOAD, slot(r1));
-            mv.visitInsn(LASTORE);
-        }
-        g.setCur(k, i);
-        Probe.flush(g);
-        mv.visitVarInsn(ALOAD, THIS);
-        mv.visitVarInsn(ALOAD, H);
-        g.iconst(k);
-        g.iconst(i);
-        g.iconst(w);
-        g.lconst(imm);
-        g.lconst(b.endPc());
-        g.idx(i);
-        mv.visitVarInsn(LLOAD, USED);
-        mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "rare", "(" + D_HART + "IIIJJJJ)J", false);
-        mv.visitVarInsn(LSTORE, NPC);
-        if (rd > 0 && rd < 32) {
-            mv.visitVarInsn(ALOAD, X);
-            g.iconst(rd);
-            mv.visitInsn(LALOAD);
-            mv.visitVarInsn(LSTORE, slot(rd));
-        }
-        g.addUsed(b.length());
-        mv.visitJumpInsn(GOTO, g.exit);
     }
 
     /** Emits {@code slot = object.field}: a field read once at the region's entry and kept in a local. */

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The conditional callbacks of one block's probes, by call index (block entry first, then instruction by
- * instruction, each in registration order, as {@link Probes#callbacks()}): which calls are conditional, and the
+ * instruction, each in registration order, as {@link Probes#hooks}): which calls are conditional, and the
  * counters they test, one per conditional call, in call order (the last entries of {@link Probes#counters()}).
  */
 final class Conditions {

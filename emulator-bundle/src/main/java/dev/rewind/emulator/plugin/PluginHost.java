@@ -41,6 +41,8 @@ public final class PluginHost {
     private volatile boolean attention;
     private boolean replaying;
     private boolean active;
+    /** How many times a plugin died (failed or removed): translated code's {@link CallTable}s look at it. */
+    private int deaths;
     /** Some plugin wants trap events: the interpreter and translated code report traps. */
     public boolean traps;
 
@@ -168,7 +170,10 @@ public final class PluginHost {
                 report(i.name(), "uninstall threw " + t);
             }
         }
-        i.alive = false;
+        if (i.alive) {
+            i.alive = false;
+            deaths++;
+        }
         refresh();
     }
 
@@ -180,6 +185,10 @@ public final class PluginHost {
             traps |= i.alive && !i.traps.isEmpty();
         }
         invalidate.run();
+    }
+
+    int deaths() {
+        return deaths;
     }
 
     /** Runs {@code r} on the machine thread at its next slice boundary (or the next run). Any thread. */
@@ -213,6 +222,7 @@ public final class PluginHost {
             return;
         }
         owner.alive = false;
+        deaths++;
         report(owner.name(), "plugin " + owner.name() + " failed and was unregistered: " + t);
         attention = true;
     }

@@ -54,6 +54,11 @@ public final class Probes {
         this.conds = new Conditions(blockCbs, insnCbs);
     }
 
+    /** The number of instructions of the block. */
+    public int size() {
+        return ops.length;
+    }
+
     /** Whether any instruction has probes (the interpreter then steps the block one instruction at a time). */
     public boolean stepped() {
         return stepped;
@@ -85,30 +90,33 @@ public final class Probes {
     }
 
     /**
-     * The execution callbacks as translated code calls them, guarded (a failed plugin's are skipped, a throw fails
-     * it): block entry first, then instruction by instruction, each in registration order. A conditional callback
-     * is its plugin's callback alone: translated code tests the condition itself ({@link #cond}).
+     * The execution callbacks as translated code calls them ({@link CallTable}), with their plugins: block entry first,
+     * then instruction by instruction, each in registration order. A conditional callback is its plugin's callback
+     * alone: translated code tests the condition itself ({@link #cond}).
      */
-    public ExecCallback[] callbacks() {
-        List<ExecCallback> out = new ArrayList<>();
+    void hooks(List<ExecCallback> cbs, List<Installed> owners) {
         for (Hook<ExecCallback> h : blockCbs) {
-            out.add(guard(h));
+            hook(h, cbs, owners);
         }
         for (List<Hook<ExecCallback>> l : insnCbs) {
             if (l != null) {
                 for (Hook<ExecCallback> h : l) {
-                    out.add(guard(h));
+                    hook(h, cbs, owners);
                 }
             }
         }
-        return out.toArray(ExecCallback[]::new);
     }
 
-    private ExecCallback guard(Hook<ExecCallback> h) {
-        return new Guard(host, h.owner(), h.cb() instanceof CondExec c ? c.cb() : h.cb());
+    private static void hook(Hook<ExecCallback> h, List<ExecCallback> cbs, List<Installed> owners) {
+        cbs.add(h.cb() instanceof CondExec c ? c.cb() : h.cb());
+        owners.add(h.owner());
     }
 
-    /** The condition of execution callback {@code call} (index in {@link #callbacks()} order), or null. */
+    PluginHost host() {
+        return host;
+    }
+
+    /** The condition of execution callback {@code call} (index in {@link #hooks} order), or null. */
     public CondExec cond(int call) {
         return conds.at(call);
     }

@@ -15,14 +15,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Inline counters alone (no callbacks, so the translator groups additions of several instructions): per-hart values
- * equal interpreted and translated after every chunk of random programs with traps, MMIO cuts and atomics.
+ * equal interpreted and translated after every chunk of random programs with traps, MMIO cuts and atomics; one
+ * counter that every instruction adds the same to (translated code counts it by instructions run, without code per
+ * block: {@link InlineGroups#counted}) and two that the translator adds to per group.
  */
 class InlineCounterDifferentialTest {
 
-    /** Counts instructions, memory instructions (by 3) and blocks, two counters sharing instructions. */
+    /**
+     * Counts instructions, memory instructions (by 3) and blocks, two counters sharing instructions, and instructions
+     * by 3 (two additions of each instruction).
+     */
     static final class Inline implements RewindPlugin {
         Counter insns;
         Counter weighted;
+        Counter uniform;
 
         @Override
         public String name() {
@@ -33,10 +39,13 @@ class InlineCounterDifferentialTest {
         public void install(PluginContext ctx) {
             insns = ctx.counter("insns");
             weighted = ctx.counter("weighted");
+            uniform = ctx.counter("uniform");
             ctx.onTranslate(tb -> {
                 tb.inlineAdd(weighted, 100);
                 for (int i = 0; i < tb.size(); i++) {
+                    tb.insn(i).inlineAdd(uniform, 1);
                     tb.insn(i).inlineAdd(insns, 1);
+                    tb.insn(i).inlineAdd(uniform, 2);
                     if (tb.insn(i).accessesMemory()) {
                         tb.insn(i).inlineAdd(weighted, 3);
                         tb.insn(i).inlineAdd(insns, 1000);
@@ -64,6 +73,7 @@ class InlineCounterDifferentialTest {
             for (int h = 0; h < harts; h++) {
                 assertThat(b.insns.get(h)).as("point " + point + " hart " + h).isEqualTo(a.insns.get(h));
                 assertThat(b.weighted.get(h)).as("point " + point + " hart " + h).isEqualTo(a.weighted.get(h));
+                assertThat(b.uniform.get(h)).as("point " + point + " hart " + h).isEqualTo(a.uniform.get(h));
             }
             if (r.reason() != StopReason.LIMIT_REACHED) {
                 break;
@@ -71,6 +81,7 @@ class InlineCounterDifferentialTest {
             chunk = Math.min(chunk * 2 + 3 + point % 5, 9_973 + point);
         }
         assertThat(a.insns.sum()).isGreaterThan(1000);
+        assertThat(a.uniform.sum()).as("3 per instruction").isGreaterThan(3000).isEqualTo(b.uniform.sum());
         assertThat(j0.m().translationCounts()[1]).isPositive();
     }
 }

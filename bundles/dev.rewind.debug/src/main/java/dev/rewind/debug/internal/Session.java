@@ -1,6 +1,5 @@
 package dev.rewind.debug.internal;
 
-import dev.rewind.debug.Bookmark;
 import dev.rewind.debug.DebugException;
 import dev.rewind.debug.DebugSession;
 import dev.rewind.debug.LaunchConfig;
@@ -8,62 +7,40 @@ import dev.rewind.debug.SessionEvent;
 import dev.rewind.debug.SessionListener;
 import dev.rewind.debug.Stop;
 import dev.rewind.debug.StopReason;
-import dev.rewind.debug.TimeInfo;
 import dev.rewind.mcd.api.McdApi;
 import dev.rewind.mcd.api.McdException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
  * A debug session: the request side of {@link DebugSession}. Each request is queued on the session's one
  * executor thread and handed to the part that owns it (run control, stepping, time travel, state, breakpoints).
+ * Here: run control, stepping and the life cycle; time travel in {@link TravelRequests}, state in
+ * {@link SessionRequests}.
  */
-public final class Session extends SessionRequests {
+public final class Session extends TravelRequests {
     private final java.util.concurrent.atomic.AtomicBoolean ending = new java.util.concurrent.atomic.AtomicBoolean();
     private final LaunchConfig config;
     private final Path program;
     private final RunControl run;
     private final Stepping stepping;
-    private final Travel travel;
     private final Stops stops;
     private final Consumer<Session> onEnd;
     private final McdApi api;
     private final ConsoleGate console;
 
-    /** The parts of a session, made before the session itself. */
-    private record Parts(ExecutorService executor, Context ctx, Stops stops, Conditions conditions, RunControl run) {
-        static Parts make(String id, McdApi api, ConsoleGate console) throws McdException {
-            ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "rewind-session-" + id);
-                t.setDaemon(true);
-                return t;
-            });
-            EventHub hub = new EventHub(msg -> System.err.println("rewind: session " + id + ": " + msg));
-            Context ctx = new Context(id, new McdMachine(api), hub, console);
-            ctx.lastStop = new Stop(StopReason.ENTRY, 0, ctx.time(), ctx.machine.pc(0), 0, null, 0, 0, 0,
-                    "stopped at the entry, time " + ctx.time());
-            ctx.regions = ctx.machine.memoryRegions();
-            console.connect(executor, hub::publish);
-            Stops stops = new Stops(ctx);
-            Conditions conditions = new Conditions(ctx, stops::trapWanted);
-            return new Parts(executor, ctx, stops, conditions, new RunControl(ctx, stops, conditions, executor));
-        }
-    }
-
     static Session open(String id, LaunchConfig config, Path program, McdApi api, ConsoleGate console,
             Consumer<Session> onEnd, dev.rewind.symbols.Symbols symbols, List<String> symbolProblems)
             throws McdException {
-        return new Session(Parts.make(id, api, console), config, program, api, console, onEnd, symbols,
+        return new Session(SessionParts.make(id, api, console), config, program, api, console, onEnd, symbols,
                 symbolProblems);
     }
 
-    private Session(Parts p, LaunchConfig config, Path program, McdApi api, ConsoleGate console,
+    private Session(SessionParts p, LaunchConfig config, Path program, McdApi api, ConsoleGate console,
             Consumer<Session> onEnd, dev.rewind.symbols.Symbols symbols, List<String> symbolProblems) {
-        super(p.executor(), p.ctx(), new State(p.ctx()), symbols, symbolProblems);
+        super(p, new State(p.ctx()), symbols, symbolProblems);
         this.config = config;
         this.program = program;
         this.onEnd = onEnd;
@@ -71,8 +48,7 @@ public final class Session extends SessionRequests {
         this.console = console;
         this.stops = p.stops();
         this.run = p.run();
-        this.stepping = new Stepping(ctx, run, stops);
-        this.travel = new Travel(ctx, run, stops, stepping);
+        this.stepping = p.stepping();
         if (symbols != null) {
             SymbolSupport support = new SymbolSupport(symbols, ctx);
             ctx.breakpoints.resolver(support);
@@ -195,82 +171,6 @@ public final class Session extends SessionRequests {
             dev.rewind.debug.RunScope scope) {
         return submit("step out", () -> stepping.scoped(hart, scope, () -> stepping.out(hart, returnAddress,
                 callerSp)));
-    }
-
-    @Override
-    public CompletableFuture<Stop> stepBackInstruction(int hart, int n) {
-        return submit("step back", () -> travel.stepBack(hart, n));
-    }
-
-    @Override
-    public CompletableFuture<Stop> stepBackRange(int hart, long lo, long hi, boolean overCalls) {
-        return submit("step back", () -> travel.stepBackRange(hart, lo, hi, overCalls));
-    }
-
-    @Override
-    public CompletableFuture<Stop> stepBackOut(int hart, long callSite, long callerSp) {
-        return submit("step back out", () -> travel.stepBackOut(hart, callSite, callerSp));
-    }
-
-    @Override
-    public CompletableFuture<Stop> reverseContinue() {
-        return submit("reverse continue", travel::reverseContinue);
-    }
-
-    @Override
-    public CompletableFuture<Stop> reverseToLastWrite(long address, long length) {
-        return submit("go back to the last write", () -> travel.reverseToLastWrite(address, length));
-    }
-
-    @Override
-    public CompletableFuture<Stop> goToTime(long time) {
-        return submit("go to time " + time, () -> travel.goToTime(time));
-    }
-
-    @Override
-    public CompletableFuture<TimeInfo> time() {
-        return submit("read the time", travel::time);
-    }
-
-    @Override
-    public CompletableFuture<dev.rewind.debug.HistoryInfo> history() {
-        return submit("describe the history", travel::history);
-    }
-
-    @Override
-    public CompletableFuture<Bookmark> addBookmark(String name) {
-        return submit("add a bookmark", () -> travel.addBookmark(name));
-    }
-
-    @Override
-    public CompletableFuture<List<Bookmark>> bookmarks() {
-        return submit("list bookmarks", travel::bookmarks);
-    }
-
-    @Override
-    public CompletableFuture<Stop> goToBookmark(String name) {
-        return submit("go to bookmark " + name, () -> travel.goToBookmark(name));
-    }
-
-    @Override
-    public CompletableFuture<Void> renameBookmark(String name, String newName) {
-        return submit("rename a bookmark", () -> {
-            travel.renameBookmark(name, newName);
-            return null;
-        });
-    }
-
-    @Override
-    public CompletableFuture<Void> deleteBookmark(String name) {
-        return submit("delete a bookmark", () -> {
-            travel.deleteBookmark(name);
-            return null;
-        });
-    }
-
-    @Override
-    public CompletableFuture<Long> saveRecording(Path file) {
-        return submit("save a recording", () -> travel.saveRecording(file));
     }
 
     @Override

@@ -15,7 +15,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * The executor of a session and the requests that read and write its state: registers, memory, disassembly,
- * breakpoints, symbols and inspections. {@link Session} adds run control, time travel and the life cycle.
+ * breakpoints, symbols and inspections. {@link TravelRequests} adds time travel, {@link Session} run control and the
+ * life cycle.
  */
 abstract class SessionRequests implements DebugSession {
     final ExecutorService executor;

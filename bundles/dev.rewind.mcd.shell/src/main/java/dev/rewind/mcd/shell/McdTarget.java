@@ -2,32 +2,23 @@ package dev.rewind.mcd.shell;
 
 import dev.rewind.emulator.elf.ElfFormatException;
 import dev.rewind.emulator.elf.ElfImage;
-import dev.rewind.emulator.elf.ElfLoader;
-import dev.rewind.emulator.travel.Recording;
 import dev.rewind.mcd.api.Addr;
-import dev.rewind.mcd.api.CoreEvent;
 import dev.rewind.mcd.api.CoreExecState;
 import dev.rewind.mcd.api.CoreState;
 import dev.rewind.mcd.api.McdApi;
 import dev.rewind.mcd.client.OpenCores;
 import dev.rewind.mcd.api.McdCore;
-import dev.rewind.mcd.api.McdEventListener;
 import dev.rewind.mcd.api.McdException;
 import dev.rewind.mcd.api.StepType;
 import dev.rewind.mcd.api.Tx;
 import dev.rewind.mcd.api.TxList;
-import dev.rewind.debug.DebugException;
 import dev.rewind.debug.DebugSession;
 import dev.rewind.debug.DebugSessions;
-import dev.rewind.debug.LaunchConfig;
-import dev.rewind.debug.RawConsole;
 import dev.rewind.mcd.timetravel.TimeTravel;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * One program under debug, driven only through the MCD API of a debug session (shared with the other front
@@ -50,7 +41,7 @@ public final class McdTarget implements AutoCloseable {
     /** The latest virtual time reached: the console log holds the output up to here. */
     private long frontier;
 
-    private McdTarget(Path program, ElfImage image, DebugSession session, ConsoleLog console) throws McdException {
+    McdTarget(Path program, ElfImage image, DebugSession session, ConsoleLog console) throws McdException {
         this.program = program;
         this.image = image;
         this.session = session;
@@ -74,58 +65,13 @@ public final class McdTarget implements AutoCloseable {
      */
     public static McdTarget load(DebugSessions sessions, Path elf, int harts, int quantum) throws IOException,
             ElfFormatException, McdException {
-        ElfImage image = ElfLoader.parse(Files.readAllBytes(elf));
-        LaunchConfig config;
-        try {
-            config = LaunchConfig.of(elf).withHarts(harts).withQuantum(Math.max(0, quantum));
-        } catch (IllegalArgumentException e) {
-            throw new McdException(dev.rewind.mcd.api.McdErrorCode.GENERAL, "cannot load " + elf + ": "
-                    + e.getMessage());
-        }
-        return open(sessions.launch(config), elf, image, "cannot load " + elf);
+        return TargetLoader.load(sessions, elf, harts, quantum);
     }
 
-    private static McdTarget open(java.util.concurrent.CompletableFuture<DebugSession> launched, Path elf,
-            ElfImage image, String failure) throws McdException {
-        DebugSession session;
-        try {
-            session = launched.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new McdException(dev.rewind.mcd.api.McdErrorCode.GENERAL, e.getCause() instanceof DebugException
-                    ? e.getCause().getMessage() : failure + ": " + e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new McdException(dev.rewind.mcd.api.McdErrorCode.GENERAL, failure + ": interrupted");
-        }
-        ConsoleLog log = new ConsoleLog();
-        session.adapt(RawConsole.class).ifPresent(c -> c.tap(b -> log.write((byte) b)));
-        return new McdTarget(elf, image, session, log);
-    }
-
-    /**
-     * Opens {@code recording} (the file {@code file}, made from {@code elf}, already parsed as {@code image}) as a new
-     * session: the recorded machine, input and bookmarks; the machine then goes to the recording's end (its console
-     * output is kept as the target's console) and checks the state hash there.
-     *
-     * @throws McdException PARAM for another program, GENERAL if the replay diverged
-     */
-    static McdTarget replay(DebugSessions sessions, Recording recording, Path file, Path elf, ElfImage image)
-            throws McdException {
-        try {
-            recording.checkProgram(image.sha256());
-        } catch (dev.rewind.emulator.travel.RecordingException e) {
-            throw McdException.param(e.getMessage());
-        }
-        McdTarget t = open(sessions.openRecording(file, elf), elf, image, "cannot open the recording");
-        try {
-            t.travel(0).verifyRecording();
-        } catch (McdException e) {
-            t.close();
-            throw e;
-        }
-        t.console.commit(true);
-        t.frontier = t.time();
-        return t;
+    /** At the end of an opened recording: its console output is the target's, the frontier is here. */
+    void reachedEnd() throws McdException {
+        console.commit(true);
+        frontier = time();
     }
 
     public Path program() {
@@ -218,14 +164,14 @@ public final class McdTarget implements AutoCloseable {
         if (start < frontier) {
             // replay up to the furthest point reached: its console output is already in the log
             long until = end >= 0 ? Math.min(end, frontier) : frontier;
-            CoreState st = awaitStop(core, () -> core.runUntil(true, true, until));
+            CoreState st = StopWaiter.awaitStop(core, () -> core.runUntil(true, true, until));
             console.commit(false);
             if (st.state() != CoreExecState.DEBUG || time() < frontier || (end >= 0 && time() >= end)) {
                 return stopped(st);
             }
         }
-        CoreState st = end >= 0 ? awaitStop(core, () -> core.runUntil(true, true, end))
-                : awaitStop(core, () -> core.run(true));
+        CoreState st = end >= 0 ? StopWaiter.awaitStop(core, () -> core.runUntil(true, true, end))
+                : StopWaiter.awaitStop(core, () -> core.run(true));
         return forwardDone(st);
     }
 
@@ -288,33 +234,6 @@ public final class McdTarget implements AutoCloseable {
             currentHart = st.hwThreadId();
         }
         return st;
-    }
-
-    @FunctionalInterface
-    private interface Start {
-        void run() throws McdException;
-    }
-
-    /** Starts the machine and waits for its STOPPED event; an interrupt (Ctrl-C) stops it. */
-    private static CoreState awaitStop(McdCore core, Start start) throws McdException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        McdEventListener listener = (c, events, state) -> {
-            if ((events & CoreEvent.STOPPED.bit()) != 0) {
-                stopped.countDown();
-            }
-        };
-        core.addEventListener(listener);
-        try {
-            start.run();
-            stopped.await();
-        } catch (InterruptedException e) {
-            core.stop(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: the machine was stopped at time " + core.qryCurrentTime());
-        } finally {
-            core.removeEventListener(listener);
-        }
-        return core.qryState();
     }
 
     /** One line about a stop: {@code hart 0 stopped at 0x80000120 <main>, time 1234: breakpoint ...}. */

@@ -1,36 +1,33 @@
 package dev.rewind.mcd.backend;
 
-import dev.rewind.mcd.api.Addr;
-import dev.rewind.mcd.api.ChlAttribute;
-import dev.rewind.mcd.api.ChlType;
 import dev.rewind.mcd.api.Channel;
 import dev.rewind.mcd.api.CoreEvent;
 import dev.rewind.mcd.api.CoreState;
 import dev.rewind.mcd.api.ErrorInfo;
 import dev.rewind.mcd.api.McdErrorCode;
 import dev.rewind.mcd.api.McdException;
-import dev.rewind.mcd.api.McdFlag;
 import dev.rewind.mcd.api.McdList;
 import dev.rewind.mcd.api.RstInfo;
 import dev.rewind.mcd.api.StepType;
-import dev.rewind.mcd.api.TraceExecState;
-import dev.rewind.mcd.api.TraceFormat;
 import dev.rewind.mcd.api.TraceFrame;
 import dev.rewind.mcd.api.TraceInfo;
-import dev.rewind.mcd.api.TraceMode;
 import dev.rewind.mcd.api.TraceState;
-import dev.rewind.mcd.api.TraceType;
 import dev.rewind.mcd.api.TxList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Execution control, reset, channels and trace of a core (the second half of {@link RewindCore}). */
+/**
+ * Execution control and reset of a core, and its channels ({@link ConsoleChannel}) and traces ({@link CoreTrace}): the
+ * second half of {@link RewindCore}.
+ */
 abstract class CoreOps {
     final Target target;
     final int hart;
     final RiscvRegisters regs;
     private final TxExecutor tx;
     private final CommandInterpreter commands;
+    private final ConsoleChannel channels;
+    private final CoreTrace trace;
     volatile ErrorInfo lastError = ErrorInfo.NONE;
 
     CoreOps(Target target, int hart) {
@@ -39,6 +36,8 @@ abstract class CoreOps {
         this.regs = new RiscvRegisters(target.engine.xlen(), Layout.MEM_REGISTERS, hart);
         this.tx = new TxExecutor(target, hart, regs);
         this.commands = new CommandInterpreter(this);
+        this.channels = new ConsoleChannel(target);
+        this.trace = new CoreTrace(target, hart);
     }
 
     abstract void check() throws McdException;
@@ -156,9 +155,7 @@ abstract class CoreOps {
                 if ((vector & Layout.RST_SYSTEM) != 0) {
                     target.engine.resetSystem();
                     target.console.reset();
-                    for (TraceRing r : target.traces) {
-                        r.clear();
-                    }
+                    target.traces.clear();
                 } else {
                     target.engine.resetHart(hart);
                 }
@@ -178,51 +175,28 @@ abstract class CoreOps {
 
     // --- channels: the UART console
 
-    private Channel console() {
-        return new Channel(Layout.CHL_CONSOLE, ChlType.APPLI, McdFlag.mask(ChlAttribute.RCV, ChlAttribute.SND),
-                4096, Addr.of(Layout.MEM_PHYSICAL, 0x1000_0000L), 0);
-    }
-
     public Channel chlOpen(Channel requested) throws McdException {
         check();
-        return call(() -> {
-            if (requested.type() != ChlType.APPLI && requested.type() != ChlType.COMMON) {
-                throw new McdException(McdErrorCode.CHL_TYPE_NOT_SUPPORTED, "only the console channel (APPLI) exists");
-            }
-            return console();
-        });
-    }
-
-    private void checkChannel(Channel c) throws McdException {
-        if (c.chlId() != Layout.CHL_CONSOLE) {
-            throw new McdException(McdErrorCode.CHL_SETUP, "no channel " + c.chlId());
-        }
+        return call(() -> channels.open(requested));
     }
 
     public void sendMsg(Channel channel, byte[] msg) throws McdException {
         check();
         call(() -> {
-            checkChannel(channel);
-            return target.paused(() -> {
-                target.engine.sendInput(msg);
-                return null;
-            });
+            channels.send(channel, msg);
+            return null;
         });
     }
 
     public byte[] receiveMsg(Channel channel, int timeoutMs, int maxLen) throws McdException {
         check();
-        return call(() -> {
-            checkChannel(channel);
-            return target.console.take(maxLen, Math.max(0, timeoutMs));
-        });
+        return call(() -> channels.receive(channel, timeoutMs, maxLen));
     }
 
     public void chlReset(Channel channel) throws McdException {
         check();
         call(() -> {
-            checkChannel(channel);
-            target.console.reset();
+            channels.reset(channel);
             return null;
         });
     }
@@ -230,83 +204,31 @@ abstract class CoreOps {
     public void chlClose(Channel channel) throws McdException {
         check();
         call(() -> {
-            checkChannel(channel);
+            channels.close(channel);
             return null;
         });
     }
 
-    // --- trace: per-hart instruction trace
+    // --- trace: per-hart instruction trace, plugin traces
 
     public McdList<TraceInfo> qryTraces(int startIndex, int num) throws McdException {
         check();
-        List<TraceInfo> all = new java.util.ArrayList<>();
-        all.add(new TraceInfo(Layout.TRACE_INSN, "instructions of hart " + hart, TraceType.CORE.bit(),
-                TraceFormat.CORE_EXECUTE, TraceMode.FIFO.bit(), false, false, false));
-        all.addAll(PluginTraces.infos(target, hart));
+        List<TraceInfo> all = trace.infos();
         return call(() -> McdList.slice(all, startIndex, Integer.toUnsignedLong(num), "traces"));
-    }
-
-    private TraceRing ring(int traceId) throws McdException {
-        if (traceId != Layout.TRACE_INSN) {
-            throw McdException.param("no trace " + traceId);
-        }
-        return target.traces[hart];
     }
 
     public TraceState qryTraceState(int traceId) throws McdException {
         check();
-        return call(() -> target.paused(() -> {
-            dev.rewind.mcd.instrument.TraceSource src = PluginTraces.source(target, traceId);
-            return src != null ? PluginTraces.state(target, src, hart) : traceState(ring(traceId), false);
-        }));
-    }
-
-    private TraceState traceState(TraceRing r, boolean modified) {
-        TraceExecState st = target.tracing() ? TraceExecState.ARM : TraceExecState.OFF;
-        return new TraceState(st, TraceMode.FIFO.bit(), false, r.wrapped(), r.frames(), r.count(), r.capacity(), 0,
-                100, false, 0, modified, "timestamp = instructions retired by this hart");
+        return call(() -> trace.state(traceId));
     }
 
     public TraceState setTraceState(int traceId, TraceState state) throws McdException {
         check();
-        return call(() -> target.paused(() -> {
-            dev.rewind.mcd.instrument.TraceSource src = PluginTraces.source(target, traceId);
-            if (src != null) {
-                return PluginTraces.state(target, src, hart); // always armed: the plugin decides what it records
-            }
-            TraceRing r = ring(traceId);
-            boolean modified = state.mode() != TraceMode.NOCHANGE.bit() && state.mode() != TraceMode.FIFO.bit();
-            switch (state.state()) {
-                case ARM, TRIGGER -> target.setTracing(true);
-                case OFF, STOP, DISABLE -> target.setTracing(false);
-                case INIT -> {
-                    r.clear();
-                    target.setTracing(false);
-                }
-                default -> {
-                }
-            }
-            return traceState(r, modified);
-        }));
+        return call(() -> trace.setState(traceId, state));
     }
 
     public McdList<TraceFrame> readTrace(int traceId, long startIndex, int numFrames) throws McdException {
         check();
-        return call(() -> target.paused(() -> {
-            dev.rewind.mcd.instrument.TraceSource src = PluginTraces.source(target, traceId);
-            if (src != null) {
-                return PluginTraces.read(target, src, hart, startIndex, numFrames);
-            }
-            TraceRing r = ring(traceId);
-            long n = Integer.toUnsignedLong(numFrames);
-            if (n == 0) {
-                return McdList.<TraceFrame>countOnly((int) r.frames());
-            }
-            if (startIndex < 0 || startIndex >= r.frames()) {
-                throw McdException.param("start index " + startIndex + " beyond the " + r.frames() + " frames");
-            }
-            List<TraceFrame> frames = r.read(startIndex, (int) Math.min(n, 100_000));
-            return new McdList<>(frames.size(), frames);
-        }));
+        return call(() -> trace.read(traceId, startIndex, numFrames));
     }
 }

@@ -54,12 +54,12 @@ final class InstrumentationImpl implements Instrumentation {
 
     @Override
     public AutoCloseable onStop(Runnable hook) {
-        return target.addStopHook(hook);
+        return target.notifier.addStopHook(hook);
     }
 
     @Override
     public AutoCloseable addTrace(dev.rewind.mcd.instrument.TraceSource source) {
-        target.traceSources.add(source);
-        return () -> target.traceSources.remove(source);
+        target.traces.sources.add(source);
+        return () -> target.traces.sources.remove(source);
     }
 }

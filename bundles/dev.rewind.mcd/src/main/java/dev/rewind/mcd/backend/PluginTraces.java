@@ -19,7 +19,7 @@ final class PluginTraces {
     }
 
     static List<TraceInfo> infos(Target target, int hart) {
-        List<TraceSource> sources = List.copyOf(target.traceSources);
+        List<TraceSource> sources = List.copyOf(target.traces.sources);
         List<TraceInfo> out = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             out.add(new TraceInfo(Layout.TRACE_INSN + 1 + i, sources.get(i).name() + " of hart " + hart,
@@ -33,7 +33,7 @@ final class PluginTraces {
         if (traceId == Layout.TRACE_INSN) {
             return null;
         }
-        List<TraceSource> sources = List.copyOf(target.traceSources);
+        List<TraceSource> sources = List.copyOf(target.traces.sources);
         int i = traceId - Layout.TRACE_INSN - 1;
         if (i < 0 || i >= sources.size()) {
             throw McdException.param("no trace " + traceId);

@@ -46,7 +46,7 @@ final class RewindCore extends CoreOps implements McdCore {
         check();
         open = false;
         for (Target.Listener l : listeners.values()) {
-            target.removeListener(l);
+            target.notifier.removeListener(l);
         }
         listeners.clear();
         owner.closed(this);
@@ -163,8 +163,8 @@ final class RewindCore extends CoreOps implements McdCore {
     @Override
     public TrigInfo qryTrigInfo() throws McdException {
         check();
-        return new TrigInfo(TriggerTable.SUPPORTED_TYPES, TriggerTable.SUPPORTED_OPTIONS,
-                TriggerTable.SUPPORTED_ACTIONS, McdConstants.MAX_TRIGS, 0, 0, true);
+        return new TrigInfo(TriggerRequests.SUPPORTED_TYPES, TriggerRequests.SUPPORTED_OPTIONS,
+                TriggerRequests.SUPPORTED_ACTIONS, McdConstants.MAX_TRIGS, 0, 0, true);
     }
 
     @Override
@@ -250,7 +250,7 @@ final class RewindCore extends CoreOps implements McdCore {
     public TrigSetState qryTrigSetState() throws McdException {
         check();
         return call(() -> target.paused(() -> new TrigSetState(!target.triggers.ownedBy(hart).isEmpty(), 0, false, 0,
-                false, target.tracing(), true, false, false)));
+                false, target.traces.on(), true, false, false)));
     }
 
     @Override
@@ -269,7 +269,7 @@ final class RewindCore extends CoreOps implements McdCore {
     public void addEventListener(McdEventListener listener) {
         Target.Listener l = ev -> listener.onEvent(this, ev, target.state(hart, false));
         if (listeners.putIfAbsent(listener, l) == null) {
-            target.addListener(l);
+            target.notifier.addListener(l);
         }
     }
 
@@ -277,7 +277,7 @@ final class RewindCore extends CoreOps implements McdCore {
     public void removeEventListener(McdEventListener listener) {
         Target.Listener l = listeners.remove(listener);
         if (l != null) {
-            target.removeListener(l);
+            target.notifier.removeListener(l);
         }
     }
 }

@@ -6,8 +6,6 @@ import dev.rewind.mcd.api.McdErrorCode;
 import dev.rewind.mcd.api.McdException;
 import dev.rewind.mcd.backend.StopState.StopRecord;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
 
 /**
  * One machine under debug: its engine (with its history), triggers, traces and run control. Runs the
@@ -26,13 +24,12 @@ final class Target {
 
     final Engine engine;
     final TriggerTable triggers;
-    final TraceRing[] traces;
-    /** Traces of plugins shown beside the instruction trace (trace ids from 2). */
-    final List<dev.rewind.mcd.instrument.TraceSource> traceSources = new CopyOnWriteArrayList<>();
+    final Traces traces;
     final Console console;
     final StopState stops;
-    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final List<Runnable> stopHooks = new CopyOnWriteArrayList<>();
+    /** Who hears of its state changes (stop hooks, core connections). */
+    final StopNotifier notifier = new StopNotifier();
+    private final TriggerStops triggerStops;
     private final Object lock = new Object();
     private Thread runner;
     /** Counted down when the current runner has run its first slice (or ended). */
@@ -44,7 +41,6 @@ final class Target {
     private long untilTime = -1;
     private int requester = -1;
     private boolean requestGlobal = true;
-    private boolean traceOn;
     /** The harts runs and steps leave stopped. */
     final HeldHarts held;
 
@@ -62,25 +58,14 @@ final class Target {
                 engine.watchpoint(addr, len, kind, on);
             }
         }, hwTriggersPerHart, Layout.MEM_PHYSICAL);
-        int n = engine.harts();
-        this.traces = new TraceRing[n];
-        for (int i = 0; i < n; i++) {
-            traces[i] = new TraceRing(i, traceCapacity, Layout.MEM_PHYSICAL);
-        }
-        this.stops = new StopState(n);
+        this.traces = new Traces(engine, traceCapacity);
+        this.stops = new StopState(engine.harts());
         this.held = new HeldHarts(engine);
+        this.triggerStops = new TriggerStops(triggers);
     }
 
     int harts() {
         return engine.harts();
-    }
-
-    void addListener(Listener l) {
-        listeners.add(l);
-    }
-
-    void removeListener(Listener l) {
-        listeners.remove(l);
     }
 
     /** Runs {@code action} with the machine stopped (pausing and resuming a running machine). */
@@ -95,9 +80,7 @@ final class Target {
                 wasRunning = !naturalEnd;
             }
             try {
-                for (int h = 0; h < traces.length; h++) {
-                    traces[h].flush(engine.retired(h));
-                }
+                traces.flush();
                 return action.call();
             } catch (McdException e) {
                 throw e;
@@ -236,14 +219,8 @@ final class Target {
                 return untilTime >= 0 && engine.time() >= untilTime ? reached() : null;
             case TIME:
                 return untilTime >= 0 && engine.time() >= untilTime ? reached() : null;
-            case BREAKPOINT, WATCHPOINT: {
-                java.util.List<TriggerTable.Entry> hits = matching(s);
-                for (TriggerTable.Entry e : hits) {
-                    e.captured = true;
-                }
-                TriggerTable.Entry e = TriggerTable.stopping(hits);
-                return e != null ? hitRecord(e, s) : null;
-            }
+            case BREAKPOINT, WATCHPOINT:
+                return triggerStops.capture(s);
             case STOP_REQUESTED:
                 return pausing ? new StopRecord(0, PAUSED) : new StopRecord(Math.max(requester, 0),
                         "stopped by debugger");
@@ -258,27 +235,12 @@ final class Target {
         return new StopRecord(Math.max(requester, 0), "reached time " + engine.time());
     }
 
-    private java.util.List<TriggerTable.Entry> matching(Engine.Stop s) {
-        return s.kind() == Engine.Kind.BREAKPOINT ? triggers.matchExecution(s.hart(), s.address())
-                : triggers.matchAccess(s.hart(), s.address(), s.size(), s.value(), s.accessKind());
-    }
-
     /**
-     * The stop forward execution would report for an engine stop at a breakpoint or watchpoint, or
-     * null if no trigger stops there (another hart's trigger, data condition not met, DEFAULT action).
-     * No side effects (time travel asks this while searching history).
+     * The stop forward execution would report for an engine stop at a breakpoint or watchpoint, or null if no trigger
+     * stops there. No side effects (time travel asks this while searching history).
      */
     StopRecord wouldStop(Engine.Stop s) {
-        TriggerTable.Entry e = TriggerTable.stopping(matching(s));
-        return e != null ? hitRecord(e, s) : null;
-    }
-
-    private StopRecord hitRecord(TriggerTable.Entry e, Engine.Stop s) {
-        String what = s.kind() == Engine.Kind.BREAKPOINT ? "breakpoint at 0x" + Long.toHexString(s.address())
-                : "watchpoint: " + (s.accessKind() == TriggerTable.WATCH_READ ? "read" : "write") + " of " + s.size()
-                        + " bytes at 0x" + Long.toHexString(s.address()) + " value 0x" + Long.toHexString(s.value());
-        return new StopRecord(s.hart(), e.id, e.owner, "hart " + s.hart() + ": " + what + " (trigger " + e.id
-                + " of core " + e.owner + ")", false);
+        return triggerStops.wouldStop(s);
     }
 
     /** Record a stop (of a run, step or time-travel operation). */
@@ -317,38 +279,7 @@ final class Target {
         return stops.last();
     }
 
-    /** Runs {@code hook} at every stop, before the listeners hear of it (see {@link #notifyListeners}). */
-    AutoCloseable addStopHook(Runnable hook) {
-        stopHooks.add(hook);
-        return () -> stopHooks.remove(hook);
-    }
-
     void notifyListeners(int ev) {
-        if ((ev & CoreEvent.STOPPED.bit()) != 0 && !running) {
-            synchronized (stopHooks) {
-                for (Runnable h : stopHooks) {
-                    h.run();
-                }
-            }
-        }
-        for (Listener l : listeners) {
-            l.stateChanged(ev);
-        }
-    }
-
-    /** Called on the machine thread by the engine's trace hook. */
-    void traceBlock(int hart, long[] pcs, int[] bits, int[] lengths, long retired) {
-        traces[hart].enter(pcs, bits, lengths, retired);
-    }
-
-    void setTracing(boolean on) {
-        if (on != traceOn) {
-            traceOn = on;
-            engine.traceHook(on ? this::traceBlock : null);
-        }
-    }
-
-    boolean tracing() {
-        return traceOn;
+        notifier.notify(ev, (ev & CoreEvent.STOPPED.bit()) != 0 && !running);
     }
 }

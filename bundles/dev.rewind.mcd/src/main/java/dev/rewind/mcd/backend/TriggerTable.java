@@ -76,22 +76,14 @@ final class TriggerTable {
         }
     }
 
-    static final int SUPPORTED_OPTIONS = McdFlag.mask(TrigOption.IMPL_HARDWARE, TrigOption.IMPL_SOFTWARE,
-            TrigOption.DATA_IS_CONDITION, TrigOption.DATASIZE_IS_CONDITION, TrigOption.NOT_DATA,
-            TrigOption.HW_THREAD_IS_CONDITION, TrigOption.NOT_HW_THREAD);
-    static final int SUPPORTED_ACTIONS = McdFlag.mask(TrigAction.DBG_DEBUG, TrigAction.DBG_GLOBAL);
-    static final int SUPPORTED_TYPES = McdFlag.mask(TrigType.IP, TrigType.READ, TrigType.WRITE, TrigType.RW);
-
-    private final Arming arming;
+    private final SharedPoints points;
     private final int hwPerHart;
     private final int physicalSpace;
     private final Map<Integer, Entry> entries = new TreeMap<>();
-    private final Map<Long, Integer> bpRefs = new TreeMap<>();
-    private final Map<String, Integer> wpRefs = new TreeMap<>();
     private int nextId = 1;
 
     TriggerTable(Arming arming, int hwPerHart, int physicalSpace) {
-        this.arming = arming;
+        this.points = new SharedPoints(arming);
         this.hwPerHart = hwPerHart;
         this.physicalSpace = physicalSpace;
     }
@@ -101,74 +93,15 @@ final class TriggerTable {
     }
 
     Entry create(int owner, Trigger trig) throws McdException {
-        if (!(trig instanceof TrigSimpleCore) && !(trig instanceof TrigComplexCore)) {
-            throw create("only simple and complex core triggers are supported");
-        }
-        int type = trig.type();
-        if (Integer.bitCount(type) != 1 || (type & SUPPORTED_TYPES) == 0) {
-            throw create("unsupported trigger type 0x" + Integer.toHexString(type));
-        }
-        if ((trig.option() & ~SUPPORTED_OPTIONS) != 0) {
-            throw create("unsupported trigger options 0x" + Integer.toHexString(trig.option() & ~SUPPORTED_OPTIONS));
-        }
-        if (trig.action() != 0 && (Integer.bitCount(trig.action()) != 1 || (trig.action() & SUPPORTED_ACTIONS) == 0)) {
-            throw create("unsupported trigger action 0x" + Integer.toHexString(trig.action()));
-        }
-        if (trig instanceof TrigComplexCore c && (trig.option() & TrigOption.DATA_IS_CONDITION.bit()) != 0
-                && type == TrigType.IP.bit()) {
-            throw create("a data condition needs a read/write trigger");
-        }
-        Addr start = trig instanceof TrigSimpleCore s ? s.addrStart() : ((TrigComplexCore) trig).addrStart();
-        if (start.memSpaceId() != 0 && start.memSpaceId() != physicalSpace && !Layout.isMemory(start.memSpaceId())) {
-            throw create("triggers need addresses in memory space " + physicalSpace + " (physical) or "
-                    + Layout.MEM_LOGICAL + " (logical), not " + start.memSpaceId());
-        }
-        Trigger stored = trig;
-        boolean ip = type == TrigType.IP.bit();
-        if (ip && rangeOf(trig) != 0) {
-            stored = modifiedRange(trig);
-        }
-        boolean hardware = !ip || (trig.option() & TrigOption.IMPL_HARDWARE.bit()) != 0;
+        Trigger stored = TriggerRequests.stored(trig, physicalSpace);
+        boolean hardware = trig.type() != TrigType.IP.bit() || (trig.option() & TrigOption.IMPL_HARDWARE.bit()) != 0;
         if (hardware && hardwareInUse(owner) >= hwPerHart) {
-            throw create("all " + hwPerHart + " hardware triggers of hart " + owner + " are in use");
-        }
-        if (stored == trig && trig.modified()) {
-            stored = unmodified(trig);
+            throw TriggerRequests.refused("all " + hwPerHart + " hardware triggers of hart " + owner + " are in use");
         }
         Entry e = new Entry(nextId++, owner, stored, hardware);
         entries.put(e.id, e);
         arm(e, true);
         return e;
-    }
-
-    private static long rangeOf(Trigger t) {
-        return t instanceof TrigSimpleCore s ? s.addrRange() : ((TrigComplexCore) t).addrRange();
-    }
-
-    private static Trigger modifiedRange(Trigger t) {
-        if (t instanceof TrigSimpleCore s) {
-            return s.withModified(s.option(), 0);
-        }
-        TrigComplexCore c = (TrigComplexCore) t;
-        return new TrigComplexCore(c.type(), c.option(), c.action(), c.actionParam(), true, c.stateMask(),
-                c.addrStart(), 0, c.dataStart(), c.dataRange(), c.dataMask(), c.dataSize(), c.hwThreadId(),
-                c.swThreadId(), c.coreModeMask());
-    }
-
-    /** "modified" is an output: a trigger taken as is is stored with modified = false. */
-    private static Trigger unmodified(Trigger t) {
-        if (t instanceof TrigSimpleCore s) {
-            return new TrigSimpleCore(s.type(), s.option(), s.action(), s.actionParam(), false, s.stateMask(),
-                    s.addrStart(), s.addrRange());
-        }
-        TrigComplexCore c = (TrigComplexCore) t;
-        return new TrigComplexCore(c.type(), c.option(), c.action(), c.actionParam(), false, c.stateMask(),
-                c.addrStart(), c.addrRange(), c.dataStart(), c.dataRange(), c.dataMask(), c.dataSize(),
-                c.hwThreadId(), c.swThreadId(), c.coreModeMask());
-    }
-
-    private static McdException create(String msg) {
-        return new McdException(McdErrorCode.TRIG_CREATE, msg);
     }
 
     private int hardwareInUse(int owner) {
@@ -225,26 +158,7 @@ final class TriggerTable {
     }
 
     private void arm(Entry e, boolean on) {
-        long addr = e.start().address();
-        if (e.isIp()) {
-            int n = bpRefs.merge(addr, on ? 1 : -1, Integer::sum);
-            if (n <= 0) {
-                bpRefs.remove(addr);
-            }
-            if ((on && n == 1) || (!on && n <= 0)) {
-                arming.breakpoint(addr, on);
-            }
-        } else {
-            long len = e.range() + 1;
-            String key = Long.toUnsignedString(addr) + "/" + len + "/" + e.watchKind();
-            int n = wpRefs.merge(key, on ? 1 : -1, Integer::sum);
-            if (n <= 0) {
-                wpRefs.remove(key);
-            }
-            if ((on && n == 1) || (!on && n <= 0)) {
-                arming.watchpoint(addr, len, e.watchKind(), on);
-            }
-        }
+        points.arm(e, on);
     }
 
     /** The triggers hit by hart {@code hart} fetching {@code pc}, in id order. */

@@ -1,0 +1,83 @@
+package dev.rewind.mcd.shell;
+
+import dev.rewind.debug.DebugException;
+import dev.rewind.debug.DebugSession;
+import dev.rewind.debug.DebugSessions;
+import dev.rewind.debug.LaunchConfig;
+import dev.rewind.debug.RawConsole;
+import dev.rewind.emulator.elf.ElfFormatException;
+import dev.rewind.emulator.elf.ElfImage;
+import dev.rewind.emulator.elf.ElfLoader;
+import dev.rewind.emulator.travel.Recording;
+import dev.rewind.emulator.travel.RecordingException;
+import dev.rewind.mcd.api.McdErrorCode;
+import dev.rewind.mcd.api.McdException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Opens the shell's {@link McdTarget}s: a debug session of the shared {@link DebugSessions} for a program or a
+ * recording, waited for, its failures as {@link McdException}s, its console tapped into the target's log.
+ */
+final class TargetLoader {
+    private TargetLoader() {
+    }
+
+    /** See {@link McdTarget#load}. */
+    static McdTarget load(DebugSessions sessions, Path elf, int harts, int quantum) throws IOException,
+            ElfFormatException, McdException {
+        ElfImage image = ElfLoader.parse(Files.readAllBytes(elf));
+        LaunchConfig config;
+        try {
+            config = LaunchConfig.of(elf).withHarts(harts).withQuantum(Math.max(0, quantum));
+        } catch (IllegalArgumentException e) {
+            throw new McdException(McdErrorCode.GENERAL, "cannot load " + elf + ": " + e.getMessage());
+        }
+        return open(sessions.launch(config), elf, image, "cannot load " + elf);
+    }
+
+    /**
+     * Opens {@code recording} (the file {@code file}, made from {@code elf}, already parsed as {@code image}) as a new
+     * session: the recorded machine, input and bookmarks; the machine then goes to the recording's end (its console
+     * output is kept as the target's console) and checks the state hash there.
+     *
+     * @throws McdException PARAM for another program, GENERAL if the replay diverged
+     */
+    static McdTarget replay(DebugSessions sessions, Recording recording, Path file, Path elf, ElfImage image)
+            throws McdException {
+        try {
+            recording.checkProgram(image.sha256());
+        } catch (RecordingException e) {
+            throw McdException.param(e.getMessage());
+        }
+        McdTarget t = open(sessions.openRecording(file, elf), elf, image, "cannot open the recording");
+        try {
+            t.travel(0).verifyRecording();
+        } catch (McdException e) {
+            t.close();
+            throw e;
+        }
+        t.reachedEnd();
+        return t;
+    }
+
+    private static McdTarget open(CompletableFuture<DebugSession> launched, Path elf, ElfImage image, String failure)
+            throws McdException {
+        DebugSession session;
+        try {
+            session = launched.get();
+        } catch (ExecutionException e) {
+            throw new McdException(McdErrorCode.GENERAL, e.getCause() instanceof DebugException
+                    ? e.getCause().getMessage() : failure + ": " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new McdException(McdErrorCode.GENERAL, failure + ": interrupted");
+        }
+        ConsoleLog log = new ConsoleLog();
+        session.adapt(RawConsole.class).ifPresent(c -> c.tap(b -> log.write((byte) b)));
+        return new McdTarget(elf, image, session, log);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.rewind.emulator.jit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.emulator.Machine;
+import dev.rewind.emulator.MachineConfig;
+import dev.rewind.emulator.RunResult;
+import dev.rewind.emulator.StopReason;
+import dev.rewind.emulator.device.CollectingConsole;
+import dev.rewind.emulator.device.ConsoleSink;
+import dev.rewind.emulator.device.InputSource;
+import dev.rewind.emulator.isa.Assembler;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The translated fast path for loads and stores against the interpreter, bit for bit, at the addresses where its
+ * range checks decide: RAM's first and last bytes, just below and just past RAM, accesses crossing a page or RAM's
+ * end, the UART (MMIO), an RV32 address that wraps around 2^32, and RV64 addresses whose low 32 bits fall inside RAM
+ * (4 GiB above or below it, the sign-extended RAM base, page numbers beyond 2^31). Every load and store width, with
+ * offsets around each address; faults go to a handler that skips the instruction.
+ */
+class MemoryEdgeDifferentialTest {
+
+    private static final long B = MachineConfig.RAM_BASE;
+    private static final long RAM = 1 << 20;
+    private static final long E = B + RAM;
+    /** Data (past the code). */
+    private static final long D = B + 0x40000;
+    /** Address registers a0..s8 (x10..x24) and their values; the ones that reach code pages are only loaded from. */
+    private static final long[] ADDRS = {B, E - 8, B + 0x1FFE, D + 0xFFE, 0xFFFFFFF8L, B - 4, MachineConfig.UART_BASE,
+        E, B + 0x1_0000_0100L, 0xFFFFFFFF80000100L, E + (1L << 43), D - (1L << 32) + 0x5000, D + (1L << 32) + 0x5000,
+        -8, D + 0x4FFF};
+    private static final boolean[] LOAD_ONLY = {true, false, true, false, false, false, false, false, true, true, false,
+        false, false, false, false};
+
+    static String program(int xlen) {
+        String[] loads = xlen == 64 ? new String[] {"lb", "lh", "lw", "lbu", "lhu", "lwu", "ld"}
+            : new String[] {"lb", "lh", "lw", "lbu", "lhu"};
+        String[] stores = xlen == 64 ? new String[] {"sb", "sh", "sw", "sd"} : new String[] {"sb", "sh", "sw"};
+        int[] offsets = {0, 1, -2, 7};
+        StringBuilder sb = new StringBuilder(RandomPrograms.HANDLER_CODE);
+        sb.append(".zero ").append(RandomPrograms.BODY - RandomPrograms.RAM - 4 * 15).append('\n');
+        sb.append("start:\nloop:\n");
+        for (int r = 0; r < ADDRS.length; r++) {
+            for (String l : loads) {
+                for (int off : offsets) {
+                    sb.append(l).append(" t1,").append(off).append("(x").append(10 + r).append(")\n");
+                    sb.append("add t2,t2,t1\nslli t3,t2,5\nxor t2,t2,t3\n");
+                }
+            }
+            if (!LOAD_ONLY[r]) {
+                for (String s : stores) {
+                    for (int off : offsets) {
+                        sb.append(s).append(" t2,").append(off).append("(x").append(10 + r).append(")\n");
+                        sb.append("addi t2,t2,0x35\n");
+                    }
+                }
+            }
+        }
+        sb.append("addi t0,t0,-1\nbge zero,t0,done\njal zero,loop\ndone:\n");
+        sb.append("lui t6,0x100\nlui t5,0x5\naddi t5,t5,0x555\nsw t5,0(t6)\n");
+        return sb.toString();
+    }
+
+    static Machine boot(int xlen, boolean jit, CollectingConsole console) {
+        Machine m = new Machine(new MachineConfig(xlen, 1, RAM, 1000), console, InputSource.none());
+        m.setTranslation(jit, 0);
+        byte[] code = new Assembler(xlen).assemble(program(xlen), RandomPrograms.RAM);
+        m.writeMemory(RandomPrograms.RAM, code, 0, code.length);
+        byte[] data = new byte[0x8000];
+        new Random(7).nextBytes(data);
+        m.writeMemory(D, data, 0, data.length);
+        m.writeMemory(E - 0x1000, data, 0, 0x1000);
+        m.hart(0).setPc(RandomPrograms.RAM);
+        for (int r = 0; r < ADDRS.length; r++) {
+            m.hart(0).setReg(10 + r, xlen == 32 ? (int) ADDRS[r] : ADDRS[r]);
+        }
+        m.hart(0).setReg(5, 40);
+        m.writeCsr(0, 0x305, RandomPrograms.HANDLER);
+        return m;
+    }
+
+    @ParameterizedTest(name = "RV{0}")
+    @ValueSource(ints = {32, 64})
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void edgeAccessesRunIdenticallyTranslated(int xlen) {
+        CollectingConsole outRef = ConsoleSink.collecting();
+        CollectingConsole outJit = ConsoleSink.collecting();
+        Machine ref = boot(xlen, false, outRef);
+        Machine jit = boot(xlen, true, outJit);
+        long chunk = 7;
+        for (int point = 0; point < 200; point++) {
+            RunResult a = ref.run(chunk);
+            RunResult b = jit.run(chunk);
+            String where = "point " + point + " time " + a.time();
+            assertThat(b).as(where).isEqualTo(a);
+            assertThat(jit.stateHash()).as(where).isEqualTo(ref.stateHash());
+            if (a.reason() != StopReason.LIMIT_REACHED) {
+                break;
+            }
+            chunk = Math.min(chunk * 3 + 1, 50_000);
+        }
+        assertThat(ref.hart(0).pc()).as("ran to the end").isNotEqualTo(RandomPrograms.RAM);
+        assertThat(ref.time()).as("ran the loop").isGreaterThan(40L * ADDRS.length * 30);
+        assertThat(outJit.text()).isEqualTo(outRef.text());
+        assertThat(jit.translationCounts()[1]).as("blocks translated").isPositive();
+        assertThat(jit.translationCounts()[2]).as("failed translations").isZero();
+    }
+}
