@@ -42,6 +42,9 @@ rewind_jvm_opts() {
         set -m
         (
           trap 'rm -rf "$aot.lock" "$aot.$$.tmp" "$aot.$$.tmp.config"' EXIT
+          # dap: after the adapter ($$, which execs java) has ended, so that the training run never competes with the
+          # session's first steps (the cache serves the next start anyway)
+          if [ "$SUB" = dap ]; then while kill -0 $$ 2>/dev/null; do sleep 2; done; fi
           jar0=$(stat -c %Y.%s "$RUNTIME/rewind.jar")
           # no user plugins in the training run (they would not be cached anyway); at most 5 minutes
           # (the training session's messages stay out of a DAP trace, REWIND_DAP_TRACE)

@@ -3,8 +3,8 @@
 // C1 alone (REWIND_DAP_C1=0: tiered), and on Java 25+ an AOT cache (JEP 483/514/515) of the JDK's and rewind.jar's
 // classes in the extension's global storage (REWIND_AOT=0: none). A cache that is missing or older than the jar or
 // the JDK is written by a background JVM (a training run: `rewind.jar dap --train`, one DAP session on the bundled
-// demo, ~4 s of CPU, at low priority)
-// and used from the next start on; a cache the JVM cannot use is ignored (it starts without it). JVM messages go to
+// demo, ~4 s of CPU, at low priority; the extension starts it when the session that found the cache missing ends, so
+// it never competes with that session's steps) and used from the next start on; a cache the JVM cannot use is ignored (it starts without it). JVM messages go to
 // standard error, never into the DAP stream. Pure node (no vscode import): unit-testable.
 const fs = require('fs');
 const path = require('path');

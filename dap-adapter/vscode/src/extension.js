@@ -6,7 +6,7 @@ const fs = require('fs');
 const vscode = require('vscode');
 const { findJava } = require('./java');
 const { cdsOptions } = require('./cds');
-const { startOptions } = require('./aot');
+const { startOptions, writeCache } = require('./aot');
 const { RewindState } = require('./state');
 const { BookmarksView, registerBookmarkCommands } = require('./bookmarks');
 const { HistoryView } = require('./history');
@@ -23,6 +23,14 @@ const MOVES = /^(continue|next|stepIn|stepOut|stepBack|reverseContinue|goto|rest
 class AdapterFactory {
   constructor(context) {
     this.context = context;
+    this.pendingCache = undefined; // writes the AOT cache a start found missing or stale
+  }
+
+  /** When a session ends: the AOT cache's writer (its training run) never competes with a session's first steps. */
+  writePendingCache() {
+    const write = this.pendingCache;
+    this.pendingCache = undefined;
+    if (write) write();
   }
 
   createDebugAdapterDescriptor() {
@@ -40,7 +48,8 @@ class AdapterFactory {
     }
     const storage = this.context.globalStorageUri && this.context.globalStorageUri.fsPath;
     // C1 alone and the AOT cache (Java 25+): F5 to the first stop ~1 s sooner (aot.js)
-    const opts = startOptions({ java, jar, storageDir: storage });
+    const opts = startOptions({ java, jar, storageDir: storage,
+      write: (...args) => { this.pendingCache = () => writeCache(...args); } });
     if (java.feature >= 24) opts.push('--sun-misc-unsafe-memory-access=allow');
     // opt-in: HotSpot 25.0.3 crashed once (SIGSEGV in LambdaProxyClassDictionary) starting from the dynamic archive
     if (process.env.REWIND_DAP_CDS === '1') opts.push(...cdsOptions(storage, java.feature));
@@ -51,6 +60,7 @@ class AdapterFactory {
 
 function activate(context) {
   const state = new RewindState();
+  const factory = new AdapterFactory(context);
   const preloader = new SourcePreloader({
     open: (file) => vscode.workspace.openTextDocument(vscode.Uri.file(file)),
     openPaths: () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => d.uri.fsPath),
@@ -59,7 +69,7 @@ function activate(context) {
   });
   const sub = (...d) => context.subscriptions.push(...d);
   sub(
-    vscode.debug.registerDebugAdapterDescriptorFactory('rewind', new AdapterFactory(context)),
+    vscode.debug.registerDebugAdapterDescriptorFactory('rewind', factory),
     vscode.debug.registerDebugConfigurationProvider('rewind', new ConfigurationProvider()),
     vscode.debug.registerDebugAdapterTrackerFactory('rewind', {
       createDebugAdapterTracker: (session) => {
@@ -99,7 +109,10 @@ function activate(context) {
     // VS Code 1.90+; elsewhere (Theia) a stop settles after its time
     vscode.debug.onDidChangeActiveStackItem ? vscode.debug.onDidChangeActiveStackItem((item) => state.focused(item))
       : new vscode.Disposable(() => undefined),
-    vscode.debug.onDidTerminateDebugSession((s) => state.ended(s)),
+    vscode.debug.onDidTerminateDebugSession((s) => {
+      state.ended(s);
+      if (s.type === 'rewind') factory.writePendingCache();
+    }),
     vscode.window.registerTreeDataProvider('rewind.bookmarks', new BookmarksView(state)),
     vscode.window.registerTreeDataProvider('rewind.trace', new TraceView(state)),
     vscode.window.registerWebviewViewProvider('rewind.history', new HistoryView(state)),
