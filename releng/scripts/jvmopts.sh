@@ -19,15 +19,18 @@ rewind_jvm_opts() {
   # come from Felix's class loaders and are never cached), loaded, linked and profiled ahead of time: about 0.3 s less
   # CPU per start. A cache that is missing or older than rewind.jar or the JDK is written by a background JVM at low
   # priority (a training start of `rewind bundles`, ~4 s of CPU) and used from the next start on; a cache the JVM
-  # cannot use is ignored (it starts without it). JVM messages go to standard error. One cache per JDK (by its path).
+  # cannot use is ignored (it starts without it). JVM messages go to standard error. One cache per JDK and runtime folder
+  # (by their paths): the JVM takes a cache's classes even when rewind.jar is now elsewhere (a copied or moved
+  # runtime), and the launcher's classes then name the folder the cache was written from as their code source, so
+  # the runtime is also named explicitly (-Drewind.runtime): a copy never starts the bundles of the original.
   # 120 starts from such caches (run, demo, bundles, version; Temurin 25.0.3) met no JVM crash and no hs_err file,
   # nor did 120 F5s of dap (initialize, launch, stop, disconnect: dap-adapter/tests/bench/f5-stress.mjs).
   if [ "${REWIND_AOT:-1}" != 0 ] && [ "${JAVA_FEATURE:-0}" -ge 25 ] && [ -f "$RUNTIME/rewind.jar" ] \
       && { [ "$SUB" != dap ] || [ "${REWIND_DAP_CDS:-}" != 1 ]; }; then
     local aot
-    aot="$RUNTIME/aot-$(printf %s "$JDK" | cksum | cut -d' ' -f1).aot"
+    aot="$RUNTIME/aot-$(printf '%s\n%s' "$JDK" "$RUNTIME" | cksum | cut -d' ' -f1).aot"
     if [ -f "$aot" ] && [ "$aot" -nt "$RUNTIME/rewind.jar" ] && [ "$aot" -nt "$JDK/lib/modules" ]; then
-      JVM_OPTS+=(-Xlog:disable -Xlog:all=warning:stderr "-XX:AOTCache=$aot")
+      JVM_OPTS+=(-Xlog:disable -Xlog:all=warning:stderr "-XX:AOTCache=$aot" "-Drewind.runtime=$RUNTIME")
     else
       # one writer at a time; a lock left by a killed writer is taken over after 10 minutes
       find "$aot.lock" -maxdepth 0 -mmin +10 -exec rm -rf {} + 2>/dev/null
