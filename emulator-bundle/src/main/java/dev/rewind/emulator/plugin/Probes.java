@@ -30,6 +30,8 @@ public final class Probes {
     private final long[][] insnAdd;
     private final List<MemHook>[] memHooks;
     private final boolean stepped;
+    /** Instructions have inline additions and nothing else: see {@link #inlineOnly()}. */
+    private final boolean inlineOnly;
     private final Conditions conds;
 
     Probes(PluginHost host, long pc, int[] ops, List<Hook<ExecCallback>> blockCbs, BlockExecCallback[] legacy,
@@ -47,10 +49,13 @@ public final class Probes {
         this.insnAdd = insnAdd;
         this.memHooks = memHooks;
         boolean s = false;
+        boolean calls = false;
         for (int i = 0; i < ops.length; i++) {
-            s |= insnCbs[i] != null || insnCtr[i] != null || memHooks[i] != null;
+            s |= insnCtr[i] != null;
+            calls |= insnCbs[i] != null || memHooks[i] != null;
         }
-        this.stepped = s;
+        this.stepped = s || calls;
+        this.inlineOnly = s && !calls;
         this.conds = new Conditions(blockCbs, insnCbs);
     }
 
@@ -62,6 +67,27 @@ public final class Probes {
     /** Whether any instruction has probes (the interpreter then steps the block one instruction at a time). */
     public boolean stepped() {
         return stepped;
+    }
+
+    /**
+     * Whether the instructions' probes are inline additions only (no execution or memory callbacks): nothing can
+     * look at the counters between two instructions but a trap callback, so the interpreter may run the block whole
+     * and then make the additions of the instructions it ran ({@link #insnAdds}) when no plugin listens to traps.
+     */
+    public boolean inlineOnly() {
+        return inlineOnly;
+    }
+
+    /** The inline additions of instructions 0..n-1 (the first n of the block ran, the last one may have trapped). */
+    public void insnAdds(int n, int hart) {
+        for (int i = 0; i < n; i++) {
+            CounterImpl[] c = insnCtr[i];
+            if (c != null) {
+                for (int j = 0; j < c.length; j++) {
+                    c[j].cells[hart] += insnAdd[i][j];
+                }
+            }
+        }
     }
 
     /**
