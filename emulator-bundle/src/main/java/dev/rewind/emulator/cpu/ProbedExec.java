@@ -1,6 +1,7 @@
 package dev.rewind.emulator.cpu;
 
 import dev.rewind.emulator.isa.Op;
+import dev.rewind.emulator.plugin.MemKinds;
 import dev.rewind.emulator.plugin.Probes;
 
 /**
@@ -55,7 +56,7 @@ final class ProbedExec {
                 return used;
             }
             if (mem) {
-                boolean stores = op == Op.SC_W || op == Op.SC_D || (Probes.kind(op) & 3) == 2;
+                boolean stores = op == Op.SC_W || op == Op.SC_D || (MemKinds.kind(op) & 3) == 2;
                 p.mem(i, h.id, time, addr, stores ? src : x[rd]);
             }
             if (in.bus.cut || s.exits || h.sleeping) {

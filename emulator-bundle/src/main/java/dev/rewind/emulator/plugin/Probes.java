@@ -1,9 +1,7 @@
 package dev.rewind.emulator.plugin;
 
 import dev.rewind.emulator.cpu.BlockExecCallback;
-import dev.rewind.emulator.isa.Op;
 import dev.rewind.plugin.api.ExecCallback;
-import dev.rewind.plugin.api.MemCallback;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -278,8 +276,8 @@ public final class Probes {
     /** Instruction {@code i} accessed memory at {@code addr} (masked by the caller) with {@code value}. */
     public void mem(int i, int hart, long time, long addr, long value) {
         int op = ops[i];
-        int size = size(op);
-        int kind = kind(op);
+        int size = MemKinds.size(op);
+        int kind = MemKinds.kind(op);
         long v = size == 8 ? value : value & ((1L << (8 * size)) - 1);
         for (MemHook h : memHooks[i]) {
             if ((h.want() & kind) != 0 && h.owner().alive) {
@@ -290,29 +288,6 @@ public final class Probes {
                 }
             }
         }
-    }
-
-    /** Bytes accessed by a memory op. */
-    public static int size(int op) {
-        return switch (op) {
-            case Op.LB, Op.LBU, Op.SB -> 1;
-            case Op.LH, Op.LHU, Op.SH -> 2;
-            case Op.LW, Op.LWU, Op.SW -> 4;
-            case Op.LD, Op.SD -> 8;
-            default -> op >= Op.LR_D && op <= Op.AMOMAXU_D ? 8 : 4;
-        };
-    }
-
-    /** {@link MemCallback} kind bits of a memory op; 0 for other ops. */
-    public static int kind(int op) {
-        return switch (op) {
-            case Op.LB, Op.LBU, Op.LH, Op.LHU, Op.LW, Op.LWU, Op.LD -> MemCallback.LOAD;
-            case Op.SB, Op.SH, Op.SW, Op.SD -> MemCallback.STORE;
-            case Op.LR_W, Op.LR_D -> MemCallback.LOAD | MemCallback.ATOMIC;
-            case Op.SC_W, Op.SC_D -> MemCallback.STORE | MemCallback.ATOMIC;
-            default -> op >= Op.LR_W && op <= Op.AMOMAXU_D
-                    ? MemCallback.LOAD | MemCallback.STORE | MemCallback.ATOMIC : 0;
-        };
     }
 
     static CounterImpl[] noCounters() {
