@@ -39,6 +39,8 @@ final class Gen {
     final int[] ctrBase;
     /** First execution-callback slot of each block's probes. */
     final int[] callBase;
+    /** Execution callbacks of the region's probes, in all (the length of {@code JitCode.calls}). */
+    final int calls;
     /** Inline additions summed in locals (set by {@link Probe#entry}), or null. */
     Accumulators acc;
 
@@ -70,6 +72,7 @@ final class Gen {
                 }
             }
         }
+        this.calls = call;
     }
 
     static int slot(int r) {

@@ -112,25 +112,9 @@ final class Probe {
         check(g); // a memory callback may have failed its plugin
     }
 
-    /** Whether the region calls execution callbacks. */
-    private static boolean hasCalls(Gen g) {
-        for (BlockSpec b : g.blocks) {
-            Probes p = b.probes();
-            if (p != null && p.blockCallbackCount() > 0) {
-                return true;
-            }
-            for (int i = 0; p != null && i < b.length(); i++) {
-                if (p.hasInsnCallbacks(i)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** {@code table.check()}: skips from now on the callbacks of plugins that died ({@code CallTable}). */
     private static void check(Gen g) {
-        if (hasCalls(g)) {
+        if (g.calls > 0) { // counted once per region (Gen.calls), not at each memory probe
             g.mv.visitVarInsn(ALOAD, THIS);
             g.mv.visitFieldInsn(GETFIELD, JITCODE, "table", "L" + TABLE + ";");
             g.mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "check", "()V", false);

@@ -3,25 +3,22 @@ package dev.rewind.emulator.plugin;
 import dev.rewind.emulator.cpu.BlockExecCallback;
 import dev.rewind.emulator.isa.Decoded;
 import dev.rewind.emulator.isa.Disassembler;
-import dev.rewind.plugin.api.PluginApi;
 import dev.rewind.plugin.api.RewindPlugin;
 import dev.rewind.plugin.api.TimeTravelEvent;
 import dev.rewind.plugin.api.TranslateCallback;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 /**
- * The plugin host of one machine: installs plugins (negotiating the API version), hands blocks to their translation
- * callbacks, delivers trap, hart and time-travel events, and fails plugins that throw. With no plugin installed the
- * engine asks it nothing per block: {@link #active()} is false and nothing is instrumented. Machine thread only,
- * except {@link #request} (any thread; the machine runs queued requests at its next slice boundary).
+ * The plugin host of one machine: installs plugins (negotiating the API version, {@link Admission}), hands blocks to
+ * their translation callbacks, delivers trap, hart and time-travel events ({@link HostEvents}), keeps their inline
+ * counters ({@link CounterBank}), and fails plugins that throw. With no plugin installed the engine asks it nothing
+ * per block: {@link #active()} is false and nothing is instrumented. Machine thread only, except {@link #request}
+ * (any thread; the machine runs queued requests at its next slice boundary).
  */
 public final class PluginHost {
     private final int harts;
@@ -29,9 +26,7 @@ public final class PluginHost {
     private final Disassembler dis;
     private final List<Installed> installed = new ArrayList<>();
     private final HostEvents events = new HostEvents(this, installed);
-    /** The number the next counter gets ({@link CounterImpl#number}). */
-    private int nextCounter;
-    private final Set<CounterImpl> counters = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final CounterBank counters;
     private final ConcurrentLinkedQueue<Runnable> requests = new ConcurrentLinkedQueue<>();
     private final List<String> log = new ArrayList<>();
     private BiConsumer<String, String> sink = (p, l) -> { };
@@ -39,7 +34,6 @@ public final class PluginHost {
     private BooleanSupplier replaySource = () -> false;
     private java.util.function.LongSupplier clock = () -> 0;
     private volatile boolean attention;
-    private boolean replaying;
     private boolean active;
     /** How many times a plugin died (failed or removed): translated code's {@link CallTable}s look at it. */
     private int deaths;
@@ -50,6 +44,7 @@ public final class PluginHost {
         this.harts = harts;
         this.xlen = xlen;
         this.dis = new Disassembler(xlen);
+        this.counters = new CounterBank(harts);
     }
 
     int harts() {
@@ -70,7 +65,7 @@ public final class PluginHost {
     }
 
     public boolean replaying() {
-        return replaying;
+        return counters.replaying();
     }
 
     /** Engine wiring: how to drop every translation (machine thread, outside execution). */
@@ -104,25 +99,11 @@ public final class PluginHost {
      */
     public Optional<String> install(RewindPlugin p) {
         String name = new Installed(this, p, 0).name();
-        int min;
-        int cur;
-        try {
-            min = p.apiVersionMin();
-            cur = p.apiVersion();
-        } catch (RuntimeException e) {
-            return refuse(name, "its API version could not be read: " + e);
+        Admission a = Admission.of(p, installed);
+        if (a.refusal() != null) {
+            return refuse(name, a.refusal());
         }
-        int v = PluginApi.negotiate(PluginApi.MIN_VERSION, PluginApi.VERSION, min, cur);
-        if (v < 0) {
-            return refuse(name, "it supports API versions " + min + ".." + cur + ", the host " + PluginApi.MIN_VERSION
-                    + ".." + PluginApi.VERSION);
-        }
-        for (Installed i : installed) {
-            if (i.plugin == p) {
-                return refuse(name, "it is installed already");
-            }
-        }
-        Installed in = new Installed(this, p, v);
+        Installed in = new Installed(this, p, a.version());
         try {
             p.install(in);
         } catch (Throwable t) {
@@ -239,14 +220,11 @@ public final class PluginHost {
     }
 
     CounterImpl newCounter(String name) {
-        CounterImpl c = new CounterImpl(name, harts, nextCounter++);
-        c.replaying(replaying);
-        counters.add(c);
-        return c;
+        return counters.create(name);
     }
 
     boolean owns(CounterImpl c) {
-        return counters.contains(c);
+        return counters.owns(c);
     }
 
     /**
@@ -274,11 +252,8 @@ public final class PluginHost {
     /** Before each run: follow the time machine's replay state. */
     public void syncReplay(long time) {
         boolean r = replaySource.getAsBoolean();
-        if (r != replaying) {
-            replaying = r;
-            for (CounterImpl c : counters) {
-                c.replaying(r);
-            }
+        if (r != counters.replaying()) {
+            counters.replaying(r);
             travel(r ? TimeTravelEvent.REPLAY_START : TimeTravelEvent.REPLAY_END, time);
         }
     }

@@ -1,9 +1,7 @@
 package dev.rewind.emulator.plugin;
 
 import dev.rewind.emulator.cpu.BlockExecCallback;
-import dev.rewind.emulator.isa.Op;
 import dev.rewind.plugin.api.ExecCallback;
-import dev.rewind.plugin.api.MemCallback;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +28,8 @@ public final class Probes {
     private final long[][] insnAdd;
     private final List<MemHook>[] memHooks;
     private final boolean stepped;
+    /** Instructions have inline additions and nothing else: see {@link #inlineOnly()}. */
+    private final boolean inlineOnly;
     private final Conditions conds;
 
     Probes(PluginHost host, long pc, int[] ops, List<Hook<ExecCallback>> blockCbs, BlockExecCallback[] legacy,
@@ -47,10 +47,13 @@ public final class Probes {
         this.insnAdd = insnAdd;
         this.memHooks = memHooks;
         boolean s = false;
+        boolean calls = false;
         for (int i = 0; i < ops.length; i++) {
-            s |= insnCbs[i] != null || insnCtr[i] != null || memHooks[i] != null;
+            s |= insnCtr[i] != null;
+            calls |= insnCbs[i] != null || memHooks[i] != null;
         }
-        this.stepped = s;
+        this.stepped = s || calls;
+        this.inlineOnly = s && !calls;
         this.conds = new Conditions(blockCbs, insnCbs);
     }
 
@@ -62,6 +65,27 @@ public final class Probes {
     /** Whether any instruction has probes (the interpreter then steps the block one instruction at a time). */
     public boolean stepped() {
         return stepped;
+    }
+
+    /**
+     * Whether the instructions' probes are inline additions only (no execution or memory callbacks): nothing can
+     * look at the counters between two instructions but a trap callback, so the interpreter may run the block whole
+     * and then make the additions of the instructions it ran ({@link #insnAdds}) when no plugin listens to traps.
+     */
+    public boolean inlineOnly() {
+        return inlineOnly;
+    }
+
+    /** The inline additions of instructions 0..n-1 (the first n of the block ran, the last one may have trapped). */
+    public void insnAdds(int n, int hart) {
+        for (int i = 0; i < n; i++) {
+            CounterImpl[] c = insnCtr[i];
+            if (c != null) {
+                for (int j = 0; j < c.length; j++) {
+                    c[j].cells[hart] += insnAdd[i][j];
+                }
+            }
+        }
     }
 
     /**
@@ -252,8 +276,8 @@ public final class Probes {
     /** Instruction {@code i} accessed memory at {@code addr} (masked by the caller) with {@code value}. */
     public void mem(int i, int hart, long time, long addr, long value) {
         int op = ops[i];
-        int size = size(op);
-        int kind = kind(op);
+        int size = MemKinds.size(op);
+        int kind = MemKinds.kind(op);
         long v = size == 8 ? value : value & ((1L << (8 * size)) - 1);
         for (MemHook h : memHooks[i]) {
             if ((h.want() & kind) != 0 && h.owner().alive) {
@@ -264,29 +288,6 @@ public final class Probes {
                 }
             }
         }
-    }
-
-    /** Bytes accessed by a memory op. */
-    public static int size(int op) {
-        return switch (op) {
-            case Op.LB, Op.LBU, Op.SB -> 1;
-            case Op.LH, Op.LHU, Op.SH -> 2;
-            case Op.LW, Op.LWU, Op.SW -> 4;
-            case Op.LD, Op.SD -> 8;
-            default -> op >= Op.LR_D && op <= Op.AMOMAXU_D ? 8 : 4;
-        };
-    }
-
-    /** {@link MemCallback} kind bits of a memory op; 0 for other ops. */
-    public static int kind(int op) {
-        return switch (op) {
-            case Op.LB, Op.LBU, Op.LH, Op.LHU, Op.LW, Op.LWU, Op.LD -> MemCallback.LOAD;
-            case Op.SB, Op.SH, Op.SW, Op.SD -> MemCallback.STORE;
-            case Op.LR_W, Op.LR_D -> MemCallback.LOAD | MemCallback.ATOMIC;
-            case Op.SC_W, Op.SC_D -> MemCallback.STORE | MemCallback.ATOMIC;
-            default -> op >= Op.LR_W && op <= Op.AMOMAXU_D
-                    ? MemCallback.LOAD | MemCallback.STORE | MemCallback.ATOMIC : 0;
-        };
     }
 
     static CounterImpl[] noCounters() {

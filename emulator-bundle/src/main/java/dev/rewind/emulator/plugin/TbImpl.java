@@ -128,11 +128,11 @@ final class TbImpl implements TranslationBlock {
     }
 
     int memKind(int i) {
-        return Probes.kind(ops[i]);
+        return MemKinds.kind(ops[i]);
     }
 
     boolean memOp(int i) {
-        return Probes.kind(ops[i]) != 0;
+        return MemKinds.kind(ops[i]) != 0;
     }
 
     void insnExec(int i, ExecCallback cb) {
