@@ -144,7 +144,8 @@ final class JitControl {
     private TranslationCache.Translated define(List<BlockSpec> specs) throws ReflectiveOperationException {
         while (true) {
             Translator.Result r = Translator.translate(specs, xlen, base, size);
-            if (r.codeSize() > Translator.MAX_CODE_BYTES && specs.size() > 1) {
+            // (room left for C2 to inline the callbacks: Translator.CALL_INLINE_BYTES)
+            if (r.codeSize() + Translator.inlineReserve(specs) > Translator.MAX_CODE_BYTES && specs.size() > 1) {
                 specs = specs.subList(0, (specs.size() + 1) / 2);
                 continue;
             }
@@ -157,8 +158,8 @@ final class JitControl {
     /**
      * Blocks already decoded reachable from b by fall-through, branches, JAL and returns from calls, b first, on any
      * page, that belong to no other region (every block is entered in at most one region, {@link Block#jit}), except
-     * copies of leaf functions ({@link #leaf}) and of up to {@link #MAX_COPIED} instructions of other regions (the region
-     * they are entered in stays their entry). A region dies when any of its
+     * copies of leaf functions ({@link #leaf}) and of up to {@link #MAX_COPIED} instructions of other regions without
+     * plugin probes (the region they are entered in stays their entry). A region dies when any of its
      * pages is invalidated ({@link CodeCache#invalidatePage}, through {@link Block#regions}). Letting any block be in
      * several regions (a callee hot before its callers in theirs too) made regions 7x larger and, measured, 2-4x
      * slower (C1 bails out of large methods; C2 takes long on them); leaf copies only add a few small blocks.
@@ -181,7 +182,9 @@ final class JitControl {
                     continue;
                 }
                 boolean copy = s.jit != null && !(LEAVES && leaf(s));
-                if (copy && copied + s.n > MAX_COPIED) {
+                // (no copies of blocks with plugin probes: measured, they made per-instruction callbacks and inline
+                // counters cost more, 2.4x and 1.13x of no plugin instead of 1.45x and 1.0x, with none of the gain)
+                if (copy && (copied + s.n > MAX_COPIED || s.probes != null)) {
                     continue;
                 }
                 copied += copy ? s.n : 0;

@@ -27,6 +27,21 @@ final class Probe {
     private Probe() {
     }
 
+    /** The callback call sites ({@link #call}) the region's method will have, block and instruction callbacks. */
+    static int callSites(java.util.List<BlockSpec> blocks) {
+        int n = 0;
+        for (BlockSpec b : blocks) {
+            Probes p = b.probes();
+            if (p != null) {
+                n += p.blockCallbackCount();
+                for (int i = 0; i < p.size(); i++) {
+                    n += p.insnCallbackCount(i);
+                }
+            }
+        }
+        return n;
+    }
+
     static void block(Gen g, int k) {
         Probes p = g.blocks.get(k).probes();
         if (p == null) {

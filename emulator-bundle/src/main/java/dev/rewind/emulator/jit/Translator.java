@@ -30,6 +30,21 @@ public final class Translator {
     public static final int MAX_CODE_BYTES = Integer.getInteger("rewind.jit.maxCode", 7800);
 
     /**
+     * Bytecode C2 must still be able to inline per callback call site (an empty callback: its lambda's 6 bytes and
+     * the 1-byte body; a small one a few more): C2 stops inlining in a method once the bytecode it inlined, the method's
+     * own included, reaches 8000 bytes (DesiredMethodLimit, a fixed limit in product JVMs), so a region near
+     * {@link #MAX_CODE_BYTES} left its callbacks as real calls ("size > DesiredMethodLimit" in -XX:+PrintInlining),
+     * each spilling the register locals around it. 64 rather than the 7 an empty callback needs: measured best of
+     * 16-96 (per-instruction empty callback, bench-rv32). {@code -Drewind.jit.callInline} overrides it (experiments).
+     */
+    public static final int CALL_INLINE_BYTES = Integer.getInteger("rewind.jit.callInline", 64);
+
+    /** The inlining room to reserve within {@link #MAX_CODE_BYTES} for the region's callbacks. */
+    public static int inlineReserve(List<BlockSpec> blocks) {
+        return CALL_INLINE_BYTES * Probe.callSites(blocks);
+    }
+
+    /**
      * @param blocks  the region: distinct blocks, none with breakpoints or callbacks
      * @param xlen    32 or 64
      * @param ramBase RAM base address
