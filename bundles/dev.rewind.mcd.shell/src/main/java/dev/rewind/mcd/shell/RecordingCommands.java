@@ -111,7 +111,7 @@ public final class RecordingCommands {
         }
         McdTarget t;
         try {
-            t = TargetLoader.replay(sessions, rec, path(file), elf, image);
+            t = TargetLoader.replay(sessions, path(file), elf, image);
         } catch (McdException e) {
             throw Sessions.failed("replay", e);
         }

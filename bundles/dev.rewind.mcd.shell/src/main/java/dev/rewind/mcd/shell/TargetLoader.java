@@ -8,8 +8,6 @@ import dev.rewind.debug.RawConsole;
 import dev.rewind.emulator.elf.ElfFormatException;
 import dev.rewind.emulator.elf.ElfImage;
 import dev.rewind.emulator.elf.ElfLoader;
-import dev.rewind.emulator.travel.Recording;
-import dev.rewind.emulator.travel.RecordingException;
 import dev.rewind.mcd.api.McdErrorCode;
 import dev.rewind.mcd.api.McdException;
 import java.io.IOException;
@@ -40,19 +38,14 @@ final class TargetLoader {
     }
 
     /**
-     * Opens {@code recording} (the file {@code file}, made from {@code elf}, already parsed as {@code image}) as a new
-     * session: the recorded machine, input and bookmarks; the machine then goes to the recording's end (its console
-     * output is kept as the target's console) and checks the state hash there.
+     * Opens the recording {@code file} (made from {@code elf}, already parsed as {@code image}) as a new session: the
+     * recorded machine, input and bookmarks; the machine then goes to the recording's end (its console output is kept
+     * as the target's console) and checks the state hash there. The debug services check that {@code elf} is the
+     * recorded program.
      *
      * @throws McdException PARAM for another program, GENERAL if the replay diverged
      */
-    static McdTarget replay(DebugSessions sessions, Recording recording, Path file, Path elf, ElfImage image)
-            throws McdException {
-        try {
-            recording.checkProgram(image.sha256());
-        } catch (RecordingException e) {
-            throw McdException.param(e.getMessage());
-        }
+    static McdTarget replay(DebugSessions sessions, Path file, Path elf, ElfImage image) throws McdException {
         McdTarget t = open(sessions.openRecording(file, elf), elf, image, "cannot open the recording");
         try {
             t.travel(0).verifyRecording();
@@ -70,6 +63,9 @@ final class TargetLoader {
         try {
             session = launched.get();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof DebugException d && d.getCause() instanceof McdException m) {
+                throw m; // the back end's own refusal, with its error code (PARAM: not the recorded program)
+            }
             throw new McdException(McdErrorCode.GENERAL, e.getCause() instanceof DebugException
                     ? e.getCause().getMessage() : failure + ": " + e.getCause());
         } catch (InterruptedException e) {
