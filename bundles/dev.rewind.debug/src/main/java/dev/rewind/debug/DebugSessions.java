@@ -26,6 +26,15 @@ public interface DebugSessions {
     CompletableFuture<DebugSession> openRecording(java.nio.file.Path recording, java.nio.file.Path program,
             java.util.Map<String, String> instrumentation);
 
+    /**
+     * What the recording {@code file} holds (its program, machine, bookmarks and end), read without opening it: e.g.
+     * to find the recorded program for {@link #openRecording} or to check a bookmark before opening.
+     *
+     * @throws DebugException the file is missing, unreadable, not a recording, corrupt or of a newer format (the
+     *                        message says which)
+     */
+    RecordingInfo readRecording(java.nio.file.Path file);
+
     /** Live sessions, oldest first. */
     List<DebugSession> sessions();
 

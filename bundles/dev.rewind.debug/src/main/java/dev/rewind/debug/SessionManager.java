@@ -60,6 +60,11 @@ public final class SessionManager implements DebugSessions {
     }
 
     @Override
+    public RecordingInfo readRecording(Path file) {
+        return sessions.readRecording(file);
+    }
+
+    @Override
     public List<DebugSession> sessions() {
         return sessions.list();
     }

@@ -3,5 +3,5 @@
  * (DAP, GDB, Eclipse, shell). See {@link dev.rewind.debug.DebugSession}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.3.0")
+@org.osgi.annotation.versioning.Version("0.4.0")
 package dev.rewind.debug;

@@ -65,6 +65,10 @@ public final class Sessions {
         });
     }
 
+    public dev.rewind.debug.RecordingInfo readRecording(Path file) {
+        return RecordingFiles.read(file);
+    }
+
     private DebugSession create(LaunchConfig config, Path program, McdBackend backend, String failure) {
         String id = "s" + next.getAndIncrement();
         ConsoleGate console = new ConsoleGate(id);

@@ -29,7 +29,7 @@ public final class DataCommands {
         }
         int hart = Sessions.hart(t, args, 0);
         PrintStream out = Sessions.out(session);
-        int digits = t.image().xlen() / 4;
+        int digits = t.xlen() / 4;
         try {
             List<RegisterInfo> regs = t.registers().cpu();
             StringBuilder line = new StringBuilder();
@@ -61,11 +61,11 @@ public final class DataCommands {
         t.registers().info(name);
         try {
             if (eq >= 0) {
-                t.setRegister(hart, name, Values.address(t.image(), args[eq + 1]));
+                t.setRegister(hart, name, Values.address(t.symbols(), args[eq + 1]));
             }
             long v = t.register(hart, name);
             Sessions.out(session).println(name + " = " + Values.hex(v) + " (" + v + ")"
-                    + (name.equals("pc") ? " " + Values.where(t.image(), v) : ""));
+                    + (name.equals("pc") ? " " + Values.where(t.symbols(), v) : ""));
         } catch (McdException e) {
             throw Sessions.failed("reg", e);
         }
@@ -74,7 +74,7 @@ public final class DataCommands {
     public void mem(CommandSession session, String... args) {
         McdTarget t = Sessions.target(session);
         if (args.length >= 3 && args[0].equals("read")) {
-            long addr = Values.address(t.image(), args[1]);
+            long addr = Values.address(t.symbols(), args[1]);
             int len = Values.count(args[2], "length");
             if (len < 1 || len > MAX_READ || args.length > 3) {
                 throw new IllegalArgumentException("usage: mem read ADDR LEN (LEN 1.." + MAX_READ + ")");
@@ -85,7 +85,7 @@ public final class DataCommands {
                 throw Sessions.failed("mem read", e);
             }
         } else if (args.length >= 3 && args[0].equals("write")) {
-            long addr = Values.address(t.image(), args[1]);
+            long addr = Values.address(t.symbols(), args[1]);
             byte[] data = new byte[args.length - 2];
             for (int i = 0; i < data.length; i++) {
                 long b = Values.number(args[i + 2], "byte");
@@ -96,7 +96,7 @@ public final class DataCommands {
             }
             try {
                 t.writeMemory(addr, data);
-                Sessions.out(session).println("wrote " + data.length + " bytes at " + Values.where(t.image(), addr));
+                Sessions.out(session).println("wrote " + data.length + " bytes at " + Values.where(t.symbols(), addr));
             } catch (McdException e) {
                 throw Sessions.failed("mem write", e);
             }

@@ -1,10 +1,10 @@
 package dev.rewind.mcd.shell;
 
-import dev.rewind.emulator.elf.ElfFormatException;
-import dev.rewind.emulator.elf.ElfSymbol;
 import dev.rewind.mcd.api.CoreExecState;
 import dev.rewind.mcd.api.CoreState;
 import dev.rewind.mcd.api.McdException;
+import dev.rewind.symbols.elf.ElfException;
+import dev.rewind.symbols.elf.ElfSymbol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -83,7 +83,7 @@ public final class DemoCommand {
                 return 0;
             }
             return hunt(t, out);
-        } catch (McdException | ElfFormatException | IOException e) {
+        } catch (McdException | ElfException | IOException e) {
             err.println("rewind demo: " + e.getMessage());
             return 1;
         }
@@ -91,7 +91,7 @@ public final class DemoCommand {
 
     /** Reverse-continues through the counter's writes until one does not increase it: the lost update. */
     private static int hunt(McdTarget t, PrintStream out) throws McdException {
-        ElfSymbol counter = t.image().symbol(COUNTER).orElseThrow(
+        ElfSymbol counter = t.symbols().symbol(COUNTER).orElseThrow(
                 () -> new McdException(dev.rewind.mcd.api.McdErrorCode.GENERAL, "the demo has no " + COUNTER));
         out.println();
         out.printf("Time travel: a write watchpoint on %s (0x%x), then reverse-continue from the end:%n",
@@ -105,7 +105,7 @@ public final class DemoCommand {
                 break;
             }
             int hart = t.currentHart();
-            Write w = new Write(t.time(), hart, Values.where(t.image(), t.pc(hart)),
+            Write w = new Write(t.time(), hart, Values.where(t.symbols(), t.pc(hart)),
                     Values.littleEndian(t.readMemory(counter.value(), 4)));
             writes.add(w);
             if (writes.size() <= 3) {

@@ -84,21 +84,21 @@ final class Expectation {
                     throw usage(text);
                 }
                 long actual = t.register(hart, name);
-                long want = mask(Values.address(t.image(), a[first + 1]), t.image().xlen() / 8);
+                long want = mask(Values.address(t.symbols(), a[first + 1]), t.xlen() / 8);
                 return compare(text, actual, a[first], want, t, " on hart " + hart,
-                        pc ? Values.where(t.image(), actual) : Values.hex(actual) + " (" + actual + ")");
+                        pc ? Values.where(t.symbols(), actual) : Values.hex(actual) + " (" + actual + ")");
             }
             case "mem" -> {
                 if (a.length != 5) {
                     throw usage(text);
                 }
-                long addr = Values.address(t.image(), a[1]);
+                long addr = Values.address(t.symbols(), a[1]);
                 int len = Values.count(a[2], "length");
                 if (len < 1 || len > 8) {
                     throw new IllegalArgumentException(text + ": LEN must be 1..8 bytes");
                 }
                 long actual = Values.littleEndian(t.readMemory(addr, len));
-                long want = mask(Values.address(t.image(), a[4]), len);
+                long want = mask(Values.address(t.symbols(), a[4]), len);
                 return compare(text, actual, a[3], want, t, "", Values.hex(actual) + " (" + actual + ")");
             }
             case "time", "hart" -> {

@@ -1,7 +1,5 @@
 package dev.rewind.mcd.shell;
 
-import dev.rewind.emulator.elf.ElfFormatException;
-import dev.rewind.emulator.elf.ElfImage;
 import dev.rewind.mcd.api.Addr;
 import dev.rewind.mcd.api.CoreExecState;
 import dev.rewind.mcd.api.CoreState;
@@ -15,6 +13,7 @@ import dev.rewind.mcd.api.TxList;
 import dev.rewind.debug.DebugSession;
 import dev.rewind.debug.DebugSessions;
 import dev.rewind.mcd.timetravel.TimeTravel;
+import dev.rewind.symbols.Symbols;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,14 +21,14 @@ import java.util.List;
 
 /**
  * One program under debug, driven only through the MCD API of a debug session (shared with the other front
- * ends, which can attach to it): its ELF (for symbols), the session's MCD API, an
+ * ends, which can attach to it): the program's symbols (the session's, from dev.rewind.symbols), its MCD API, an
  * open core per hart, the current hart (the one that caused the last stop, or chosen with {@code hart}),
  * the user's triggers and the console log. Every run-control method blocks until the machine stopped.
  * Not thread-safe: one Gogo session drives it.
  */
 public final class McdTarget implements AutoCloseable {
     private final Path program;
-    private final ElfImage image;
+    private final Symbols symbols;
     private final McdApi api;
     private final DebugSession session;
     private final List<McdCore> cores = new ArrayList<>();
@@ -41,9 +40,9 @@ public final class McdTarget implements AutoCloseable {
     /** The latest virtual time reached: the console log holds the output up to here. */
     private long frontier;
 
-    McdTarget(Path program, ElfImage image, DebugSession session, ConsoleLog console) throws McdException {
+    McdTarget(Path program, Symbols symbols, DebugSession session, ConsoleLog console) throws McdException {
         this.program = program;
-        this.image = image;
+        this.symbols = symbols;
         this.session = session;
         this.api = session.adapt(McdApi.class).orElseThrow();
         this.console = console;
@@ -51,8 +50,8 @@ public final class McdTarget implements AutoCloseable {
         cores.addAll(open.cores());
         McdCore first = cores.get(0);
         this.physicalSpace = open.physicalSpace();
-        this.registers = new RegisterFile(first);
-        this.triggers = new UserTriggers(image, cores, physicalSpace);
+        this.registers = new RegisterFile(first, session.registers());
+        this.triggers = new UserTriggers(symbols, cores, physicalSpace);
     }
 
     /**
@@ -60,11 +59,11 @@ public final class McdTarget implements AutoCloseable {
      * turn, 0 for the default): DAP and GDB front ends can attach to the same machine.
      *
      * @throws IOException        the file cannot be read
-     * @throws ElfFormatException it is not a RISC-V ELF
+     * @throws dev.rewind.symbols.elf.ElfException it is not a RISC-V ELF
      * @throws McdException       the back end refused (e.g. segments outside RAM)
      */
     public static McdTarget load(DebugSessions sessions, Path elf, int harts, int quantum) throws IOException,
-            ElfFormatException, McdException {
+            McdException {
         return TargetLoader.load(sessions, elf, harts, quantum);
     }
 
@@ -78,8 +77,14 @@ public final class McdTarget implements AutoCloseable {
         return program;
     }
 
-    public ElfImage image() {
-        return image;
+    /** The program's symbols: the session's, shared with the other front ends attached to it. */
+    public Symbols symbols() {
+        return symbols;
+    }
+
+    /** 32 or 64. */
+    public int xlen() {
+        return session.xlen();
     }
 
     public int harts() {
@@ -238,7 +243,7 @@ public final class McdTarget implements AutoCloseable {
 
     /** One line about a stop: {@code hart 0 stopped at 0x80000120 <main>, time 1234: breakpoint ...}. */
     public String describe(CoreState st) throws McdException {
-        String where = st.state() == CoreExecState.HALTED ? "halted" : "stopped at " + Values.where(image, pc(currentHart));
+        String where = st.state() == CoreExecState.HALTED ? "halted" : "stopped at " + Values.where(symbols, pc(currentHart));
         UserTriggers.Entry hit = st.trigId() == 0 ? null : triggers.byMcdId(currentHart, st.trigId());
         return "hart " + currentHart + " " + (st.state() == CoreExecState.RUNNING ? "running" : where) + ", time "
                 + time() + (st.stopStr().isEmpty() ? "" : ": " + st.stopStr())

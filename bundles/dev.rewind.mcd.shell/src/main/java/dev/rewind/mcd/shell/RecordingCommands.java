@@ -1,13 +1,10 @@
 package dev.rewind.mcd.shell;
 
-import dev.rewind.emulator.elf.ElfFormatException;
-import dev.rewind.emulator.elf.ElfImage;
-import dev.rewind.emulator.elf.ElfLoader;
-import dev.rewind.emulator.travel.Bookmark;
-import dev.rewind.emulator.travel.Recording;
-import dev.rewind.emulator.travel.RecordingException;
-import dev.rewind.emulator.travel.RecordingReader;
+import dev.rewind.debug.Bookmark;
+import dev.rewind.debug.DebugException;
+import dev.rewind.debug.RecordingInfo;
 import dev.rewind.mcd.api.McdException;
+import dev.rewind.symbols.elf.ElfException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -87,38 +84,37 @@ public final class RecordingCommands {
             throw new IllegalArgumentException("replay: give --to or --to-bookmark, not both");
         }
         Long time = to == null ? null : Values.number(to, "time");
-        Recording rec;
+        RecordingInfo rec;
         try {
-            rec = RecordingReader.read(path(file));
-        } catch (RecordingException e) {
-            throw new IllegalArgumentException("replay: " + e.getMessage());
+            rec = sessions.readRecording(path(file));
+        } catch (DebugException e) {
+            throw new IllegalArgumentException("replay: " + e.getMessage(), e);
         }
         if (toBookmark != null && rec.bookmark(toBookmark).isEmpty()) {
             throw new IllegalArgumentException("replay: the recording has no bookmark '" + toBookmark + "' (it has: "
                     + rec.bookmarks().stream().map(Bookmark::name).toList() + ")");
         }
-        Path elf = path(program != null ? program : rec.programPath());
-        ElfImage image;
+        Path elf = program != null ? path(program) : rec.program();
         try {
-            image = ElfLoader.parse(Files.readAllBytes(elf));
+            TargetLoader.checkProgram(elf);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("replay: the recorded program " + elf + " is missing (give it with "
                     + "--program)");
         } catch (IOException e) {
             throw new IllegalArgumentException("replay: cannot read " + elf + ": " + e.getMessage());
-        } catch (ElfFormatException e) {
+        } catch (ElfException e) {
             throw new IllegalArgumentException("replay: " + elf + " is not a usable RISC-V ELF: " + e.getMessage());
         }
         McdTarget t;
         try {
-            t = TargetLoader.replay(sessions, path(file), elf, image);
+            t = TargetLoader.replay(sessions, path(file), elf);
         } catch (McdException e) {
             throw Sessions.failed("replay", e);
         }
         Sessions.replace(session, t);
         PrintStream out = Sessions.out(session);
-        out.println("replayed " + file + " (" + elf + ", " + rec.machine().harts() + " hart"
-                + (rec.machine().harts() == 1 ? "" : "s") + ") to its end at time " + rec.endTime()
+        out.println("replayed " + file + " (" + elf + ", " + rec.harts() + " hart"
+                + (rec.harts() == 1 ? "" : "s") + ") to its end at time " + rec.endTime()
                 + ": state hash " + String.format("%016x", rec.endStateHash()) + " matches");
         try {
             if (time != null) {

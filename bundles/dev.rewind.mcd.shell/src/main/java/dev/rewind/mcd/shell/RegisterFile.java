@@ -1,5 +1,6 @@
 package dev.rewind.mcd.shell;
 
+import dev.rewind.debug.Register;
 import dev.rewind.mcd.api.McdCore;
 import dev.rewind.mcd.api.McdException;
 import dev.rewind.mcd.api.RegisterGroup;
@@ -16,13 +17,14 @@ import java.util.Map;
 /**
  * The registers a core describes through mcd_qry_reg_groups_f / mcd_qry_reg_map_f, by name: the names
  * of the register map (ABI names, {@code pc}, CSR names) plus {@code x0}..{@code x31} and {@code fp}
- * as aliases (names from {@link dev.rewind.emulator.isa.Names}). Values are read and written with transaction lists in the register memory space.
+ * as aliases (the debug session's register names: {@link Register}s numbered as GDB numbers them). Values are read
+ * and written with transaction lists in the register memory space.
  */
 final class RegisterFile {
     private final Map<String, RegisterInfo> byName = new LinkedHashMap<>();
     private final List<RegisterInfo> cpu = new ArrayList<>();
 
-    RegisterFile(McdCore core) throws McdException {
+    RegisterFile(McdCore core, List<Register> names) throws McdException {
         List<RegisterGroup> groups = core.qryRegGroups(0, core.qryRegGroups(0, 0).count()).items();
         for (RegisterGroup g : groups) {
             int n = core.qryRegMap(g.regGroupId(), 0, 0).count();
@@ -36,11 +38,11 @@ final class RegisterFile {
                 }
             }
         }
-        for (int i = 0; i < 32; i++) {
-            RegisterInfo r = byName.get(dev.rewind.emulator.isa.Names.reg(i));
+        for (Register n : names) {
+            RegisterInfo r = n.kind() == Register.Kind.GENERAL ? byName.get(n.name()) : null;
             if (r != null) {
-                byName.putIfAbsent("x" + i, r);
-                if (i == 8) {
+                byName.putIfAbsent("x" + n.number(), r);
+                if (n.number() == 8) {
                     byName.putIfAbsent("fp", r);
                 }
             }

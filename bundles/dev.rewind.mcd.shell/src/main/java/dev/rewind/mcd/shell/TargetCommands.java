@@ -1,8 +1,8 @@
 package dev.rewind.mcd.shell;
 
-import dev.rewind.emulator.elf.ElfFormatException;
 import dev.rewind.mcd.api.CoreState;
 import dev.rewind.mcd.api.McdException;
+import dev.rewind.symbols.elf.ElfException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
@@ -37,14 +37,14 @@ public final class TargetCommands {
             throw new IllegalArgumentException("load: no such file: " + elf);
         } catch (IOException e) {
             throw new IllegalArgumentException("load: cannot read " + elf + ": " + e.getMessage());
-        } catch (ElfFormatException e) {
+        } catch (ElfException e) {
             throw new IllegalArgumentException("load: " + elf + " is not a usable RISC-V ELF: " + e.getMessage());
         } catch (McdException e) {
             throw Sessions.failed("load", e);
         }
         Sessions.replace(session, target);
-        Sessions.out(session).println("loaded " + elf + " (RV" + target.image().xlen() + ", " + harts + " hart"
-                + (harts == 1 ? "" : "s") + ", entry " + Values.hex(target.image().entry()) + ")");
+        Sessions.out(session).println("loaded " + elf + " (RV" + target.xlen() + ", " + harts + " hart"
+                + (harts == 1 ? "" : "s") + ", entry " + Values.hex(target.symbols().elf().entry()) + ")");
     }
 
     /** The state of every hart, one line each; the current hart is marked with '*'. */
@@ -55,7 +55,7 @@ public final class TargetCommands {
             for (int h = 0; h < t.harts(); h++) {
                 CoreState st = t.state(h);
                 out.println((h == t.currentHart() ? "* " : "  ") + "hart " + h + " " + st.state() + " pc "
-                        + Values.where(t.image(), t.pc(h)) + (st.stopStr().isEmpty() || st.hwThreadId() != h ? ""
+                        + Values.where(t.symbols(), t.pc(h)) + (st.stopStr().isEmpty() || st.hwThreadId() != h ? ""
                         : ": " + st.stopStr()));
             }
             out.println("time " + t.time());

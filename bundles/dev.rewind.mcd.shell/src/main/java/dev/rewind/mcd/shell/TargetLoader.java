@@ -5,11 +5,11 @@ import dev.rewind.debug.DebugSession;
 import dev.rewind.debug.DebugSessions;
 import dev.rewind.debug.LaunchConfig;
 import dev.rewind.debug.RawConsole;
-import dev.rewind.emulator.elf.ElfFormatException;
-import dev.rewind.emulator.elf.ElfImage;
-import dev.rewind.emulator.elf.ElfLoader;
 import dev.rewind.mcd.api.McdErrorCode;
 import dev.rewind.mcd.api.McdException;
+import dev.rewind.symbols.Symbols;
+import dev.rewind.symbols.elf.ElfException;
+import dev.rewind.symbols.elf.ElfFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Opens the shell's {@link McdTarget}s: a debug session of the shared {@link DebugSessions} for a program or a
- * recording, waited for, its failures as {@link McdException}s, its console tapped into the target's log.
+ * recording, waited for, its failures as {@link McdException}s, its console tapped into the target's log, its
+ * symbols the session's.
  */
 final class TargetLoader {
     private TargetLoader() {
@@ -26,27 +27,39 @@ final class TargetLoader {
 
     /** See {@link McdTarget#load}. */
     static McdTarget load(DebugSessions sessions, Path elf, int harts, int quantum) throws IOException,
-            ElfFormatException, McdException {
-        ElfImage image = ElfLoader.parse(Files.readAllBytes(elf));
+            McdException {
+        checkProgram(elf);
         LaunchConfig config;
         try {
             config = LaunchConfig.of(elf).withHarts(harts).withQuantum(Math.max(0, quantum));
         } catch (IllegalArgumentException e) {
             throw new McdException(McdErrorCode.GENERAL, "cannot load " + elf + ": " + e.getMessage());
         }
-        return open(sessions.launch(config), elf, image, "cannot load " + elf);
+        return open(sessions.launch(config), elf, "cannot load " + elf);
     }
 
     /**
-     * Opens the recording {@code file} (made from {@code elf}, already parsed as {@code image}) as a new session: the
-     * recorded machine, input and bookmarks; the machine then goes to the recording's end (its console output is kept
-     * as the target's console) and checks the state hash there. The debug services check that {@code elf} is the
-     * recorded program.
+     * Reads {@code elf} as the symbols layer reads an ELF file's headers, so that a missing file or one that is not a
+     * RISC-V ELF is refused before a session is started, with the reason for a person. The back end checks the rest
+     * (segments, entry point, RAM) when the session starts.
+     *
+     * @throws java.nio.file.NoSuchFileException the file is missing
+     * @throws IOException                       it cannot be read
+     * @throws ElfException                      it is not a RISC-V ELF file
+     */
+    static void checkProgram(Path elf) throws IOException {
+        ElfFile.parse(Files.readAllBytes(elf));
+    }
+
+    /**
+     * Opens the recording {@code file} (made from {@code elf}) as a new session: the recorded machine, input and
+     * bookmarks; the machine then goes to the recording's end (its console output is kept as the target's console)
+     * and checks the state hash there. The debug services check that {@code elf} is the recorded program.
      *
      * @throws McdException PARAM for another program, GENERAL if the replay diverged
      */
-    static McdTarget replay(DebugSessions sessions, Path file, Path elf, ElfImage image) throws McdException {
-        McdTarget t = open(sessions.openRecording(file, elf), elf, image, "cannot open the recording");
+    static McdTarget replay(DebugSessions sessions, Path file, Path elf) throws McdException {
+        McdTarget t = open(sessions.openRecording(file, elf), elf, "cannot open the recording");
         try {
             t.travel(0).verifyRecording();
         } catch (McdException e) {
@@ -57,7 +70,7 @@ final class TargetLoader {
         return t;
     }
 
-    private static McdTarget open(CompletableFuture<DebugSession> launched, Path elf, ElfImage image, String failure)
+    private static McdTarget open(CompletableFuture<DebugSession> launched, Path elf, String failure)
             throws McdException {
         DebugSession session;
         try {
@@ -72,8 +85,13 @@ final class TargetLoader {
             Thread.currentThread().interrupt();
             throw new McdException(McdErrorCode.GENERAL, failure + ": interrupted");
         }
+        Symbols symbols = session.symbols().orElse(null);
+        if (symbols == null) {
+            session.end();
+            throw new McdException(McdErrorCode.GENERAL, failure + ": no symbols: " + session.symbolProblems());
+        }
         ConsoleLog log = new ConsoleLog();
         session.adapt(RawConsole.class).ifPresent(c -> c.tap(b -> log.write((byte) b)));
-        return new McdTarget(elf, image, session, log);
+        return new McdTarget(elf, symbols, session, log);
     }
 }

@@ -29,7 +29,7 @@ public final class TriggerCommands {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: break ADDR|SYMBOL[+OFFSET]");
         }
-        long address = Values.address(t.image(), args[0]);
+        long address = Values.address(t.symbols(), args[0]);
         try {
             UserTriggers.Entry e = t.triggers().addBreakpoint(address);
             out.println(e.number() + ": " + e.description());
@@ -44,8 +44,8 @@ public final class TriggerCommands {
         if (args.length < 1 || args.length > 3) {
             throw new IllegalArgumentException("usage: watch ADDR|SYMBOL [LEN] [r|w|rw]");
         }
-        long address = Values.address(t.image(), args[0]);
-        long size = Values.symbolSize(t.image(), args[0]);
+        long address = Values.address(t.symbols(), args[0]);
+        long size = Values.symbolSize(t.symbols(), args[0]);
         long length = size > 0 ? size : 4;
         String kind = "w";
         for (int i = 1; i < args.length; i++) {

@@ -1,11 +1,11 @@
 package dev.rewind.mcd.shell;
 
-import dev.rewind.emulator.elf.ElfImage;
 import dev.rewind.mcd.api.McdCore;
 import dev.rewind.mcd.api.McdException;
 import dev.rewind.mcd.api.TrigSimpleCore;
 import dev.rewind.mcd.api.TrigType;
 import dev.rewind.mcd.api.Trigger;
+import dev.rewind.symbols.Symbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,20 +22,20 @@ final class UserTriggers {
     record Entry(int number, String description, int[] trigIds) {
     }
 
-    private final ElfImage image;
+    private final Symbols symbols;
     private final List<McdCore> cores;
     private final int memSpace;
     private final Map<Integer, Entry> entries = new TreeMap<>();
     private int next = 1;
 
-    UserTriggers(ElfImage image, List<McdCore> cores, int memSpace) {
-        this.image = image;
+    UserTriggers(Symbols symbols, List<McdCore> cores, int memSpace) {
+        this.symbols = symbols;
         this.cores = cores;
         this.memSpace = memSpace;
     }
 
     Entry addBreakpoint(long address) throws McdException {
-        return add(TrigSimpleCore.breakpoint(memSpace, address), "breakpoint at " + Values.where(image, address));
+        return add(TrigSimpleCore.breakpoint(memSpace, address), "breakpoint at " + Values.where(symbols, address));
     }
 
     /** {@code kind}: "r", "w" or "rw". */
@@ -55,7 +55,7 @@ final class UserTriggers {
             default -> "read/write";
         };
         return add(TrigSimpleCore.watchpoint(type, memSpace, address, length),
-                what + " watchpoint on " + length + " bytes at " + Values.where(image, address));
+                what + " watchpoint on " + length + " bytes at " + Values.where(symbols, address));
     }
 
     private Entry add(Trigger trig, String description) throws McdException {

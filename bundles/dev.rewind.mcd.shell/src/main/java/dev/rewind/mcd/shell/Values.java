@@ -1,7 +1,7 @@
 package dev.rewind.mcd.shell;
 
-import dev.rewind.emulator.elf.ElfImage;
-import dev.rewind.emulator.elf.ElfSymbol;
+import dev.rewind.symbols.Symbols;
+import dev.rewind.symbols.elf.ElfSymbol;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -52,14 +52,14 @@ final class Values {
     }
 
     /** A number, {@code SYMBOL} or {@code SYMBOL+OFFSET} / {@code SYMBOL-OFFSET} from the ELF symbol table. */
-    static long address(ElfImage image, String text) {
+    static long address(Symbols symbols, String text) {
         if (isNumber(text)) {
             return number(text, "address");
         }
         int split = Math.max(text.lastIndexOf('+'), text.lastIndexOf('-'));
         String name = split > 0 ? text.substring(0, split) : text;
         long offset = split > 0 ? number(text.substring(split + 1), "offset") * (text.charAt(split) == '-' ? -1 : 1) : 0;
-        Optional<ElfSymbol> sym = image.symbol(name);
+        Optional<ElfSymbol> sym = symbols.symbol(name);
         if (sym.isEmpty()) {
             throw new IllegalArgumentException("no symbol '" + name + "' in the program (and not a number)");
         }
@@ -67,17 +67,20 @@ final class Values {
     }
 
     /** The size of a symbol named {@code text}, or 0 if it is a number or has no size. */
-    static long symbolSize(ElfImage image, String text) {
-        return isNumber(text) ? 0 : image.symbol(text).map(ElfSymbol::size).orElse(0L);
+    static long symbolSize(Symbols symbols, String text) {
+        return isNumber(text) ? 0 : symbols.symbol(text).map(ElfSymbol::size).orElse(0L);
     }
 
     static String hex(long v) {
         return "0x" + Long.toHexString(v);
     }
 
-    /** {@code 0x80000120 <main+8>} (the symbol part only if a function or object contains the address). */
-    static String where(ElfImage image, long addr) {
-        return hex(addr) + image.symbolAt(addr).map(s -> " <" + s.name()
+    /**
+     * {@code 0x80000120 <main+8>} (the symbol part only if a function, object or code label contains the address, as
+     * {@link Symbols#symbolAt} finds it for every front end).
+     */
+    static String where(Symbols symbols, long addr) {
+        return hex(addr) + symbols.symbolAt(addr).map(s -> " <" + s.name()
                 + (addr == s.value() ? "" : "+" + (addr - s.value())) + ">").orElse("");
     }
 

@@ -3,9 +3,9 @@ package dev.rewind.mcd.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rewind.emulator.elf.ElfFormatException;
 import dev.rewind.mcd.api.CoreExecState;
 import dev.rewind.mcd.api.CoreState;
+import dev.rewind.symbols.elf.ElfException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class McdTargetTest {
     @Test
     void breakpointStepReverseStepAndConsoleWithoutReplayedOutput() throws Exception {
         try (McdTarget t = load("hello-rv32.elf", 1)) {
-            long main = t.image().symbol("main").orElseThrow().value();
+            long main = t.symbols().symbol("main").orElseThrow().value();
             UserTriggers.Entry bp = t.triggers().addBreakpoint(main);
             CoreState st = t.run(0);
             assertThat(st.state()).isEqualTo(CoreExecState.DEBUG);
@@ -49,7 +49,7 @@ class McdTargetTest {
     @Test
     void runFromABreakpointContinuesOverItAndMaxBoundsTheRun() throws Exception {
         try (McdTarget t = load("hello-rv32.elf", 1)) {
-            long main = t.image().symbol("main").orElseThrow().value();
+            long main = t.symbols().symbol("main").orElseThrow().value();
             t.triggers().addBreakpoint(main);
             t.run(0);
             long atMain = t.time();
@@ -63,7 +63,7 @@ class McdTargetTest {
     @Test
     void watchpointOnAllHartsAndRegisterWrite() throws Exception {
         try (McdTarget t = load("demo-rv32.elf", 4)) {
-            long counter = t.image().symbol("items_produced").orElseThrow().value();
+            long counter = t.symbols().symbol("items_produced").orElseThrow().value();
             UserTriggers.Entry w = t.triggers().addWatchpoint(counter, 4, "w");
             assertThat(w.trigIds()).hasSize(4);
             CoreState st = t.run(0);
@@ -86,7 +86,7 @@ class McdTargetTest {
 
     @Test
     void badProgramsAndHartsAreRefusedClearly() {
-        assertThatThrownBy(() -> McdTarget.load(SESSIONS, Path.of("/bin/true"), 1, 0)).isInstanceOf(ElfFormatException.class);
+        assertThatThrownBy(() -> McdTarget.load(SESSIONS, Path.of("/bin/true"), 1, 0)).isInstanceOf(ElfException.class);
         assertThatThrownBy(() -> load("hello-rv32.elf", 0)).hasMessageContaining("cannot load");
     }
 

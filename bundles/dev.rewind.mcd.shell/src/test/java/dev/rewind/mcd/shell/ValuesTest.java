@@ -3,9 +3,7 @@ package dev.rewind.mcd.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rewind.emulator.elf.ElfImage;
-import dev.rewind.emulator.elf.ElfLoader;
-import java.nio.file.Files;
+import dev.rewind.symbols.Symbols;
 import org.junit.jupiter.api.Test;
 
 class ValuesTest {
@@ -23,7 +21,7 @@ class ValuesTest {
 
     @Test
     void addressesFromTheSymbolTable() throws Exception {
-        ElfImage image = ElfLoader.parse(Files.readAllBytes(McdTargetTest.ELF.resolve("demo-rv32.elf")));
+        Symbols image = Symbols.load(McdTargetTest.ELF.resolve("demo-rv32.elf"));
         long main = image.symbol("main").orElseThrow().value();
         assertThat(Values.address(image, "main")).isEqualTo(main);
         assertThat(Values.address(image, "main+8")).isEqualTo(main + 8);
