@@ -83,6 +83,17 @@ class BundleBoundariesTest {
         assertThat(violations).as("engine or back-end internals used outside the back end").isEmpty();
     }
 
+    /**
+     * The front ends a person debugs with (the scripting shell, DAP, GDB) use not even the engine's file formats: they
+     * take symbols from dev.rewind.symbols and what a recording holds from the debug services.
+     */
+    @Test
+    void debuggerFrontEndsUseNoEngineClassAtAll() throws Exception {
+        for (String bsn : List.of("dev.rewind.mcd.shell", "dev.rewind.dap", "dev.rewind.gdb")) {
+            assertThat(references(jar(bsn))).as(bsn + " uses engine or back-end classes").isEmpty();
+        }
+    }
+
     private static Path jar(String bsn) throws IOException {
         try (Stream<Path> jars = Files.list(BUNDLES)) {
             return jars.filter(p -> p.getFileName().toString().startsWith(bsn + "-")).findFirst()

@@ -27,6 +27,15 @@ public final class RecordingCommands {
     @org.osgi.service.component.annotations.Reference
     private dev.rewind.debug.DebugSessions sessions;
 
+    /** For Declarative Services, which sets {@link #sessions}. */
+    public RecordingCommands() {
+    }
+
+    /** Outside OSGi (tests): the commands over {@code sessions}. */
+    RecordingCommands(dev.rewind.debug.DebugSessions sessions) {
+        this.sessions = sessions;
+    }
+
     /** {@code record FILE}: the session so far (up to the newest time reached) as a recording; the session stays. */
     public void record(CommandSession session, String... args) {
         if (args.length != 1) {
