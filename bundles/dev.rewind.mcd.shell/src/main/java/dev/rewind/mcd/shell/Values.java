@@ -7,6 +7,9 @@ import java.util.Optional;
 
 /** Numbers, addresses and symbols as the commands read and print them. */
 final class Values {
+    /** {@code st_shndx} of an absolute symbol. */
+    private static final int SHN_ABS = 0xfff1;
+
     private Values() {
     }
 
@@ -59,7 +62,7 @@ final class Values {
         int split = Math.max(text.lastIndexOf('+'), text.lastIndexOf('-'));
         String name = split > 0 ? text.substring(0, split) : text;
         long offset = split > 0 ? number(text.substring(split + 1), "offset") * (text.charAt(split) == '-' ? -1 : 1) : 0;
-        Optional<ElfSymbol> sym = symbols.symbol(name);
+        Optional<ElfSymbol> sym = symbol(symbols, name);
         if (sym.isEmpty()) {
             throw new IllegalArgumentException("no symbol '" + name + "' in the program (and not a number)");
         }
@@ -68,7 +71,16 @@ final class Values {
 
     /** The size of a symbol named {@code text}, or 0 if it is a number or has no size. */
     static long symbolSize(Symbols symbols, String text) {
-        return isNumber(text) ? 0 : symbols.symbol(text).map(ElfSymbol::size).orElse(0L);
+        return isNumber(text) ? 0 : symbol(symbols, text).map(ElfSymbol::size).orElse(0L);
+    }
+
+    /**
+     * The symbol called {@code name}: a function, object or code label ({@link Symbols#symbol}), else an absolute
+     * symbol (a value the linker script defines, e.g. {@code __data_load}).
+     */
+    static Optional<ElfSymbol> symbol(Symbols symbols, String name) {
+        return symbols.symbol(name).or(() -> symbols.elf().symbols().stream().filter(s -> s.section() == SHN_ABS
+                && s.type() != ElfSymbol.Type.FILE && s.name().equals(name)).findFirst());
     }
 
     static String hex(long v) {

@@ -96,6 +96,11 @@ class McdTargetTest {
             assertThatThrownBy(() -> t.selectHart(2)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("no hart 2 (the program runs on 2 harts: 0..1)");
             assertThatThrownBy(() -> t.register(0, "q7")).hasMessageContaining("no register 'q7'");
+            // x0..x31 and fp are aliases of the session's register names
+            t.setRegister(1, "s0", 0x5a5a);
+            assertThat(t.register(1, "x8")).isEqualTo(0x5a5a);
+            assertThat(t.register(1, "FP")).isEqualTo(0x5a5a);
+            assertThat(t.register(1, "x0")).isZero();
         }
     }
 }

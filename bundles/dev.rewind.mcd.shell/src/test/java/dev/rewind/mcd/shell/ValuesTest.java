@@ -30,6 +30,14 @@ class ValuesTest {
         assertThat(Values.symbolSize(image, "items_produced")).isEqualTo(4);
         assertThat(Values.where(image, main + 4)).isEqualTo(Values.hex(main + 4) + " <main+4>");
         assertThatThrownBy(() -> Values.address(image, "nope")).hasMessageContaining("no symbol 'nope'");
+        // code labels of the start-up assembly have names too, as in every front end
+        long start = image.elf().entry();
+        assertThat(Values.where(image, start + 2)).isEqualTo(Values.hex(start + 2) + " <_start+2>");
+        // absolute symbols of the linker script are values by name; file symbols are not
+        long dataLoad = image.elf().symbols().stream().filter(s -> s.name().equals("__data_load")).findFirst()
+                .orElseThrow().value();
+        assertThat(Values.address(image, "__data_load+4")).isEqualTo(dataLoad + 4);
+        assertThatThrownBy(() -> Values.address(image, "demo.c")).hasMessageContaining("no symbol 'demo.c'");
     }
 
     @Test
