@@ -104,20 +104,11 @@ public final class RecordingCommands {
                     + rec.bookmarks().stream().map(Bookmark::name).toList() + ")");
         }
         Path elf = program != null ? path(program) : rec.program();
-        try {
-            TargetLoader.checkProgram(elf);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("replay: the recorded program " + elf + " is missing (give it with "
-                    + "--program)");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("replay: cannot read " + elf + ": " + e.getMessage());
-        } catch (ElfException e) {
-            throw new IllegalArgumentException("replay: " + elf + " is not a usable RISC-V ELF: " + e.getMessage());
-        }
         McdTarget t;
         try {
             t = TargetLoader.replay(sessions, path(file), elf);
         } catch (McdException e) {
+            explainProgram(elf);
             throw Sessions.failed("replay", e);
         }
         Sessions.replace(session, t);
@@ -134,6 +125,20 @@ public final class RecordingCommands {
             }
         } catch (McdException e) {
             throw Sessions.failed("replay", e);
+        }
+    }
+
+    /** After a failed replay: the reason to give when the program is missing or not a RISC-V ELF file. */
+    private static void explainProgram(Path elf) {
+        try {
+            TargetLoader.checkProgram(elf);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("replay: the recorded program " + elf + " is missing (give it with "
+                    + "--program)", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("replay: cannot read " + elf + ": " + e.getMessage(), e);
+        } catch (ElfException e) {
+            throw new IllegalArgumentException("replay: " + elf + " is not a usable RISC-V ELF: " + e.getMessage(), e);
         }
     }
 

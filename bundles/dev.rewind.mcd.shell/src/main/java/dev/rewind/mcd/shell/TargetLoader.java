@@ -28,20 +28,24 @@ final class TargetLoader {
     /** See {@link McdTarget#load}. */
     static McdTarget load(DebugSessions sessions, Path elf, int harts, int quantum) throws IOException,
             McdException {
-        checkProgram(elf);
         LaunchConfig config;
         try {
             config = LaunchConfig.of(elf).withHarts(harts).withQuantum(Math.max(0, quantum));
         } catch (IllegalArgumentException e) {
             throw new McdException(McdErrorCode.GENERAL, "cannot load " + elf + ": " + e.getMessage());
         }
-        return open(sessions.launch(config), elf, "cannot load " + elf);
+        try {
+            return open(sessions.launch(config), elf, "cannot load " + elf);
+        } catch (McdException e) {
+            checkProgram(elf);
+            throw e;
+        }
     }
 
     /**
-     * Reads {@code elf} as the symbols layer reads an ELF file's headers, so that a missing file or one that is not a
-     * RISC-V ELF is refused before a session is started, with the reason for a person. The back end checks the rest
-     * (segments, entry point, RAM) when the session starts.
+     * Reads {@code elf} as the symbols layer reads an ELF file's headers: after the debug services refused to start a
+     * session on it, the reason to give a person when the file is missing or not a RISC-V ELF file (the session's own
+     * refusal stands for the rest: segments, entry point, RAM). Nothing is read twice when the session starts.
      *
      * @throws java.nio.file.NoSuchFileException the file is missing
      * @throws IOException                       it cannot be read
