@@ -52,7 +52,7 @@ final class BlockExec {
         final boolean guarded = h.guarded();
         final int[] lt = guarded ? in.noTags : in.lt;
         final int[] st = guarded ? in.noTags : in.st;
-        final byte[] ram = in.ram;
+        final byte[] ram = in.mem.ram; // a write that replaces it cuts the chain
         final long base = in.base;
         final boolean jitOn = in.jit.enabled;
         final int hot = in.jit.threshold;

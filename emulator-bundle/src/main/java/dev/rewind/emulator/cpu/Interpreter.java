@@ -17,8 +17,8 @@ public final class Interpreter {
 
     final Bus bus;
     final CodeCache code;
-    /** RAM and its fast-path tag tables ({@link PhysicalMemory#ram}, {@link PhysicalMemory#loadTags}...). */
-    final byte[] ram;
+    /** RAM ({@link PhysicalMemory#ram}, read at each entry: it grows) and its fast-path tag tables. */
+    final PhysicalMemory mem;
     final int[] lt;
     final int[] st;
     /** A tag table with no page on the fast path: a guarded hart's accesses all take the slow path ({@link GuestChecks}). */
@@ -32,7 +32,7 @@ public final class Interpreter {
     public Interpreter(Bus bus, CodeCache code, PhysicalMemory mem, int harts) {
         this.bus = bus;
         this.code = code;
-        this.ram = mem.ram;
+        this.mem = mem;
         this.lt = mem.loadTags;
         this.st = mem.storeTags;
         this.noTags = new int[mem.pageCount()];

@@ -14,8 +14,8 @@ public abstract class JitCode {
 
     final Interpreter in;
     final Bus bus;
-    /** RAM and its fast-path tag tables (see {@code jit.MemEmit}). */
-    final byte[] ram;
+    /** RAM (its array read at the region's entry: a write that replaces it cuts) and its tag tables ({@code jit.MemEmit}). */
+    final dev.rewind.emulator.mem.PhysicalMemory mem;
     final int[] lt;
     final int[] st;
     final Block[] blocks;
@@ -38,7 +38,7 @@ public abstract class JitCode {
     JitCode(Interpreter in, Block[] blocks) {
         this.in = in;
         this.bus = in.bus;
-        this.ram = in.ram;
+        this.mem = in.mem;
         this.lt = in.lt;
         this.st = in.st;
         this.blocks = blocks;

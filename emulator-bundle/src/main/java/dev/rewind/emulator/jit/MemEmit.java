@@ -40,13 +40,14 @@ final class MemEmit {
     }
 
     /**
-     * The region's entry: RAM in PG, the load and store tag tables in LP and SP (see {@code PhysicalMemory}'s class
+     * The region's entry: RAM in PG (the array grows only through a slow-path store, which cuts: the region leaves), the load and store tag tables in LP and SP (see {@code PhysicalMemory}'s class
      * comment).
      */
     static void locals(Gen g) {
         MethodVisitor mv = g.mv;
         mv.visitVarInsn(ALOAD, THIS);
-        mv.visitFieldInsn(GETFIELD, JITCODE, "ram", "[B");
+        mv.visitFieldInsn(GETFIELD, JITCODE, "mem", "L" + MEM + ";");
+        mv.visitFieldInsn(GETFIELD, MEM, "ram", "[B");
         mv.visitVarInsn(ASTORE, PG);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitFieldInsn(GETFIELD, JITCODE, "lt", "[I");

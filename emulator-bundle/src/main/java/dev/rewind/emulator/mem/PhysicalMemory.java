@@ -5,8 +5,11 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * RAM as one flat array ({@link #ram}; a 2 GiB RAM keeps its last page apart, always on the slow path, since a Java
- * array holds a few bytes less). Snapshots keep page contents in a {@link PageStore}: each page records the stored
+ * RAM as one flat array ({@link #ram}) that covers its first {@code flatPages} pages and grows (doubling, to cover
+ * the page) at the first write past them: pages past it are zeros on the slow path, so a small program costs a
+ * small array. A 2 GiB RAM keeps its last page apart, always on the slow path (a Java array holds a few bytes less).
+ * The array is replaced when it grows, only by a write through the bus (which then cuts the hart's chain, so that
+ * the interpreter and translated code, which hold it from their entry, take the new one) or between runs. Snapshots keep page contents in a {@link PageStore}: each page records the stored
  * page it equals ({@code origin}) or that it is dirty; the first store to a clean page after a snapshot or restore
  * takes the slow path once and marks it dirty, a {@link #snapshot()} copies the dirty pages into the store, and a
  * {@link #restore} copies back the pages that differ from the image.
@@ -16,7 +19,7 @@ import java.nio.ByteOrder;
  * clean pages, decoded code, reservations, HTIF mailboxes, past RAM). An access of {@code len} bytes at RAM offset
  * {@code off} is on the fast path iff {@code tags[off >>> 12] == (off + len - 1) >>> 12}: one compare for the flags,
  * page crossings and RAM's bounds; the tables cover every 32-bit offset ({@link #TAGS}), so an RV32 offset needs no
- * bounds check of its own. Public for the hot loops, written only here; {@link #ram} never changes.
+ * bounds check of its own. Public for the hot loops, written only here.
  *
  * <p>Taking and restoring images is in {@code Snapshots}, content hashes in {@code PageHashes}.
  */
@@ -30,6 +33,9 @@ public final class PhysicalMemory {
     public static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     public static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** Pages {@link #ram} covers at first (it grows as needed). */
+    static final int INITIAL_PAGES = 256;
+
     /** Entries of the tag tables: a page number for every 32-bit offset. */
     public static final int TAGS = 1 << (32 - PAGE_BITS);
 
@@ -39,12 +45,17 @@ public final class PhysicalMemory {
     final long base;
     final long size;
     final int pageCount;
-    /** Pages in {@link #ram}: all of them, or all but the last when RAM is 2 GiB. */
-    final int flatPages;
+    /** Pages {@link #ram} may grow to cover: all of them, or all but the last when RAM is 2 GiB. */
+    private final int limit;
+    /** Pages {@link #ram} covers now; those from here to {@link #limit} are zeros. */
+    int flatPages;
     /** RAM bytes at offsets {@code [0, flatPages * 4096)}. */
-    public final byte[] ram;
-    /** The page beyond {@link #flatPages} of a 2 GiB RAM, else {@code null}. */
+    public byte[] ram;
+    /** Set when {@link #ram} was replaced, until {@link #takeGrown()}. */
+    private boolean grown;
+    /** The page beyond {@link #limit} of a 2 GiB RAM, else {@code null}. */
     private final byte[] tail;
+    private final byte[] zeroPage = new byte[PAGE_SIZE];
     final byte[] flags;
     /** Per page: itself if loads may access it directly, else -1 (see the class comment). */
     public final int[] loadTags;
@@ -80,9 +91,10 @@ public final class PhysicalMemory {
         this.base = base;
         this.size = size;
         this.pageCount = Math.toIntExact(size >>> PAGE_BITS);
-        this.flatPages = Math.min(pageCount, maxFlat);
+        this.limit = Math.min(pageCount, maxFlat);
+        this.flatPages = Math.min(limit, INITIAL_PAGES);
         this.ram = new byte[flatPages << PAGE_BITS];
-        this.tail = flatPages < pageCount ? new byte[(pageCount - flatPages) << PAGE_BITS] : null;
+        this.tail = limit < pageCount ? new byte[(pageCount - limit) << PAGE_BITS] : null;
         this.flags = new byte[pageCount];
         this.loadTags = new int[TAGS];
         this.storeTags = new int[TAGS];
@@ -148,18 +160,40 @@ public final class PhysicalMemory {
         storeTags[p] = p < flatPages && (f & PageFlags.STORE_SLOW) == 0 ? p : -1;
     }
 
-    /** The array that holds page {@code p}: {@link #ram} or the tail page. */
+    /** The array that holds page {@code p}: {@link #ram}, the tail page, or zeros (do not write those). */
     byte[] array(int p) {
-        return p < flatPages ? ram : tail;
+        return p < flatPages ? ram : p >= limit ? tail : zeroPage;
     }
 
     /** Where page {@code p} starts in {@link #array}. */
     int start(int p) {
-        return p < flatPages ? p << PAGE_BITS : (p - flatPages) << PAGE_BITS;
+        return p < flatPages ? p << PAGE_BITS : p >= limit ? (p - limit) << PAGE_BITS : 0;
     }
 
-    /** Page {@code p} is about to be written: marks it dirty (and saves it for a mark) as needed. */
+    /** Grows {@link #ram} to cover page {@code p} (if it may and does not yet). */
+    void cover(int p) {
+        if (p >= flatPages && p < limit) {
+            int n = (int) Math.min(limit, Math.max(p + 1L, 2L * flatPages));
+            ram = java.util.Arrays.copyOf(ram, n << PAGE_BITS);
+            int from = flatPages;
+            flatPages = n;
+            for (int q = from; q < n; q++) {
+                refresh(q);
+            }
+            grown = true;
+        }
+    }
+
+    /** Whether {@link #ram} was replaced since the last call (the bus then cuts the chain). */
+    public boolean takeGrown() {
+        boolean g = grown;
+        grown = false;
+        return g;
+    }
+
+    /** Page {@code p} is about to be written: covers it and marks it dirty (and saves it for a mark) as needed. */
     void prepareWrite(int p) {
+        cover(p);
         if (journal.marked) {
             journal.firstWrite(this, p, array(p), start(p));
         }

@@ -72,6 +72,9 @@ final class Snapshots {
     }
 
     private static void restorePage(PhysicalMemory m, int p, int h, int o) {
+        if (h != 0) {
+            m.cover(p); // a page past the array is zeros: h 0 copies zeros onto zeros
+        }
         m.store.copyOut(h, m.array(p), m.start(p));
         m.store.retain(h);
         m.store.release(o == PhysicalMemory.DIRTY ? 0 : o);

@@ -120,4 +120,40 @@ class FastPathTagsTest {
         });
         assertThat(m.read(last + P - 8, 8)).isEqualTo(0x0102030405060708L);
     }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void theArrayGrowsAtTheFirstWritePastItAndSnapshotsFollow() {
+        int pages = 4 * PhysicalMemory.INITIAL_PAGES;
+        PhysicalMemory m = new PhysicalMemory(BASE, pages * (long) P);
+        int high = 3 * PhysicalMemory.INITIAL_PAGES + 5;
+        long a = BASE + (long) high * P;
+        assertThat(m.ram).hasSize(PhysicalMemory.INITIAL_PAGES * P);
+        assertThat(m.loadTags[high]).as("past the array: slow").isEqualTo(-1);
+        assertThat(m.read(a, 8)).isZero();
+        assertThat(m.takeGrown()).isFalse();
+        m.write(BASE + 8, 8, 0x55);
+        MemoryImage before = m.snapshot();
+        m.write(a - 2, 4, 0xA1B2C3D4L); // crosses from high - 1 into high
+        assertThat(m.takeGrown()).isTrue();
+        assertThat(m.takeGrown()).isFalse();
+        assertThat(m.ram.length).isGreaterThanOrEqualTo((high + 1) * P).isLessThanOrEqualTo(pages * P);
+        assertThat(m.loadTags[high]).isEqualTo(high);
+        assertThat(m.storeTags[high]).as("written: dirty").isEqualTo(high);
+        assertThat(m.read(BASE + 8, 8)).as("kept through the copy").isEqualTo(0x55);
+        assertThat(m.read(a - 2, 4)).isEqualTo(0xA1B2C3D4L);
+        MemoryImage after = m.snapshot();
+        m.restore(before);
+        assertThat(m.read(a - 2, 4)).isZero();
+        m.restore(after);
+        assertThat(m.read(a - 2, 4)).isEqualTo(0xA1B2C3D4L);
+        PhysicalMemory fresh = new PhysicalMemory(BASE, pages * (long) P);
+        fresh.restore(after); // another memory's image: grows it too
+        assertThat(fresh.read(a - 2, 4)).isEqualTo(0xA1B2C3D4L);
+        assertThat(fresh.contentHash()).isEqualTo(m.contentHash());
+        PhysicalMemory small = new PhysicalMemory(BASE, pages * (long) P);
+        small.write(BASE + 8, 8, 0x55);
+        small.write(a - 2, 4, 0xA1B2C3D4L);
+        assertThat(small.contentHash()).as("same contents, same hash").isEqualTo(m.contentHash());
+    }
 }
