@@ -9,7 +9,7 @@ import dev.rewind.emulator.mem.PhysicalMemory;
 
 /**
  * The interpreter's hot loop over decoded blocks ({@link Interpreter#runSlice} calls it for blocks it does not run
- * translated): locals, a switch on a small int op, registers in a {@code long[]}, RAM through the page arrays of
+ * translated): locals, a switch on a small int op, registers in a {@code long[]}, RAM through the flat array and tag tables of
  * {@link PhysicalMemory} with little-endian VarHandles; atomics, CSRs and system instructions go to
  * {@link SystemOps}. Static methods taking the interpreter as their first argument: the same calls and field loads
  * as instance methods, no extra indirection.
@@ -19,9 +19,13 @@ final class BlockExec {
     private BlockExec() {
     }
 
-    private static byte[] page(byte[][] pages, long off, long size, int maxOff) {
-        return off >= 0 && off < size && ((int) off & PhysicalMemory.PAGE_MASK) <= maxOff
-                ? pages[(int) (off >>> PhysicalMemory.PAGE_BITS)] : null;
+    /**
+     * The index in {@code ram} of a fast-path access of {@code len} bytes at RAM offset {@code off}, or -1 for the slow
+     * path (see {@link PhysicalMemory}'s tag tables).
+     */
+    private static int ramIndex(int[] tags, long off, int len) {
+        long p = off >>> PhysicalMemory.PAGE_BITS;
+        return p < tags.length && tags[(int) p] == (int) ((off + len - 1) >>> PhysicalMemory.PAGE_BITS) ? (int) off : -1;
     }
 
     private static long slowLoad(Interpreter in, Hart h, long a, int len, long idx) {
@@ -46,10 +50,10 @@ final class BlockExec {
         final long[] x = h.x;
         final long am = h.xmask;
         final boolean guarded = h.guarded();
-        final byte[][] lp = guarded ? in.noPages : in.lp;
-        final byte[][] sp = guarded ? in.noPages : in.sp;
+        final int[] lt = guarded ? in.noTags : in.lt;
+        final int[] st = guarded ? in.noTags : in.st;
+        final byte[] ram = in.mem.ram; // a write that replaces it cuts the chain
         final long base = in.base;
-        final long size = in.size;
         final boolean jitOn = in.jit.enabled;
         final int hot = in.jit.threshold;
         long used = 0;
@@ -124,39 +128,39 @@ final class BlockExec {
                     case Op.BGEU -> npc = Long.compareUnsigned(x[r1], x[r2]) >= 0 ? imm : npc;
                     case Op.LB, Op.LBU -> {
                         long a = (x[r1] + imm) & am;
-                        byte[] pg = page(lp, a - base, size, 4095);
-                        long v = pg != null ? pg[(int) (a - base) & 4095] : slowLoad(in, h, a, 1, at + i);
+                        int o = ramIndex(lt, a - base, 1);
+                        long v = o >= 0 ? ram[o] : slowLoad(in, h, a, 1, at + i);
                         x[rd] = (w & 0xFF) == Op.LB ? (byte) v : v & 0xFF;
-                        if (pg == null && in.bus.cut) {
+                        if (o < 0 && in.bus.cut) {
                             i++;
                             break loop;
                         }
                     }
                     case Op.LH, Op.LHU -> {
                         long a = (x[r1] + imm) & am;
-                        byte[] pg = page(lp, a - base, size, 4094);
-                        long v = pg != null ? (short) I16.get(pg, (int) (a - base) & 4095) : slowLoad(in, h, a, 2, at + i);
+                        int o = ramIndex(lt, a - base, 2);
+                        long v = o >= 0 ? (short) I16.get(ram, o) : slowLoad(in, h, a, 2, at + i);
                         x[rd] = (w & 0xFF) == Op.LH ? (short) v : v & 0xFFFF;
-                        if (pg == null && in.bus.cut) {
+                        if (o < 0 && in.bus.cut) {
                             i++;
                             break loop;
                         }
                     }
                     case Op.LW, Op.LWU -> {
                         long a = (x[r1] + imm) & am;
-                        byte[] pg = page(lp, a - base, size, 4092);
-                        long v = pg != null ? (int) I32.get(pg, (int) (a - base) & 4095) : slowLoad(in, h, a, 4, at + i);
+                        int o = ramIndex(lt, a - base, 4);
+                        long v = o >= 0 ? (int) I32.get(ram, o) : slowLoad(in, h, a, 4, at + i);
                         x[rd] = (w & 0xFF) == Op.LW ? (int) v : v & 0xFFFFFFFFL;
-                        if (pg == null && in.bus.cut) {
+                        if (o < 0 && in.bus.cut) {
                             i++;
                             break loop;
                         }
                     }
                     case Op.LD -> {
                         long a = (x[r1] + imm) & am;
-                        byte[] pg = page(lp, a - base, size, 4088);
-                        x[rd] = pg != null ? (long) I64.get(pg, (int) (a - base) & 4095) : slowLoad(in, h, a, 8, at + i);
-                        if (pg == null && in.bus.cut) {
+                        int o = ramIndex(lt, a - base, 8);
+                        x[rd] = o >= 0 ? (long) I64.get(ram, o) : slowLoad(in, h, a, 8, at + i);
+                        if (o < 0 && in.bus.cut) {
                             i++;
                             break loop;
                         }
@@ -165,15 +169,14 @@ final class BlockExec {
                         long a = (x[r1] + imm) & am;
                         int op = w & 0xFF;
                         int len = 1 << (op - Op.SB);
-                        byte[] pg = page(sp, a - base, size, 4096 - len);
-                        if (pg != null) {
-                            int o = (int) (a - base) & 4095;
+                        int o = ramIndex(st, a - base, len);
+                        if (o >= 0) {
                             long v = x[r2];
                             switch (op) {
-                                case Op.SB -> pg[o] = (byte) v;
-                                case Op.SH -> I16.set(pg, o, (short) v);
-                                case Op.SW -> I32.set(pg, o, (int) v);
-                                default -> I64.set(pg, o, v);
+                                case Op.SB -> ram[o] = (byte) v;
+                                case Op.SH -> I16.set(ram, o, (short) v);
+                                case Op.SW -> I32.set(ram, o, (int) v);
+                                default -> I64.set(ram, o, v);
                             }
                         } else {
                             slowStore(in, h, a, len, x[r2], at + i);

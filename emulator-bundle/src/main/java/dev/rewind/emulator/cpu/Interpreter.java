@@ -5,7 +5,7 @@ import dev.rewind.emulator.mem.PhysicalMemory;
 /**
  * Executes decoded blocks. {@link #runSlice} runs one hart for a budget of scheduler slots (retired
  * instructions, plus one per exception taken); {@code BlockExec.exec} is the hot loop over one block: locals,
- * a switch on a small int op, registers in a {@code long[]}, RAM through the page arrays of
+ * a switch on a small int op, registers in a {@code long[]}, RAM through the flat array and tag tables of
  * {@link PhysicalMemory} with little-endian VarHandles. Anything unusual (MMIO, watched, shared, code or
  * reserved pages, page-crossing accesses, atomics, CSRs, traps) leaves the fast path. Blocks entered more
  * than a threshold are translated to JVM bytecode ({@link JitControl}, {@link JitCode}, package
@@ -17,10 +17,12 @@ public final class Interpreter {
 
     final Bus bus;
     final CodeCache code;
-    final byte[][] lp;
-    final byte[][] sp;
-    /** Page tables with no page at all: a guarded hart's accesses all take the slow path ({@link GuestChecks}). */
-    final byte[][] noPages;
+    /** RAM ({@link PhysicalMemory#ram}, read at each entry: it grows) and its fast-path tag tables. */
+    final PhysicalMemory mem;
+    final int[] lt;
+    final int[] st;
+    /** A tag table with no page on the fast path: a guarded hart's accesses all take the slow path ({@link GuestChecks}). */
+    final int[] noTags;
     final long base;
     final long size;
     private final long[] bpSkip;
@@ -30,9 +32,11 @@ public final class Interpreter {
     public Interpreter(Bus bus, CodeCache code, PhysicalMemory mem, int harts) {
         this.bus = bus;
         this.code = code;
-        this.lp = mem.loadPages;
-        this.sp = mem.storePages;
-        this.noPages = new byte[mem.loadPages.length][];
+        this.mem = mem;
+        this.lt = mem.loadTags;
+        this.st = mem.storeTags;
+        this.noTags = new int[mem.pageCount()];
+        java.util.Arrays.fill(noTags, -1);
         this.base = mem.base();
         this.size = mem.size();
         this.bpSkip = new long[harts];

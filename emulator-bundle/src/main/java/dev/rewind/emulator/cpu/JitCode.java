@@ -14,8 +14,10 @@ public abstract class JitCode {
 
     final Interpreter in;
     final Bus bus;
-    final byte[][] lp;
-    final byte[][] sp;
+    /** RAM (its array read at the region's entry: a write that replaces it cuts) and its tag tables ({@code jit.MemEmit}). */
+    final dev.rewind.emulator.mem.PhysicalMemory mem;
+    final int[] lt;
+    final int[] st;
     final Block[] blocks;
     final long am;
     /** Per block of the region: its plugin probes, or null. */
@@ -36,8 +38,9 @@ public abstract class JitCode {
     JitCode(Interpreter in, Block[] blocks) {
         this.in = in;
         this.bus = in.bus;
-        this.lp = in.lp;
-        this.sp = in.sp;
+        this.mem = in.mem;
+        this.lt = in.lt;
+        this.st = in.st;
         this.blocks = blocks;
         this.am = in.code.xlen() == 32 ? 0xFFFFFFFFL : -1L;
         this.probes = new dev.rewind.emulator.plugin.Probes[blocks.length];

@@ -8,9 +8,9 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Loads and stores: the interpreter's fast path inline (address inside RAM, access inside one page, page
- * present in {@code loadPages}/{@code storePages}, little-endian VarHandle access), otherwise the bus slow
- * path through {@code JitCode.load/store} followed by the cut check.
+ * Loads and stores: the interpreter's fast path inline (one tag compare: address inside RAM, access inside one
+ * page, page on the fast path for loads or stores; then a little-endian VarHandle access to the flat RAM array),
+ * otherwise the bus slow path through {@code JitCode.load/store} followed by the cut check.
  */
 final class MemEmit {
     private MemEmit() {
@@ -40,13 +40,34 @@ final class MemEmit {
     }
 
     /**
-     * Jumps to {@code slow} unless the access is to a page present in {@code pages} (RAM without flags) and stays in
-     * it; leaves the page in PG and the offset in it in PO. RV32 computes in ints (the int wraps like the guest's
-     * 32-bit address; RAM is at most 2 GiB, so an address outside it has an offset of at least {@code size} as an
-     * unsigned int), and the check against {@code pages.length} is the array's own bounds check, which C2 then
-     * drops. RV64: the offset's page number against the (constant) page count.
+     * The region's entry: RAM in PG (the array grows only through a slow-path store, which cuts: the region leaves), the load and store tag tables in LP and SP (see {@code PhysicalMemory}'s class
+     * comment).
      */
-    private static void fastCheck(Gen g, int r1, long imm, int len, int pagesSlot, Label slow) {
+    static void locals(Gen g) {
+        MethodVisitor mv = g.mv;
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "mem", "L" + MEM + ";");
+        mv.visitFieldInsn(GETFIELD, MEM, "ram", "[B");
+        mv.visitVarInsn(ASTORE, PG);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "lt", "[I");
+        mv.visitVarInsn(ASTORE, LP);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "st", "[I");
+        mv.visitVarInsn(ASTORE, SP);
+    }
+
+    /**
+     * Jumps to {@code slow} unless the access is on the fast path, {@code tags[p] == q} for the page numbers p of its
+     * first byte and q of its last (the page's flags, crossings and RAM bounds in one compare: the tables cover a 4 GiB
+     * offset range, -1 past RAM); leaves the RAM index in PO. RV32 computes in ints (the int wraps like the guest's
+     * 32-bit address; an offset is an unsigned int, its page number below 2^20, always inside the table: the array's
+     * own bounds check is the only one and never fails). RV64 takes the index from the low 20 bits of the page number
+     * and compares the tag with q as longs, which rejects an offset of 4 GiB or more. No explicit bounds compare and no
+     * {@code compareUnsigned}: C2 did not merge a signed compare with the array's own check, and C1 gives every
+     * merge point of a branch diamond phis for all the region's register locals (it ran out of virtual registers).
+     */
+    private static void fastCheck(Gen g, int r1, long imm, int len, int tagsSlot, Label slow) {
         MethodVisitor mv = g.mv;
         if (g.rv32) {
             g.loadInt(r1);
@@ -56,52 +77,42 @@ final class MemEmit {
             mv.visitVarInsn(ISTORE, PO);
             g.iconst(12);
             mv.visitInsn(IUSHR);
-            mv.visitInsn(DUP);
             mv.visitVarInsn(ISTORE, PI);
-            mv.visitVarInsn(ALOAD, pagesSlot);
-            mv.visitInsn(ARRAYLENGTH);
-            unsignedAtLeast(mv, slow);
-        } else {
-            g.loadReg(r1);
-            g.lconst(imm - g.base);
-            mv.visitInsn(LADD);
-            mv.visitInsn(DUP2);
-            mv.visitInsn(L2I);
-            mv.visitVarInsn(ISTORE, PO);
-            g.iconst(12);
-            mv.visitInsn(LUSHR);
-            mv.visitInsn(DUP2);
-            mv.visitInsn(L2I);
-            mv.visitVarInsn(ISTORE, PI);
-            g.lconst(g.size >>> 12);
-            mv.visitInsn(LCMP);
-            mv.visitJumpInsn(IFGE, slow);
+            mv.visitVarInsn(ALOAD, tagsSlot);
+            mv.visitVarInsn(ILOAD, PI);
+            mv.visitInsn(IALOAD);
+            if (len == 1) {
+                mv.visitJumpInsn(IFLT, slow); // a tag is its page or -1
+            } else {
+                mv.visitVarInsn(ILOAD, PO);
+                g.iconst(len - 1);
+                mv.visitInsn(IADD);
+                g.iconst(12);
+                mv.visitInsn(IUSHR);
+                mv.visitJumpInsn(IF_ICMPNE, slow);
+            }
+            return;
         }
-        mv.visitVarInsn(ILOAD, PO);
-        g.iconst(4095);
-        mv.visitInsn(IAND);
+        g.loadReg(r1);
+        g.lconst(imm - g.base);
+        mv.visitInsn(LADD);
+        mv.visitInsn(DUP2);
+        mv.visitInsn(L2I);
         mv.visitVarInsn(ISTORE, PO);
-        mv.visitVarInsn(ALOAD, pagesSlot);
-        mv.visitVarInsn(ILOAD, PI);
-        mv.visitInsn(AALOAD);
-        mv.visitInsn(DUP);
-        mv.visitVarInsn(ASTORE, PG);
-        mv.visitJumpInsn(IFNULL, slow);
         if (len > 1) {
-            // inside the page (pages are 4096 bytes): the very test the VarHandle makes, which C2 then drops
-            mv.visitVarInsn(ILOAD, PO);
-            mv.visitVarInsn(ALOAD, PG);
-            mv.visitInsn(ARRAYLENGTH);
-            g.iconst(len - 1);
-            mv.visitInsn(ISUB);
-            unsignedAtLeast(mv, slow);
+            g.lconst(len - 1);
+            mv.visitInsn(LADD);
         }
-    }
-
-    /** Two ints a, b: jumps to {@code slow} when a >= b unsigned (C2's own form of an array bounds check). */
-    private static void unsignedAtLeast(MethodVisitor mv, Label slow) {
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
-        mv.visitJumpInsn(IFGE, slow);
+        g.iconst(12);
+        mv.visitInsn(LUSHR);                        // q
+        mv.visitVarInsn(ALOAD, tagsSlot);
+        mv.visitVarInsn(ILOAD, PO);
+        g.iconst(12);
+        mv.visitInsn(IUSHR);                        // p's low 20 bits
+        mv.visitInsn(IALOAD);
+        mv.visitInsn(I2L);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFNE, slow);
     }
 
     private static void pageOffset(Gen g) {

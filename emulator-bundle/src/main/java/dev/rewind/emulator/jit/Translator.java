@@ -26,8 +26,11 @@ public final class Translator {
      * C1 bails out of large ones ("too many stack slots used", seen from about 4000 bytes), leaving them in the
      * bytecode interpreter until C2 compiles them; with today's region limits (48 blocks, 320 instructions) that is
      * rare, and a 3000-byte limit measured no better. {@code -Drewind.jit.maxCode} overrides it (experiments).
+     * 6500 since the flat-RAM load/store path (MemEmit): its smaller accesses let work-mem-rv32's hot loops fit one
+     * 7349-byte region, which C1 refused ("out of virtual registers in linear scan"), leaving it to the bytecode
+     * interpreter and an unprofiled C2 (half the speed).
      */
-    public static final int MAX_CODE_BYTES = Integer.getInteger("rewind.jit.maxCode", 7800);
+    public static final int MAX_CODE_BYTES = Integer.getInteger("rewind.jit.maxCode", 6500);
 
     /**
      * Bytecode C2 must still be able to inline per callback call site (an empty callback: its lambda's 6 bytes and
@@ -92,8 +95,7 @@ public final class Translator {
         }
         used[0] = false;
         local(mv, H, HART, "x", "[J", ASTORE, X);
-        local(mv, THIS, JITCODE, "lp", "[[B", ASTORE, LP);
-        local(mv, THIS, JITCODE, "sp", "[[B", ASTORE, SP);
+        MemEmit.locals(g);
         mv.visitInsn(LCONST_0);
         mv.visitVarInsn(LSTORE, USED);
         mv.visitInsn(ICONST_0);

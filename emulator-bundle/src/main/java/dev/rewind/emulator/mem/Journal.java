@@ -27,9 +27,9 @@ final class Journal {
         size = 0;
     }
 
-    void saveCopy(int p, byte[] contents) {
+    void saveCopy(int p, byte[] contents, int start) {
         byte[] c = bufferCount > 0 ? buffers[--bufferCount] : new byte[PhysicalMemory.PAGE_SIZE];
-        System.arraycopy(contents, 0, c, 0, c.length);
+        System.arraycopy(contents, start, c, 0, c.length);
         add(p, -1, c);
     }
 
@@ -75,10 +75,10 @@ final class Journal {
         }
     }
 
-    /** The first store to page {@code p} (contents {@code pg}) since the mark: save what rollback needs. */
-    void firstWrite(PhysicalMemory m, int p, byte[] pg) {
+    /** The first store to page {@code p} (contents at {@code start} of {@code pg}) since the mark: save what rollback needs. */
+    void firstWrite(PhysicalMemory m, int p, byte[] pg, int start) {
         if ((m.flags[p] & PageFlags.JOURNAL) != 0) {
-            saveCopy(p, pg);
+            saveCopy(p, pg, start);
             m.flags[p] &= ~PageFlags.JOURNAL;
             m.refresh(p);
         } else if (m.origin[p] != PhysicalMemory.DIRTY) {
@@ -96,10 +96,10 @@ final class Journal {
             int p = pages[k];
             int h = origins[k];
             if (h < 0) {
-                System.arraycopy(copies[k], 0, m.pages[p], 0, PhysicalMemory.PAGE_SIZE);
+                System.arraycopy(copies[k], 0, m.array(p), m.start(p), PhysicalMemory.PAGE_SIZE);
                 recycle(k);
             } else {
-                m.store.copyOut(h, m.pages[p]);
+                m.store.copyOut(h, m.array(p), m.start(p));
                 m.origin[p] = h;
                 m.changed[p >>> Chunk.BITS] = true;
                 m.flags[p] |= PageFlags.CLEAN;

@@ -10,13 +10,12 @@ final class PageHashes {
     static long content(PhysicalMemory m) {
         long h = 0x9E3779B97F4A7C15L ^ m.size;
         for (int p = 0; p < m.pageCount; p++) {
-            byte[] pg = m.pages[p];
             int o = m.origin[p];
-            if (pg == null || o == 0) {
+            if (o == 0) {
                 continue;
             }
             // a clean page has its stored page's contents, whose hash the store keeps
-            long ph = o == PhysicalMemory.DIRTY ? page(pg, 0) : m.store.pageHash(o);
+            long ph = o == PhysicalMemory.DIRTY ? page(m.array(p), m.start(p)) : m.store.pageHash(o);
             if (ph != ZERO_PAGE) {
                 h = Long.rotateLeft(h ^ (ph + p * 0xC2B2AE3D27D4EB4FL), 27) * 0x9E3779B97F4A7C15L;
             }

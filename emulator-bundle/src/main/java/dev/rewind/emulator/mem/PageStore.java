@@ -88,10 +88,10 @@ final class PageStore {
         }
     }
 
-    /** Stores a copy of {@code page}; the new handle has one reference (the caller's). */
-    int put(byte[] page) {
+    /** Stores a copy of the page at {@code start} of {@code src}; the new handle has one reference (the caller's). */
+    int put(byte[] src, int start) {
         int h = allocate();
-        System.arraycopy(page, 0, slab(h), offset(h), PAGE);
+        System.arraycopy(src, start, slab(h), offset(h), PAGE);
         return h;
     }
 
@@ -116,12 +116,12 @@ final class PageStore {
         return h;
     }
 
-    /** Copies stored page {@code h} (0: zeros) into {@code dst}. */
-    void copyOut(int h, byte[] dst) {
+    /** Copies stored page {@code h} (0: zeros) into {@code dst} at {@code start}. */
+    void copyOut(int h, byte[] dst, int start) {
         if (h == 0) {
-            Arrays.fill(dst, (byte) 0);
+            Arrays.fill(dst, start, start + PAGE, (byte) 0);
         } else {
-            System.arraycopy(slab(h), offset(h), dst, 0, PAGE);
+            System.arraycopy(slab(h), offset(h), dst, start, PAGE);
         }
     }
 
@@ -147,7 +147,7 @@ final class PageStore {
     /** {@link PageHashes#page} of stored page {@code h} (not 0), computed once per page. */
     long pageHash(int h) {
         if (!hashed[h]) {
-            copyOut(h, scratch);
+            copyOut(h, scratch, 0);
             hashes[h] = PageHashes.page(scratch, 0);
             hashed[h] = true;
         }

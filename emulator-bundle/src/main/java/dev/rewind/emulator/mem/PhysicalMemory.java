@@ -5,20 +5,23 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * RAM as 4 KiB pages, each a mutable array owned by this memory alone (allocated on first write; {@code null} reads
- * as zero). Snapshots keep page contents in a {@link PageStore}: each page records the stored page it equals
- * ({@code origin}) or that it is dirty; the first store to a clean page after a snapshot or restore takes the slow
- * path once and marks it dirty, a {@link #snapshot()} copies the dirty pages into the store (one bulk copy each,
- * nothing on the store fast path), and a {@link #restore} copies back the pages that differ from the image.
+ * RAM as one flat array ({@link #ram}) that covers its first {@code flatPages} pages and grows (doubling, to cover
+ * the page) at the first write past them: pages past it are zeros on the slow path, so a small program costs a
+ * small array. A 2 GiB RAM keeps its last page apart, always on the slow path (a Java array holds a few bytes less).
+ * The array is replaced when it grows, only by a write through the bus (which then cuts the hart's chain, so that
+ * the interpreter and translated code, which hold it from their entry, take the new one) or between runs. Snapshots keep page contents in a {@link PageStore}: each page records the stored
+ * page it equals ({@code origin}) or that it is dirty; the first store to a clean page after a snapshot or restore
+ * takes the slow path once and marks it dirty, a {@link #snapshot()} copies the dirty pages into the store, and a
+ * {@link #restore} copies back the pages that differ from the image.
  *
- * <p>Per-page {@link PageFlags flags} decide whether a page is on the fast path: {@link #loadPages} /
- * {@link #storePages} hold the page for pages the interpreter may access directly and {@code null} for pages that
- * must take the slow path (watchpoints, clean pages, decoded code, reservations, HTIF mailboxes, not yet
- * allocated). The arrays are public for the interpreter's hot loop; only this class writes them. A page's array
- * never changes once allocated, so translated code may hold on to it.
+ * <p>Per-page {@link PageFlags flags} decide the fast path through tag tables ({@link #loadTags}, {@link #storeTags}:
+ * {@code p} for a page p that may be accessed directly, -1 for pages that must take the slow path: watchpoints,
+ * clean pages, decoded code, reservations, HTIF mailboxes, past RAM). An access of {@code len} bytes at RAM offset
+ * {@code off} is on the fast path iff {@code tags[off >>> 12] == (off + len - 1) >>> 12}: one compare for the flags,
+ * page crossings and RAM's bounds; the tables cover every 32-bit offset ({@link #TAGS}), so an RV32 offset needs no
+ * bounds check of its own. Public for the hot loops, written only here.
  *
- * <p>This file holds the layout, page flags and the access paths; taking and restoring images is in
- * {@code Snapshots}, content hashes in {@code PageHashes} (package-private).
+ * <p>Taking and restoring images is in {@code Snapshots}, content hashes in {@code PageHashes}.
  */
 public final class PhysicalMemory {
 
@@ -30,19 +33,34 @@ public final class PhysicalMemory {
     public static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     public static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** Pages {@link #ram} covers at first (it grows as needed). */
+    static final int INITIAL_PAGES = 256;
+
+    /** Entries of the tag tables: a page number for every 32-bit offset. */
+    public static final int TAGS = 1 << (32 - PAGE_BITS);
+
     /** {@link #origin} of a page written since it last equalled a stored page. */
     static final int DIRTY = -1;
 
     final long base;
     final long size;
     final int pageCount;
+    /** Pages {@link #ram} may grow to cover: all of them, or all but the last when RAM is 2 GiB. */
+    private final int limit;
+    /** Pages {@link #ram} covers now; those from here to {@link #limit} are zeros. */
+    int flatPages;
+    /** RAM bytes at offsets {@code [0, flatPages * 4096)}. */
+    public byte[] ram;
+    /** Set when {@link #ram} was replaced, until {@link #takeGrown()}. */
+    private boolean grown;
+    /** The page beyond {@link #limit} of a 2 GiB RAM, else {@code null}. */
+    private final byte[] tail;
     private final byte[] zeroPage = new byte[PAGE_SIZE];
-    final byte[][] pages;
     final byte[] flags;
-    /** Fast-path page for loads or {@code null}. */
-    public final byte[][] loadPages;
-    /** Fast-path page for stores or {@code null}. */
-    public final byte[][] storePages;
+    /** Per page: itself if loads may access it directly, else -1 (see the class comment). */
+    public final int[] loadTags;
+    /** Per page: itself if stores may access it directly, else -1. */
+    public final int[] storeTags;
     /** Per page: the stored page (handle, 0 = zeros) whose contents it has, or {@link #DIRTY}. */
     final int[] origin;
     /** The dirty pages, in the order they were first written. */
@@ -58,8 +76,14 @@ public final class PhysicalMemory {
     private final Journal journal = new Journal();
 
     public PhysicalMemory(long base, long size) {
-        if (size <= 0 || (size & PAGE_MASK) != 0 || size > (1L << 40)) {
-            throw new IllegalArgumentException("RAM size must be a positive multiple of 4096 up to 1 TiB: " + size);
+        // the largest byte[] HotSpot allocates is a few bytes short of 2 GiB
+        this(base, size, Integer.MAX_VALUE >>> PAGE_BITS);
+    }
+
+    /** A memory whose flat array holds at most {@code maxFlat} pages (tests of the tail page). */
+    PhysicalMemory(long base, long size, int maxFlat) {
+        if (size <= 0 || (size & PAGE_MASK) != 0 || size > (2L << 30)) {
+            throw new IllegalArgumentException("RAM size must be a positive multiple of 4096 up to 2 GiB: " + size);
         }
         if ((base & PAGE_MASK) != 0) {
             throw new IllegalArgumentException("RAM base must be page aligned: " + Long.toHexString(base));
@@ -67,10 +91,15 @@ public final class PhysicalMemory {
         this.base = base;
         this.size = size;
         this.pageCount = Math.toIntExact(size >>> PAGE_BITS);
-        this.pages = new byte[pageCount][];
+        this.limit = Math.min(pageCount, maxFlat);
+        this.flatPages = Math.min(limit, INITIAL_PAGES);
+        this.ram = new byte[flatPages << PAGE_BITS];
+        this.tail = limit < pageCount ? new byte[(pageCount - limit) << PAGE_BITS] : null;
         this.flags = new byte[pageCount];
-        this.loadPages = new byte[pageCount][];
-        this.storePages = new byte[pageCount][];
+        this.loadTags = new int[TAGS];
+        this.storeTags = new int[TAGS];
+        java.util.Arrays.fill(loadTags, -1);
+        java.util.Arrays.fill(storeTags, -1);
         this.origin = new int[pageCount];
         this.dirty = new int[pageCount];
         for (int p = 0; p < pageCount; p++) {
@@ -127,26 +156,46 @@ public final class PhysicalMemory {
 
     void refresh(int p) {
         int f = flags[p];
-        byte[] pg = pages[p];
-        loadPages[p] = (f & PageFlags.LOAD_SLOW) != 0 ? null : pg == null ? zeroPage : pg;
-        storePages[p] = (f & PageFlags.STORE_SLOW) != 0 ? null : pg;
+        loadTags[p] = p < flatPages && (f & PageFlags.LOAD_SLOW) == 0 ? p : -1;
+        storeTags[p] = p < flatPages && (f & PageFlags.STORE_SLOW) == 0 ? p : -1;
     }
 
-    /** The page for reading (never {@code null}; an unallocated page reads as zeros). Do not modify. */
-    public byte[] readablePage(int p) {
-        byte[] pg = pages[p];
-        return pg == null ? zeroPage : pg;
+    /** The array that holds page {@code p}: {@link #ram}, the tail page, or zeros (do not write those). */
+    byte[] array(int p) {
+        return p < flatPages ? ram : p >= limit ? tail : zeroPage;
     }
 
-    /** The page for writing: allocates it and marks it dirty as needed. */
-    public byte[] writablePage(int p) {
-        byte[] pg = pages[p];
-        if (journal.marked) {
-            journal.firstWrite(this, p, pg);
+    /** Where page {@code p} starts in {@link #array}. */
+    int start(int p) {
+        return p < flatPages ? p << PAGE_BITS : p >= limit ? (p - limit) << PAGE_BITS : 0;
+    }
+
+    /** Grows {@link #ram} to cover page {@code p} (if it may and does not yet). */
+    void cover(int p) {
+        if (p >= flatPages && p < limit) {
+            int n = (int) Math.min(limit, Math.max(p + 1L, 2L * flatPages));
+            ram = java.util.Arrays.copyOf(ram, n << PAGE_BITS);
+            int from = flatPages;
+            flatPages = n;
+            for (int q = from; q < n; q++) {
+                refresh(q);
+            }
+            grown = true;
         }
-        if (pg == null) {
-            pg = new byte[PAGE_SIZE];
-            pages[p] = pg;
+    }
+
+    /** Whether {@link #ram} was replaced since the last call (the bus then cuts the chain). */
+    public boolean takeGrown() {
+        boolean g = grown;
+        grown = false;
+        return g;
+    }
+
+    /** Page {@code p} is about to be written: covers it and marks it dirty (and saves it for a mark) as needed. */
+    void prepareWrite(int p) {
+        cover(p);
+        if (journal.marked) {
+            journal.firstWrite(this, p, array(p), start(p));
         }
         if (origin[p] != DIRTY) {
             store.release(origin[p]);
@@ -156,7 +205,6 @@ public final class PhysicalMemory {
             flags[p] &= ~PageFlags.CLEAN;
             refresh(p);
         }
-        return pg;
     }
 
     /**
@@ -193,7 +241,9 @@ public final class PhysicalMemory {
         long off = addr - base;
         int o = (int) (off & PAGE_MASK);
         if (o + len <= PAGE_SIZE) {
-            byte[] pg = readablePage((int) (off >>> PAGE_BITS));
+            int p = (int) (off >>> PAGE_BITS);
+            byte[] pg = array(p);
+            o += start(p);
             return switch (len) {
                 case 1 -> pg[o] & 0xFFL;
                 case 2 -> (short) I16.get(pg, o) & 0xFFFFL;
@@ -213,7 +263,10 @@ public final class PhysicalMemory {
         long off = addr - base;
         int o = (int) (off & PAGE_MASK);
         if (o + len <= PAGE_SIZE) {
-            byte[] pg = writablePage((int) (off >>> PAGE_BITS));
+            int p = (int) (off >>> PAGE_BITS);
+            prepareWrite(p);
+            byte[] pg = array(p);
+            o += start(p);
             switch (len) {
                 case 1 -> pg[o] = (byte) value;
                 case 2 -> I16.set(pg, o, (short) value);
@@ -233,7 +286,8 @@ public final class PhysicalMemory {
             long a = addr + i;
             int o = (int) ((a - base) & PAGE_MASK);
             int n = Math.min(len - i, PAGE_SIZE - o);
-            System.arraycopy(readablePage(pageOf(a)), o, dst, off + i, n);
+            int p = pageOf(a);
+            System.arraycopy(array(p), start(p) + o, dst, off + i, n);
             i += n;
         }
     }
@@ -244,7 +298,9 @@ public final class PhysicalMemory {
             long a = addr + i;
             int o = (int) ((a - base) & PAGE_MASK);
             int n = Math.min(len - i, PAGE_SIZE - o);
-            System.arraycopy(src, off + i, writablePage(pageOf(a)), o, n);
+            int p = pageOf(a);
+            prepareWrite(p);
+            System.arraycopy(src, off + i, array(p), start(p) + o, n);
             i += n;
         }
     }

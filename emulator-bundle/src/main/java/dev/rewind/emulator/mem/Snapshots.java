@@ -18,7 +18,7 @@ final class Snapshots {
         m.store.reclaim();
         for (int i = 0; i < m.dirtyCount; i++) {
             int p = m.dirty[i];
-            m.origin[p] = m.store.put(m.pages[p]);
+            m.origin[p] = m.store.put(m.array(p), m.start(p));
             m.flags[p] |= PageFlags.CLEAN;
             m.refresh(p);
         }
@@ -72,12 +72,10 @@ final class Snapshots {
     }
 
     private static void restorePage(PhysicalMemory m, int p, int h, int o) {
-        byte[] pg = m.pages[p];
-        if (pg == null) {
-            pg = new byte[PhysicalMemory.PAGE_SIZE];
-            m.pages[p] = pg;
+        if (h != 0) {
+            m.cover(p); // a page past the array is zeros: h 0 copies zeros onto zeros
         }
-        m.store.copyOut(h, pg);
+        m.store.copyOut(h, m.array(p), m.start(p));
         m.store.retain(h);
         m.store.release(o == PhysicalMemory.DIRTY ? 0 : o);
         m.origin[p] = h;
@@ -89,10 +87,11 @@ final class Snapshots {
     private static void restoreForeign(PhysicalMemory m, MemoryImage image, IntConsumer replaced) {
         for (int p = 0; p < m.pageCount; p++) {
             int h = image.handle(p);
-            if (h == 0 && m.pages[p] == null) {
-                continue;
+            if (h == 0 && m.origin[p] == 0) {
+                continue; // zeros already
             }
-            image.store.copyOut(h, m.writablePage(p));
+            m.prepareWrite(p);
+            image.store.copyOut(h, m.array(p), m.start(p));
             replaced.accept(p);
         }
     }

@@ -81,12 +81,12 @@ class PhysicalMemoryTest {
     void theFirstStoreAfterASnapshotTakesTheSlowPathOnce() {
         PhysicalMemory m = memory();
         m.write(addr(3, 0), 4, 1);
-        assertThat(m.storePages[3]).isNotNull();
+        assertThat(m.storeTags[3]).isEqualTo(3);
         m.snapshot();
-        assertThat(m.storePages[3]).as("clean after snapshot").isNull();
-        assertThat(m.loadPages[3]).isNotNull();
+        assertThat(m.storeTags[3]).as("clean after snapshot").isEqualTo(-1);
+        assertThat(m.loadTags[3]).isEqualTo(3);
         m.write(addr(3, 4), 4, 2);
-        assertThat(m.storePages[3]).as("dirty again").isNotNull();
+        assertThat(m.storeTags[3]).as("dirty again").isEqualTo(3);
     }
 
     @Test
@@ -200,8 +200,8 @@ class PhysicalMemoryTest {
         m.write(addr(3, 0), 8, 30);
         m.rollback(p -> {
         });
-        assertThat(m.storePages[1]).as("clean again").isNull();
-        assertThat(m.storePages[2]).as("still dirty").isNotNull();
+        assertThat(m.storeTags[1]).as("clean again").isEqualTo(-1);
+        assertThat(m.storeTags[2]).as("still dirty").isEqualTo(2);
         MemoryImage b = m.snapshot();
         assertThat(b.sharesPage(a, 1)).isTrue();
         assertThat(b.pagesNotIn(a)).isEqualTo(1);
