@@ -83,17 +83,14 @@ final class BlockEmit {
                         mv.visitInsn(IXOR);
                     }
                 } else {
+                    // unsigned: Long.compareUnsigned, one unsigned compare in C2
                     g.loadReg(r1);
-                    if (unsigned) {
-                        g.lconst(Long.MIN_VALUE);
-                        mv.visitInsn(LXOR);
-                    }
                     g.loadReg(r2);
                     if (unsigned) {
-                        g.lconst(Long.MIN_VALUE);
-                        mv.visitInsn(LXOR);
+                        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+                    } else {
+                        mv.visitInsn(LCMP);
                     }
-                    mv.visitInsn(LCMP);
                 }
                 Label taken = new Label();
                 int jump = switch (op) {

@@ -46,10 +46,8 @@ final class Emit {
             }
             case Op.SLTIU -> {
                 g.loadReg(r1);
-                g.lconst(Long.MIN_VALUE);
-                mv.visitInsn(LXOR);
-                g.lconst(imm ^ Long.MIN_VALUE);
-                lessThan(mv);
+                g.lconst(imm);
+                unsignedLessThan(mv);
             }
             case Op.XORI -> rI(g, r1, imm, LXOR);
             case Op.ORI -> rI(g, r1, imm, LOR);
@@ -83,12 +81,8 @@ final class Emit {
             }
             case Op.SLTU -> {
                 g.loadReg(r1);
-                g.lconst(Long.MIN_VALUE);
-                mv.visitInsn(LXOR);
                 g.loadReg(r2);
-                g.lconst(Long.MIN_VALUE);
-                mv.visitInsn(LXOR);
-                lessThan(mv);
+                unsignedLessThan(mv);
             }
             case Op.ADDW, Op.SUBW, Op.MULW -> {
                 rr(g, r1, r2, op == Op.ADDW ? LADD : op == Op.SUBW ? LSUB : LMUL);
@@ -227,6 +221,17 @@ final class Emit {
     /** long → (long) (int) long */
     private static void toInt(MethodVisitor mv) {
         mv.visitInsn(L2I);
+        mv.visitInsn(I2L);
+    }
+
+    /**
+     * Two longs a, b → (a < b unsigned ? 1L : 0L): the sign bit of Long.compareUnsigned, which C2 compiles to one
+     * unsigned compare (flipping both sign bits first cost two 64-bit constants and xors).
+     */
+    private static void unsignedLessThan(MethodVisitor mv) {
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+        mv.visitIntInsn(BIPUSH, 31);
+        mv.visitInsn(IUSHR);
         mv.visitInsn(I2L);
     }
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The translated fast path for loads and stores against the interpreter, bit for bit, at the addresses where its
  * range checks decide: RAM's first and last bytes, just below and just past RAM, accesses crossing a page or RAM's
  * end, the UART (MMIO), an RV32 address that wraps around 2^32, and RV64 addresses whose low 32 bits fall inside RAM
- * (4 GiB above or below it, the sign-extended RAM base, page numbers beyond 2^31). Every load and store width, with
+ * (4 GiB above or below it, the sign-extended RAM base, page numbers beyond 2^31, offsets whose page number wraps to
+ * one inside RAM as a 32-bit int: 2^44 and 2^63 above data in RAM). Every load and store width, with
  * offsets around each address; faults go to a handler that skips the instruction.
  */
 class MemoryEdgeDifferentialTest {
@@ -30,12 +31,15 @@ class MemoryEdgeDifferentialTest {
     private static final long E = B + RAM;
     /** Data (past the code). */
     private static final long D = B + 0x40000;
-    /** Address registers a0..s8 (x10..x24) and their values; the ones that reach code pages are only loaded from. */
+    /**
+     * Address registers a0..s11 (x10..x27) and their values; the ones that reach code pages are only loaded from (B - 4:
+     * a store at offset 7 would overwrite the trap handler; B - 16 tests stores below RAM).
+     */
     private static final long[] ADDRS = {B, E - 8, B + 0x1FFE, D + 0xFFE, 0xFFFFFFF8L, B - 4, MachineConfig.UART_BASE,
         E, B + 0x1_0000_0100L, 0xFFFFFFFF80000100L, E + (1L << 43), D - (1L << 32) + 0x5000, D + (1L << 32) + 0x5000,
-        -8, D + 0x4FFF};
-    private static final boolean[] LOAD_ONLY = {true, false, true, false, false, false, false, false, true, true, false,
-        false, false, false, false};
+        -8, D + 0x4FFF, D + (1L << 44), D + (1L << 63) + 0x2000, B - 16};
+    private static final boolean[] LOAD_ONLY = {true, false, true, false, false, true, false, false, true, true, false,
+        false, false, false, false, false, false, false};
 
     static String program(int xlen) {
         String[] loads = xlen == 64 ? new String[] {"lb", "lh", "lw", "lbu", "lhu", "lwu", "ld"}
@@ -93,9 +97,11 @@ class MemoryEdgeDifferentialTest {
         Machine ref = boot(xlen, false, outRef);
         Machine jit = boot(xlen, true, outJit);
         long chunk = 7;
+        RunResult last = null;
         for (int point = 0; point < 200; point++) {
             RunResult a = ref.run(chunk);
             RunResult b = jit.run(chunk);
+            last = a;
             String where = "point " + point + " time " + a.time();
             assertThat(b).as(where).isEqualTo(a);
             assertThat(jit.stateHash()).as(where).isEqualTo(ref.stateHash());
@@ -104,7 +110,8 @@ class MemoryEdgeDifferentialTest {
             }
             chunk = Math.min(chunk * 3 + 1, 50_000);
         }
-        assertThat(ref.hart(0).pc()).as("ran to the end").isNotEqualTo(RandomPrograms.RAM);
+        assertThat(last.reason()).as("ran to the end (the test device's exit)").isEqualTo(StopReason.EXITED);
+        assertThat(ref.hart(0).reg(5)).as("every round of the loop").isZero();
         assertThat(ref.time()).as("ran the loop").isGreaterThan(40L * ADDRS.length * 30);
         assertThat(outJit.text()).isEqualTo(outRef.text());
         assertThat(jit.translationCounts()[1]).as("blocks translated").isPositive();
