@@ -37,7 +37,7 @@ public final class Interpreter {
         this.size = mem.size();
         this.bpSkip = new long[harts];
         java.util.Arrays.fill(bpSkip, -1);
-        this.jit = new JitControl(this, code, mem, code.xlen());
+        this.jit = new JitControl(this, code, mem, code.xlen(), harts == 1);
         this.host = code.pluginHost();
     }
 
@@ -141,8 +141,11 @@ public final class Interpreter {
             } else {
                 j = null;
             }
-            if (j != null && budget - used >= b.n && !bus.cut && !guarded) {
-                used += j.run(h, Math.min(budget - used, jit.cap(j)), used);
+            // (0: no region, or the region had no budget for what runs up to its next check: the interpreter goes on)
+            long ran = j != null && budget - used >= b.n && !bus.cut && !guarded
+                    ? j.run(h, Math.min(budget - used, jit.cap(j)), used) : 0;
+            if (ran > 0) {
+                used += ran;
             } else if (b.probes != null) {
                 used += ProbedExec.run(this, h, b, b.probes, room, used);
             } else {

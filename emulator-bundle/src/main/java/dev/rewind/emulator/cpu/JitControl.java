@@ -52,6 +52,13 @@ final class JitControl {
     private final Interpreter in;
     private final CodeCache code;
     private final int xlen;
+    /**
+     * Budget checks at loop headers and entries only ({@code jit.BudgetPlan}): one-hart machines, whose slices are long
+     * (a slice's last few blocks then run in the interpreter); multi-hart machines' slices end at every quantum and
+     * keep a check per block. {@code -Drewind.jit.sparse=false} turns it off (experiments).
+     */
+    private final boolean sparse;
+    static final boolean SPARSE = !"false".equals(System.getProperty("rewind.jit.sparse"));
     private final long base;
     private final long size;
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -83,8 +90,9 @@ final class JitControl {
         return Long.MAX_VALUE;
     }
 
-    JitControl(Interpreter in, CodeCache code, PhysicalMemory mem, int xlen) {
+    JitControl(Interpreter in, CodeCache code, PhysicalMemory mem, int xlen, boolean sparse) {
         this.in = in;
+        this.sparse = sparse && SPARSE;
         this.code = code;
         this.xlen = xlen;
         this.base = mem.base();
@@ -102,7 +110,7 @@ final class JitControl {
             TranslationCache.Key key = null;
             TranslationCache.Translated e = null;
             if (shared != null) {
-                key = TranslationCache.key(specs, xlen, base, size);
+                key = TranslationCache.key(specs, xlen, base, size, sparse);
                 e = shared.get(key);
             }
             if (e == null) {
@@ -146,7 +154,7 @@ final class JitControl {
     /** Translates and defines the region (cut in halves while its method is too large for C2). */
     private TranslationCache.Translated define(List<BlockSpec> specs) throws ReflectiveOperationException {
         while (true) {
-            Translator.Result r = Translator.translate(specs, xlen, base, size);
+            Translator.Result r = Translator.translate(specs, xlen, base, size, sparse);
             // (room left for C2 to inline the callbacks: Translator.CALL_INLINE_BYTES)
             if (r.codeSize() + Translator.inlineReserve(specs) > Translator.MAX_CODE_BYTES && specs.size() > 1) {
                 specs = specs.subList(0, (specs.size() + 1) / 2);
