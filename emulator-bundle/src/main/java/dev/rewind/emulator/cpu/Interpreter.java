@@ -54,6 +54,14 @@ public final class Interpreter {
         jit.threshold = threshold;
     }
 
+    /**
+     * Budget checks of regions translated from now on at loop headers and entries only, on one-hart machines (default
+     * off, {@code -Drewind.jit.sparse=true}); execution is the same either way.
+     */
+    public void setSparseBudgetChecks(boolean on) {
+        jit.sparse(on);
+    }
+
     public boolean translationEnabled() {
         return jit.enabled;
     }

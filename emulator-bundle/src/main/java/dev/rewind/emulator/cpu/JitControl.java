@@ -53,12 +53,14 @@ final class JitControl {
     private final CodeCache code;
     private final int xlen;
     /**
-     * Budget checks at loop headers and entries only ({@code jit.BudgetPlan}): one-hart machines, whose slices are long
-     * (a slice's last few blocks then run in the interpreter); multi-hart machines' slices end at every quantum and
-     * keep a check per block. {@code -Drewind.jit.sparse=false} turns it off (experiments).
+     * Budget checks at loop headers and entries only ({@code jit.BudgetPlan}), one-hart machines only (multi-hart
+     * slices end at every quantum; the last blocks before a slice's end then run in the interpreter). Off by default:
+     * measured mixed (work-calls +15-20%, work-crc -5-10%, bench -3-10%). {@code -Drewind.jit.sparse=true} or
+     * {@link #sparse(boolean)}.
      */
-    private final boolean sparse;
-    static final boolean SPARSE = !"false".equals(System.getProperty("rewind.jit.sparse"));
+    private boolean sparse;
+    private final boolean oneHart;
+    static final boolean SPARSE = Boolean.getBoolean("rewind.jit.sparse");
     private final long base;
     private final long size;
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -90,13 +92,19 @@ final class JitControl {
         return Long.MAX_VALUE;
     }
 
-    JitControl(Interpreter in, CodeCache code, PhysicalMemory mem, int xlen, boolean sparse) {
+    JitControl(Interpreter in, CodeCache code, PhysicalMemory mem, int xlen, boolean oneHart) {
         this.in = in;
-        this.sparse = sparse && SPARSE;
+        this.oneHart = oneHart;
+        this.sparse = oneHart && SPARSE;
         this.code = code;
         this.xlen = xlen;
         this.base = mem.base();
         this.size = mem.size();
+    }
+
+    /** Sparse budget checks in the regions translated from now on (one-hart machines; others ignore it). */
+    void sparse(boolean on) {
+        sparse = oneHart && on;
     }
 
     /**

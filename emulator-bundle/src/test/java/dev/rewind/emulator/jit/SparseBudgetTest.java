@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * One-hart regions check their budget only at loop headers, at entries and every 32 instructions of a path
- * ({@code BudgetPlan}): a loop of five blocks, one arm longer than that span, run in slices of every length from 1 to
+ * One-hart regions with sparse budget checks ({@code Machine.setSparseBudgetChecks}) check only at loop headers, at
+ * entries and every 32 instructions of a path ({@code BudgetPlan}): a loop of five blocks, one arm longer than that span, run in slices of every length from 1 to
  * 97 instructions (budgets ending in every block, mid-loop, at and next to the checks), stops at exactly the
  * interpreter's instruction with its registers and state hash; the translated machine must have run in regions.
  */
@@ -62,6 +62,7 @@ class SparseBudgetTest {
             Machine m = new Machine(MachineConfig.defaults(xlen).withRamSize(1 << 20), ConsoleSink.discard(),
                     InputSource.none());
             m.setTranslation(jit, 20);
+            m.setSparseBudgetChecks(true);
             byte[] code = new Assembler(xlen).assemble(program(), START);
             m.writeMemory(START, code, 0, code.length);
             m.hart(0).setPc(START);
