@@ -253,6 +253,14 @@ public final class Machine {
         interp.setTranslation(enabled, threshold);
     }
 
+    /**
+     * Translated regions made from now on check their budget at loop headers and entries only (one hart; default off,
+     * {@code -Drewind.jit.sparse=true}). Execution and state hashes are identical either way.
+     */
+    public void setSparseBudgetChecks(boolean on) {
+        interp.setSparseBudgetChecks(on);
+    }
+
     /** Translator counters: regions translated, blocks covered, failed translations, regions on several pages. */
     public long[] translationCounts() {
         return interp.translationCounts();

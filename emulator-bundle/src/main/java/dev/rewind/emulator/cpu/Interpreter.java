@@ -41,7 +41,7 @@ public final class Interpreter {
         this.size = mem.size();
         this.bpSkip = new long[harts];
         java.util.Arrays.fill(bpSkip, -1);
-        this.jit = new JitControl(this, code, mem, code.xlen());
+        this.jit = new JitControl(this, code, mem, code.xlen(), harts == 1);
         this.host = code.pluginHost();
     }
 
@@ -56,6 +56,14 @@ public final class Interpreter {
         }
         jit.enabled = enabled;
         jit.threshold = threshold;
+    }
+
+    /**
+     * Budget checks of regions translated from now on at loop headers and entries only, on one-hart machines (default
+     * off, {@code -Drewind.jit.sparse=true}); execution is the same either way.
+     */
+    public void setSparseBudgetChecks(boolean on) {
+        jit.sparse(on);
     }
 
     public boolean translationEnabled() {
@@ -145,8 +153,11 @@ public final class Interpreter {
             } else {
                 j = null;
             }
-            if (j != null && budget - used >= b.n && !bus.cut && !guarded) {
-                used += j.run(h, Math.min(budget - used, jit.cap(j)), used);
+            // (0: no region, or the region had no budget for what runs up to its next check: the interpreter goes on)
+            long ran = j != null && budget - used >= b.n && !bus.cut && !guarded
+                    ? j.run(h, Math.min(budget - used, jit.cap(j)), used) : 0;
+            if (ran > 0) {
+                used += ran;
             } else if (b.probes != null) {
                 used += ProbedExec.run(this, h, b, b.probes, room, used);
             } else {

@@ -52,6 +52,15 @@ final class JitControl {
     private final Interpreter in;
     private final CodeCache code;
     private final int xlen;
+    /**
+     * Budget checks at loop headers and entries only ({@code jit.BudgetPlan}), one-hart machines only (multi-hart
+     * slices end at every quantum; the last blocks before a slice's end then run in the interpreter). Off by default:
+     * measured mixed (work-calls +15-20%, work-crc -5-10%, bench -3-10%). {@code -Drewind.jit.sparse=true} or
+     * {@link #sparse(boolean)}.
+     */
+    private boolean sparse;
+    private final boolean oneHart;
+    static final boolean SPARSE = Boolean.getBoolean("rewind.jit.sparse");
     private final long base;
     private final long size;
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -83,12 +92,19 @@ final class JitControl {
         return Long.MAX_VALUE;
     }
 
-    JitControl(Interpreter in, CodeCache code, PhysicalMemory mem, int xlen) {
+    JitControl(Interpreter in, CodeCache code, PhysicalMemory mem, int xlen, boolean oneHart) {
         this.in = in;
+        this.oneHart = oneHart;
+        this.sparse = oneHart && SPARSE;
         this.code = code;
         this.xlen = xlen;
         this.base = mem.base();
         this.size = mem.size();
+    }
+
+    /** Sparse budget checks in the regions translated from now on (one-hart machines; others ignore it). */
+    void sparse(boolean on) {
+        sparse = oneHart && on;
     }
 
     /**
@@ -102,7 +118,7 @@ final class JitControl {
             TranslationCache.Key key = null;
             TranslationCache.Translated e = null;
             if (shared != null) {
-                key = TranslationCache.key(specs, xlen, base, size);
+                key = TranslationCache.key(specs, xlen, base, size, sparse);
                 e = shared.get(key);
             }
             if (e == null) {
@@ -113,6 +129,9 @@ final class JitControl {
             }
             Block[] members = region.subList(0, e.blocks()).toArray(Block[]::new);
             JitCode j = (JitCode) e.ctor().invokeExact(in, members);
+            if (DUMP) {
+                dump(e.type(), b, members, j);
+            }
             regions++;
             regionBlocks += members.length;
             long page0 = (members[0].pc - base) >>> PhysicalMemory.PAGE_BITS;
@@ -143,7 +162,7 @@ final class JitControl {
     /** Translates and defines the region (cut in halves while its method is too large for C2). */
     private TranslationCache.Translated define(List<BlockSpec> specs) throws ReflectiveOperationException {
         while (true) {
-            Translator.Result r = Translator.translate(specs, xlen, base, size);
+            Translator.Result r = Translator.translate(specs, xlen, base, size, sparse);
             // (room left for C2 to inline the callbacks: Translator.CALL_INLINE_BYTES)
             if (r.codeSize() + Translator.inlineReserve(specs) > Translator.MAX_CODE_BYTES && specs.size() > 1) {
                 specs = specs.subList(0, (specs.size() + 1) / 2);
@@ -165,6 +184,23 @@ final class JitControl {
      * slower (C1 bails out of large methods; C2 takes long on them); leaf copies only add a few small blocks.
      */
     private List<Block> region(Block head, int maxBlocks, int maxInsns) {
+        Set<Long> drop = new HashSet<>();
+        for (int round = 0; ; round++) {
+            List<Block> out = collect(head, maxBlocks, maxInsns, drop);
+            if (!COPY_LOOPS && round < 4 && RegionLoops.copiedLoops(out, JitControl::copied, drop)) {
+                continue;
+            }
+            return out;
+        }
+    }
+
+    /** Whether a region would take b as a copy (b is entered in another region and is no leaf function). */
+    private static boolean copied(Block b) {
+        return b.jit != null && !(LEAVES && leaf(b));
+    }
+
+    /** The region's blocks ({@link #region}) but none of those in {@code drop}. */
+    private List<Block> collect(Block head, int maxBlocks, int maxInsns, Set<Long> drop) {
         List<Block> out = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         out.add(head);
@@ -174,14 +210,14 @@ final class JitControl {
         for (int q = 0; q < out.size(); q++) {
             Block b = out.get(q);
             for (long t : successors(b)) {
-                if (out.size() >= maxBlocks || seen.contains(t)) {
+                if (out.size() >= maxBlocks || seen.contains(t) || drop.contains(t)) {
                     continue;
                 }
                 Block s = code.lookup(t);
                 if (s == null || !s.valid || !s.translatable() || insns + s.n > maxInsns) {
                     continue;
                 }
-                boolean copy = s.jit != null && !(LEAVES && leaf(s));
+                boolean copy = copied(s);
                 // (no copies of blocks with plugin probes: measured, they made per-instruction callbacks and inline
                 // counters cost more, 2.4x and 1.13x of no plugin instead of 1.45x and 1.0x, with none of the gain)
                 if (copy && (copied + s.n > MAX_COPIED || s.probes != null)) {
@@ -196,6 +232,20 @@ final class JitControl {
         return out;
     }
 
+    /** Prints every region translated to standard error ({@code -Drewind.jit.dump=true}, diagnostics). */
+    static final boolean DUMP = Boolean.getBoolean("rewind.jit.dump");
+
+    /** One line: class, head, each block as pc/instructions ("c": a copy of a block entered in another region). */
+    private static void dump(Class<?> c, Block head, Block[] members, JitCode j) {
+        StringBuilder sb = new StringBuilder("REGION " + c.getName() + " head " + Long.toHexString(head.pc) + ":");
+        int insns = 0;
+        for (Block m : members) {
+            insns += m.n;
+            sb.append(' ').append(Long.toHexString(m.pc)).append('/').append(m.n);
+            sb.append(m.jit != null && m.jit != j ? "c" : "");
+        }
+        System.err.println(sb + " insns " + insns);
+    }
     static final boolean LEAVES = !"false".equals(System.getProperty("rewind.jit.leaves"));
     /**
      * Instructions of blocks translated in other regions (not leaves) a region may copy, nearest first: a loop whose
@@ -203,6 +253,8 @@ final class JitControl {
      * slice loop at every transition ({@code -Drewind.jit.maxCopied}, experiments; 0 = never).
      */
     static final int MAX_COPIED = Integer.getInteger("rewind.jit.maxCopied", 16);
+    /** Copies may form loops of their own ({@link RegionLoops}; {@code -Drewind.jit.copyLoops=true}, experiments). */
+    static final boolean COPY_LOOPS = Boolean.getBoolean("rewind.jit.copyLoops");
 
     /**
      * A leaf function: one block of at most 16 instructions ending in a return ({@code jalr x0, 0(ra)}). A region may
@@ -214,7 +266,7 @@ final class JitControl {
         return b.n <= 16 && (w & 0xFF) == Op.JALR && ((w >>> 8) & 63) == 32 && ((w >>> 16) & 63) == 1;
     }
 
-    private static long[] successors(Block b) {
+    static long[] successors(Block b) {
         if (b.exits) {
             return new long[0];
         }

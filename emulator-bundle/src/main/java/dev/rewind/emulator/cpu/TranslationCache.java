@@ -72,6 +72,11 @@ final class TranslationCache {
 
     /** The key of {@code Translator.translate(blocks, xlen, ramBase, ramSize)}. */
     static Key key(List<BlockSpec> blocks, int xlen, long ramBase, long ramSize) {
+        return key(blocks, xlen, ramBase, ramSize, false);
+    }
+
+    /** The key of {@code Translator.translate(blocks, xlen, ramBase, ramSize, sparse)}. */
+    static Key key(List<BlockSpec> blocks, int xlen, long ramBase, long ramSize, boolean sparse) {
         int n = 4;
         long[][] shapes = new long[blocks.size()][];
         for (int k = 0; k < blocks.size(); k++) {
@@ -81,7 +86,7 @@ final class TranslationCache {
         }
         long[] w = new long[n];
         int p = 0;
-        w[p++] = xlen;
+        w[p++] = xlen | (sparse ? 1L << 32 : 0);
         w[p++] = ramBase;
         w[p++] = ramSize;
         w[p++] = blocks.size();

@@ -13,24 +13,23 @@ final class BlockEmit {
     }
 
     /**
-     * Block k: the budget check ("a whole block fits, else leave with pc at this block"), its instructions, and its
+     * Block k: the budget check where the plan has one ("the instructions up to the next check fit, else leave with pc
+     * at this block"; before the block's label when only entries from outside check), its instructions, and its
      * end: direct branches and jumps to blocks of the region are gotos, indirect jumps dispatch on the target, a
      * CSR/system instruction goes through the interpreter and leaves.
      */
-    static void block(Gen g, int k) {
+    static void block(Gen g, BudgetPlan plan, int k) {
         MethodVisitor mv = g.mv;
         BlockSpec b = g.blocks.get(k);
         int n = b.length();
+        if (plan.entry[k] != g.labels[k]) {
+            mv.visitLabel(plan.entry[k]);
+            check(g, plan.enter[k], b.pc());
+        }
         mv.visitLabel(g.labels[k]);
-        Label fits = new Label();
-        mv.visitVarInsn(LLOAD, USED);
-        g.lconst(n);
-        mv.visitInsn(LADD);
-        mv.visitVarInsn(LLOAD, BUDGET);
-        mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFLE, fits);
-        g.exitTo(b.pc());
-        mv.visitLabel(fits);
+        if (plan.check[k] > 0) {
+            check(g, plan.check[k], b.pc());
+        }
         Probe.block(g, k);
         int last = n - 1;
         for (int i = 0; i < last; i++) {
@@ -65,7 +64,7 @@ final class BlockEmit {
                 g.lconst(b.link());
                 g.storeReg(rd);
                 g.addUsed(n);
-                Dispatch.dispatch(g);
+                Dispatch.dispatch(g, plan);
             }
             case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> {
                 g.addUsed(n);
@@ -113,6 +112,20 @@ final class BlockEmit {
                 g.goTo(b.endPc());
             }
         }
+    }
+
+    /** "At least {@code n} slots of budget left, else leave with pc {@code pc}" ({@link BudgetPlan}). */
+    private static void check(Gen g, int n, long pc) {
+        MethodVisitor mv = g.mv;
+        Label fits = new Label();
+        mv.visitVarInsn(LLOAD, USED);
+        g.lconst(n);
+        mv.visitInsn(LADD);
+        mv.visitVarInsn(LLOAD, BUDGET);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFLE, fits);
+        g.exitTo(pc);
+        mv.visitLabel(fits);
     }
 
     /** A CSR/system instruction ending block k: through the interpreter, then leave with its next pc. */

@@ -12,7 +12,7 @@ final class Dispatch {
     }
 
     /** Any block of the region is an entry: dispatch on the page offset of {@code h.pc}. */
-    static void entrySwitch(Gen g) {
+    static void entrySwitch(Gen g, BudgetPlan plan) {
         MethodVisitor mv = g.mv;
         if (g.blocks.size() == 1) {
             return;
@@ -20,13 +20,14 @@ final class Dispatch {
         mv.visitVarInsn(ALOAD, H);
         mv.visitFieldInsn(GETFIELD, HART, "pc", "J");
         mv.visitVarInsn(LSTORE, NPC);
-        dispatch(g);
+        dispatch(g, plan);
     }
 
     /**
-     * Continues at the pc in NPC: a jump to the region's block there when there is one, else leaves. Used at entry and after indirect jumps (returns to a call site in the region stay inside).
+     * Continues at the pc in NPC: a jump to the region's block there (its entry check, {@link BudgetPlan}) when there
+     * is one, else leaves. Used at entry and after indirect jumps (returns to a call site in the region stay inside).
      */
-    static void dispatch(Gen g) {
+    static void dispatch(Gen g, BudgetPlan plan) {
         MethodVisitor mv = g.mv;
         int n = g.blocks.size();
         Integer[] order = new Integer[n];
@@ -38,7 +39,7 @@ final class Dispatch {
         Label[] targets = new Label[n];
         for (int j = 0; j < n; j++) {
             keys[j] = key(g, order[j]);
-            targets[j] = g.labels[order[j]];
+            targets[j] = plan.entry[order[j]];
         }
         long lo = lowest(g);
         mv.visitVarInsn(LLOAD, NPC);

@@ -12,8 +12,8 @@ import org.objectweb.asm.MethodVisitor;
  * Translates a region (decoded blocks, on one or several pages, each an entry point) into the bytes of a class
  * {@code dev.rewind.emulator.cpu.JitRegion extends JitCode} with the constructor {@code (Interpreter, Block[])}
  * and {@code long run(Hart h, long budget, long t0)}. Registers live in locals between the load at entry and
- * the store at the exits; every block starts with the budget check ("a whole block fits, else leave with pc
- * at this block"); direct branches and jumps to blocks of the region are gotos, indirect jumps dispatch on
+ * the store at the exits; budget checks ("what runs up to the next check fits, else leave with pc at this
+ * block") start every block, or on one-hart machines only loop headers and entries ({@link BudgetPlan}); direct branches and jumps to blocks of the region are gotos, indirect jumps dispatch on
  * the target (a switch over the region's blocks), every other transfer leaves.
  * Semantics follow the interpreter's hot loop expression for expression. Stateless.
  */
@@ -54,6 +54,14 @@ public final class Translator {
      * @param ramSize RAM size in bytes
      */
     public static Result translate(List<BlockSpec> blocks, int xlen, long ramBase, long ramSize) {
+        return translate(blocks, xlen, ramBase, ramSize, false);
+    }
+
+    /**
+     * As {@link #translate(List, int, long, long)}; {@code sparse}: budget checks at loop headers and entries only
+     * ({@link BudgetPlan}), for machines whose slices are long (one hart).
+     */
+    public static Result translate(List<BlockSpec> blocks, int xlen, long ramBase, long ramSize, boolean sparse) {
         if (blocks.isEmpty()) {
             throw new IllegalArgumentException("empty region");
         }
@@ -111,9 +119,10 @@ public final class Translator {
         Label handler = new Label();
         mv.visitTryCatchBlock(tryStart, tryEnd, handler, TRAP);
         mv.visitLabel(tryStart);
-        Dispatch.entrySwitch(g);
+        BudgetPlan plan = new BudgetPlan(blocks, g.labels, sparse);
+        Dispatch.entrySwitch(g, plan);
         for (int k = 0; k < blocks.size(); k++) {
-            BlockEmit.block(g, k);
+            BlockEmit.block(g, plan, k);
         }
         mv.visitLabel(tryEnd);
 

@@ -1,0 +1,136 @@
+package dev.rewind.emulator.jit;
+
+import dev.rewind.emulator.isa.Op;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Label;
+
+/**
+ * Where a region checks its budget ({@link BlockEmit}). Per block (multi-hart machines): every block starts with "does
+ * this block fit?". Sparse (one-hart machines): only at checkpoints, the targets of the region's back edges (so every
+ * loop has one), blocks where the instructions since the last check would exceed {@link #SPAN}, and at every entry
+ * from outside (the slice loop, indirect jumps), each asking for the most instructions any path runs from there to the
+ * next checkpoint or exit. Either way the region runs only whole blocks that fit, and leaves before a block with pc
+ * at that block; sparse checks leave earlier (up to a span before the budget's end), and the slice loop runs the rest
+ * block by block in the interpreter: the slice ends at the same instruction.
+ */
+final class BudgetPlan {
+    /** The most instructions between two checks on a path (sparse; {@code -Drewind.jit.checkSpan}, experiments). */
+    static final int SPAN = Math.max(1, Integer.getInteger("rewind.jit.checkSpan", 32));
+
+    /** Instructions the check at block k's label asks for; 0: no check there (reached only from checked blocks). */
+    final int[] check;
+    /** Instructions the check on entry to block k from outside asks for (entry switch, indirect jumps). */
+    final int[] enter;
+    /** Where entries from outside jump to: the label of a checking block, else a check of its own before it. */
+    final Label[] entry;
+
+    private final List<BlockSpec> blocks;
+    private final Map<Long, Integer> index = new HashMap<>();
+    private final boolean[] point;
+    private final int[] dist;
+    private final byte[] state;
+
+    BudgetPlan(List<BlockSpec> blocks, Label[] labels, boolean sparse) {
+        int n = blocks.size();
+        this.blocks = blocks;
+        this.check = new int[n];
+        this.enter = new int[n];
+        this.entry = new Label[n];
+        this.point = new boolean[n];
+        this.dist = new int[n];
+        this.state = new byte[n];
+        for (int k = 0; k < n; k++) {
+            index.put(blocks.get(k).pc(), k);
+        }
+        if (!sparse) {
+            for (int k = 0; k < n; k++) {
+                check[k] = blocks.get(k).length();
+                enter[k] = check[k];
+                entry[k] = labels[k];
+            }
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            if (state[k] == 0) {
+                backEdges(k);
+            }
+        }
+        java.util.Arrays.fill(state, (byte) 0);
+        for (int k = 0; k < n; k++) {
+            distance(k);
+        }
+        for (int k = 0; k < n; k++) {
+            enter[k] = dist[k];
+            check[k] = point[k] ? dist[k] : 0;
+            entry[k] = point[k] ? labels[k] : new Label();
+        }
+    }
+
+    /** Successors of block k inside the region through direct jumps (as {@link BlockEmit} emits them). */
+    private int[] next(int k) {
+        BlockSpec b = blocks.get(k);
+        if (b.exits()) {
+            return new int[0];
+        }
+        int last = b.length() - 1;
+        long imm = b.imm()[last];
+        long[] t = switch (b.code()[last] & 0xFF) {
+            case Op.JAL -> new long[] {imm};
+            case Op.JALR -> new long[0];
+            case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> new long[] {b.endPc(), imm};
+            default -> new long[] {b.endPc()};
+        };
+        int[] out = new int[t.length];
+        int m = 0;
+        for (long pc : t) {
+            Integer s = index.get(pc);
+            if (s != null) {
+                out[m++] = s;
+            }
+        }
+        return java.util.Arrays.copyOf(out, m);
+    }
+
+    /** Depth-first search from k: the target of every edge back to a block on the search path is a checkpoint. */
+    private void backEdges(int k) {
+        state[k] = 1;
+        for (int s : next(k)) {
+            if (state[s] == 1) {
+                point[s] = true;
+            } else if (state[s] == 0) {
+                backEdges(s);
+            }
+        }
+        state[k] = 2;
+    }
+
+    /**
+     * The most instructions a path from the start of block k runs before it reaches a checkpoint (k excluded) or
+     * leaves; a successor that would make it exceed {@link #SPAN} becomes a checkpoint. Without back edges' targets
+     * the region's jumps form no cycle, so the recursion ends.
+     */
+    private int distance(int k) {
+        if (state[k] == 2) {
+            return dist[k];
+        }
+        state[k] = 2;
+        int n = blocks.get(k).length();
+        int most = 0;
+        int[] next = next(k);
+        for (int s : next) {
+            if (!point[s]) {
+                most = Math.max(most, distance(s));
+            }
+        }
+        if (n + most > SPAN) {
+            most = 0;
+            for (int s : next) {
+                point[s] = true;
+            }
+        }
+        dist[k] = n + most;
+        return dist[k];
+    }
+}

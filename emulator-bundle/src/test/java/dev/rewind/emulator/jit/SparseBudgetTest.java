@@ -1,0 +1,92 @@
+package dev.rewind.emulator.jit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.emulator.Machine;
+import dev.rewind.emulator.MachineConfig;
+import dev.rewind.emulator.RunResult;
+import dev.rewind.emulator.StopReason;
+import dev.rewind.emulator.device.ConsoleSink;
+import dev.rewind.emulator.device.InputSource;
+import dev.rewind.emulator.isa.Assembler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * One-hart regions with sparse budget checks ({@code Machine.setSparseBudgetChecks}) check only at loop headers, at
+ * entries and every 32 instructions of a path ({@code BudgetPlan}): a loop of five blocks, one arm longer than that span, run in slices of every length from 1 to
+ * 97 instructions (budgets ending in every block, mid-loop, at and next to the checks), stops at exactly the
+ * interpreter's instruction with its registers and state hash; the translated machine must have run in regions.
+ */
+class SparseBudgetTest {
+
+    static final long START = MachineConfig.RAM_BASE + 0x100;
+
+    static String program() {
+        return """
+                addi a1,zero,0
+                lui a2,0x1
+                loop: addi a1,a1,1
+                andi t0,a1,3
+                beq t0,zero,even
+                addi a3,a3,5
+                xori a4,a4,3
+                jal zero,join
+                even: addi a5,a5,7
+                add a6,a6,a1
+                join: add a7,a7,a3
+                sub a7,a7,a4
+                andi t1,a1,7
+                bne t1,zero,skip
+                """ + "addi a0,a0,1\n".repeat(40) + """
+                skip: add a7,a7,a0
+                blt a1,a2,loop
+                lui t6,0x100
+                lui t5,0x5
+                addi t5,t5,0x555
+                sw t5,0(t6)
+                """;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {32, 64})
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void everySliceLengthStopsAtTheInterpretersInstruction(int xlen) {
+        List<List<Long>> results = new ArrayList<>();
+        long[] counts = null;
+        for (boolean jit : new boolean[] {false, true}) {
+            Machine m = new Machine(MachineConfig.defaults(xlen).withRamSize(1 << 20), ConsoleSink.discard(),
+                    InputSource.none());
+            m.setTranslation(jit, 20);
+            m.setSparseBudgetChecks(true);
+            byte[] code = new Assembler(xlen).assemble(program(), START);
+            m.writeMemory(START, code, 0, code.length);
+            m.hart(0).setPc(START);
+            List<Long> out = new ArrayList<>();
+            RunResult r = null;
+            for (int k = 0; k < 100_000 && (r == null || r.reason() != StopReason.EXITED); k++) {
+                r = m.run(1 + k % 97);
+                out.add(r.time());
+                out.add(m.hart(0).pc());
+                out.add(m.hart(0).reg(17));
+                if (k % 61 == 0) {
+                    out.add(m.stateHash());
+                }
+            }
+            assertThat(r.reason()).isEqualTo(StopReason.EXITED);
+            out.add(m.stateHash());
+            if (jit) {
+                counts = m.translationCounts();
+            }
+            results.add(out);
+        }
+        assertThat(results.get(1)).hasSameSizeAs(results.get(0));
+        assertThat(results.get(1)).isEqualTo(results.get(0));
+        assertThat(counts[2]).as("failed translations").isZero();
+        assertThat(counts[0]).as("regions").isPositive();
+    }
+}
