@@ -138,7 +138,14 @@ public final class Main {
                     if (early != null) {
                         args.addAll(early.handoff());
                     }
-                    return commands.invokeForExitCode("rewind:" + command, args, out, err);
+                    int code = commands.invokeForExitCode("rewind:" + command, args, out, err);
+                    if (RunTraining.wanted() && code == EXIT_OK) {
+                        if (runtime.partial()) {
+                            runtime.startRest(err);
+                        }
+                        RunTraining.run(runtime.context(), runtime.commands(), err);
+                    }
+                    return code;
             }
         } catch (LaunchException e) {
             err.println("rewind: " + e.getMessage());
