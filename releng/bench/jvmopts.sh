@@ -5,7 +5,8 @@
 #   Every --variant is one set of JVM options, given to the launcher as REWIND_JAVA_OPTS (after the launcher's own
 #   options; REWIND_JVM_DEFAULTS=0 in a variant's OPTS, e.g. 'bare=REWIND_JVM_DEFAULTS=0', turns the launcher's
 #   default options off instead). Default variants: 'launcher' (the launcher as it is) and 'bare'
-#   (REWIND_JVM_DEFAULTS=0: the JVM's own defaults).
+#   (REWIND_JVM_DEFAULTS=0: the JVM's own defaults). 'NAME=REWIND=PATH OPTS' runs another launcher (another tree's
+#   ./rewind, e.g. main's built in a copy: 'main=REWIND=/tmp/base/rewind') with OPTS, for an A/B of launcher changes.
 #   --elf: guest ELFs (default tests/guest/elf/exit-code-rv32.elf, i.e. start-up only, and bench-rv32.elf);
 #   --scale K: bench and work-* ELFs rebuilt with K times their work (tests/guest Makefile SCALE=K, into a temp dir).
 # Prints per ELF and variant the medians of: process wall and CPU (user+sys, every thread: JVM start, OSGi,
@@ -53,10 +54,11 @@ for e in $ELFS; do
     for i in $(seq "$RUNS"); do
         for v in "${VARIANTS[@]}"; do
             name=${v%%=*}; opts=${v#*=}
-            envs=(); jopts=$opts
-            if [[ $opts == REWIND_JVM_DEFAULTS=0* ]]; then envs=(REWIND_JVM_DEFAULTS=0); jopts=${opts#REWIND_JVM_DEFAULTS=0}; fi
+            envs=(); jopts=$opts; launcher=$REWIND
+            if [[ $jopts == REWIND=* ]]; then launcher=${jopts#REWIND=}; launcher=${launcher%% *}; jopts=${jopts#REWIND=$launcher}; fi
+            if [[ $jopts == REWIND_JVM_DEFAULTS=0* ]]; then envs=(REWIND_JVM_DEFAULTS=0); jopts=${jopts#REWIND_JVM_DEFAULTS=0}; fi
             env "${envs[@]}" REWIND_JAVA_OPTS="$jopts" /usr/bin/time -f '%e %U %S' -o "$W/time" \
-                "$REWIND" run "$e" --stats </dev/null >"$W/out" 2>&1
+                "$launcher" run "$e" --stats </dev/null >"$W/out" 2>&1
             read -r w u s < <(tail -1 "$W/time")
             r=$(grep -E '^wall:' "$W/out" | sed -E 's/[^0-9.]*([0-9.]+).*/\1/')
             if [ -z "$r" ]; then echo "$name: run of $e failed:" >&2; sed 's/^/  | /' "$W/out" | tail -20 >&2; continue; fi

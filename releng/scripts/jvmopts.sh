@@ -12,6 +12,11 @@ rewind_jvm_opts() {
     ""|help|--help|-h|version|bundles|ping|demo) JVM_OPTS+=(-XX:TieredStopAtLevel=1) ;;
     dap) [ "${REWIND_DAP_C1:-1}" != 0 ] && JVM_OPTS+=(-XX:TieredStopAtLevel=1) ;;
   esac
+  # run: no on-stack replacement. A translated region returns to the dispatcher at least once per slice, so it gets
+  # its ordinary compilation soon enough; OSR only compiled the big region methods a second time (C1 and C2, ~20 OSR
+  # compilations on bench-rv32). Process CPU, alternating (releng/bench/README.md): bench-rv32 1.1 G instructions
+  # 2.94 -> 2.66 s, x10 8.24 -> 7.92 s; work-list/-matmul/-mem and start-up unchanged; 4 harts (quantum 1000) not slower.
+  [ "$SUB" = run ] && JVM_OPTS+=(-XX:-UseOnStackReplacement)
   # dap: JVM messages never go to standard output (the DAP stream), with or without a cache
   [ "$SUB" = dap ] && JVM_OPTS+=(-Xlog:disable -Xlog:all=warning:stderr)
   # JDK 25+, every command (dap too, unless it uses its opt-in class-data archive, REWIND_DAP_CDS=1): start from an AOT
@@ -48,8 +53,11 @@ rewind_jvm_opts() {
           jar0=$(stat -c %Y.%s "$RUNTIME/rewind.jar")
           # no user plugins in the training run (they would not be cached anyway); at most 5 minutes
           # (the training session's messages stay out of a DAP trace, REWIND_DAP_TRACE)
+          # every bundle started (-Drewind.lazy=false), so that the classes of every command's bundles are cached; then
+          # `rewind run` on the demo (-Drewind.train=run: its options parser, the shell, ASM; ~0.1 s less CPU per `run`)
           REWIND_DAP_TRACE= timeout 300 nice -n 10 "$JDK/bin/java" --sun-misc-unsafe-memory-access=allow -Xlog:disable \
-            -Xlog:all=warning:stderr "-XX:AOTCacheOutput=$aot.$$.tmp" -jar "$RUNTIME/rewind.jar" \
+            -Xlog:all=warning:stderr "-XX:AOTCacheOutput=$aot.$$.tmp" -Drewind.lazy=false -Drewind.train=run \
+            -jar "$RUNTIME/rewind.jar" \
             --plugins "$RUNTIME/no-plugins" dap --train \
             && [ -s "$aot.$$.tmp" ] && [ "$(stat -c %Y.%s "$RUNTIME/rewind.jar")" = "$jar0" ] \
             && mv -f "$aot.$$.tmp" "$aot"   # not if a build replaced rewind.jar meanwhile

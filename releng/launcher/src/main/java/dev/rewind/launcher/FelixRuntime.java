@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.felix.framework.Felix;
 import org.osgi.framework.Bundle;
@@ -17,6 +18,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /** An embedded Felix framework with the runtime's bundles and the user's plugins installed and started. */
 final class FelixRuntime implements AutoCloseable {
@@ -26,6 +28,8 @@ final class FelixRuntime implements AutoCloseable {
     private final Felix felix;
     private final Path storage;
     private final List<Bundle> failed = new ArrayList<>();
+    private boolean partial;
+    private final List<Bundle> rest = new ArrayList<>();
 
     private FelixRuntime(Felix felix, Path storage) {
         this.felix = felix;
@@ -33,6 +37,16 @@ final class FelixRuntime implements AutoCloseable {
     }
 
     static FelixRuntime start(LaunchOptions options, boolean interactive, PrintStream err) throws LaunchException {
+        return start(options, interactive, null, err);
+    }
+
+    /**
+     * @param command the subcommand {@code rewind:command} this runtime is for: only the bundles it needs are started
+     *                ({@link StartSet}; the rest stay installed), and the user's plugins; null, or a command no bundle
+     *                declares: every bundle
+     */
+    static FelixRuntime start(LaunchOptions options, boolean interactive, String command, PrintStream err)
+            throws LaunchException {
         Path bundlesDir = options.bundlesDir();
         List<Path> runtimeJars = jarsIn(bundlesDir);
         if (runtimeJars.isEmpty()) {
@@ -54,22 +68,53 @@ final class FelixRuntime implements AutoCloseable {
         FelixRuntime runtime = new FelixRuntime(felix, storage);
         try {
             felix.start();
+            Timeline.mark("felix started");
             List<Bundle> installed = new ArrayList<>();
             for (Path jar : runtimeJars) {
                 // reference: Felix reads the runtime's jars where they are instead of copying each into its cache
                 installed.add(felix.getBundleContext().installBundle("reference:" + jar.toUri()));
             }
+            List<Bundle> plugins = runtime.installPlugins(options.pluginsDir(), err);
+            Timeline.mark("bundles installed");
+            List<Bundle> needed = command == null ? null
+                    : StartSet.of(command, installed, plugins, felix.adapt(FrameworkWiring.class));
+            if (needed != null) {
+                runtime.rest.addAll(installed);
+                runtime.rest.removeAll(needed);
+                if (Timeline.ON) {
+                    Timeline.mark("starting " + needed.size() + " of " + installed.size() + " bundles for " + command
+                            + ": " + needed.stream().map(Bundle::getSymbolicName).collect(Collectors.joining(" ")));
+                }
+                installed.retainAll(needed);
+                runtime.partial = true;
+            }
             // The Gogo console starts last, so every command (DS components, plugins) is there at its first prompt.
             List<Bundle> console = new ArrayList<>();
             installed.removeIf(b -> GOGO_SHELL.equals(b.getSymbolicName()) && console.add(b));
             runtime.startAll(installed, err, "bundle");
-            runtime.startAll(runtime.installPlugins(options.pluginsDir(), err), err, "plugin");
+            runtime.startAll(plugins, err, "plugin");
             runtime.startAll(console, err, "bundle");
+            Timeline.mark("bundles started");
         } catch (BundleException e) {
             runtime.close();
             throw new LaunchException("cannot start the OSGi runtime: " + e.getMessage(), e);
         }
         return runtime;
+    }
+
+    /** Whether only the bundles of one command were started (the others are installed, not active). */
+    boolean partial() {
+        return partial;
+    }
+
+    /** Starts the bundles a partial start left out (the Gogo console last). */
+    void startRest(PrintStream err) {
+        List<Bundle> console = new ArrayList<>();
+        rest.removeIf(b -> GOGO_SHELL.equals(b.getSymbolicName()) && console.add(b));
+        startAll(rest, err, "bundle");
+        startAll(console, err, "bundle");
+        rest.clear();
+        partial = false;
     }
 
     private List<Bundle> installPlugins(Path dir, PrintStream err) {
@@ -108,7 +153,7 @@ final class FelixRuntime implements AutoCloseable {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                    .collect(java.util.stream.Collectors.toList());
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
@@ -116,6 +161,11 @@ final class FelixRuntime implements AutoCloseable {
 
     GogoSession gogo() throws LaunchException {
         return GogoSession.connect(felix.getBundleContext());
+    }
+
+    /** Calls the bundles' {@code rewind:} commands directly (without the Gogo runtime, which may not be started). */
+    GogoSession commands() {
+        return GogoSession.direct(felix.getBundleContext());
     }
 
     void printBundles(PrintStream out) {

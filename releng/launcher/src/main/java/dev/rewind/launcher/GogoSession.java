@@ -45,6 +45,11 @@ final class GogoSession {
         }
     }
 
+    /** Only {@link #hasCommand} and {@link #invokeForExitCode}: the services of the commands, without Gogo. */
+    static GogoSession direct(BundleContext context) {
+        return new GogoSession(context, null, null, null);
+    }
+
     boolean hasCommand(String scope, String function) {
         return commandService(scope, function) != null;
     }

@@ -33,6 +33,11 @@ final class LaunchOptions {
         return new LaunchOptions(plugins, locateRuntime());
     }
 
+    /** Options naming the plugins folder and the runtime folder (the one holding {@code bundles/}) directly. */
+    static LaunchOptions of(Path pluginsDir, Path runtimeDir) {
+        return new LaunchOptions(pluginsDir, runtimeDir);
+    }
+
     /** {@code $REWIND_PLUGINS}, else {@code $XDG_CONFIG_HOME/rewind/plugins}, else {@code ~/.config/rewind/plugins}. */
     static Path defaultPluginsDir() {
         String explicit = System.getenv("REWIND_PLUGINS");

@@ -62,6 +62,7 @@ public final class Main {
                     + " and point JAVA_HOME at it.");
             return EXIT_FAILURE;
         }
+        Timeline.mark("launcher main");
         List<String> args = new ArrayList<>(Arrays.asList(argv));
         LaunchOptions options;
         try {
@@ -104,7 +105,11 @@ public final class Main {
         }
         // rewind dap on stdio: the client's initialize is answered while the runtime starts (EarlyDap)
         EarlyDap early = EarlyDap.applies(command, args) ? EarlyDap.startOnStdio(options.bundlesDir()) : null;
-        try (FelixRuntime runtime = FelixRuntime.start(options, false, err)) {
+        // a subcommand starts only the bundles it needs (StartSet); the built-ins and -Drewind.lazy=false start all
+        boolean startAll = List.of("bundles", "shell", "exec", "script").contains(command)
+                || "false".equals(System.getProperty("rewind.lazy"));
+        try (FelixRuntime runtime = FelixRuntime.start(options, false, startAll ? null : command, err)) {
+            Timeline.mark("runtime started");
             switch (command) {
                 case "bundles":
                     runtime.printBundles(out);
@@ -116,7 +121,11 @@ public final class Main {
                 case "script":
                     return runtime.gogo().execute(script, out, err, false);
                 default:
-                    if (!runtime.gogo().hasCommand("rewind", command)) {
+                    if (runtime.partial() && !runtime.commands().hasCommand("rewind", command)) {
+                        runtime.startRest(err);   // the command's component needs more than its bundles declare
+                    }
+                    GogoSession commands = runtime.partial() ? runtime.commands() : runtime.gogo();
+                    if (!commands.hasCommand("rewind", command)) {
                         List<CommandCatalog.Entry> all = CommandCatalog.of(runtime.context(), "rewind");
                         List<String> near = CommandCatalog.nearest(command,
                                 all.stream().map(CommandCatalog.Entry::function)
@@ -129,7 +138,14 @@ public final class Main {
                     if (early != null) {
                         args.addAll(early.handoff());
                     }
-                    return runtime.gogo().invokeForExitCode("rewind:" + command, args, out, err);
+                    int code = commands.invokeForExitCode("rewind:" + command, args, out, err);
+                    if (RunTraining.wanted() && code == EXIT_OK) {
+                        if (runtime.partial()) {
+                            runtime.startRest(err);
+                        }
+                        RunTraining.run(runtime.context(), runtime.commands(), err);
+                    }
+                    return code;
             }
         } catch (LaunchException e) {
             err.println("rewind: " + e.getMessage());

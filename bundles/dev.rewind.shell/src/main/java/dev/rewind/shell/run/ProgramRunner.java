@@ -65,7 +65,8 @@ public final class ProgramRunner {
         dev.rewind.plugins.PluginRegistry.Attachment attached = plugins == null ? null
                 : plugins.attach(machine, name, (plugin, line) -> err.println("[" + plugin + "] " + line));
         long start = System.nanoTime();
-        RunResult result = machine.run(options.maxInstructions);
+        Timeline.mark("machine loaded");
+        RunResult result = Timeline.run(machine, options.maxInstructions);
         long wall = System.nanoTime() - start;
         out.flush();
         if (attached != null) {

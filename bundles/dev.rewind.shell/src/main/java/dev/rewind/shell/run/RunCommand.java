@@ -35,6 +35,7 @@ public final class RunCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, PluginRegistry plugins) {
+        Timeline.mark("run command entered");
         RunOptions options = new RunOptions();
         CommandLine cli = new CommandLine(options);
         try {
@@ -58,6 +59,7 @@ public final class RunCommand {
             err.println("rewind: cannot read " + options.program + ": " + e.getMessage());
             return ProgramRunner.EXIT_BAD_INPUT;
         }
+        Timeline.mark("options parsed, ELF read");
         ProgramRunner runner = new ProgramRunner(out, err, plugins);
         String name = options.program.toString();
         ElfImage image = runner.parse(name, bytes);

@@ -1,0 +1,128 @@
+package dev.rewind.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+
+/**
+ * A subcommand starts only the bundles it needs: the bundle whose component declares {@code rewind:X}, what it is
+ * wired to, and the bundles declaring a service it requires; the others stay installed. Built-ins start all.
+ */
+@Timeout(60)
+class StartSetTest {
+
+    private static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"%s\">\n"
+            + "  <property name=\"osgi.command.scope\" type=\"String\" value=\"rewind\"/>\n"
+            + "  <property name=\"osgi.command.function\" type=\"String\">%s</property>\n"
+            + "</scr:component>\n";
+
+    @TempDir
+    Path dir;
+
+    private void bundle(String name, Map<String, String> headers, String componentXml) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", name);
+        main.putValue("Bundle-Version", "1.0.0");
+        headers.forEach(main::putValue);
+        if (componentXml != null) {
+            main.putValue("Service-Component", "OSGI-INF/" + name + ".xml");
+        }
+        Path bundles = Files.createDirectories(dir.resolve("runtime/bundles"));
+        try (OutputStream out = Files.newOutputStream(bundles.resolve(name + ".jar"));
+             JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            if (componentXml != null) {
+                jar.putNextEntry(new JarEntry("OSGI-INF/" + name + ".xml"));
+                jar.write(componentXml.getBytes(StandardCharsets.UTF_8));
+                jar.closeEntry();
+            }
+        }
+    }
+
+    private Map<String, String> states(String command) throws Exception {
+        LaunchOptions options = LaunchOptions.of(dir.resolve("no-plugins"), dir.resolve("runtime"));
+        PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Map<String, String> states = new TreeMap<>();
+        try (FelixRuntime runtime = FelixRuntime.start(options, false, command, err)) {
+            for (Bundle b : runtime.context().getBundles()) {
+                if (b.getBundleId() != 0) {
+                    states.put(b.getSymbolicName(), FelixRuntime.stateName(b.getState()));
+                }
+            }
+            assertThat(runtime.partial()).isEqualTo(states.containsValue("RESOLVED") || states.containsValue("INSTALLED"));
+        }
+        return states;
+    }
+
+    private void runtime() throws IOException {
+        bundle("t.api", Map.of("Export-Package", "t.api"), null);
+        bundle("t.service", Map.of("Provide-Capability", "osgi.service;objectClass:List<String>=\"t.api.Bus\""), null);
+        bundle("t.other", Map.of("Provide-Capability", "osgi.service;objectClass:List<String>=\"t.api.Other\""), null);
+        bundle("t.cmd", Map.of("Import-Package", "t.api",
+                "Require-Capability", "osgi.service;effective:=active;filter:=\"(objectClass=t.api.Bus)\""),
+                String.format(XML, "t.cmd.Run", "run\n    record"));
+        bundle("t.unused", Map.of("Import-Package", "t.api"), String.format(XML, "t.unused.Dap", "dap"));
+    }
+
+    @Test
+    void aCommandStartsItsBundleWhatItIsWiredToAndTheProvidersOfItsServices() throws Exception {
+        runtime();
+        Map<String, String> run = states("record");
+        assertThat(run).containsEntry("t.cmd", "ACTIVE").containsEntry("t.api", "ACTIVE").containsEntry("t.service", "ACTIVE");
+        assertThat(run.get("t.unused")).isNotEqualTo("ACTIVE");
+        assertThat(run.get("t.other")).isNotEqualTo("ACTIVE");
+        Map<String, String> dap = states("dap");
+        assertThat(dap).containsEntry("t.unused", "ACTIVE").containsEntry("t.api", "ACTIVE");
+        assertThat(dap.get("t.cmd")).isNotEqualTo("ACTIVE");
+    }
+
+    @Test
+    void builtInsAndCommandsNoBundleDeclaresStartEveryBundle() throws Exception {
+        runtime();
+        assertThat(states(null).values()).containsOnly("ACTIVE").hasSize(5);
+        assertThat(states("frobnicate").values()).containsOnly("ACTIVE").hasSize(5);
+    }
+
+    @Test
+    void theRestStartsWhenTheCommandNeedsMore() throws Exception {
+        runtime();
+        LaunchOptions options = LaunchOptions.of(dir.resolve("no-plugins"), dir.resolve("runtime"));
+        PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (FelixRuntime runtime = FelixRuntime.start(options, false, "run", err)) {
+            assertThat(runtime.partial()).isTrue();
+            assertThat(runtime.allActive()).isFalse();
+            runtime.startRest(err);
+            assertThat(runtime.partial()).isFalse();
+            assertThat(runtime.allActive()).isTrue();
+        }
+    }
+
+    @Test
+    void componentPropertiesAreReadInBothForms() {
+        String xml = "<component><property name=\"osgi.command.scope\" value=\"rewind\"/>"
+                + "<property type=\"String\" name=\"osgi.command.function\">\n run\n  record \n</property></component>";
+        assertThat(StartSet.has(xml, "osgi.command.scope", "rewind")).isTrue();
+        assertThat(StartSet.has(xml, "osgi.command.function", "record")).isTrue();
+        assertThat(StartSet.has(xml, "osgi.command.function", "rec")).isFalse();
+        assertThat(StartSet.has(xml, "osgi.command.scope", "run")).isFalse();
+    }
+}
