@@ -163,8 +163,8 @@ final class JitControl {
     private TranslationCache.Translated define(List<BlockSpec> specs) throws ReflectiveOperationException {
         while (true) {
             Translator.Result r = Translator.translate(specs, xlen, base, size, sparse);
-            // (room left for C2 to inline the callbacks: Translator.CALL_INLINE_BYTES)
-            if (r.codeSize() + Translator.inlineReserve(specs) > Translator.MAX_CODE_BYTES && specs.size() > 1) {
+            // (with probes, room left for C2 to inline the callbacks: Translator.CALL_INLINE_BYTES)
+            if (r.codeSize() > Translator.codeLimit(specs) && specs.size() > 1) {
                 specs = specs.subList(0, (specs.size() + 1) / 2);
                 continue;
             }

@@ -22,27 +22,40 @@ public final class Translator {
     }
 
     /**
-     * Callers split regions whose method is larger: HotSpot's C2 skips methods above 8000 bytes (HugeMethodLimit).
-     * C1 bails out of large ones ("too many stack slots used", seen from about 4000 bytes), leaving them in the
-     * bytecode interpreter until C2 compiles them; with today's region limits (48 blocks, 320 instructions) that is
-     * rare, and a 3000-byte limit measured no better. {@code -Drewind.jit.maxCode} overrides it (experiments).
-     * 6500 since the flat-RAM load/store path (MemEmit): its smaller accesses let work-mem-rv32's hot loops fit one
-     * 7349-byte region, which C1 refused ("out of virtual registers in linear scan"), leaving it to the bytecode
-     * interpreter and an unprofiled C2 (half the speed).
+     * Callers split regions whose method is larger. HotSpot's C2 skips methods above 8000 bytes (HugeMethodLimit); C1
+     * bails out of large ones ("out of virtual registers in linear scan" on work-mem's 6,645-byte main region, "too many
+     * stack slots used" from about 4000 bytes), which then run in the bytecode interpreter until C2 compiles them, and
+     * C2 takes longer on them. 4000 rather than 7800 (session 5, PlainRun after 2e8 of warm-up, 2 alternating JVMs each,
+     * load ~8): bench-rv32 +17%, work-mem-rv32 +12%, bench-rv64 +7%, work-mem-rv64 +5%, guests without regions above
+     * 4000 bytes unchanged (within noise). Regions with plugin probes keep {@link #PROBED_CODE_BYTES} (their costs were
+     * measured with it). {@code -Drewind.jit.maxCode} overrides it (experiments).
      */
-    public static final int MAX_CODE_BYTES = Integer.getInteger("rewind.jit.maxCode", 6500);
+    public static final int MAX_CODE_BYTES = Integer.getInteger("rewind.jit.maxCode", 4000);
+
+    /** The limit for regions with plugin probes, callback inlining room included ({@link #inlineReserve}). */
+    public static final int PROBED_CODE_BYTES = 7800;
+
+    /** The largest {@code run} method a region of these blocks may have (callers split larger ones). */
+    public static int codeLimit(List<BlockSpec> blocks) {
+        for (BlockSpec b : blocks) {
+            if (b.probes() != null) {
+                return PROBED_CODE_BYTES - inlineReserve(blocks);
+            }
+        }
+        return MAX_CODE_BYTES;
+    }
 
     /**
      * Bytecode C2 must still be able to inline per callback call site (an empty callback: its lambda's 6 bytes and
      * the 1-byte body; a small one a few more): C2 stops inlining in a method once the bytecode it inlined, the method's
      * own included, reaches 8000 bytes (DesiredMethodLimit, a fixed limit in product JVMs), so a region near
-     * {@link #MAX_CODE_BYTES} left its callbacks as real calls ("size > DesiredMethodLimit" in -XX:+PrintInlining),
+     * {@link #PROBED_CODE_BYTES} left its callbacks as real calls ("size > DesiredMethodLimit" in -XX:+PrintInlining),
      * each spilling the register locals around it. 64 rather than the 7 an empty callback needs: measured best of
      * 16-96 (per-instruction empty callback, bench-rv32). {@code -Drewind.jit.callInline} overrides it (experiments).
      */
     public static final int CALL_INLINE_BYTES = Integer.getInteger("rewind.jit.callInline", 64);
 
-    /** The inlining room to reserve within {@link #MAX_CODE_BYTES} for the region's callbacks. */
+    /** The inlining room to reserve within {@link #PROBED_CODE_BYTES} for the region's callbacks. */
     public static int inlineReserve(List<BlockSpec> blocks) {
         return CALL_INLINE_BYTES * Probe.callSites(blocks);
     }
