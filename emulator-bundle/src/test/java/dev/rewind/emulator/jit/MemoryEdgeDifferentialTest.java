@@ -20,22 +20,24 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The translated fast path for loads and stores against the interpreter, bit for bit, at the addresses where its
  * range checks decide: RAM's first and last bytes, just below and just past RAM, accesses crossing a page or RAM's
  * end, the UART (MMIO), an RV32 address that wraps around 2^32, and RV64 addresses whose low 32 bits fall inside RAM
- * (4 GiB above or below it, the sign-extended RAM base, page numbers beyond 2^31). Every load and store width, with
+ * (4 GiB above or below it, the sign-extended RAM base, page numbers beyond 2^31), and past RAM where the tag index
+ * (masked to the table's power-of-two length; RAM is not a power of two of pages) lands on a RAM page. Every load and store width, with
  * offsets around each address; faults go to a handler that skips the instruction.
  */
 class MemoryEdgeDifferentialTest {
 
     private static final long B = MachineConfig.RAM_BASE;
-    private static final long RAM = 1 << 20;
+    /** 259 pages: not a power of two (tag tables of 512 entries), past the initial flat array (256 pages). */
+    private static final long RAM = (1 << 20) + 3 * 4096;
     private static final long E = B + RAM;
     /** Data (past the code). */
     private static final long D = B + 0x40000;
-    /** Address registers a0..s8 (x10..x24) and their values; the ones that reach code pages are only loaded from. */
+    /** Address registers a0..s9 (x10..x25) and their values; the ones that reach code pages are only loaded from. */
     private static final long[] ADDRS = {B, E - 8, B + 0x1FFE, D + 0xFFE, 0xFFFFFFF8L, B - 4, MachineConfig.UART_BASE,
         E, B + 0x1_0000_0100L, 0xFFFFFFFF80000100L, E + (1L << 43), D - (1L << 32) + 0x5000, D + (1L << 32) + 0x5000,
-        -8, D + 0x4FFF};
+        -8, D + 0x4FFF, B + 0x200000 + 0x1FFC};
     private static final boolean[] LOAD_ONLY = {true, false, true, false, false, false, false, false, true, true, false,
-        false, false, false, false};
+        false, false, false, false, false};
 
     static String program(int xlen) {
         String[] loads = xlen == 64 ? new String[] {"lb", "lh", "lw", "lbu", "lhu", "lwu", "ld"}
