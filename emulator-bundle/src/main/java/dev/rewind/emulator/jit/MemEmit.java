@@ -58,14 +58,15 @@ final class MemEmit {
     }
 
     /**
-     * Jumps to {@code slow} unless the access is on the fast path, {@code tags[p] == q} for the page numbers p of its
-     * first byte and q of its last (the page's flags, crossings and RAM bounds in one compare: the tables cover a 4 GiB
-     * offset range, -1 past RAM); leaves the RAM index in PO. RV32 computes in ints (the int wraps like the guest's
-     * 32-bit address; an offset is an unsigned int, its page number below 2^20, always inside the table: the array's
-     * own bounds check is the only one and never fails). RV64 takes the index from the low 20 bits of the page number
-     * and compares the tag with q as longs, which rejects an offset of 4 GiB or more. No explicit bounds compare and no
-     * {@code compareUnsigned}: C2 did not merge a signed compare with the array's own check, and C1 gives every
-     * merge point of a branch diamond phis for all the region's register locals (it ran out of virtual registers).
+     * Jumps to {@code slow} unless the access is on the fast path, {@code tags[p & (tags.length - 1)] == q} for the
+     * page numbers p of its first byte and q of its last (the page's flags, crossings and RAM bounds in one compare:
+     * the tables have the page count rounded up to a power of two, a page past RAM reads a lower page's tag or -1, see
+     * {@code PhysicalMemory}); leaves the RAM index in PO. RV32 computes in ints (the int wraps like the guest's
+     * 32-bit address; an offset is an unsigned int, its page number below 2^20). RV64 takes the index from the low
+     * 20 bits of the page number and compares the tag with q as longs, which rejects an offset of 4 GiB or more. No
+     * explicit bounds compare and no {@code compareUnsigned}: C2 did not merge a signed compare with the array's own
+     * check, and C1 gives every merge point of a branch diamond phis for all the region's register locals (it ran out
+     * of virtual registers); the mask's range check C2 folds away.
      */
     private static void fastCheck(Gen g, int r1, long imm, int len, int tagsSlot, Label slow) {
         MethodVisitor mv = g.mv;
@@ -80,9 +81,11 @@ final class MemEmit {
             mv.visitVarInsn(ISTORE, PI);
             mv.visitVarInsn(ALOAD, tagsSlot);
             mv.visitVarInsn(ILOAD, PI);
+            mask(mv, tagsSlot);
             mv.visitInsn(IALOAD);
             if (len == 1) {
-                mv.visitJumpInsn(IFLT, slow); // a tag is its page or -1
+                mv.visitVarInsn(ILOAD, PI);
+                mv.visitJumpInsn(IF_ICMPNE, slow);
             } else {
                 mv.visitVarInsn(ILOAD, PO);
                 g.iconst(len - 1);
@@ -109,10 +112,23 @@ final class MemEmit {
         mv.visitVarInsn(ILOAD, PO);
         g.iconst(12);
         mv.visitInsn(IUSHR);                        // p's low 20 bits
+        mask(mv, tagsSlot);
         mv.visitInsn(IALOAD);
         mv.visitInsn(I2L);
         mv.visitInsn(LCMP);
         mv.visitJumpInsn(IFNE, slow);
+    }
+
+    /**
+     * {@code index & (tags.length - 1)}: C2 folds the array's range check of this index into {@code tags.length > 0}
+     * (BoolNode's {@code (x & (m - 1)) u< m}), which it checks once for all accesses to the table.
+     */
+    private static void mask(MethodVisitor mv, int tagsSlot) {
+        mv.visitVarInsn(ALOAD, tagsSlot);
+        mv.visitInsn(ARRAYLENGTH);
+        mv.visitInsn(ICONST_M1);
+        mv.visitInsn(IADD);
+        mv.visitInsn(IAND);
     }
 
     private static void pageOffset(Gen g) {

@@ -17,9 +17,12 @@ import java.nio.ByteOrder;
  * <p>Per-page {@link PageFlags flags} decide the fast path through tag tables ({@link #loadTags}, {@link #storeTags}:
  * {@code p} for a page p that may be accessed directly, -1 for pages that must take the slow path: watchpoints,
  * clean pages, decoded code, reservations, HTIF mailboxes, past RAM). An access of {@code len} bytes at RAM offset
- * {@code off} is on the fast path iff {@code tags[off >>> 12] == (off + len - 1) >>> 12}: one compare for the flags,
- * page crossings and RAM's bounds; the tables cover every 32-bit offset ({@link #TAGS}), so an RV32 offset needs no
- * bounds check of its own. Public for the hot loops, written only here.
+ * {@code off} is on the fast path iff {@code tags[(off >>> 12) & (tags.length - 1)] == (off + len - 1) >>> 12}: one
+ * compare for the flags, page crossings and RAM's bounds. The tables have a power-of-two length, the page count
+ * rounded up ({@link #tagEntries}; -1 past RAM): a page number p at or past it reads the tag of a lower page
+ * {@code p & (length - 1)} or -1, neither equal to the last page q >= p, so the index needs no bounds check of its
+ * own, and C2 folds the array's range check of {@code x & (length - 1)} into {@code length > 0} (once per region).
+ * Public for the hot loops, written only here.
  *
  * <p>Taking and restoring images is in {@code Snapshots}, content hashes in {@code PageHashes}.
  */
@@ -36,8 +39,14 @@ public final class PhysicalMemory {
     /** Pages {@link #ram} covers at first (it grows as needed). */
     static final int INITIAL_PAGES = 256;
 
-    /** Entries of the tag tables: a page number for every 32-bit offset. */
-    public static final int TAGS = 1 << (32 - PAGE_BITS);
+    /**
+     * Entries of the tag tables of a RAM of {@code pages} pages: the page count rounded up to a power of two, at least
+     * 2. An access whose last byte's offset wraps around 2^32 (RV32) or 2^64 (RV64) has q = 0 and the masked index
+     * {@code length - 1} (all ones): with two entries or more that entry's tag is not 0.
+     */
+    public static int tagEntries(int pages) {
+        return pages <= 2 ? 2 : Integer.highestOneBit(pages - 1) << 1;
+    }
 
     /** {@link #origin} of a page written since it last equalled a stored page. */
     static final int DIRTY = -1;
@@ -96,8 +105,8 @@ public final class PhysicalMemory {
         this.ram = new byte[flatPages << PAGE_BITS];
         this.tail = limit < pageCount ? new byte[(pageCount - limit) << PAGE_BITS] : null;
         this.flags = new byte[pageCount];
-        this.loadTags = new int[TAGS];
-        this.storeTags = new int[TAGS];
+        this.loadTags = new int[tagEntries(pageCount)];
+        this.storeTags = new int[loadTags.length];
         java.util.Arrays.fill(loadTags, -1);
         java.util.Arrays.fill(storeTags, -1);
         this.origin = new int[pageCount];

@@ -21,25 +21,27 @@ import org.junit.jupiter.params.provider.ValueSource;
  * range checks decide: RAM's first and last bytes, just below and just past RAM, accesses crossing a page or RAM's
  * end, the UART (MMIO), an RV32 address that wraps around 2^32, and RV64 addresses whose low 32 bits fall inside RAM
  * (4 GiB above or below it, the sign-extended RAM base, page numbers beyond 2^31, offsets whose page number wraps to
- * one inside RAM as a 32-bit int: 2^44 and 2^63 above data in RAM). Every load and store width, with
+ * one inside RAM as a 32-bit int: 2^44 and 2^63 above data in RAM), and past RAM where the tag index (masked to the
+ * table's power-of-two length; RAM is not a power of two of pages) lands on a RAM page. Every load and store width, with
  * offsets around each address; faults go to a handler that skips the instruction.
  */
 class MemoryEdgeDifferentialTest {
 
     private static final long B = MachineConfig.RAM_BASE;
-    private static final long RAM = 1 << 20;
+    /** 259 pages: not a power of two (tag tables of 512 entries), past the initial flat array (256 pages). */
+    private static final long RAM = (1 << 20) + 3 * 4096;
     private static final long E = B + RAM;
     /** Data (past the code). */
     private static final long D = B + 0x40000;
     /**
-     * Address registers a0..s11 (x10..x27) and their values; the ones that reach code pages are only loaded from (B - 4:
-     * a store at offset 7 would overwrite the trap handler; B - 16 tests stores below RAM).
+     * Address registers x10..x28 (a0..s11, t3) and their values; the ones that reach code pages are only loaded from
+     * (B - 4: a store at offset 7 would overwrite the trap handler; B - 16 tests stores below RAM).
      */
     private static final long[] ADDRS = {B, E - 8, B + 0x1FFE, D + 0xFFE, 0xFFFFFFF8L, B - 4, MachineConfig.UART_BASE,
         E, B + 0x1_0000_0100L, 0xFFFFFFFF80000100L, E + (1L << 43), D - (1L << 32) + 0x5000, D + (1L << 32) + 0x5000,
-        -8, D + 0x4FFF, D + (1L << 44), D + (1L << 63) + 0x2000, B - 16};
+        -8, D + 0x4FFF, D + (1L << 44), D + (1L << 63) + 0x2000, B - 16, B + 0x200000 + 0x1FFC};
     private static final boolean[] LOAD_ONLY = {true, false, true, false, false, true, false, false, true, true, false,
-        false, false, false, false, false, false, false};
+        false, false, false, false, false, false, false, false};
 
     static String program(int xlen) {
         String[] loads = xlen == 64 ? new String[] {"lb", "lh", "lw", "lbu", "lhu", "lwu", "ld"}
@@ -53,7 +55,7 @@ class MemoryEdgeDifferentialTest {
             for (String l : loads) {
                 for (int off : offsets) {
                     sb.append(l).append(" t1,").append(off).append("(x").append(10 + r).append(")\n");
-                    sb.append("add t2,t2,t1\nslli t3,t2,5\nxor t2,t2,t3\n");
+                    sb.append("add t2,t2,t1\nslli t4,t2,5\nxor t2,t2,t4\n");
                 }
             }
             if (!LOAD_ONLY[r]) {

@@ -6,19 +6,22 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The tag tables against what they stand for: an access of {@code len} bytes at RAM offset {@code off} may skip the
  * bus iff it lies inside RAM, inside one page, on a page whose flags let it (loads: no read watchpoint; stores: also
  * not clean, code, watched, reserved, HTIF or journalled). Checked in the forms the interpreter and the translated
- * code use (RV32: the offset as an int; RV64: a long offset, index from the page number's low 20 bits), at every
- * width, around page and RAM edges, past RAM, wrapped and far above; and RAM's tail page of a 2 GiB machine (a memory
+ * code use (RV32: the offset as an int; RV64: a long offset, index from the page number's low 20 bits; both masked
+ * to the table's power-of-two length) and the interpreter's, for RAM sizes that are and are not a power of two of
+ * pages, at every width, around page and RAM edges, past RAM (also where the masked index lands on a RAM page),
+ * wrapped and far above; and RAM's tail page of a 2 GiB machine (a memory
  * whose flat array is made short here) stays on the slow path and keeps its contents through snapshots.
  */
 class FastPathTagsTest {
 
     private static final long BASE = 0x8000_0000L;
-    private static final int PAGES = 40;
     private static final int P = PhysicalMemory.PAGE_SIZE;
 
     private static boolean reference(PhysicalMemory m, long off, int len, boolean store) {
@@ -32,23 +35,36 @@ class FastPathTagsTest {
     /** MemEmit's RV32 check: the offset wrapped to an int. */
     private static boolean rv32(int[] tags, long off, int len) {
         int i = (int) off;
-        int t = tags[i >>> 12];
-        return len == 1 ? t >= 0 : t == (i + len - 1) >>> 12;
+        int p = i >>> 12;
+        int t = tags[p & (tags.length - 1)];
+        return len == 1 ? t == p : t == (i + len - 1) >>> 12;
     }
 
     /** MemEmit's RV64 check. */
     private static boolean rv64(int[] tags, long off, int len) {
-        return tags[((int) off) >>> 12] == (off + len - 1) >>> 12;
+        return tags[(((int) off) >>> 12) & (tags.length - 1)] == (off + len - 1) >>> 12;
     }
 
-    @Test
+    /** BlockExec's check. */
+    private static boolean interpreter(int[] tags, long off, int len) {
+        long p = off >>> 12;
+        return p < tags.length && tags[(int) p] == (int) ((off + len - 1) >>> 12);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 40, 64, 65, 1000})
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
-    void tagsSayExactlyWhichAccessesMaySkipTheBus() {
-        PhysicalMemory m = new PhysicalMemory(BASE, PAGES * (long) P);
-        SplittableRandom rnd = new SplittableRandom(11);
+    void tagsSayExactlyWhichAccessesMaySkipTheBus(int pages) {
+        PhysicalMemory m = new PhysicalMemory(BASE, pages * (long) P);
+        int entries = PhysicalMemory.tagEntries(pages);
+        assertThat(m.loadTags).as("the page count rounded up to a power of two").hasSize(entries);
+        assertThat(m.storeTags).hasSize(entries);
+        assertThat(Integer.bitCount(entries)).isOne();
+        assertThat(entries).isGreaterThanOrEqualTo(pages).isLessThan(2 * pages + 1);
+        SplittableRandom rnd = new SplittableRandom(11 + pages);
         int[] bits = {PageFlags.CODE, PageFlags.WATCH_READ, PageFlags.WATCH_WRITE, PageFlags.RESERVATION,
             PageFlags.HTIF, PageFlags.BREAKPOINT};
-        for (int p = 0; p < PAGES; p++) {
+        for (int p = 0; p < pages; p++) {
             if (rnd.nextInt(3) > 0) {
                 m.write(BASE + (long) p * P, 1, p); // dirty: no longer CLEAN
             }
@@ -57,9 +73,13 @@ class FastPathTagsTest {
             }
         }
         m.mark(); // some dirty pages become JOURNAL (store-slow)
-        m.write(BASE + 3L * P, 4, 1);
-        long[] around = {0, P, 7L * P, (PAGES - 1L) * P, (long) PAGES * P, 1L << 31, (1L << 32) - P, 1L << 32,
-            (1L << 32) + 5L * P, -P, 1L << 44, (1L << 43) + 2L * P};
+        if (pages > 3) {
+            m.write(BASE + 3L * P, 4, 1);
+        }
+        long[] around = {0, P, 7L * P, (pages - 1L) * P, (long) pages * P, 1L << 31, (1L << 32) - P, 1L << 32,
+            (1L << 32) + 5L * P, -P, 1L << 44, (1L << 43) + 2L * P,
+            // past RAM where the masked index lands on a RAM page (its tag is a lower page) or on -1 entries
+            (long) entries * P, (entries + pages - 1L) * P, (2L * entries + 1) * P, (3L * entries - 1) * P};
         int checked = 0;
         for (boolean store : new boolean[] {false, true}) {
             int[] tags = store ? m.storeTags : m.loadTags;
@@ -70,6 +90,8 @@ class FastPathTagsTest {
                         boolean want = reference(m, off, len, store);
                         assertThat(rv64(tags, off, len)).as("rv64 off %x len %d store %s", off, len, store)
                                 .isEqualTo(want);
+                        assertThat(interpreter(tags, off, len)).as("interpreter off %x len %d", off, len)
+                                .isEqualTo(want);
                         long wrapped = off & 0xFFFF_FFFFL;
                         assertThat(rv32(tags, off, len)).as("rv32 off %x len %d store %s", off, len, store)
                                 .isEqualTo(reference(m, wrapped, len, store) && wrapped + len <= 1L << 32);
@@ -77,14 +99,15 @@ class FastPathTagsTest {
                     }
                 }
                 for (int k = 0; k < 2000; k++) {
-                    long off = rnd.nextLong((long) PAGES * P + 64);
+                    long off = k % 2 == 0 ? rnd.nextLong((long) pages * P + 64) : rnd.nextLong(1L << 32);
                     assertThat(rv64(tags, off, len)).as("off %x len %d", off, len)
                             .isEqualTo(reference(m, off, len, store));
                     assertThat(rv32(tags, off, len)).isEqualTo(reference(m, off, len, store));
+                    assertThat(interpreter(tags, off, len)).isEqualTo(reference(m, off, len, store));
                 }
             }
         }
-        assertThat(checked).isEqualTo(2 * 4 * 12 * 19);
+        assertThat(checked).isEqualTo(2 * 4 * 16 * 19);
     }
 
     @Test
