@@ -214,6 +214,7 @@ final class FelixRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        Timeline.mark("stopping the runtime");
         try {
             felix.stop();
             FrameworkEvent event = felix.waitForStop(10_000);
@@ -226,6 +227,7 @@ final class FelixRuntime implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         deleteTree(storage);
+        Timeline.mark("runtime stopped");
     }
 
     private static void deleteTree(Path root) {

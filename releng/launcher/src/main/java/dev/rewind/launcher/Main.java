@@ -108,7 +108,8 @@ public final class Main {
         // a subcommand starts only the bundles it needs (StartSet); the built-ins and -Drewind.lazy=false start all
         boolean startAll = List.of("bundles", "shell", "exec", "script").contains(command)
                 || "false".equals(System.getProperty("rewind.lazy"));
-        try (FelixRuntime runtime = FelixRuntime.start(options, false, startAll ? null : command, err)) {
+        String startFor = RunTraining.COMMAND.equals(command) ? "run" : command;   // train-run: the bundles of run
+        try (FelixRuntime runtime = FelixRuntime.start(options, false, startAll ? null : startFor, err)) {
             Timeline.mark("runtime started");
             switch (command) {
                 case "bundles":
@@ -120,6 +121,8 @@ public final class Main {
                     return runtime.gogo().execute(String.join(" ", args), out, err, true);
                 case "script":
                     return runtime.gogo().execute(script, out, err, false);
+                case RunTraining.COMMAND:
+                    return RunTraining.run(runtime.context(), runtime.commands(), err) < 0 ? EXIT_FAILURE : EXIT_OK;
                 default:
                     if (runtime.partial() && !runtime.commands().hasCommand("rewind", command)) {
                         runtime.startRest(err);   // the command's component needs more than its bundles declare
@@ -138,14 +141,7 @@ public final class Main {
                     if (early != null) {
                         args.addAll(early.handoff());
                     }
-                    int code = commands.invokeForExitCode("rewind:" + command, args, out, err);
-                    if (RunTraining.wanted() && code == EXIT_OK) {
-                        if (runtime.partial()) {
-                            runtime.startRest(err);
-                        }
-                        RunTraining.run(runtime.context(), runtime.commands(), err);
-                    }
-                    return code;
+                    return commands.invokeForExitCode("rewind:" + command, args, out, err);
             }
         } catch (LaunchException e) {
             err.println("rewind: " + e.getMessage());

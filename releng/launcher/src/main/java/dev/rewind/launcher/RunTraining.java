@@ -11,21 +11,18 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 /**
- * The AOT cache's training run also runs {@code rewind run} (with {@code -Drewind.train=run}, after the command it was
- * started for, {@code dap --train}): the bundled demo (a few million instructions), so the cache
- * holds the classes and profiles of {@code run}'s path too (its options parser, the shell bundle, the translator's ASM):
- * about 0.1 s less CPU per start of {@code rewind run}.
+ * {@code rewind train-run} (not listed in the usage): the training run of the AOT cache that {@code rewind run} starts
+ * from ({@code releng/scripts/jvmopts.sh}). With the bundles {@code run} starts, it runs {@code rewind:run} on the
+ * bundled demo (4 harts, ~3 M instructions), so the cache holds the classes and profiles of {@code run}'s path (its
+ * options parser, the shell bundle, the translator's ASM) and none of the debug path's.
  */
 final class RunTraining {
 
+    static final String COMMAND = "train-run";
     static final String DEMO_BUNDLE = "dev.rewind.mcd.shell";
     static final String DEMO_ENTRY = "demo/demo-rv32.elf";
 
     private RunTraining() {
-    }
-
-    static boolean wanted() {
-        return "run".equals(System.getProperty("rewind.train"));
     }
 
     /** Runs {@code rewind:run} on the bundled demo; its exit code, or -1 when there is no demo to run. */

@@ -3,6 +3,8 @@ package dev.rewind.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.it.RewindProcess.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,11 +38,27 @@ class StartUpTest {
     }
 
     @Test
-    void theAotTrainingRunAlsoRunsRun() throws Exception {
-        Result r = RewindProcess.run(Map.of("REWIND_JAVA_OPTS", "-Drewind.train=run", "REWIND_AOT", "0"), "dap", "--train");
+    void runHasAnAotCacheOfItsOwnTrainedOnRun() throws Exception {
+        Result r = RewindProcess.run(Map.of("REWIND_AOT", "0", "REWIND_JAVA_OPTS", "-Drewind.timeline=true"), "train-run");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         // the demo is the lost-update program: on 4 harts it exits with 3 (deterministically)
-        assertThat(r.err()).contains("rewind dap --train: a session on",
-                "training run of `run` on the bundled demo: exit code 3");
+        assertThat(r.err()).contains("bundles for run: ", "training run of `run` on the bundled demo: exit code 3");
+        // a start of run finds its cache missing (or uses it) and a background JVM writes it: it appears
+        Result run = RewindProcess.run("run", RewindProcess.ROOT.resolve("tests/guest/elf/exit-code-rv32.elf").toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(7);
+        if (Runtime.version().feature() >= 25) {
+            Path runtime = RewindProcess.ROOT.resolve("releng/launcher/target/runtime");
+            long deadline = System.nanoTime() + 240_000_000_000L;
+            while (!hasRunCache(runtime) && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertThat(hasRunCache(runtime)).as("aot-run-*.aot in " + runtime).isTrue();
+        }
+    }
+
+    private static boolean hasRunCache(Path runtime) throws java.io.IOException {
+        try (var files = Files.list(runtime)) {
+            return files.anyMatch(f -> f.getFileName().toString().matches("aot-run-\\d+\\.aot"));
+        }
     }
 }
