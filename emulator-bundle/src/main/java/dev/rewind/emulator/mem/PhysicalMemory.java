@@ -8,8 +8,9 @@ import java.nio.ByteOrder;
  * RAM as one flat array ({@link #ram}) that covers its first {@code flatPages} pages and grows (doubling, to cover
  * the page) at the first write past them: pages past it are zeros on the slow path, so a small program costs a
  * small array. A 2 GiB RAM keeps its last page apart, always on the slow path (a Java array holds a few bytes less).
- * The array is replaced when it grows, only by a write through the bus (which then cuts the hart's chain, so that
- * the interpreter and translated code, which hold it from their entry, take the new one) or between runs. Snapshots keep page contents in a {@link PageStore}: each page records the stored
+ * The array is replaced when it grows: the interpreter and translated code read it at entry and again after every
+ * slow-path store or atomic (no cut: growth depends on the host's history, a restore never shrinks the array, so a
+ * cut would change block boundaries between a run and its re-run). Snapshots keep page contents in a {@link PageStore}: each page records the stored
  * page it equals ({@code origin}) or that it is dirty; the first store to a clean page after a snapshot or restore
  * takes the slow path once and marks it dirty, a {@link #snapshot()} copies the dirty pages into the store, and a
  * {@link #restore} copies back the pages that differ from the image.
@@ -60,8 +61,6 @@ public final class PhysicalMemory {
     int flatPages;
     /** RAM bytes at offsets {@code [0, flatPages * 4096)}. */
     public byte[] ram;
-    /** Set when {@link #ram} was replaced, until {@link #takeGrown()}. */
-    private boolean grown;
     /** The page beyond {@link #limit} of a 2 GiB RAM, else {@code null}. */
     private final byte[] tail;
     private final byte[] zeroPage = new byte[PAGE_SIZE];
@@ -189,15 +188,7 @@ public final class PhysicalMemory {
             for (int q = from; q < n; q++) {
                 refresh(q);
             }
-            grown = true;
         }
-    }
-
-    /** Whether {@link #ram} was replaced since the last call (the bus then cuts the chain). */
-    public boolean takeGrown() {
-        boolean g = grown;
-        grown = false;
-        return g;
     }
 
     /** Page {@code p} is about to be written: covers it and marks it dirty (and saves it for a mark) as needed. */
