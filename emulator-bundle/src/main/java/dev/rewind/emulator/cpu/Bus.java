@@ -146,9 +146,6 @@ public final class Bus implements DeviceContext, MemoryPort {
                 breakReservations(h, addr, len);
             }
             mem.write(addr, len, value);
-            if (mem.takeGrown()) {
-                cut = true; // RAM's array was replaced: leave code that holds the old one
-            }
             if ((f & PageFlags.WATCH_WRITE) != 0 && watch.check(h.id, addr, len, value, true)) {
                 cut = true;
             }

@@ -40,21 +40,31 @@ final class MemEmit {
     }
 
     /**
-     * The region's entry: RAM in PG (the array grows only through a slow-path store, which cuts: the region leaves), the load and store tag tables in LP and SP (see {@code PhysicalMemory}'s class
+     * The region's entry: RAM in PG (see {@link #reloadRam}), the load and store tag tables in LP and SP (see {@code PhysicalMemory}'s class
      * comment).
      */
     static void locals(Gen g) {
         MethodVisitor mv = g.mv;
-        mv.visitVarInsn(ALOAD, THIS);
-        mv.visitFieldInsn(GETFIELD, JITCODE, "mem", "L" + MEM + ";");
-        mv.visitFieldInsn(GETFIELD, MEM, "ram", "[B");
-        mv.visitVarInsn(ASTORE, PG);
+        reloadRam(g);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitFieldInsn(GETFIELD, JITCODE, "lt", "[I");
         mv.visitVarInsn(ASTORE, LP);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitFieldInsn(GETFIELD, JITCODE, "st", "[I");
         mv.visitVarInsn(ASTORE, SP);
+    }
+
+    /**
+     * PG = {@code this.mem.ram}: at the region's entry and after every slow-path store or atomic, which may have grown
+     * (replaced) the array. No cut: whether it grows depends on the host's history (a restore never shrinks it), so
+     * a cut there would give different block boundaries in a re-run.
+     */
+    static void reloadRam(Gen g) {
+        MethodVisitor mv = g.mv;
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "mem", "L" + MEM + ";");
+        mv.visitFieldInsn(GETFIELD, MEM, "ram", "[B");
+        mv.visitVarInsn(ASTORE, PG);
     }
 
     /**
@@ -304,6 +314,7 @@ final class MemEmit {
         g.loadReg(r2);
         g.idx(i);
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "store", "(" + D_HART + "JIJJ)V", false);
+        reloadRam(g);
         if (probed) {
             g.loadReg(r2);
             mv.visitVarInsn(LSTORE, V);

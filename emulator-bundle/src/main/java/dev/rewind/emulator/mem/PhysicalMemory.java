@@ -5,11 +5,12 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * RAM as one flat array ({@link #ram}) that covers its first {@code flatPages} pages and grows (doubling, to cover
- * the page) at the first write past them: pages past it are zeros on the slow path, so a small program costs a
- * small array. A 2 GiB RAM keeps its last page apart, always on the slow path (a Java array holds a few bytes less).
- * The array is replaced when it grows, only by a write through the bus (which then cuts the hart's chain, so that
- * the interpreter and translated code, which hold it from their entry, take the new one) or between runs. Snapshots keep page contents in a {@link PageStore}: each page records the stored
+ * RAM: a flat array ({@link #ram}) for its first pages (at most 256 MiB), grown at the first write past it, and
+ * pages of their own past that cap, allocated at their first write (see {@link RamArrays}): a small program costs a
+ * small array, a stack at the top of a big RAM the pages it touches. The array is replaced when it grows: the
+ * interpreter and translated code read it at entry and again after every slow-path store or atomic (no cut: growth
+ * depends on the host's history, a restore never shrinks the array, so a cut would change block boundaries between a
+ * run and its re-run). Snapshots keep page contents in a {@link PageStore}: each page records the stored
  * page it equals ({@code origin}) or that it is dirty; the first store to a clean page after a snapshot or restore
  * takes the slow path once and marks it dirty, a {@link #snapshot()} copies the dirty pages into the store, and a
  * {@link #restore} copies back the pages that differ from the image.
@@ -26,7 +27,7 @@ import java.nio.ByteOrder;
  *
  * <p>Taking and restoring images is in {@code Snapshots}, content hashes in {@code PageHashes}.
  */
-public final class PhysicalMemory {
+public final class PhysicalMemory extends RamArrays {
 
     public static final int PAGE_BITS = 12;
     public static final int PAGE_SIZE = 1 << PAGE_BITS;
@@ -36,40 +37,11 @@ public final class PhysicalMemory {
     public static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     public static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /** Pages {@link #ram} covers at first (it grows as needed). */
-    static final int INITIAL_PAGES = 256;
-
-    /**
-     * Entries of the tag tables of a RAM of {@code pages} pages: the page count rounded up to a power of two, at least
-     * 2. An access whose last byte's offset wraps around 2^32 (RV32) or 2^64 (RV64) has q = 0 and the masked index
-     * {@code length - 1} (all ones): with two entries or more that entry's tag is not 0.
-     */
-    public static int tagEntries(int pages) {
-        return pages <= 2 ? 2 : Integer.highestOneBit(pages - 1) << 1;
-    }
-
     /** {@link #origin} of a page written since it last equalled a stored page. */
     static final int DIRTY = -1;
 
     final long base;
     final long size;
-    final int pageCount;
-    /** Pages {@link #ram} may grow to cover: all of them, or all but the last when RAM is 2 GiB. */
-    private final int limit;
-    /** Pages {@link #ram} covers now; those from here to {@link #limit} are zeros. */
-    int flatPages;
-    /** RAM bytes at offsets {@code [0, flatPages * 4096)}. */
-    public byte[] ram;
-    /** Set when {@link #ram} was replaced, until {@link #takeGrown()}. */
-    private boolean grown;
-    /** The page beyond {@link #limit} of a 2 GiB RAM, else {@code null}. */
-    private final byte[] tail;
-    private final byte[] zeroPage = new byte[PAGE_SIZE];
-    final byte[] flags;
-    /** Per page: itself if loads may access it directly, else -1 (see the class comment). */
-    public final int[] loadTags;
-    /** Per page: itself if stores may access it directly, else -1. */
-    public final int[] storeTags;
     /** Per page: the stored page (handle, 0 = zeros) whose contents it has, or {@link #DIRTY}. */
     final int[] origin;
     /** The dirty pages, in the order they were first written. */
@@ -84,31 +56,25 @@ public final class PhysicalMemory {
     final boolean[] changed;
     private final Journal journal = new Journal();
 
-    public PhysicalMemory(long base, long size) {
-        // the largest byte[] HotSpot allocates is a few bytes short of 2 GiB
-        this(base, size, Integer.MAX_VALUE >>> PAGE_BITS);
-    }
-
-    /** A memory whose flat array holds at most {@code maxFlat} pages (tests of the tail page). */
-    PhysicalMemory(long base, long size, int maxFlat) {
+    private static int pages(long base, long size) {
         if (size <= 0 || (size & PAGE_MASK) != 0 || size > (2L << 30)) {
             throw new IllegalArgumentException("RAM size must be a positive multiple of 4096 up to 2 GiB: " + size);
         }
         if ((base & PAGE_MASK) != 0) {
             throw new IllegalArgumentException("RAM base must be page aligned: " + Long.toHexString(base));
         }
+        return Math.toIntExact(size >>> PAGE_BITS);
+    }
+
+    public PhysicalMemory(long base, long size) {
+        this(base, size, FLAT_CAP);
+    }
+
+    /** A memory whose flat array holds at most {@code maxFlat} pages (tests of the pages past it). */
+    PhysicalMemory(long base, long size, int maxFlat) {
+        super(pages(base, size), maxFlat);
         this.base = base;
         this.size = size;
-        this.pageCount = Math.toIntExact(size >>> PAGE_BITS);
-        this.limit = Math.min(pageCount, maxFlat);
-        this.flatPages = Math.min(limit, INITIAL_PAGES);
-        this.ram = new byte[flatPages << PAGE_BITS];
-        this.tail = limit < pageCount ? new byte[(pageCount - limit) << PAGE_BITS] : null;
-        this.flags = new byte[pageCount];
-        this.loadTags = new int[tagEntries(pageCount)];
-        this.storeTags = new int[loadTags.length];
-        java.util.Arrays.fill(loadTags, -1);
-        java.util.Arrays.fill(storeTags, -1);
         this.origin = new int[pageCount];
         this.dirty = new int[pageCount];
         for (int p = 0; p < pageCount; p++) {
@@ -161,43 +127,6 @@ public final class PhysicalMemory {
             flags[page] = (byte) f;
             refresh(page);
         }
-    }
-
-    void refresh(int p) {
-        int f = flags[p];
-        loadTags[p] = p < flatPages && (f & PageFlags.LOAD_SLOW) == 0 ? p : -1;
-        storeTags[p] = p < flatPages && (f & PageFlags.STORE_SLOW) == 0 ? p : -1;
-    }
-
-    /** The array that holds page {@code p}: {@link #ram}, the tail page, or zeros (do not write those). */
-    byte[] array(int p) {
-        return p < flatPages ? ram : p >= limit ? tail : zeroPage;
-    }
-
-    /** Where page {@code p} starts in {@link #array}. */
-    int start(int p) {
-        return p < flatPages ? p << PAGE_BITS : p >= limit ? (p - limit) << PAGE_BITS : 0;
-    }
-
-    /** Grows {@link #ram} to cover page {@code p} (if it may and does not yet). */
-    void cover(int p) {
-        if (p >= flatPages && p < limit) {
-            int n = (int) Math.min(limit, Math.max(p + 1L, 2L * flatPages));
-            ram = java.util.Arrays.copyOf(ram, n << PAGE_BITS);
-            int from = flatPages;
-            flatPages = n;
-            for (int q = from; q < n; q++) {
-                refresh(q);
-            }
-            grown = true;
-        }
-    }
-
-    /** Whether {@link #ram} was replaced since the last call (the bus then cuts the chain). */
-    public boolean takeGrown() {
-        boolean g = grown;
-        grown = false;
-        return g;
     }
 
     /** Page {@code p} is about to be written: covers it and marks it dirty (and saves it for a mark) as needed. */

@@ -1,0 +1,111 @@
+package dev.rewind.emulator.mem;
+
+import static dev.rewind.emulator.mem.PhysicalMemory.PAGE_BITS;
+import static dev.rewind.emulator.mem.PhysicalMemory.PAGE_SIZE;
+
+import java.util.Arrays;
+
+/**
+ * Where RAM's bytes are, and the fast-path tag tables ({@link PhysicalMemory}'s class comment): one flat array
+ * ({@link #ram}) for the first pages, at most {@link #FLAT_CAP} of them, grown (doubling, to cover the page) at the
+ * first write past it; pages past the cap in arrays of one page each, allocated at their first write, always on the
+ * slow path. A page not yet written reads as zeros. The cap is a constant (not the host's heap), so every machine
+ * takes the same path for the same access.
+ */
+abstract class RamArrays {
+
+    /** Pages {@link #ram} covers at first (it grows as needed). */
+    static final int INITIAL_PAGES = 256;
+
+    /**
+     * Pages {@link #ram} covers at most: 256 MiB. The default RAM (128 MiB) and 256 MiB are all on the fast path; a
+     * guest of a bigger RAM writing at its top (a stack there) costs the pages it writes, not an array up to the top
+     * (1 GiB RAM: 1 GiB at the first push, OutOfMemoryError with -Xmx1g). Enough for the guests we run.
+     */
+    static final int FLAT_CAP = 1 << 16;
+
+    /**
+     * Entries of the tag tables of a RAM of {@code pages} pages: the page count rounded up to a power of two, at least
+     * 2. An access whose last byte's offset wraps around 2^32 (RV32) or 2^64 (RV64) has q = 0 and the masked index
+     * {@code length - 1} (all ones): with two entries or more that entry's tag is not 0.
+     */
+    public static int tagEntries(int pages) {
+        return pages <= 2 ? 2 : Integer.highestOneBit(pages - 1) << 1;
+    }
+
+    final int pageCount;
+    /** Pages {@link #ram} may grow to cover: the page count or {@link #FLAT_CAP}, whichever is smaller. */
+    private final int limit;
+    /** Pages {@link #ram} covers now; those from here to {@link #limit} are zeros. */
+    int flatPages;
+    /** RAM bytes at offsets {@code [0, flatPages * 4096)}. Replaced when it grows; written only here. */
+    public byte[] ram;
+    /** Pages from {@link #limit} on, one array each, {@code null} until written. */
+    private final byte[][] high;
+    private int highCount;
+    private final byte[] zeroPage = new byte[PAGE_SIZE];
+    final byte[] flags;
+    /** Per page: itself if loads may access it directly, else -1 (see {@link PhysicalMemory}). */
+    public final int[] loadTags;
+    /** Per page: itself if stores may access it directly, else -1. */
+    public final int[] storeTags;
+
+    RamArrays(int pageCount, int maxFlat) {
+        this.pageCount = pageCount;
+        this.limit = Math.min(pageCount, maxFlat);
+        this.flatPages = Math.min(limit, INITIAL_PAGES);
+        this.ram = new byte[flatPages << PAGE_BITS];
+        this.high = new byte[pageCount - limit][];
+        this.flags = new byte[pageCount];
+        this.loadTags = new int[tagEntries(pageCount)];
+        this.storeTags = new int[loadTags.length];
+        Arrays.fill(loadTags, -1);
+        Arrays.fill(storeTags, -1);
+    }
+
+    void refresh(int p) {
+        int f = flags[p];
+        loadTags[p] = p < flatPages && (f & PageFlags.LOAD_SLOW) == 0 ? p : -1;
+        storeTags[p] = p < flatPages && (f & PageFlags.STORE_SLOW) == 0 ? p : -1;
+    }
+
+    /** The array that holds page {@code p}: {@link #ram}, its own page, or zeros (do not write those: {@link #cover}). */
+    final byte[] array(int p) {
+        if (p < flatPages) {
+            return ram;
+        }
+        byte[] a = p >= limit ? high[p - limit] : null;
+        return a != null ? a : zeroPage;
+    }
+
+    /** Where page {@code p} starts in {@link #array}. */
+    final int start(int p) {
+        return p < flatPages ? p << PAGE_BITS : 0;
+    }
+
+    /** Makes page {@code p} writable: grows {@link #ram} to cover it, or allocates its own page past the cap. */
+    final void cover(int p) {
+        if (p < flatPages) {
+            return;
+        }
+        if (p >= limit) {
+            if (high[p - limit] == null) {
+                high[p - limit] = new byte[PAGE_SIZE];
+                highCount++;
+            }
+            return;
+        }
+        int n = (int) Math.min(limit, Math.max(p + 1L, 2L * flatPages));
+        ram = Arrays.copyOf(ram, n << PAGE_BITS);
+        int from = flatPages;
+        flatPages = n;
+        for (int q = from; q < n; q++) {
+            refresh(q);
+        }
+    }
+
+    /** Bytes allocated for RAM's contents: the flat array plus the pages past it. */
+    public final long allocatedBytes() {
+        return ram.length + (long) highCount * PAGE_SIZE;
+    }
+}
