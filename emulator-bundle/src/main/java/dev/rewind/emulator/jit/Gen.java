@@ -43,6 +43,10 @@ final class Gen {
     final int calls;
     /** Inline additions summed in locals (set by {@link Probe#entry}), or null. */
     Accumulators acc;
+    /** First local of the access groups' RAM indexes (ints, after the inline counters' accumulators). */
+    final int grp;
+    /** The access groups of the block being emitted ({@link MemEmit#groups}). */
+    MemEmit.Groups groups;
 
     Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size) {
         this.mv = mv;
@@ -73,6 +77,7 @@ final class Gen {
             }
         }
         this.calls = call;
+        this.grp = PROBES + 2 * slot;
     }
 
     static int slot(int r) {

@@ -1,0 +1,151 @@
+package dev.rewind.emulator.jit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.emulator.Machine;
+import dev.rewind.emulator.MachineConfig;
+import dev.rewind.emulator.RunResult;
+import dev.rewind.emulator.StopReason;
+import dev.rewind.emulator.WatchKind;
+import dev.rewind.emulator.device.CollectingConsole;
+import dev.rewind.emulator.device.ConsoleSink;
+import dev.rewind.emulator.device.InputSource;
+import dev.rewind.emulator.isa.Assembler;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Access groups (one tag check for several loads or stores through one base register, {@code MemEmit.groups})
+ * against the interpreter, bit for bit: groups whose span crosses a page, RAM's end (the last member's length decides:
+ * a group check that ignored it would read past RAM instead of faulting), a watched page, the UART, a code page, pages
+ * made clean by snapshots, an RV32 address wrapping around 2^32; members in descending order (the lowest offset is not
+ * the first member's), interleaved with accesses through another register and ALU ops (the memcpy shape), a base
+ * written between two accesses and a load into its own base (the group ends there); faults in the middle of a group go
+ * to a handler that skips the instruction, so the members before it have taken effect and the ones after it run.
+ */
+class MemoryGroupDifferentialTest {
+
+    private static final long B = MachineConfig.RAM_BASE;
+    private static final long RAM = (1 << 20) + 3 * 4096;
+    private static final long E = B + RAM;
+    private static final long D = B + 0x40000;
+    /** The watched page: reads of its first 2 bytes, writes of bytes 4..7. */
+    private static final long W = D + 0x3000;
+    /** Address registers x10..x17 (a0..a7). */
+    private static final long[] ADDRS = {D + 0x1000, W - 6, E - 6, MachineConfig.UART_BASE, B + 0x800, 0xFFFFFFFCL,
+        D + 0x5FF4, D + 0x6FFD};
+
+    static String program(int xlen) {
+        StringBuilder sb = new StringBuilder(RandomPrograms.HANDLER_CODE);
+        sb.append(".zero ").append(RandomPrograms.BODY - RandomPrograms.RAM - 4 * 15).append('\n');
+        sb.append("start:\nloop:\n");
+        for (int r = 0; r < ADDRS.length; r++) {
+            String x = "(x" + (10 + r) + ")\n";
+            String y = "(x" + (10 + (r + 1) % ADDRS.length) + ")\n";
+            // ascending, mixed widths, ALU between
+            sb.append("lw t1,0").append(x).append("add t2,t2,t1\nlh t3,4").append(x).append("add t2,t2,t3\n");
+            sb.append("lbu t4,6").append(x).append("xor t2,t2,t4\nlw t5,8").append(x).append("add t2,t2,t5\n");
+            // descending: the lowest offset comes last
+            sb.append("lw t1,8").append(x).append("lw t3,4").append(x).append("lw t4,0").append(x);
+            sb.append("lw t5,-4").append(x).append("add t2,t2,t1\nxor t2,t2,t3\nadd t2,t2,t4\nxor t2,t2,t5\n");
+            // the last member's length reaches further than any offset
+            sb.append("lb t1,0").append(x).append("lw t3,3").append(x).append("add t2,t2,t1\nxor t2,t2,t3\n");
+            if (xlen == 64) {
+                sb.append("ld t1,0").append(x).append("ld t3,8").append(x).append("add t2,t2,t1\nxor t2,t2,t3\n");
+            }
+            // a base written between two accesses; a load into its own base
+            sb.append("addi s0,x").append(10 + r).append(",0\nlw t1,0(s0)\naddi s0,s0,4\nlw t3,0(s0)\n");
+            sb.append("lw s0,4(s0)\nlw t4,0(s0)\nadd t2,t2,t1\nxor t2,t2,t3\nadd t2,t2,t4\n");
+            if (r != 4) { // no stores into the code page's handler
+                sb.append("sw t2,0").append(x).append("addi t2,t2,0x35\nsh t2,4").append(x);
+                sb.append("sb t2,7").append(x).append("addi t2,t2,0x35\nsw t2,8").append(x);
+                sb.append("sw t2,8").append(x).append("sh t2,2").append(x).append("sw t2,-4").append(x);
+                sb.append("sb t2,0").append(x).append("sw t2,3").append(x);
+                if (xlen == 64) {
+                    sb.append("sd t2,0").append(x).append("sd t2,8").append(x);
+                }
+            } else {
+                sb.append("sw t2,0x80").append(x).append("sb t2,0x83").append(x).append("sw t2,0x86").append(x);
+            }
+            // the memcpy shape: loads through x, stores through y, interleaved
+            sb.append("lw t1,0").append(x).append("sw t1,0").append(y).append("lw t1,4").append(x);
+            sb.append("sw t1,4").append(y).append("lw t1,8").append(x).append("sw t1,8").append(y);
+        }
+        sb.append("addi t0,t0,-1\nbge zero,t0,done\njal zero,loop\ndone:\n");
+        sb.append("lui t6,0x100\nlui t5,0x5\naddi t5,t5,0x555\nsw t5,0(t6)\n");
+        return sb.toString();
+    }
+
+    static Machine boot(int xlen, boolean jit, CollectingConsole console) {
+        Machine m = new Machine(new MachineConfig(xlen, 1, RAM, 1000), console, InputSource.none());
+        m.setTranslation(jit, 0);
+        byte[] code = new Assembler(xlen).assemble(program(xlen), RandomPrograms.RAM);
+        m.writeMemory(RandomPrograms.RAM, code, 0, code.length);
+        byte[] data = new byte[0x8000];
+        new Random(11).nextBytes(data);
+        m.writeMemory(D, data, 0, data.length);
+        m.writeMemory(E - 0x1000, data, 0, 0x1000);
+        m.hart(0).setPc(RandomPrograms.RAM);
+        for (int r = 0; r < ADDRS.length; r++) {
+            m.hart(0).setReg(10 + r, xlen == 32 ? (int) ADDRS[r] : ADDRS[r]);
+        }
+        m.hart(0).setReg(5, 30);
+        m.writeCsr(0, 0x305, RandomPrograms.HANDLER);
+        m.addWatchpoint(W, 2, WatchKind.READ);
+        m.addWatchpoint(W + 4, 4, WatchKind.WRITE);
+        return m;
+    }
+
+    private static boolean groups64;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void groupsOnRv64Too() {
+        groups64 = MemEmit.groups64;
+        MemEmit.groups64 = true; // off by default (no gain measured on RV64), tested all the same
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void groupsAsBefore() {
+        MemEmit.groups64 = groups64;
+    }
+
+    @ParameterizedTest(name = "RV{0}")
+    @ValueSource(ints = {32, 64})
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void groupedAccessesRunIdenticallyTranslated(int xlen) {
+        CollectingConsole outRef = ConsoleSink.collecting();
+        CollectingConsole outJit = ConsoleSink.collecting();
+        Machine ref = boot(xlen, false, outRef);
+        Machine jit = boot(xlen, true, outJit);
+        long chunk = 7;
+        RunResult last = null;
+        int watched = 0;
+        for (int point = 0; point < 5000; point++) {
+            if (point % 5 == 4) { // every page clean again: first stores take the slow path
+                ref.snapshot();
+                jit.snapshot();
+            }
+            RunResult a = ref.run(chunk);
+            RunResult b = jit.run(chunk);
+            last = a;
+            String where = "point " + point + " time " + a.time();
+            assertThat(b).as(where).isEqualTo(a);
+            assertThat(jit.stateHash()).as(where).isEqualTo(ref.stateHash());
+            if (a.reason() == StopReason.WATCHPOINT) {
+                watched++;
+            } else if (a.reason() != StopReason.LIMIT_REACHED) {
+                break;
+            }
+            chunk = Math.min(chunk * 3 + 1, 50_000);
+        }
+        assertThat(last.reason()).as("ran to the end (the test device's exit)").isEqualTo(StopReason.EXITED);
+        assertThat(ref.hart(0).reg(5)).as("every round of the loop").isZero();
+        assertThat(watched).as("watchpoint stops").isGreaterThan(30);
+        assertThat(outJit.text()).isEqualTo(outRef.text());
+        assertThat(jit.translationCounts()[1]).as("blocks translated").isPositive();
+        assertThat(jit.translationCounts()[2]).as("failed translations").isZero();
+    }
+}
