@@ -25,7 +25,9 @@ public final class DisconnectHandler {
         }
         boolean end = args != null && args.getTerminateDebuggee() != null ? args.getTerminateDebuggee()
                 : context.ownsSession();
+        // ending first: the session's plugins report (PluginReports) while this client still hears it
+        CompletableFuture<Void> ended = end ? s.end() : CompletableFuture.completedFuture(null);
         context.unbind();
-        return end ? s.end() : CompletableFuture.completedFuture(null);
+        return ended;
     }
 }
