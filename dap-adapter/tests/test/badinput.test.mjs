@@ -126,7 +126,7 @@ test('attach to a live session by id from a second client; the session outlives 
     await a.dc.stepInRequest({ threadId: 1, granularity: 'instruction' });
     assert.equal((await within(seen, 30000, 'stop seen by B')).body.reason, 'step');
     await b.dc.disconnectRequest({});
-    b.close();
+    await b.close();
     assert.equal((await a.dc.threadsRequest()).body.threads.length, 2, 'A still debugs after B left');
   } finally { await a.close(); server.close(); }
 });
