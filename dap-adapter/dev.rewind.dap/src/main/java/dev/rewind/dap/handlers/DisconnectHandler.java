@@ -25,9 +25,10 @@ public final class DisconnectHandler {
         }
         boolean end = args != null && args.getTerminateDebuggee() != null ? args.getTerminateDebuggee()
                 : context.ownsSession();
-        // ending first: the session's plugins report (PluginReports) while this client still hears it
-        CompletableFuture<Void> ended = end ? s.end() : CompletableFuture.completedFuture(null);
+        if (end) {
+            return context.unbindEnding(s); // its plugins' reports before the response
+        }
         context.unbind();
-        return ended;
+        return CompletableFuture.completedFuture(null);
     }
 }
