@@ -42,10 +42,10 @@ export async function startStdio() {
   return { dc, close: async () => { await within(dc.stop(), 10000, 'stop'); killTree(proc); } };
 }
 
-/** A `./rewind dap --port 0` server; resolves with its port once it listens. */
-export function startServer() {
+/** A `./rewind dap --port 0` server (`options`: the launcher's own, before `dap`); resolves with its port once it listens. */
+export function startServer(options = []) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(REWIND, ['dap', '--port', '0'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const proc = spawn(REWIND, [...options, 'dap', '--port', '0'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     started.add(proc);
     let err = '';
     let out = '';

@@ -10,7 +10,8 @@ public interface PluginRegistry {
     /**
      * Installs every registered plugin into {@code machine} now (call on the machine's thread while it is stopped) and
      * keeps following the registry: plugins registered later are installed, plugins that go away uninstalled, at the
-     * machine's next slice boundary. Report lines go to {@code reports} ({@code (plugin, line)}) and to the bus.
+     * machine's next slice boundary. Report lines go to {@code reports} ({@code (plugin, line)}) and to the bus
+     * (synchronously: the bus's subscribers have a report when the plugin's call that made it returns).
      *
      * @param label names the machine in bus events
      */

@@ -32,6 +32,8 @@ public final class DapContext {
     private volatile DebugSession session;
     private volatile boolean ownsSession;
     private volatile AutoCloseable listener;
+    /** What the session tells this client as it ends (its plugins' reports): closed after the listener. */
+    private volatile AutoCloseable lastWords;
     private volatile ProgramSymbols symbols = ProgramSymbols.none();
     private volatile LineInfo lines = LineInfo.NONE;
     private volatile Unwinder unwinder = new PcUnwinder();
@@ -167,15 +169,34 @@ public final class DapContext {
         return ownsSession;
     }
 
+    /** {@code handle} (the session's plugin reports) stays open until the session is ended by this connection. */
+    public void lastWords(AutoCloseable handle) {
+        this.lastWords = handle;
+    }
+
     /** Stops listening to the session (it may live on for other front ends). */
     public void unbind() {
-        AutoCloseable l = listener;
+        close(listener);
         listener = null;
+        close(lastWords);
+        lastWords = null;
+    }
+
+    /** Stops listening to the session and ends it; its last words (plugin reports) reach the client first. */
+    public java.util.concurrent.CompletableFuture<Void> unbindEnding(DebugSession s) {
+        close(listener);
+        listener = null;
+        java.util.concurrent.CompletableFuture<Void> ended = s.end();
+        unbind();
+        return ended;
+    }
+
+    private static void close(AutoCloseable l) {
         if (l != null) {
             try {
                 l.close();
             } catch (Exception e) {
-                System.err.println("rewind dap: removing the session listener failed: " + e);
+                System.err.println("rewind dap: removing a session listener failed: " + e);
             }
         }
     }

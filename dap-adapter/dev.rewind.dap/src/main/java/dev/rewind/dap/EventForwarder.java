@@ -1,5 +1,6 @@
 package dev.rewind.dap;
 
+import dev.rewind.debug.DebugSession;
 import dev.rewind.debug.SessionEvent;
 import dev.rewind.debug.SessionListener;
 import dev.rewind.debug.Stop;
@@ -29,6 +30,8 @@ public final class EventForwarder implements SessionListener {
     private final StringBuilder pending = new StringBuilder();
     /** Time travel happened since the last stop the client heard of. */
     private boolean travelled;
+    /** The client heard {@code terminated} already (the guest exited without history, which ended the session). */
+    private boolean terminatedSaid;
 
     public EventForwarder(DapContext context) {
         this.context = context;
@@ -81,7 +84,9 @@ public final class EventForwarder implements SessionListener {
                     dev.rewind.dap.handlers.BookmarkHandler.result(b.bookmarks())); // clients stop asking per stop
             case SessionEvent.Ended e -> {
                 context.handles().reset();
-                client.terminated(new TerminatedEventArguments());
+                if (!terminatedSaid) {
+                    client.terminated(new TerminatedEventArguments());
+                }
             }
         }
     }
@@ -92,6 +97,11 @@ public final class EventForwarder implements SessionListener {
         }
         context.handles().reset();
         if (stop.exited() && !context.sessionHistory()) {
+            DebugSession s = context.sessionOrNull();
+            if (s != null && context.ownsSession() && !s.ended()) {
+                terminatedSaid = true; // below; not again at its end
+                s.end(); // nothing more to debug: its plugins report (PluginReports) before the client hears the end
+            }
             ExitedEventArguments exited = new ExitedEventArguments();
             exited.setExitCode(stop.exitCode());
             client.exited(exited);

@@ -47,8 +47,8 @@ public final class WhiteboardRegistry implements PluginRegistry {
         return (plugin, line) -> {
             reports.accept(plugin, line);
             EventBus b = bus;
-            if (b != null) {
-                b.post(new PluginReport(label, plugin, line));
+            if (b != null) { // synchronously: a front end has the results when the uninstall returns, before it goes
+                b.send(new PluginReport(label, plugin, line));
             }
         };
     }

@@ -25,7 +25,10 @@ public final class DisconnectHandler {
         }
         boolean end = args != null && args.getTerminateDebuggee() != null ? args.getTerminateDebuggee()
                 : context.ownsSession();
+        if (end) {
+            return context.unbindEnding(s); // its plugins' reports before the response
+        }
         context.unbind();
-        return end ? s.end() : CompletableFuture.completedFuture(null);
+        return CompletableFuture.completedFuture(null);
     }
 }

@@ -4,6 +4,7 @@ import dev.rewind.dap.DapContext;
 import dev.rewind.dap.DapErrors;
 import dev.rewind.dap.EventForwarder;
 import dev.rewind.dap.Progress;
+import dev.rewind.dap.trace.PluginReports;
 import dev.rewind.dap.trace.TraceForwarder;
 import dev.rewind.debug.DebugSession;
 import java.util.Map;
@@ -33,15 +34,12 @@ public final class LaunchHandler {
         AutoCloseable traced = args.config().instrumentation().containsKey("trace")
                 ? TraceForwarder.open(context, session) : () -> { };
         AutoCloseable reports = args.config().instrumentation().containsKey("plugins")
-                ? dev.rewind.dap.trace.PluginReports.open(context, session) : () -> { };
-        AutoCloseable trace = () -> {
-            reports.close();
-            traced.close();
-        };
+                ? PluginReports.open(context, session) : () -> { };
         context.bind(session, true, () -> {
-            trace.close();
+            traced.close();
             events.close();
         });
+        context.lastWords(reports);
         return null;
     }
 }
