@@ -45,8 +45,8 @@ final class Gen {
     Accumulators acc;
     /** First local of the access groups' RAM indexes (ints, after the inline counters' accumulators). */
     final int grp;
-    /** The access groups of the block being emitted ({@link MemEmit#groups}). */
-    MemEmit.Groups groups;
+    /** The access groups of the block being emitted ({@link MemGroups#groups}). */
+    MemGroups.Groups groups;
 
     Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size) {
         this.mv = mv;

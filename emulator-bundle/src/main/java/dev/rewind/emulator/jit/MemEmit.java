@@ -20,7 +20,7 @@ final class MemEmit {
     private static final String VH = "java/lang/invoke/VarHandle";
     private static final String D_VH = "L" + VH + ";";
 
-    private static int len(int op) {
+    static int len(int op) {
         return switch (op) {
             case Op.LB, Op.LBU, Op.SB -> 1;
             case Op.LH, Op.LHU, Op.SH -> 2;
@@ -78,7 +78,7 @@ final class MemEmit {
      * check, and C1 gives every merge point of a branch diamond phis for all the region's register locals (it ran out
      * of virtual registers); the mask's range check C2 folds away.
      */
-    private static void fastCheck(Gen g, int r1, long imm, int len, int tagsSlot, Label slow) {
+    static void fastCheck(Gen g, int r1, long imm, int len, int tagsSlot, Label slow) {
         MethodVisitor mv = g.mv;
         if (g.rv32) {
             g.loadInt(r1);
@@ -151,7 +151,7 @@ final class MemEmit {
     }
 
     /** Pushes the value (a long, sign/zero extended like op) of the fast load at RAM index po + delta. */
-    private static void loadValue(Gen g, int op, int po, int delta) {
+    static void loadValue(Gen g, int op, int po, int delta) {
         MethodVisitor mv = g.mv;
         int len = len(op);
         switch (len) {
@@ -197,7 +197,7 @@ final class MemEmit {
     }
 
     /** The fast store of x[r2] at RAM index po + delta. */
-    private static void storeValue(Gen g, int op, int r2, int po, int delta) {
+    static void storeValue(Gen g, int op, int r2, int po, int delta) {
         MethodVisitor mv = g.mv;
         int len = len(op);
         switch (len) {
@@ -241,171 +241,6 @@ final class MemEmit {
         g.mv.visitVarInsn(LSTORE, A);
     }
 
-    /** Off with -Drewind.jit.memGroups=false (A/B measurements, tests). */
-    static final boolean GROUPS = !"false".equals(System.getProperty("rewind.jit.memGroups"));
-
-    /**
-     * RV64 only with -Drewind.jit.memGroups64=true (read when a region is translated): A/B on RV64 gave work-mem even and work-list 0..-17% (7 of 8
-     * rounds lower), RV32 work-mem +3..+18%.
-     */
-    static boolean groups64 = Boolean.getBoolean("rewind.jit.memGroups64"); // tests set it
-
-    /** The widest group: any span below a page works; memcpy/memset unrolls are 16-64 bytes. */
-    private static final int GROUP_SPAN = 256;
-
-    /** Groups in one block with a local each (slots {@code Gen.grp} on). */
-    static final int MAX_GROUPS = 8;
-
-    private static boolean isLoad(int op) {
-        return op == Op.LB || op == Op.LH || op == Op.LW || op == Op.LD || op == Op.LBU || op == Op.LHU || op == Op.LWU;
-    }
-
-    private static boolean isStore(int op) {
-        return op == Op.SB || op == Op.SH || op == Op.SW || op == Op.SD;
-    }
-
-    /**
-     * Block k's access groups: loads (or stores) through the same base register r1, not written from the first to the
-     * last of them (other instructions may come between: ALU ops, accesses through other registers; not atomics,
-     * which set reservations), spanning less than GROUP_SPAN bytes. The first member checks the tags once for the
-     * group's whole span [x[r1] + lowest imm, x[r1] + highest imm + its length - 1] and keeps the RAM index of its
-     * first byte in the group's local (-1 when the check failed); every member then accesses RAM at its distance from
-     * there without a check if the index is not -1, else through its own code (own check, slow path, trap, cut),
-     * exactly as without groups. Between members, tags only change through a slow-path access that cuts (RAM's
-     * growth, code pages, watchpoints: the region leaves) or through a callback (no groups in probed blocks).
-     */
-    static final class Groups {
-        final int k;
-        /** Per instruction: its group's local slot or -1. */
-        final int[] slot;
-        final boolean[] first;
-        /** Per instruction: its group's lowest imm and span in bytes. */
-        final long[] lo;
-        final int[] span;
-
-        Groups(int k, int n) {
-            this.k = k;
-            slot = new int[n];
-            java.util.Arrays.fill(slot, -1);
-            first = new boolean[n];
-            lo = new long[n];
-            span = new int[n];
-        }
-    }
-
-    static Groups groups(Gen g, int k) {
-        if (g.groups != null && g.groups.k == k) {
-            return g.groups;
-        }
-        BlockSpec b = g.blocks.get(k);
-        int n = b.length();
-        Groups gr = new Groups(k, n);
-        g.groups = gr;
-        if (!GROUPS || b.probes() != null || !(g.rv32 || groups64)) {
-            return gr;
-        }
-        int[] open = new int[128];
-        java.util.Arrays.fill(open, -1);
-        int[] group = new int[n];
-        java.util.Arrays.fill(group, -1);
-        long[] glo = new long[n];
-        long[] ghi = new long[n];
-        int[] size = new int[n];
-        int groupsMade = 0;
-        for (int j = 0; j < n; j++) {
-            int w = b.code()[j];
-            int op = w & 0xFF;
-            int rd = (w >>> 8) & 63;
-            int r1 = (w >>> 16) & 63;
-            boolean load = isLoad(op);
-            if (load || isStore(op)) {
-                int key = r1 * 2 + (load ? 0 : 1);
-                long imm = b.imm()[j];
-                long last = imm + len(op) - 1;
-                int id = open[key];
-                if (id >= 0 && Math.max(ghi[id], last) - Math.min(glo[id], imm) < GROUP_SPAN) {
-                    glo[id] = Math.min(glo[id], imm);
-                    ghi[id] = Math.max(ghi[id], last);
-                } else {
-                    id = groupsMade++;
-                    open[key] = id;
-                    glo[id] = imm;
-                    ghi[id] = last;
-                }
-                group[j] = id;
-                size[id]++;
-                if (load) {
-                    open[rd * 2] = -1;
-                    open[rd * 2 + 1] = -1;
-                }
-            } else if (op >= Op.LR_W && op <= Op.AMOMAXU_D) {
-                java.util.Arrays.fill(open, -1);
-            } else {
-                open[rd * 2] = -1;
-                open[rd * 2 + 1] = -1;
-            }
-        }
-        int[] slotOf = new int[groupsMade];
-        int slots = 0;
-        for (int id = 0; id < groupsMade; id++) {
-            slotOf[id] = size[id] >= 2 && slots < MAX_GROUPS ? g.grp + slots++ : -1;
-        }
-        boolean[] seen = new boolean[groupsMade];
-        for (int j = 0; j < n; j++) {
-            int id = group[j];
-            if (id >= 0 && slotOf[id] >= 0) {
-                gr.slot[j] = slotOf[id];
-                gr.first[j] = !seen[id];
-                seen[id] = true;
-                gr.lo[j] = glo[id];
-                gr.span[j] = (int) (ghi[id] - glo[id] + 1);
-            }
-        }
-        return gr;
-    }
-
-    /**
-     * A group member (unprobed): when the group's check passed, the access without a check at its distance from the
-     * group's first byte, then to {@code done}; else on to its own code (the caller's fastCheck follows). Nothing for
-     * an access in no group.
-     */
-    private static void member(Gen g, int k, int i, int op, int r, long imm, boolean load, Label done) {
-        Groups gr = groups(g, k);
-        int s = gr.slot[i];
-        if (s < 0) {
-            return;
-        }
-        MethodVisitor mv = g.mv;
-        Label own = new Label();
-        int w = g.blocks.get(k).code()[i];
-        int r1 = (w >>> 16) & 63;
-        if (gr.first[i]) {
-            Label failed = new Label();
-            fastCheck(g, r1, gr.lo[i], gr.span[i], load ? LP : SP, failed);
-            mv.visitVarInsn(ILOAD, PO);
-            mv.visitVarInsn(ISTORE, s);
-            Label fast = new Label();
-            mv.visitJumpInsn(GOTO, fast);
-            mv.visitLabel(failed);
-            mv.visitInsn(ICONST_M1);
-            mv.visitVarInsn(ISTORE, s);
-            mv.visitJumpInsn(GOTO, own);
-            mv.visitLabel(fast);
-        } else {
-            mv.visitVarInsn(ILOAD, s);
-            mv.visitJumpInsn(IFLT, own);
-        }
-        int delta = (int) (imm - gr.lo[i]);
-        if (load) {
-            loadValue(g, op, s, delta);
-            g.storeReg(r);
-        } else {
-            storeValue(g, op, r, s, delta);
-        }
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(own);
-    }
-
     static void load(Gen g, int k, int i, int op, int rd, int r1, long imm) {
         MethodVisitor mv = g.mv;
         int len = len(op);
@@ -416,7 +251,7 @@ final class MemEmit {
             storeAddress(g, r1, imm);
         }
         if (!probed) {
-            member(g, k, i, op, rd, imm, true, done);
+            MemGroups.member(g, k, i, op, rd, imm, true, done);
         }
         fastCheck(g, r1, imm, len, LP, slow);
         loadValue(g, op, PO, 0);
@@ -483,7 +318,7 @@ final class MemEmit {
             storeAddress(g, r1, imm);
         }
         if (!probed) {
-            member(g, k, i, op, r2, imm, false, done);
+            MemGroups.member(g, k, i, op, r2, imm, false, done);
         }
         fastCheck(g, r1, imm, len, SP, slow);
         storeValue(g, op, r2, PO, 0);

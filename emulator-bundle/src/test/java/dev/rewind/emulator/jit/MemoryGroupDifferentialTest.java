@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Access groups (one tag check for several loads or stores through one base register, {@code MemEmit.groups})
+ * Access groups (one tag check for several loads or stores through one base register, {@code MemGroups.groups})
  * against the interpreter, bit for bit: groups whose span crosses a page, RAM's end (the last member's length decides:
  * a group check that ignored it would read past RAM instead of faulting), a watched page, the UART, a code page, pages
  * made clean by snapshots, an RV32 address wrapping around 2^32; members in descending order (the lowest offset is not
@@ -103,13 +103,13 @@ class MemoryGroupDifferentialTest {
 
     @org.junit.jupiter.api.BeforeAll
     static void groupsOnRv64Too() {
-        groups64 = MemEmit.groups64;
-        MemEmit.groups64 = true; // off by default (no gain measured on RV64), tested all the same
+        groups64 = MemGroups.groups64;
+        MemGroups.groups64 = true; // off by default (no gain measured on RV64), tested all the same
     }
 
     @org.junit.jupiter.api.AfterAll
     static void groupsAsBefore() {
-        MemEmit.groups64 = groups64;
+        MemGroups.groups64 = groups64;
     }
 
     @ParameterizedTest(name = "RV{0}")
