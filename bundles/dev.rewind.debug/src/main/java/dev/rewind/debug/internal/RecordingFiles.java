@@ -3,24 +3,24 @@ package dev.rewind.debug.internal;
 import dev.rewind.debug.Bookmark;
 import dev.rewind.debug.DebugException;
 import dev.rewind.debug.RecordingInfo;
-import dev.rewind.emulator.travel.Recording;
-import dev.rewind.emulator.travel.RecordingException;
-import dev.rewind.emulator.travel.RecordingReader;
+import dev.rewind.mcd.api.McdException;
+import dev.rewind.mcd.backend.McdBackend;
+import dev.rewind.mcd.backend.RecordingHeader;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
-/** Reads what a recording file says about itself, through the recording file format (no machine is built). */
+/** Reads what a recording file says about itself, through the MCD back end (no machine is built). */
 final class RecordingFiles {
     private RecordingFiles() {
     }
 
-    /** @throws DebugException with the reader's explanation: missing, unreadable, corrupt or too new a file */
+    /** @throws DebugException with the back end's explanation: missing, unreadable, corrupt or too new a file */
     static RecordingInfo read(Path file) {
-        Recording rec;
+        RecordingHeader rec;
         try {
-            rec = RecordingReader.read(file);
-        } catch (RecordingException e) {
-            throw new DebugException(e.getMessage(), e);
+            rec = McdBackend.readRecording(file);
+        } catch (McdException e) {
+            throw new DebugException(e.info(), e);
         }
         Path program;
         try {
@@ -28,8 +28,8 @@ final class RecordingFiles {
         } catch (InvalidPathException e) {
             throw new DebugException(file + " names a program that is not a file name here: " + rec.programPath(), e);
         }
-        return new RecordingInfo(program, rec.programSha256Hex(), rec.machine().harts(), rec.machine().ramSize(),
-                rec.machine().quantum(), rec.bookmarks().stream().map(b -> new Bookmark(b.name(), b.time())).toList(),
-                rec.writes().size(), rec.endTime(), rec.endStateHash(), rec.endReason());
+        return new RecordingInfo(program, rec.programSha256(), rec.harts(), rec.ramSize(), rec.quantum(),
+                rec.bookmarks().stream().map(b -> new Bookmark(b.name(), b.time())).toList(), rec.writes(),
+                rec.endTime(), rec.endStateHash(), rec.endReason());
     }
 }

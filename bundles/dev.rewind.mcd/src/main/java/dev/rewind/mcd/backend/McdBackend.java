@@ -65,6 +65,25 @@ public final class McdBackend {
         return fromRecording(rec, image);
     }
 
+    /**
+     * What the recording {@code file} says about itself (program, machine, bookmarks, end), without building a machine.
+     *
+     * @throws McdException PARAM with the reader's explanation: missing, unreadable, corrupt or too new a file
+     */
+    public static RecordingHeader readRecording(java.nio.file.Path file) throws McdException {
+        Recording rec;
+        try {
+            rec = dev.rewind.emulator.travel.RecordingReader.read(file);
+        } catch (RecordingException e) {
+            throw new McdException(dev.rewind.mcd.api.McdErrorCode.PARAM, e.getMessage(), e);
+        }
+        MachineConfig m = rec.machine();
+        return new RecordingHeader(rec.programPath(), rec.programSha256Hex(), m.harts(), m.ramSize(), m.quantum(),
+                rec.bookmarks().stream().map(b -> new dev.rewind.mcd.timetravel.TimeTravel.Bookmark(b.name(), b.time()))
+                        .toList(),
+                rec.writes().size(), rec.endTime(), rec.endStateHash(), rec.endReason());
+    }
+
     private static ElfImage parse(java.nio.file.Path elf, String what) throws McdException {
         try {
             return dev.rewind.emulator.elf.ElfLoader.parse(java.nio.file.Files.readAllBytes(elf));

@@ -1,3 +1,3 @@
 /** The MCD API implemented over Rewind's emulator engine ({@code dev.rewind.emulator}). */
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 package dev.rewind.mcd.backend;
