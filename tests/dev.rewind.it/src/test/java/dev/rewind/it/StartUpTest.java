@@ -48,9 +48,19 @@ class StartUpTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(7);
         if (Runtime.version().feature() >= 25) {
             Path runtime = RewindProcess.ROOT.resolve("releng/launcher/target/runtime");
-            long deadline = System.nanoTime() + 240_000_000_000L;
-            while (!hasRunCache(runtime) && System.nanoTime() < deadline) {
-                Thread.sleep(500);
+            // woken by the runtime folder's file events (the writer creates or renames the cache there), bounded
+            try (java.nio.file.WatchService watch = runtime.getFileSystem().newWatchService()) {
+                runtime.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
+                        java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+                long deadline = System.nanoTime() + 240_000_000_000L;
+                while (!hasRunCache(runtime) && System.nanoTime() < deadline) {
+                    java.nio.file.WatchKey key = watch.poll(deadline - System.nanoTime(),
+                            java.util.concurrent.TimeUnit.NANOSECONDS);
+                    if (key != null) {
+                        key.pollEvents();
+                        key.reset();
+                    }
+                }
             }
             assertThat(hasRunCache(runtime)).as("aot-run-*.aot in " + runtime).isTrue();
         }
