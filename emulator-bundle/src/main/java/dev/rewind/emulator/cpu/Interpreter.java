@@ -24,7 +24,6 @@ public final class Interpreter {
     /** A tag table with no page on the fast path: a guarded hart's accesses all take the slow path ({@link GuestChecks}). */
     final int[] noTags;
     final long base;
-    final long size;
     private final long[] bpSkip;
     final JitControl jit;
     final dev.rewind.emulator.plugin.PluginHost host;
@@ -38,7 +37,6 @@ public final class Interpreter {
         this.noTags = new int[mem.pageCount()];
         java.util.Arrays.fill(noTags, -1);
         this.base = mem.base();
-        this.size = mem.size();
         this.bpSkip = new long[harts];
         java.util.Arrays.fill(bpSkip, -1);
         this.jit = new JitControl(this, code, mem, code.xlen(), harts == 1);

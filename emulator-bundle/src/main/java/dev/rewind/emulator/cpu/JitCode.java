@@ -14,7 +14,7 @@ public abstract class JitCode {
 
     final Interpreter in;
     final Bus bus;
-    /** RAM (its array read at the region's entry: a write that replaces it cuts) and its tag tables ({@code jit.MemEmit}). */
+    /** RAM (its array read at the region's entry and after each slow-path store: a write may grow it) and its tag tables. */
     final dev.rewind.emulator.mem.PhysicalMemory mem;
     final int[] lt;
     final int[] st;

@@ -17,11 +17,7 @@ final class MemGroups {
     /** Off with -Drewind.jit.memGroups=false (A/B measurements, tests). */
     static final boolean GROUPS = !"false".equals(System.getProperty("rewind.jit.memGroups"));
 
-    /**
-     * RV64 only with -Drewind.jit.memGroups64=true (read when a region is translated): A/B on RV64 gave work-mem even and work-list 0..-17% (7 of 8
-     * rounds lower), RV32 work-mem +3..+18%.
-     */
-    static boolean groups64 = Boolean.getBoolean("rewind.jit.memGroups64"); // tests set it
+    // RV32 only: on RV64 an A/B gave work-mem even and work-list 0..-17% (7 of 8 rounds lower), RV32 work-mem +3..+18%.
 
     /** The widest group: any span below a page works; memcpy/memset unrolls are 16-64 bytes. */
     private static final int GROUP_SPAN = 256;
@@ -75,7 +71,7 @@ final class MemGroups {
         int n = b.length();
         Groups gr = new Groups(k, n);
         g.groups = gr;
-        if (!GROUPS || b.probes() != null || !(g.rv32 || groups64)) {
+        if (!GROUPS || b.probes() != null || !g.rv32) {
             return gr;
         }
         int[] open = new int[128];

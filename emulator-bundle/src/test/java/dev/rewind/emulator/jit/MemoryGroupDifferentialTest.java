@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the first member's), interleaved with accesses through another register and ALU ops (the memcpy shape), a base
  * written between two accesses and a load into its own base (the group ends there); faults in the middle of a group go
  * to a handler that skips the instruction, so the members before it have taken effect and the ones after it run.
+ * Groups are formed on RV32 only; the RV64 run checks the same program through the per-access path.
  */
 class MemoryGroupDifferentialTest {
 
@@ -97,19 +98,6 @@ class MemoryGroupDifferentialTest {
         m.addWatchpoint(W, 2, WatchKind.READ);
         m.addWatchpoint(W + 4, 4, WatchKind.WRITE);
         return m;
-    }
-
-    private static boolean groups64;
-
-    @org.junit.jupiter.api.BeforeAll
-    static void groupsOnRv64Too() {
-        groups64 = MemGroups.groups64;
-        MemGroups.groups64 = true; // off by default (no gain measured on RV64), tested all the same
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void groupsAsBefore() {
-        MemGroups.groups64 = groups64;
     }
 
     @ParameterizedTest(name = "RV{0}")
