@@ -186,9 +186,8 @@ public final class DapContext {
     public java.util.concurrent.CompletableFuture<Void> unbindEnding(DebugSession s) {
         close(listener);
         listener = null;
-        java.util.concurrent.CompletableFuture<Void> ended = s.end();
-        unbind();
-        return ended;
+        // the reports' subscription closes once the session has ended, whichever thread ends it
+        return s.end().whenComplete((v, e) -> unbind());
     }
 
     private static void close(AutoCloseable l) {

@@ -42,7 +42,7 @@ class BundleBoundariesTest {
     static final Pattern ALLOWED = Pattern.compile("dev/rewind/emulator/(MachineConfig|LoadException"
             + "|device/(ConsoleSink|InputSource|CollectingConsole)|elf/\\w+|isa/\\w+"
             + "|travel/(Recording|RecordingReader|RecordingException|NotARecordingException|Bookmark))"
-            + "|dev/rewind/mcd/backend/McdBackend");
+            + "|dev/rewind/mcd/backend/(McdBackend|RecordingHeader)");
     static final Pattern REFERENCE = Pattern.compile("dev/rewind/(emulator|mcd/backend)/[\\w/]+");
 
     @Test
