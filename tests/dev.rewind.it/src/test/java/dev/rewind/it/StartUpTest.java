@@ -38,6 +38,31 @@ class StartUpTest {
     }
 
     @Test
+    void theNextRunReusesFelixsBundleCacheAndARebuiltBundleIsNotTakenFromIt() throws Exception {
+        // no AOT training writer meanwhile (it would hold a cache slot): REWIND_AOT=0
+        Map<String, String> env = Map.of("REWIND_AOT", "0", "REWIND_JAVA_OPTS", "-Drewind.timeline=true");
+        String elf = RewindProcess.ROOT.resolve("tests/guest/elf/exit-code-rv32.elf").toString();
+        Result first = RewindProcess.run(env, "run", elf);
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(7);
+        Result second = RewindProcess.run(env, "run", elf);
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(7);
+        assertThat(second.err()).contains("felix started (bundle cache reused)");
+        // a bundle jar written again (as a build does): the cache is not reused, then it is again
+        Path shell;
+        try (var jars = Files.list(RewindProcess.ROOT.resolve("releng/launcher/target/runtime/bundles"))) {
+            shell = jars.filter(j -> j.getFileName().toString().startsWith("dev.rewind.shell-")).findFirst().orElseThrow();
+        }
+        Path copy = shell.resolveSibling(shell.getFileName() + ".tmp");
+        Files.copy(shell, copy);
+        Files.move(copy, shell, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Result rebuilt = RewindProcess.run(env, "run", elf);
+        assertThat(rebuilt.exitCode()).as(rebuilt.toString()).isEqualTo(7);
+        assertThat(rebuilt.err()).contains("felix started").doesNotContain("bundle cache reused");
+        Result after = RewindProcess.run(env, "run", elf);
+        assertThat(after.err()).contains("felix started (bundle cache reused)");
+    }
+
+    @Test
     void runHasAnAotCacheOfItsOwnTrainedOnRun() throws Exception {
         Result r = RewindProcess.run(Map.of("REWIND_AOT", "0", "REWIND_JAVA_OPTS", "-Drewind.timeline=true"), "train-run");
         assertThat(r.exitCode()).as(r.toString()).isZero();
