@@ -69,6 +69,7 @@ public final class RunCommand {
         if (image == null) {
             return ProgramRunner.EXIT_BAD_INPUT;
         }
+        Timeline.mark("ELF parsed");
         return runner.run(name, image, options).exitCode();
     }
 }
