@@ -117,6 +117,32 @@ class StartSetTest {
     }
 
     @Test
+    void aCommandThatStartsByReferencesStartsTheProvidersOfWhatItsComponentReferencesOnly() throws Exception {
+        String component = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"%s\">\n%s</scr:component>\n";
+        bundle("t.api", Map.of("Export-Package", "t.api"), null);
+        // the command references t.api.Registry; its provider references t.api.Bus (registered by an activator)
+        bundle("t.cmd", Map.of("Import-Package", "t.api", "Require-Capability",
+                "osgi.service;effective:=active;filter:=\"(objectClass=t.api.Other)\""), String.format(component, "t.cmd.Run",
+                "  <property name=\"osgi.command.scope\" value=\"rewind\"/>\n"
+                        + "  <property name=\"osgi.command.function\" value=\"run\"/>\n"
+                        + "  <property name=\"rewind.start\" value=\"references\"/>\n"
+                        + "  <reference name=\"r\" cardinality=\"0..1\" interface=\"t.api.Registry\"/>\n"
+                        + "</scr:component>\n<scr:component name=\"t.cmd.Record\">\n"
+                        + "  <reference name=\"o\" interface=\"t.api.Other\"/>\n"));
+        bundle("t.registry", Map.of("Import-Package", "t.api"), String.format(component, "t.registry.Impl",
+                "  <service><provide interface=\"t.api.Registry\"/></service>\n"
+                        + "  <reference name=\"b\" interface=\"t.api.Bus\"/>\n"));
+        bundle("t.bus", Map.of("Provide-Capability", "osgi.service;objectClass:List<String>=\"t.api.Bus\""), null);
+        bundle("t.other", Map.of("Import-Package", "t.api"), String.format(component, "t.other.Impl",
+                "  <service><provide interface=\"t.api.Other\"/></service>\n"));
+        Map<String, String> run = states("run");
+        assertThat(run).containsEntry("t.cmd", "ACTIVE").containsEntry("t.registry", "ACTIVE")
+                .containsEntry("t.bus", "ACTIVE").containsEntry("t.api", "RESOLVED");
+        assertThat(run.get("t.other")).as("referenced by another component of the command's bundle").isNotEqualTo("ACTIVE");
+    }
+
+    @Test
     void componentPropertiesAreReadInBothForms() {
         String xml = "<component><property name=\"osgi.command.scope\" value=\"rewind\"/>"
                 + "<property type=\"String\" name=\"osgi.command.function\">\n run\n  record \n</property></component>";

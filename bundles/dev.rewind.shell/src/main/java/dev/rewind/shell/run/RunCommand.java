@@ -18,7 +18,9 @@ import picocli.CommandLine;
     "osgi.command.scope=rewind",
     "osgi.command.function=run",
     "rewind.synopsis=runs a bare-metal RISC-V ELF to its exit; prints its UART output",
-    "rewind.help=--help"
+    "rewind.help=--help",
+    // the launcher starts only the bundles of the services this component references (and theirs): issue #16
+    "rewind.start=references"
 })
 public final class RunCommand {
 
