@@ -11,9 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
 
 /**
  * Felix's bundle cache (its storage folder), kept between starts in the runtime folder ({@code felix-cache/N}) so that
@@ -113,6 +117,54 @@ final class BundleCache implements AutoCloseable {
         if (persistent()) {
             Files.deleteIfExists(fingerprintFile);
         }
+    }
+
+    /**
+     * The start set of {@code command} that an earlier start with this storage computed ({@link StartSet}: a function
+     * of the bundles' metadata, which the fingerprint covers), in the order of {@code installed}; null when there is
+     * none. Only for starts without user plugins (they are not fingerprinted).
+     */
+    List<Bundle> startSet(String command, List<Bundle> installed) {
+        Path file = startSetFile(command);
+        if (file == null || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            Set<String> locations = new HashSet<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+            List<Bundle> set = new ArrayList<>();
+            for (Bundle b : installed) {
+                if (locations.remove(b.getLocation())) {
+                    set.add(b);
+                }
+            }
+            return locations.isEmpty() ? set : null;   // a bundle it names is gone: compute it again
+        } catch (IOException e) {
+            return null;   // unreadable: computed again
+        }
+    }
+
+    /** Keeps {@code set}, the start set of {@code command}, for the next start with this storage. */
+    void keepStartSet(String command, List<Bundle> set) {
+        Path file = startSetFile(command);
+        if (file == null) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        for (Bundle b : set) {
+            text.append(b.getLocation()).append('\n');
+        }
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            System.err.println("rewind: could not keep the start set of " + command + ": " + e.getMessage());
+        }
+    }
+
+    /** In Felix's storage folder, so that cleaning it (a changed runtime) removes the start sets with the bundles. */
+    private Path startSetFile(String command) {
+        return persistent() && command.matches("[A-Za-z0-9._-]+") ? storage.resolve("rewind-start-" + command) : null;
     }
 
     /** Path, size, modification time and file key of each jar and of the launcher's jar (Felix) when there is one. */

@@ -79,8 +79,13 @@ final class FelixRuntime implements AutoCloseable {
             cache.commit();
             List<Bundle> plugins = runtime.installPlugins(options.pluginsDir(), err);
             Timeline.mark("bundles installed");
-            List<Bundle> needed = command == null ? null
-                    : StartSet.of(command, installed, plugins, felix.adapt(FrameworkWiring.class));
+            List<Bundle> needed = command == null || !plugins.isEmpty() ? null : cache.startSet(command, installed);
+            if (command != null && needed == null) {
+                needed = StartSet.of(command, installed, plugins, felix.adapt(FrameworkWiring.class));
+                if (needed != null && plugins.isEmpty()) {
+                    cache.keepStartSet(command, needed);
+                }
+            }
             if (needed != null) {
                 runtime.rest.addAll(installed);
                 runtime.rest.removeAll(needed);

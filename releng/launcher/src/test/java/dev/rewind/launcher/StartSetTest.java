@@ -143,6 +143,25 @@ class StartSetTest {
     }
 
     @Test
+    void aStartSetIsKeptWithTheBundleCacheAndComputedAgainWhenABundleChanged() throws Exception {
+        runtime();
+        Map<String, String> first = states("record");
+        assertThat(first).containsEntry("t.service", "ACTIVE");
+        Path kept = dir.resolve("runtime/felix-cache/0/rewind-start-record");
+        assertThat(kept).exists();
+        assertThat(Files.readString(kept)).contains("t.cmd.jar", "t.service.jar").doesNotContain("t.unused.jar");
+        assertThat(states("record")).as("from the kept start set").isEqualTo(first);
+        // t.cmd rebuilt without its service requirement: t.service is no longer part of record's start set
+        Path jar = dir.resolve("runtime/bundles/t.cmd.jar");
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(jar);
+        bundle("t.cmd", Map.of("Import-Package", "t.api"), String.format(XML, "t.cmd.Run", "run\n    record"));
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(before.toMillis() + 2000));
+        Map<String, String> rebuilt = states("record");
+        assertThat(rebuilt).containsEntry("t.cmd", "ACTIVE");
+        assertThat(rebuilt.get("t.service")).isNotEqualTo("ACTIVE");
+    }
+
+    @Test
     void componentPropertiesAreReadInBothForms() {
         String xml = "<component><property name=\"osgi.command.scope\" value=\"rewind\"/>"
                 + "<property type=\"String\" name=\"osgi.command.function\">\n run\n  record \n</property></component>";
