@@ -162,6 +162,22 @@ class StartSetTest {
     }
 
     @Test
+    void aBundleStartedPersistentlyIsNotStartedByItselfFromTheKeptCache() throws Exception {
+        runtime();
+        LaunchOptions options = LaunchOptions.of(dir.resolve("no-plugins"), dir.resolve("runtime"));
+        PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (FelixRuntime runtime = FelixRuntime.start(options, false, "record", err)) {
+            for (Bundle b : runtime.context().getBundles()) {
+                if ("t.other".equals(b.getSymbolicName())) {
+                    b.start();   // persistently, as `start` in `rewind shell` would
+                }
+            }
+        }
+        Map<String, String> next = states("record");
+        assertThat(next.get("t.other")).isNotEqualTo("ACTIVE");
+    }
+
+    @Test
     void componentPropertiesAreReadInBothForms() {
         String xml = "<component><property name=\"osgi.command.scope\" value=\"rewind\"/>"
                 + "<property type=\"String\" name=\"osgi.command.function\">\n run\n  record \n</property></component>";
