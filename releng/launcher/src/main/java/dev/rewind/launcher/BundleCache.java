@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 
@@ -169,7 +170,7 @@ final class BundleCache implements AutoCloseable {
 
     /** Path, size, modification time and file key of each jar and of the launcher's jar (Felix) when there is one. */
     static String fingerprint(Path runtimeDir, List<Path> jars) throws IOException {
-        StringBuilder text = new StringBuilder("rewind bundle cache 1\n");
+        StringBuilder text = new StringBuilder("rewind bundle cache 2\n");
         Path launcher = runtimeDir.resolve("rewind.jar");
         if (Files.isRegularFile(launcher)) {
             append(text, launcher);
@@ -182,8 +183,9 @@ final class BundleCache implements AutoCloseable {
 
     private static void append(StringBuilder text, Path file) throws IOException {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        // the time in ns as a number (an Instant's text would initialise java.time's formatting on every start)
         text.append(file.toAbsolutePath()).append('\t').append(a.size()).append('\t')
-                .append(a.lastModifiedTime().toInstant()).append('\t').append(a.fileKey()).append('\n');
+                .append(a.lastModifiedTime().to(TimeUnit.NANOSECONDS)).append('\t').append(a.fileKey()).append('\n');
     }
 
     @Override
