@@ -120,10 +120,8 @@ final class BlockEmit {
         Label fits = new Label();
         mv.visitVarInsn(LLOAD, USED);
         g.lconst(n);
-        mv.visitInsn(LADD);
-        mv.visitVarInsn(LLOAD, BUDGET);
         mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFLE, fits);
+        mv.visitJumpInsn(IFGE, fits);
         g.exitTo(pc);
         mv.visitLabel(fits);
     }
@@ -147,7 +145,7 @@ final class BlockEmit {
         g.lconst(imm);
         g.lconst(b.endPc());
         g.idx(i);
-        mv.visitVarInsn(LLOAD, USED);
+        g.loadUsed();
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "rare", "(" + D_HART + "IIIJJJJ)J", false);
         mv.visitVarInsn(LSTORE, NPC);
         if (rd > 0 && rd < 32) {
