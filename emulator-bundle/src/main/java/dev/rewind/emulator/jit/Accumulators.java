@@ -145,7 +145,7 @@ final class Accumulators {
     /** Pushes USED + at - MARK ({@code at} < 0: the trapping instruction's index + 1, from CUR). */
     private static void instructions(Gen g, int at) {
         MethodVisitor mv = g.mv;
-        g.loadUsed();
+        mv.visitVarInsn(LLOAD, USED);
         if (at < 0) {
             mv.visitVarInsn(ILOAD, CUR);
             g.iconst(255);

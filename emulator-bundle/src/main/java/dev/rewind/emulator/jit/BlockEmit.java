@@ -120,8 +120,10 @@ final class BlockEmit {
         Label fits = new Label();
         mv.visitVarInsn(LLOAD, USED);
         g.lconst(n);
+        mv.visitInsn(LADD);
+        mv.visitVarInsn(LLOAD, BUDGET);
         mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFGE, fits);
+        mv.visitJumpInsn(IFLE, fits);
         g.exitTo(pc);
         mv.visitLabel(fits);
     }
@@ -145,7 +147,7 @@ final class BlockEmit {
         g.lconst(imm);
         g.lconst(b.endPc());
         g.idx(i);
-        g.loadUsed();
+        mv.visitVarInsn(LLOAD, USED);
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "rare", "(" + D_HART + "IIIJJJJ)J", false);
         mv.visitVarInsn(LSTORE, NPC);
         if (rd > 0 && rd < 32) {

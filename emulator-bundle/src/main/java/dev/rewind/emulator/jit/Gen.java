@@ -197,20 +197,10 @@ final class Gen {
         }
     }
 
-    /**
-     * The slots the region used so far: {@code budget - left}. Slot {@link #USED} holds what is left of the budget
-     * (decremented per block, compared with immediates by the budget checks: no register for the budget in loops).
-     */
-    void loadUsed() {
-        mv.visitVarInsn(LLOAD, BUDGET);
-        mv.visitVarInsn(LLOAD, USED);
-        mv.visitInsn(LSUB);
-    }
-
     void addUsed(int n) {
         mv.visitVarInsn(LLOAD, USED);
         lconst(n);
-        mv.visitInsn(LSUB);
+        mv.visitInsn(LADD);
         mv.visitVarInsn(LSTORE, USED);
     }
 
@@ -234,7 +224,7 @@ final class Gen {
     /** Pushes the slice-relative slot index of instruction i of the current block (device time). */
     void idx(int i) {
         mv.visitVarInsn(LLOAD, T0);
-        loadUsed();
+        mv.visitVarInsn(LLOAD, USED);
         mv.visitInsn(LADD);
         if (i != 0) {
             lconst(i);

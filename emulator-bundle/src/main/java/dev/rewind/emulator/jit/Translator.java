@@ -117,7 +117,7 @@ public final class Translator {
         used[0] = false;
         local(mv, H, HART, "x", "[J", ASTORE, X);
         MemEmit.locals(g);
-        mv.visitVarInsn(LLOAD, BUDGET);
+        mv.visitInsn(LCONST_0);
         mv.visitVarInsn(LSTORE, USED);
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ISTORE, CUR);
@@ -149,11 +149,11 @@ public final class Translator {
             mv.visitVarInsn(ALOAD, H);
             mv.visitInsn(DUP);
             mv.visitFieldInsn(GETFIELD, HART, f, "J");
-            g.loadUsed();
+            mv.visitVarInsn(LLOAD, USED);
             mv.visitInsn(LADD);
             mv.visitFieldInsn(PUTFIELD, HART, f, "J");
         }
-        g.loadUsed();
+        mv.visitVarInsn(LLOAD, USED);
         mv.visitInsn(LRETURN);
 
         mv.visitLabel(handler);
@@ -164,7 +164,7 @@ public final class Translator {
         mv.visitVarInsn(ALOAD, H);
         mv.visitVarInsn(ALOAD, TRAPV);
         mv.visitVarInsn(ILOAD, CUR);
-        g.loadUsed();
+        mv.visitVarInsn(LLOAD, USED);
         mv.visitVarInsn(LLOAD, T0);
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "trapExit", "(" + D_HART + "L" + TRAP + ";IJJ)J", false);
         mv.visitInsn(LRETURN);
