@@ -40,31 +40,54 @@ final class MemEmit {
     }
 
     /**
-     * The region's entry: RAM in PG (see {@link #reloadRam}), the load and store tag tables in LP and SP (see {@code PhysicalMemory}'s class
-     * comment).
+     * The region's entry: RAM's pages written since the last entry join the flat array ({@code PhysicalMemory.settle}),
+     * which is then the same for the whole run (a write past it goes to a page of its own, on the slow path, until the
+     * next entry): RAM in PG, the load and store tag tables in LP and SP (see {@code PhysicalMemory}'s class comment).
+     * Then {@link #entryChecks}.
      */
     static void locals(Gen g) {
         MethodVisitor mv = g.mv;
-        reloadRam(g);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "mem", "L" + MEM + ";");
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "settle", "()V", false);
+        mv.visitFieldInsn(GETFIELD, MEM, "ram", "[B");
+        mv.visitVarInsn(ASTORE, PG);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitFieldInsn(GETFIELD, JITCODE, "lt", "[I");
         mv.visitVarInsn(ASTORE, LP);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitFieldInsn(GETFIELD, JITCODE, "st", "[I");
         mv.visitVarInsn(ASTORE, SP);
+        entryChecks(g);
     }
 
     /**
-     * PG = {@code this.mem.ram}: at the region's entry and after every slow-path store or atomic, which may have grown
-     * (replaced) the array. No cut: whether it grows depends on the host's history (a restore never shrinks it), so
-     * a cut there would give different block boundaries in a re-run.
+     * The length checks C2 puts in front of the fast path's array accesses, once at the entry: a tag table's masked
+     * index checks {@code tags.length u> 0}, a VarHandle access of k bytes {@code ram.length - k + 1 >= 0} (then the
+     * index). As PG, LP and SP never change in a run, the accesses' own checks are the same tests, dominated by these,
+     * and C2 drops them (PhaseIdealLoop's dominated-If search goes up to where the test's inputs are defined): before,
+     * every block (and loop) of matmul's inner loop recomputed both lengths and tested them. The accesses here read
+     * index 0 of arrays that always have it (tables of 2+ entries, RAM's array of 1+ pages) and their values are
+     * dropped.
      */
-    static void reloadRam(Gen g) {
+    private static void entryChecks(Gen g) {
         MethodVisitor mv = g.mv;
-        mv.visitVarInsn(ALOAD, THIS);
-        mv.visitFieldInsn(GETFIELD, JITCODE, "mem", "L" + MEM + ";");
-        mv.visitFieldInsn(GETFIELD, MEM, "ram", "[B");
-        mv.visitVarInsn(ASTORE, PG);
+        for (int t : new int[] {LP, SP}) {
+            mv.visitVarInsn(ALOAD, t);
+            g.iconst(0);
+            mask(mv, t);
+            mv.visitInsn(IALOAD);
+            mv.visitInsn(POP);
+        }
+        for (String w : new String[] {"I16", "I32", "I64"}) {
+            String d = w.equals("I16") ? "S" : w.equals("I32") ? "I" : "J";
+            mv.visitFieldInsn(GETSTATIC, MEM, w, D_VH);
+            mv.visitVarInsn(ALOAD, PG);
+            g.iconst(0);
+            mv.visitMethodInsn(INVOKEVIRTUAL, VH, "get", "([BI)" + d, false);
+            mv.visitInsn(d.equals("J") ? POP2 : POP);
+        }
     }
 
     /**
@@ -339,7 +362,6 @@ final class MemEmit {
         g.loadReg(r2);
         g.idx(i);
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "store", "(" + D_HART + "JIJJ)V", false);
-        reloadRam(g);
         if (probed) {
             g.loadReg(r2);
             mv.visitVarInsn(LSTORE, V);
