@@ -44,8 +44,8 @@ abstract class RamArrays {
     /**
      * Pages from {@link #flatPages} to {@link #limit} written since the last {@link #settle}, one array each (slow
      * path), {@code null} if not; allocated at the first such write. Code that holds {@link #ram} in a local (a
-     * translated region's run, the interpreter's block chain) calls {@link #settle} before reading it, so the array
-     * never changes under it.
+     * translated region's run, the interpreter's block chain) is entered after a {@link #settle}, so the array never
+     * changes under it.
      */
     private byte[][] pending;
     /** The highest page in {@link #pending}, -1 if none. */
@@ -121,8 +121,8 @@ abstract class RamArrays {
 
     /**
      * Moves the pages written past {@link #ram} since the last call into it: grows it (doubling, to cover them) and
-     * puts them on the fast path. Called where no code holds the array: at a region's entry, at the interpreter's
-     * block chain's. Whether and when it grows never changes what the guest sees (only which accesses take the slow
+     * puts them on the fast path. Called where no code holds the array: before the interpreter runs a region, at the
+     * start of its block chain ({@code BlockExec}). Whether and when it grows never changes what the guest sees (only which accesses take the slow
      * path, which has no effect of its own), so it may depend on the host's history (restores never shrink it).
      */
     public final void settle() {
