@@ -143,6 +143,7 @@ abstract class RamArrays {
         }
         ram = a;
         flatPages = n;
+        pending = null; // all moved: n covers pendingMax
         pendingMax = -1;
         pendingCount = 0;
         for (int q = from; q < n; q++) {
