@@ -183,7 +183,6 @@ final class Emit {
         g.loadReg(r2);
         g.idx(i);
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "amo", "(" + D_HART + "IJJJ)J", false);
-        MemEmit.reloadRam(g); // an AMO or SC may grow RAM's array
         if (probed && !sc) {
             mv.visitInsn(DUP2);
             mv.visitVarInsn(LSTORE, V);
