@@ -46,6 +46,7 @@ final class MemEmit {
     static void locals(Gen g) {
         MethodVisitor mv = g.mv;
         reloadRam(g);
+        g.caches.reset(g);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitFieldInsn(GETFIELD, JITCODE, "lt", "[I");
         mv.visitVarInsn(ASTORE, LP);
@@ -73,7 +74,8 @@ final class MemEmit {
      * the tables have the page count rounded up to a power of two, a page past RAM reads a lower page's tag or -1, see
      * {@code PhysicalMemory}); leaves the RAM index in PO. RV32 computes in ints (the int wraps like the guest's
      * 32-bit address; an offset is an unsigned int, its page number below 2^20). RV64 takes the index from the low
-     * 20 bits of the page number and compares the tag with q as longs, which rejects an offset of 4 GiB or more. No
+     * 20 bits of the page number p (for a byte, from q = p: one shift) and compares the tag with q as longs, which
+     * rejects an offset of 4 GiB or more. No
      * explicit bounds compare and no {@code compareUnsigned}: C2 did not merge a signed compare with the array's own
      * check, and C1 gives every merge point of a branch diamond phis for all the region's register locals (it ran out
      * of virtual registers); the mask's range check C2 folds away.
@@ -108,7 +110,7 @@ final class MemEmit {
         }
         g.loadReg(r1);
         g.lconst(imm - g.base);
-        mv.visitInsn(LADD);
+        mv.visitInsn(LADD);                         // off
         mv.visitInsn(DUP2);
         mv.visitInsn(L2I);
         mv.visitVarInsn(ISTORE, PO);
@@ -119,9 +121,16 @@ final class MemEmit {
         g.iconst(12);
         mv.visitInsn(LUSHR);                        // q
         mv.visitVarInsn(ALOAD, tagsSlot);
-        mv.visitVarInsn(ILOAD, PO);
-        g.iconst(12);
-        mv.visitInsn(IUSHR);                        // p's low 20 bits
+        if (len == 1) {
+            mv.visitInsn(DUP_X2);
+            mv.visitInsn(POP);                      // tags q
+            mv.visitInsn(DUP2_X1);                  // q tags q
+            mv.visitInsn(L2I);                      // p = q: one shift
+        } else {
+            mv.visitVarInsn(ILOAD, PO);
+            g.iconst(12);
+            mv.visitInsn(IUSHR);                    // p's low 20 bits
+        }
         mask(mv, tagsSlot);
         mv.visitInsn(IALOAD);
         mv.visitInsn(I2L);
@@ -253,7 +262,11 @@ final class MemEmit {
         if (!probed) {
             MemGroups.member(g, k, i, op, rd, imm, true, done);
         }
-        fastCheck(g, r1, imm, len, LP, slow);
+        if (g.caches.slot(k, i) >= 0) {
+            g.caches.check(g, r1, imm, g.caches.slot(k, i), LP, slow);
+        } else {
+            fastCheck(g, r1, imm, len, LP, slow);
+        }
         loadValue(g, op, PO, 0);
         if (probed) {
             mv.visitInsn(DUP2);
@@ -274,6 +287,7 @@ final class MemEmit {
         g.iconst(len);
         g.idx(i);
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "load", "(" + D_HART + "JIJ)J", false);
+        g.caches.reset(g);
         switch (op) {
             case Op.LB -> {
                 mv.visitInsn(L2I);
@@ -320,7 +334,11 @@ final class MemEmit {
         if (!probed) {
             MemGroups.member(g, k, i, op, r2, imm, false, done);
         }
-        fastCheck(g, r1, imm, len, SP, slow);
+        if (g.caches.slot(k, i) >= 0) {
+            g.caches.check(g, r1, imm, g.caches.slot(k, i), SP, slow);
+        } else {
+            fastCheck(g, r1, imm, len, SP, slow);
+        }
         storeValue(g, op, r2, PO, 0);
         if (probed) {
             g.loadReg(r2);
@@ -340,6 +358,7 @@ final class MemEmit {
         g.idx(i);
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "store", "(" + D_HART + "JIJJ)V", false);
         reloadRam(g);
+        g.caches.reset(g);
         if (probed) {
             g.loadReg(r2);
             mv.visitVarInsn(LSTORE, V);
