@@ -74,8 +74,7 @@ final class MemEmit {
      * the tables have the page count rounded up to a power of two, a page past RAM reads a lower page's tag or -1, see
      * {@code PhysicalMemory}); leaves the RAM index in PO. RV32 computes in ints (the int wraps like the guest's
      * 32-bit address; an offset is an unsigned int, its page number below 2^20). RV64 takes the index from the low
-     * 20 bits of the page number p (for a byte, from q = p: one shift) and compares the tag with q as longs, which
-     * rejects an offset of 4 GiB or more. No
+     * 20 bits of the page number and compares the tag with q as longs, which rejects an offset of 4 GiB or more. No
      * explicit bounds compare and no {@code compareUnsigned}: C2 did not merge a signed compare with the array's own
      * check, and C1 gives every merge point of a branch diamond phis for all the region's register locals (it ran out
      * of virtual registers); the mask's range check C2 folds away.
@@ -110,7 +109,7 @@ final class MemEmit {
         }
         g.loadReg(r1);
         g.lconst(imm - g.base);
-        mv.visitInsn(LADD);                         // off
+        mv.visitInsn(LADD);
         mv.visitInsn(DUP2);
         mv.visitInsn(L2I);
         mv.visitVarInsn(ISTORE, PO);
@@ -121,16 +120,9 @@ final class MemEmit {
         g.iconst(12);
         mv.visitInsn(LUSHR);                        // q
         mv.visitVarInsn(ALOAD, tagsSlot);
-        if (len == 1) {
-            mv.visitInsn(DUP_X2);
-            mv.visitInsn(POP);                      // tags q
-            mv.visitInsn(DUP2_X1);                  // q tags q
-            mv.visitInsn(L2I);                      // p = q: one shift
-        } else {
-            mv.visitVarInsn(ILOAD, PO);
-            g.iconst(12);
-            mv.visitInsn(IUSHR);                    // p's low 20 bits
-        }
+        mv.visitVarInsn(ILOAD, PO);
+        g.iconst(12);
+        mv.visitInsn(IUSHR);                        // p's low 20 bits
         mask(mv, tagsSlot);
         mv.visitInsn(IALOAD);
         mv.visitInsn(I2L);

@@ -12,7 +12,9 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Page caches of byte accesses in loops: a local per access (LB, LBU or SB in a block on a cycle of the region) holding
+ * Page caches of byte accesses in loops: a local per access (LB, LBU or SB in a block on a cycle of the region, whose
+ * block has no wider access of the same kind: that one keeps the table and its mask in registers anyway, and crc's
+ * loop, lbu + table lw, lost 10% with a cache for its lbu) holding
  * the page number whose tag check last passed there. The access compares its page with it (a shift and a compare)
  * and does the whole tag check ({@link MemEmit#fastCheck}'s) only when they differ, then remembers the page: a byte
  * loop walking through RAM checks the tags once per page instead of once per byte, and keeps neither tag table nor
@@ -62,9 +64,16 @@ final class PageCache {
                 continue;
             }
             BlockSpec b = blocks.get(k);
+            boolean wideLoad = false;
+            boolean wideStore = false;
             for (int i = 0; i < b.length(); i++) {
                 int op = b.code()[i] & 0xFF;
-                if (op == Op.LB || op == Op.LBU || op == Op.SB) {
+                wideLoad |= op == Op.LH || op == Op.LHU || op == Op.LW || op == Op.LWU || op == Op.LD;
+                wideStore |= op == Op.SH || op == Op.SW || op == Op.SD;
+            }
+            for (int i = 0; i < b.length(); i++) {
+                int op = b.code()[i] & 0xFF;
+                if (op == Op.SB ? !wideStore : (op == Op.LB || op == Op.LBU) && !wideLoad) {
                     sites.add(new int[] {cycle[k], k, i});
                 }
             }
