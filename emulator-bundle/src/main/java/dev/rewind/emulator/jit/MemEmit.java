@@ -255,7 +255,7 @@ final class MemEmit {
             MemGroups.member(g, k, i, op, rd, imm, true, done);
         }
         if (g.caches.slot(k, i) >= 0) {
-            g.caches.check(g, r1, imm, g.caches.slot(k, i), LP, slow);
+            g.caches.check(g, r1, imm, len, g.caches.slot(k, i), LP, slow);
         } else {
             fastCheck(g, r1, imm, len, LP, slow);
         }
@@ -327,7 +327,7 @@ final class MemEmit {
             MemGroups.member(g, k, i, op, r2, imm, false, done);
         }
         if (g.caches.slot(k, i) >= 0) {
-            g.caches.check(g, r1, imm, g.caches.slot(k, i), SP, slow);
+            g.caches.check(g, r1, imm, len, g.caches.slot(k, i), SP, slow);
         } else {
             fastCheck(g, r1, imm, len, SP, slow);
         }
