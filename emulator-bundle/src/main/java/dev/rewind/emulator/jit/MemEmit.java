@@ -53,6 +53,7 @@ final class MemEmit {
         mv.visitFieldInsn(GETFIELD, JITCODE, "mem", "L" + MEM + ";");
         mv.visitFieldInsn(GETFIELD, MEM, "ram", "[B");
         mv.visitVarInsn(ASTORE, PG);
+        g.caches.reset(g);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitFieldInsn(GETFIELD, JITCODE, "lt", "[I");
         mv.visitVarInsn(ASTORE, LP);
@@ -294,7 +295,11 @@ final class MemEmit {
         if (!probed) {
             MemGroups.member(g, k, i, op, rd, imm, true, done);
         }
-        fastCheck(g, r1, imm, len, LP, slow);
+        if (g.caches.slot(k, i) >= 0) {
+            g.caches.check(g, r1, imm, len, g.caches.slot(k, i), LP, slow);
+        } else {
+            fastCheck(g, r1, imm, len, LP, slow);
+        }
         loadValue(g, op, PO, 0);
         if (probed) {
             mv.visitInsn(DUP2);
@@ -315,6 +320,7 @@ final class MemEmit {
         g.iconst(len);
         g.idx(i);
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "load", "(" + D_HART + "JIJ)J", false);
+        g.caches.reset(g);
         switch (op) {
             case Op.LB -> {
                 mv.visitInsn(L2I);
@@ -361,7 +367,11 @@ final class MemEmit {
         if (!probed) {
             MemGroups.member(g, k, i, op, r2, imm, false, done);
         }
-        fastCheck(g, r1, imm, len, SP, slow);
+        if (g.caches.slot(k, i) >= 0) {
+            g.caches.check(g, r1, imm, len, g.caches.slot(k, i), SP, slow);
+        } else {
+            fastCheck(g, r1, imm, len, SP, slow);
+        }
         storeValue(g, op, r2, PO, 0);
         if (probed) {
             g.loadReg(r2);
@@ -380,6 +390,7 @@ final class MemEmit {
         g.loadReg(r2);
         g.idx(i);
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "store", "(" + D_HART + "JIJJ)V", false);
+        g.caches.reset(g);
         if (probed) {
             g.loadReg(r2);
             mv.visitVarInsn(LSTORE, V);
