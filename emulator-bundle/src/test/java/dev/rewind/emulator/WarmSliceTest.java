@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A lone hart's first slices are short ({@link Scheduler#WARM_SLICE} slots, so that HotSpot compiles the slice loop
- * early), later ones long again; the state at any time is the same as that of a run cut into other slices.
+ * early), later ones long again; the state at any time is the same as that of a run cut into other slices, and where
+ * slices end depends on machine time only (a re-run after a restore cuts the same ones: plugins see the same blocks).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class WarmSliceTest {
@@ -48,5 +49,22 @@ class WarmSliceTest {
         }
         assertThat(other.time()).isEqualTo(m.time());
         assertThat(other.stateHash()).isEqualTo(m.stateHash());
+    }
+
+    @Test
+    void aReRunAfterARestoreCutsTheSameSlicesAsTheFirstRun() throws Exception {
+        ElfImage img = ElfLoader.parse(OneHartSliceTest.GUEST.resolve("bench-rv32.elf"));
+        Machine m = boot(img, 1);
+        MachineSnapshot start = m.snapshot();
+        long span = 3 * Scheduler.WARM_SLICE + 5;
+        m.run(span);
+        long first = m.slices();
+        // past the short slices' window, then back to the start: the re-run is cut as the first run was
+        m.run(Scheduler.WARM_SLICE * Scheduler.WARM_SLICES + (64L << 20));
+        m.restore(start);
+        long before = m.slices();
+        m.run(span);
+        assertThat(m.slices() - before).as("slices of the re-run of the first %d slots", span).isEqualTo(first);
+        assertThat(first).isGreaterThanOrEqualTo(4);
     }
 }
