@@ -76,8 +76,7 @@ final class BundleCache implements AutoCloseable {
             }
             Path storage = base.resolve(String.valueOf(slot));
             Path file = base.resolve(slot + ".fingerprint");
-            boolean same = Files.isDirectory(storage) && Files.isRegularFile(file)
-                    && fingerprint.equals(Files.readString(file, StandardCharsets.UTF_8));
+            boolean same = Files.isDirectory(storage) && Files.isRegularFile(file) && fingerprint.equals(read(file));
             if (!same) {
                 Files.deleteIfExists(file);   // written again once every bundle is installed (commit)
             }
@@ -85,6 +84,15 @@ final class BundleCache implements AutoCloseable {
         } catch (IOException | OverlappingFileLockException e) {
             // a read-only runtime folder, or this JVM holds the slot already (tests): try the next slot
             closeQuietly(channel);
+            return null;
+        }
+    }
+
+    /** The fingerprint a slot was written with, or null when it cannot be read (the slot is then filled again). */
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {   // unreadable or not UTF-8 (a torn write): a mismatch, not a lost slot
             return null;
         }
     }

@@ -102,6 +102,24 @@ class BundleCacheTest {
     }
 
     @Test
+    void aTornFingerprintFillsTheSlotAgainInsteadOfLosingIt() throws Exception {
+        libBundle("one");
+        try (FelixRuntime runtime = start(dir.resolve("none"))) {
+            assertThat(runtime.cacheReused()).isFalse();
+        }
+        Path fingerprint = dir.resolve("runtime/felix-cache/0.fingerprint");
+        Files.write(fingerprint, new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF});   // not UTF-8
+        try (FelixRuntime runtime = start(dir.resolve("none"))) {
+            assertThat(runtime.cacheReused()).isFalse();
+            assertThat(resource(runtime)).isEqualTo("one");
+        }
+        try (FelixRuntime runtime = start(dir.resolve("none"))) {
+            assertThat(runtime.cacheReused()).as("slot 0 written again and reused").isTrue();
+        }
+        assertThat(dir.resolve("runtime/felix-cache/1")).as("no second slot taken").doesNotExist();
+    }
+
+    @Test
     void aRebuiltBundleNeverStartsFromTheStaleCache() throws Exception {
         Path jar = libBundle("one");
         try (FelixRuntime runtime = start(dir.resolve("none"))) {

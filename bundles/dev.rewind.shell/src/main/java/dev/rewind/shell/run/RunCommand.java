@@ -38,21 +38,18 @@ public final class RunCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err, PluginRegistry plugins) {
         Timeline.mark("run command entered");
-        RunOptions options = QuickArgs.parse(args);   // the common forms without picocli; null: picocli's turn
-        if (options == null) {
-            options = new RunOptions();
-            CommandLine cli = new CommandLine(options);
-            try {
-                cli.parseArgs(args);
-            } catch (CommandLine.ParameterException e) {
-                err.println("rewind run: " + e.getMessage());
-                cli.usage(err);
-                return ProgramRunner.EXIT_BAD_INPUT;
-            }
-            if (options.help) {
-                cli.usage(out);
-                return 0;
-            }
+        RunOptions options = new RunOptions();
+        CommandLine cli = new CommandLine(options);
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("rewind run: " + e.getMessage());
+            cli.usage(err);
+            return ProgramRunner.EXIT_BAD_INPUT;
+        }
+        if (options.help) {
+            cli.usage(out);
+            return 0;
         }
         byte[] bytes;
         try {
