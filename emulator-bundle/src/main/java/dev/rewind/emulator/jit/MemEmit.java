@@ -16,11 +16,9 @@ final class MemEmit {
     private MemEmit() {
     }
 
-    private static final String MEM = "dev/rewind/emulator/mem/PhysicalMemory";
-    /** {@link #entryChecks} (on unless {@code -Drewind.jit.entryChecks=false}: A/B with the same classes). */
-    private static final boolean ENTRY_CHECKS = !"false".equals(System.getProperty("rewind.jit.entryChecks"));
-    private static final String VH = "java/lang/invoke/VarHandle";
-    private static final String D_VH = "L" + VH + ";";
+    static final String MEM = "dev/rewind/emulator/mem/PhysicalMemory";
+    static final String VH = "java/lang/invoke/VarHandle";
+    static final String D_VH = "L" + VH + ";";
 
     static int len(int op) {
         return switch (op) {
@@ -41,72 +39,9 @@ final class MemEmit {
         g.maskAddr();
     }
 
-    /**
-     * The region's entry: RAM in PG, the load and store tag tables in LP and SP (see {@code PhysicalMemory}'s class
-     * comment), then {@link #entryChecks}. RAM's array is the same for the whole run: the interpreter calls
-     * {@code PhysicalMemory.settle} before it runs a region, and a write past the array (a slow-path store, an atomic,
-     * a device) goes to a page of its own, on the slow path, until the next settle grows the array.
-     */
+    /** The region's entry: see {@link MemEntry#locals}. */
     static void locals(Gen g) {
-        MethodVisitor mv = g.mv;
-        mv.visitVarInsn(ALOAD, THIS);
-        mv.visitFieldInsn(GETFIELD, JITCODE, "mem", "L" + MEM + ";");
-        mv.visitFieldInsn(GETFIELD, MEM, "ram", "[B");
-        mv.visitVarInsn(ASTORE, PG);
-        g.caches.reset(g);
-        mv.visitVarInsn(ALOAD, THIS);
-        mv.visitFieldInsn(GETFIELD, JITCODE, "lt", "[I");
-        mv.visitVarInsn(ASTORE, LP);
-        mv.visitVarInsn(ALOAD, THIS);
-        mv.visitFieldInsn(GETFIELD, JITCODE, "st", "[I");
-        mv.visitVarInsn(ASTORE, SP);
-        if (ENTRY_CHECKS) {
-            entryChecks(g);
-        }
-    }
-
-    /**
-     * The length checks C2 puts in front of the fast path's array accesses, once at the entry: a tag table's masked
-     * index checks {@code tags.length u> 0}, a VarHandle access of k bytes {@code ram.length - k + 1 >= 0} (then the
-     * index). As PG, LP and SP never change in a run, the accesses' own checks are the same tests, dominated by these,
-     * and C2 drops them (PhaseIdealLoop's dominated-If search goes up to where the test's inputs are defined): before,
-     * every block (and loop) of matmul's inner loop recomputed both lengths and tested them. The accesses here read
-     * index 0 of arrays that always have it (tables of 2+ entries, RAM's array of 1+ pages) and their values are
-     * dropped; only the tables and widths the region's loads and stores use (region entries are frequent).
-     */
-    private static void entryChecks(Gen g) {
-        MethodVisitor mv = g.mv;
-        boolean[] tables = new boolean[2];
-        boolean[] widths = new boolean[9];
-        for (BlockSpec b : g.blocks) {
-            for (int w : b.code()) {
-                int op = w & 0xFF;
-                if (op >= Op.LB && op <= Op.SD) {
-                    tables[op >= Op.SB ? 1 : 0] = true;
-                    widths[len(op)] = true;
-                }
-            }
-        }
-        for (int k = 0; k < 2; k++) {
-            if (tables[k]) {
-                int t = k == 0 ? LP : SP;
-                mv.visitVarInsn(ALOAD, t);
-                g.iconst(0);
-                mask(mv, t);
-                mv.visitInsn(IALOAD);
-                mv.visitInsn(POP);
-            }
-        }
-        for (int len = 2; len <= 8; len *= 2) {
-            if (widths[len]) {
-                String d = len == 2 ? "S" : len == 4 ? "I" : "J";
-                mv.visitFieldInsn(GETSTATIC, MEM, "I" + 8 * len, D_VH);
-                mv.visitVarInsn(ALOAD, PG);
-                g.iconst(0);
-                mv.visitMethodInsn(INVOKEVIRTUAL, VH, "get", "([BI)" + d, false);
-                mv.visitInsn(len == 8 ? POP2 : POP);
-            }
-        }
+        MemEntry.locals(g);
     }
 
     /**
@@ -175,7 +110,7 @@ final class MemEmit {
      * {@code index & (tags.length - 1)}: C2 folds the array's range check of this index into {@code tags.length > 0}
      * (BoolNode's {@code (x & (m - 1)) u< m}), which it checks once for all accesses to the table.
      */
-    private static void mask(MethodVisitor mv, int tagsSlot) {
+    static void mask(MethodVisitor mv, int tagsSlot) {
         mv.visitVarInsn(ALOAD, tagsSlot);
         mv.visitInsn(ARRAYLENGTH);
         mv.visitInsn(ICONST_M1);

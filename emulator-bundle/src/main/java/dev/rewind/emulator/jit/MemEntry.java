@@ -1,0 +1,111 @@
+package dev.rewind.emulator.jit;
+
+import static dev.rewind.emulator.jit.Gen.*;
+import static dev.rewind.emulator.jit.MemEmit.D_VH;
+import static dev.rewind.emulator.jit.MemEmit.MEM;
+import static dev.rewind.emulator.jit.MemEmit.VH;
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.rewind.emulator.isa.Op;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * A region's entry for its loads and stores ({@link MemEmit}): the RAM array and tag tables in locals, and the
+ * arrays' length checks once for the whole run.
+ */
+final class MemEntry {
+    private MemEntry() {
+    }
+
+    /** {@link #entryChecks} (on unless {@code -Drewind.jit.entryChecks=false}: A/B with the same classes). */
+    private static final boolean ENTRY_CHECKS = !"false".equals(System.getProperty("rewind.jit.entryChecks"));
+
+    /**
+     * The region's entry: RAM in PG, the load and store tag tables in LP and SP (see {@code PhysicalMemory}'s class
+     * comment), then {@link #entryChecks}. RAM's array is the same for the whole run: the interpreter calls
+     * {@code PhysicalMemory.settle} before it runs a region, and a write past the array (a slow-path store, an atomic,
+     * a device) goes to a page of its own, on the slow path, until the next settle grows the array.
+     */
+    static void locals(Gen g) {
+        MethodVisitor mv = g.mv;
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "mem", "L" + MEM + ";");
+        mv.visitFieldInsn(GETFIELD, MEM, "ram", "[B");
+        mv.visitVarInsn(ASTORE, PG);
+        g.caches.reset(g);   // page caches start empty (PageCache)
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "lt", "[I");
+        mv.visitVarInsn(ASTORE, LP);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "st", "[I");
+        mv.visitVarInsn(ASTORE, SP);
+        if (ENTRY_CHECKS && !chases(g)) {
+            entryChecks(g);
+        }
+    }
+
+    /**
+     * Whether a block has an access group ({@link MemGroups}, RV32) with a member that loads into the group's base
+     * (pointer chasing: {@code p = p->next}). Such regions get no {@link #entryChecks}: with them, C2's allocation put
+     * work-list-rv32's node address through an xmm spill on its dependency chain (-14..-21% in every round; without
+     * entry checks in these regions list is even with main and matmul keeps its gain, A/B at load 8.6-9.6).
+     */
+    private static boolean chases(Gen g) {
+        for (int k = 0; k < g.blocks.size(); k++) {
+            MemGroups.Groups gr = MemGroups.groups(g, k);
+            int[] code = g.blocks.get(k).code();
+            for (int i = 0; i < code.length; i++) {
+                int w = code[i];
+                int op = w & 0xFF;
+                if (gr.slot[i] >= 0 && op >= Op.LB && op <= Op.LWU && ((w >>> 8) & 63) == ((w >>> 16) & 63)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The length checks C2 puts in front of the fast path's array accesses, once at the entry: a tag table's masked
+     * index checks {@code tags.length u> 0}, a VarHandle access of k bytes {@code ram.length - k + 1 >= 0} (then the
+     * index). As PG, LP and SP never change in a run, the accesses' own checks are the same tests, dominated by these,
+     * and C2 drops them (PhaseIdealLoop's dominated-If search goes up to where the test's inputs are defined): before,
+     * every block (and loop) of matmul's inner loop recomputed both lengths and tested them. The accesses here read
+     * index 0 of arrays that always have it (tables of 2+ entries, RAM's array of 1+ pages) and their values are
+     * dropped; only the tables and widths the region's loads and stores use (region entries are frequent).
+     */
+    private static void entryChecks(Gen g) {
+        MethodVisitor mv = g.mv;
+        boolean[] tables = new boolean[2];
+        boolean[] widths = new boolean[9];
+        for (BlockSpec b : g.blocks) {
+            for (int w : b.code()) {
+                int op = w & 0xFF;
+                if (op >= Op.LB && op <= Op.SD) {
+                    tables[op >= Op.SB ? 1 : 0] = true;
+                    widths[MemEmit.len(op)] = true;
+                }
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            if (tables[k]) {
+                int t = k == 0 ? LP : SP;
+                mv.visitVarInsn(ALOAD, t);
+                g.iconst(0);
+                MemEmit.mask(mv, t);
+                mv.visitInsn(IALOAD);
+                mv.visitInsn(POP);
+            }
+        }
+        for (int len = 2; len <= 8; len *= 2) {
+            if (widths[len]) {
+                String d = len == 2 ? "S" : len == 4 ? "I" : "J";
+                mv.visitFieldInsn(GETSTATIC, MEM, "I" + 8 * len, D_VH);
+                mv.visitVarInsn(ALOAD, PG);
+                g.iconst(0);
+                mv.visitMethodInsn(INVOKEVIRTUAL, VH, "get", "([BI)" + d, false);
+                mv.visitInsn(len == 8 ? POP2 : POP);
+            }
+        }
+    }
+}
