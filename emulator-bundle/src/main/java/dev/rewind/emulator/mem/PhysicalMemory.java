@@ -5,12 +5,13 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * RAM: a flat array ({@link #ram}) for its first pages (at most 256 MiB), grown at the first write past it, and
- * pages of their own past that cap, allocated at their first write (see {@link RamArrays}): a small program costs a
- * small array, a stack at the top of a big RAM the pages it touches. The array is replaced when it grows: the
- * interpreter and translated code read it at entry and again after every slow-path store or atomic (no cut: growth
- * depends on the host's history, a restore never shrinks the array, so a cut would change block boundaries between a
- * run and its re-run). Snapshots keep page contents in a {@link PageStore}: each page records the stored
+ * RAM: a flat array ({@link #ram}) for its first pages (at most 256 MiB) and pages of their own past it, allocated at
+ * their first write (see {@link RamArrays}): a small program costs a small array, a stack at the top of a big RAM the
+ * pages it touches. The array never changes during a region run or a block chain: a write past it gives the page an
+ * array of its own (slow path, tag -1), and {@link #settle} (called by the interpreter before it runs a region or a
+ * chain) grows the array and moves such pages into it, so translated code keeps the array and its length checks for
+ * the whole run. Nothing is cut there: growth depends on the host's history (a restore never shrinks the array), so
+ * a cut would change block boundaries between a run and its re-run. Snapshots keep page contents in a {@link PageStore}: each page records the stored
  * page it equals ({@code origin}) or that it is dirty; the first store to a clean page after a snapshot or restore
  * takes the slow path once and marks it dirty, a {@link #snapshot()} copies the dirty pages into the store, and a
  * {@link #restore} copies back the pages that differ from the image.
