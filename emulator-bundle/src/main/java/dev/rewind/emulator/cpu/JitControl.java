@@ -55,7 +55,7 @@ final class JitControl {
     /**
      * Budget checks at loop headers and entries only ({@code jit.BudgetPlan}), one-hart machines only (multi-hart
      * slices end at every quantum; the last blocks before a slice's end then run in the interpreter), in the regions
-     * where they pay ({@code jit.BudgetPlan.pays}: calls, short blocks). On by default ({@code -Drewind.jit.sparse=false}
+     * where they pay ({@code jit.BudgetPlan.pays}: regions with an indirect jump, i.e. calls). On by default ({@code -Drewind.jit.sparse=false}
      * or {@link #sparse(boolean)} turns them off).
      */
     private boolean sparse;
