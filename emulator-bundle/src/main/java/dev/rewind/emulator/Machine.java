@@ -201,6 +201,11 @@ public final class Machine {
         return sched.slotsLeft();
     }
 
+    /** Slices the scheduler has run (tests: WarmSliceTest). */
+    long slices() {
+        return sched.slices();
+    }
+
     private void checkHart(int hart) {
         if (hart < 0 || hart >= harts.length) {
             throw new IllegalArgumentException("no hart " + hart + " (machine has " + harts.length + ")");

@@ -153,6 +153,9 @@ public final class Interpreter {
                 j = null;
             }
             // (0: no region, or the region had no budget for what runs up to its next check: the interpreter goes on)
+            if (j != null) {
+                mem.settle(); // RAM's array stays the same during the region's run (PhysicalMemory.settle)
+            }
             long ran = j != null && budget - used >= b.n && !bus.cut && !guarded
                     ? j.run(h, Math.min(budget - used, jit.cap(j)), used) : 0;
             if (ran > 0) {

@@ -47,6 +47,8 @@ final class Gen {
     final int grp;
     /** The access groups of the block being emitted ({@link MemGroups#groups}). */
     MemGroups.Groups groups;
+    /** The byte accesses' page caches in loops (locals after the groups'). */
+    final PageCache caches;
 
     Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size) {
         this.mv = mv;
@@ -78,6 +80,7 @@ final class Gen {
         }
         this.calls = call;
         this.grp = PROBES + 2 * slot;
+        this.caches = new PageCache(blocks, index, rv32, grp + MemGroups.MAX_GROUPS);
     }
 
     static int slot(int r) {

@@ -17,7 +17,8 @@ final class MemGroups {
     /** Off with -Drewind.jit.memGroups=false (A/B measurements, tests). */
     static final boolean GROUPS = !"false".equals(System.getProperty("rewind.jit.memGroups"));
 
-    // RV32 only: on RV64 an A/B gave work-mem even and work-list 0..-17% (7 of 8 rounds lower), RV32 work-mem +3..+18%.
+    /** RV64 groups with -Drewind.jit.memGroups64=true (A/B measurements). */
+    static final boolean GROUPS64 = Boolean.getBoolean("rewind.jit.memGroups64");
 
     /** The widest group: any span below a page works; memcpy/memset unrolls are 16-64 bytes. */
     private static final int GROUP_SPAN = 256;
@@ -71,7 +72,7 @@ final class MemGroups {
         int n = b.length();
         Groups gr = new Groups(k, n);
         g.groups = gr;
-        if (!GROUPS || b.probes() != null || !g.rv32) {
+        if (!GROUPS || b.probes() != null || !(g.rv32 || GROUPS64)) {
             return gr;
         }
         int[] open = new int[128];

@@ -1,0 +1,223 @@
+package dev.rewind.emulator.jit;
+
+import static dev.rewind.emulator.jit.Gen.*;
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.rewind.emulator.isa.Op;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Page caches of accesses in loops: a long local per access (a load or store in a block on a cycle of the region)
+ * holding the RAM offset of the page whose tag check last passed there. The access is fast when it lies inside that
+ * page ({@code d = offset - cached}, {@code (d | (d + len - 1)) & -4096 == 0}: a subtraction and a test) and does the
+ * whole tag check ({@link MemEmit#fastCheck}) only otherwise, then caches its page: a loop walking through RAM checks
+ * the tags once per page, and keeps neither tag table nor mask in registers. A block's loads (or stores) get caches all
+ * or none (one left to the tables keeps them in registers anyway: crc's loop, lbu + table lw, lost 10% with a cache for
+ * its lbu alone), and none when two of them share a base register and access groups apply ({@link MemGroups}).
+ *
+ * <p>Exactness: a cached page passed this access's own check (same table: loads or stores) since the last reset, and
+ * tags change only in Java code the region calls. The caches hold no page (Long.MIN_VALUE: every offset misses) at the
+ * region's entry and again after every call that stays in the region: slow-path loads and stores, atomics
+ * ({@link #reset}); a CSR/system instruction, a trap, a cut and the budget leave the region; regions with probes
+ * (callbacks) get no caches. Off with -Drewind.jit.pageCache=false (A/B measurements).
+ */
+final class PageCache {
+    static final boolean CACHES = !"false".equals(System.getProperty("rewind.jit.pageCache"));
+
+    /** Caches per region: each is live across the whole region (register pressure). */
+    static final int MAX = 4;
+
+    /** Per block, per instruction: its cache's local slot, or -1. */
+    private final int[][] slot;
+    private final int[] slots;
+    PageCache(List<BlockSpec> blocks, java.util.Map<Long, Integer> index, boolean rv32, int first) {
+        int nb = blocks.size();
+        slot = new int[nb][];
+        for (int k = 0; k < nb; k++) {
+            slot[k] = new int[blocks.get(k).length()];
+            Arrays.fill(slot[k], -1);
+        }
+        boolean probed = false;
+        for (BlockSpec b : blocks) {
+            probed |= b.probes() != null;
+        }
+        if (!CACHES || probed) {
+            slots = new int[0];
+            return;
+        }
+        int[] cycle = cycles(blocks, index);
+        boolean groups = MemGroups.GROUPS && (rv32 || MemGroups.GROUPS64);
+        List<int[]> units = new ArrayList<>(); // {cycle, block, 0 loads / 1 stores}
+        for (int k = 0; k < nb; k++) {
+            if (cycle[k] != Integer.MAX_VALUE) {
+                units.add(new int[] {cycle[k], k, 0});
+                units.add(new int[] {cycle[k], k, 1});
+            }
+        }
+        units.sort((a, c) -> a[0] != c[0] ? Integer.compare(a[0], c[0]) : a[1] != c[1] ? a[1] - c[1] : a[2] - c[2]);
+        int n = 0;
+        int[] chosen = new int[MAX];
+        int[][] chosenAt = new int[MAX][];
+        for (int[] u : units) {
+            BlockSpec b = blocks.get(u[1]);
+            List<Integer> at = new ArrayList<>();
+            long bases = 0;
+            boolean shared = false;
+            for (int i = 0; i < b.length(); i++) {
+                int w = b.code()[i];
+                int op = w & 0xFF;
+                if (u[2] == 0 ? isLoad(op) : isStore(op)) {
+                    int r1 = (w >>> 16) & 63;
+                    shared |= (bases & (1L << r1)) != 0;
+                    bases |= 1L << r1;
+                    at.add(i);
+                }
+            }
+            if (at.isEmpty() || shared && groups || n + at.size() > MAX) {
+                continue;
+            }
+            for (int i : at) {
+                chosen[n] = first + 2 * n;
+                chosenAt[n] = new int[] {u[1], i};
+                n++;
+            }
+        }
+        slots = Arrays.copyOf(chosen, n);
+        for (int s = 0; s < n; s++) {
+            slot[chosenAt[s][0]][chosenAt[s][1]] = slots[s];
+        }
+    }
+
+    private static boolean isLoad(int op) {
+        return op == Op.LB || op == Op.LH || op == Op.LW || op == Op.LD || op == Op.LBU || op == Op.LHU || op == Op.LWU;
+    }
+
+    private static boolean isStore(int op) {
+        return op == Op.SB || op == Op.SH || op == Op.SW || op == Op.SD;
+    }
+
+    /**
+     * Per block: the instructions on its shortest cycle through blocks of the region (direct branches, jumps and
+     * fall-throughs; an indirect jump's targets are not followed), or MAX_VALUE when it is on none or that cycle goes
+     * through a block on a shorter one (an inner loop: crc-rv64's per-byte lbu outside its 8-round bit loop cost that
+     * loop a register, -9%).
+     */
+    private static int[] cycles(List<BlockSpec> blocks, java.util.Map<Long, Integer> index) {
+        int nb = blocks.size();
+        int[][] succ = new int[nb][];
+        for (int k = 0; k < nb; k++) {
+            BlockSpec b = blocks.get(k);
+            int op = b.code()[b.length() - 1] & 0xFF;
+            long[] targets = b.exits() || op == Op.JALR ? new long[0]
+                    : op == Op.JAL ? new long[] {b.imm()[b.length() - 1]}
+                    : op == Op.BEQ || op == Op.BNE || op == Op.BLT || op == Op.BGE || op == Op.BLTU || op == Op.BGEU
+                            ? new long[] {b.imm()[b.length() - 1], b.endPc()} : new long[] {b.endPc()};
+            succ[k] = Arrays.stream(targets).mapToObj(index::get).filter(java.util.Objects::nonNull)
+                    .mapToInt(Integer::intValue).toArray();
+        }
+        int[] cycle = new int[nb];
+        int[][] prevOf = new int[nb][];
+        for (int k = 0; k < nb; k++) {
+            // shortest paths by instructions from k's successors (a relaxation queue over at most a few hundred blocks)
+            int[] dist = new int[nb];
+            int[] prev = new int[nb];
+            Arrays.fill(dist, Integer.MAX_VALUE);
+            ArrayDeque<Integer> work = new ArrayDeque<>();
+            for (int s : succ[k]) {
+                if (blocks.get(k).length() < dist[s]) {
+                    dist[s] = blocks.get(k).length();
+                    prev[s] = k;
+                    work.add(s);
+                }
+            }
+            while (!work.isEmpty()) {
+                int u = work.poll();
+                for (int s : succ[u]) {
+                    int d = dist[u] + blocks.get(u).length();
+                    if (d < dist[s]) {
+                        dist[s] = d;
+                        prev[s] = u;
+                        work.add(s);
+                    }
+                }
+            }
+            cycle[k] = dist[k];
+            prevOf[k] = prev;
+        }
+        int[] inner = cycle.clone();
+        for (int k = 0; k < nb; k++) {
+            if (cycle[k] == Integer.MAX_VALUE) {
+                continue;
+            }
+            int steps = 0;
+            for (int u = prevOf[k][k]; u != k && steps++ < nb; u = prevOf[k][u]) {
+                if (cycle[u] < cycle[k]) {
+                    inner[k] = Integer.MAX_VALUE;
+                }
+            }
+        }
+        return inner;
+    }
+
+    /** Instruction i of block k's cache slot, or -1. */
+    int slot(int k, int i) {
+        return slot[k][i];
+    }
+
+    /** All caches hold no page: at the region's entry and after every call that stays in the region. */
+    void reset(Gen g) {
+        for (int s : slots) {
+            g.lconst(Long.MIN_VALUE);
+            g.mv.visitVarInsn(LSTORE, s);
+        }
+    }
+
+    /**
+     * The access of len bytes at {@code x[r1] + imm}: RAM index in PO; on to the access when it lies in the cached
+     * page or passes the tag check (its page then cached), else to {@code slow}.
+     */
+    void check(Gen g, int r1, long imm, int len, int cache, int tagsSlot, Label slow) {
+        MethodVisitor mv = g.mv;
+        Label hit = new Label();
+        if (g.rv32) {
+            g.loadInt(r1);
+            g.iconst((int) imm - (int) g.base);
+            mv.visitInsn(IADD);
+            mv.visitInsn(DUP);
+            mv.visitVarInsn(ISTORE, PO);
+            mv.visitInsn(I2L);
+        } else {
+            g.loadReg(r1);
+            g.lconst(imm - g.base);
+            mv.visitInsn(LADD);
+            mv.visitInsn(DUP2);
+            mv.visitInsn(L2I);
+            mv.visitVarInsn(ISTORE, PO);
+        }
+        mv.visitVarInsn(LLOAD, cache);
+        mv.visitInsn(LSUB);                         // d
+        if (len > 1) {
+            mv.visitInsn(DUP2);
+            g.lconst(len - 1);
+            mv.visitInsn(LADD);
+            mv.visitInsn(LOR);
+        }
+        g.lconst(-4096L);
+        mv.visitInsn(LAND);
+        mv.visitInsn(LCONST_0);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFEQ, hit);
+        MemEmit.fastCheck(g, r1, imm, len, tagsSlot, slow);
+        mv.visitVarInsn(ILOAD, PO);                 // in RAM: 0 <= PO < 2^31
+        g.iconst(-4096);
+        mv.visitInsn(IAND);
+        mv.visitInsn(I2L);
+        mv.visitVarInsn(LSTORE, cache);
+        mv.visitLabel(hit);
+    }
+}

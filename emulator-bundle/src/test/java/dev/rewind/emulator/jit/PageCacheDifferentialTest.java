@@ -1,0 +1,125 @@
+package dev.rewind.emulator.jit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.emulator.Machine;
+import dev.rewind.emulator.MachineConfig;
+import dev.rewind.emulator.RunResult;
+import dev.rewind.emulator.StopReason;
+import dev.rewind.emulator.WatchKind;
+import dev.rewind.emulator.device.CollectingConsole;
+import dev.rewind.emulator.device.ConsoleSink;
+import dev.rewind.emulator.device.InputSource;
+import dev.rewind.emulator.isa.Assembler;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Page caches of accesses in loops ({@code PageCache}: the tag check once per page) against the interpreter, bit for
+ * bit: a loop with four accesses (a misaligned word and half loaded, a byte and a half stored, one pointer walking
+ * down, all moving a byte per round, so wide accesses cross every page boundary) whose pointers go into a watched page
+ * (reads and writes), past RAM's end, through the UART, into the loop's code page (above the code), below RAM, around
+ * 2^32 (RV32) or 2^64 (RV64), and over pages made clean by snapshots (first store slow, then fast again); an LR/SC pair
+ * every 64 rounds (the caches start over after it, so the watched page is entered from a page cached for 15 rounds:
+ * rounds 0x40E and 0x820). Faults go to a handler that skips the instruction. Checked mutations: no crossing term in
+ * the hit test (the half crossing into the read-watched bytes is not stopped), a two-page window (likewise).
+ */
+class PageCacheDifferentialTest {
+
+    private static final long B = MachineConfig.RAM_BASE;
+    private static final long RAM = (1 << 20) + 3 * 4096;
+    private static final long E = B + RAM;
+    private static final long D = B + 0x40000;
+    /** The watched page: reads of bytes 0..1, writes of 0xFF0..0xFF3 (near the ends a walking pointer enters it by). */
+    private static final long W = D + 0x9000;
+    private static final int ROUNDS = 0x1180;
+
+    static String program() {
+        StringBuilder sb = new StringBuilder(RandomPrograms.HANDLER_CODE);
+        sb.append(".zero ").append(RandomPrograms.BODY - RandomPrograms.RAM - 4 * 15).append('\n');
+        sb.append("start:\nloop:\n");
+        // misaligned words and halves walking a byte per round: every page boundary is crossed by a wide access
+        sb.append("lw t1,0(a0)\nadd t2,t2,t1\nsb t1,0(a1)\n");
+        sb.append("lh t3,1(a2)\nxor t2,t2,t3\n");
+        sb.append("sh t2,-1(a3)\naddi a0,a0,1\naddi a1,a1,1\naddi a2,a2,1\naddi a3,a3,-1\n");
+        // every 64th round an LR/SC (the caches start over after it)
+        sb.append("addi t0,t0,-1\nandi s2,t0,63\nbne s2,zero,skip\n");
+        sb.append("lr.w t4,(s1)\nsc.w t5,t2,(s1)\nadd t2,t2,t5\n");
+        sb.append("skip:\nbne t0,zero,loop\n");
+        sb.append("lui t6,0x100\nlui t5,0x5\naddi t5,t5,0x555\nsw t5,0(t6)\n");
+        return sb.toString();
+    }
+
+    /** Pointer sets a0..a3 (load, store, load, store walking down). */
+    static long[] pointers(int set, int xlen) {
+        return switch (set) {
+            case 0 -> new long[] {D + 0xF80, D + 0x4F40, W - 0x410, W + 0x1820};
+            case 1 -> new long[] {E - 0x90, E - 0x40, MachineConfig.UART_BASE - 0x20, B + 0x2200};
+            default -> new long[] {xlen == 32 ? 0xFFFFFF80L : -0x80L, W - 0x100, B - 0x20, D + 0x2000};
+        };
+    }
+
+    static Machine boot(int xlen, int set, boolean jit, CollectingConsole console) {
+        Machine m = new Machine(new MachineConfig(xlen, 1, RAM, 1000), console, InputSource.none());
+        m.setTranslation(jit, 0);
+        byte[] code = new Assembler(xlen).assemble(program(), RandomPrograms.RAM);
+        m.writeMemory(RandomPrograms.RAM, code, 0, code.length);
+        byte[] data = new byte[0xA000];
+        new Random(5).nextBytes(data);
+        m.writeMemory(D, data, 0, data.length);
+        m.writeMemory(E - 0x1000, data, 0, 0x1000);
+        m.hart(0).setPc(RandomPrograms.RAM);
+        long[] p = pointers(set, xlen);
+        for (int r = 0; r < p.length; r++) {
+            m.hart(0).setReg(10 + r, xlen == 32 ? (int) p[r] : p[r]);
+        }
+        m.hart(0).setReg(9, D + 0x7000); // the LR/SC word: a page no pointer walks (a reservation makes stores slow)
+        m.hart(0).setReg(5, ROUNDS);
+        m.writeCsr(0, 0x305, RandomPrograms.HANDLER);
+        m.addWatchpoint(W, 2, WatchKind.READ);
+        m.addWatchpoint(W + 0xFF0, 4, WatchKind.WRITE);
+        return m;
+    }
+
+    @ParameterizedTest(name = "RV{0} pointers {1}")
+    @CsvSource({"32,0", "32,1", "32,2", "64,0", "64,1", "64,2"})
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void byteLoopsRunIdenticallyTranslated(int xlen, int set) {
+        CollectingConsole outRef = ConsoleSink.collecting();
+        CollectingConsole outJit = ConsoleSink.collecting();
+        Machine ref = boot(xlen, set, false, outRef);
+        Machine jit = boot(xlen, set, true, outJit);
+        long chunk = 7;
+        RunResult last = null;
+        int watched = 0;
+        for (int point = 0; point < 5000; point++) {
+            if (point % 4 == 3) { // every page clean again: first stores take the slow path
+                ref.snapshot();
+                jit.snapshot();
+            }
+            RunResult a = ref.run(chunk);
+            RunResult b = jit.run(chunk);
+            last = a;
+            String where = "point " + point + " time " + a.time();
+            assertThat(b).as(where).isEqualTo(a);
+            assertThat(jit.stateHash()).as(where).isEqualTo(ref.stateHash());
+            if (a.reason() == StopReason.WATCHPOINT) {
+                watched++;
+            } else if (a.reason() != StopReason.LIMIT_REACHED) {
+                break;
+            }
+            chunk = Math.min(chunk * 2 + 1, 20_000);
+        }
+        assertThat(last.reason()).as("ran to the end (the test device's exit)").isEqualTo(StopReason.EXITED);
+        assertThat(ref.hart(0).reg(5)).as("every round of the loop").isZero();
+        if (set == 0) {
+            assertThat(watched).as("watchpoint stops").isGreaterThanOrEqualTo(2);
+        }
+        assertThat(outJit.text()).isEqualTo(outRef.text());
+        assertThat(jit.translationCounts()[1]).as("blocks translated").isPositive();
+        assertThat(jit.translationCounts()[2]).as("failed translations").isZero();
+    }
+}
