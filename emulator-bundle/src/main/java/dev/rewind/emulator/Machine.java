@@ -260,7 +260,7 @@ public final class Machine {
 
     /**
      * Translated regions made from now on check their budget at loop headers and entries only (one hart, regions with
-     * calls or short blocks; default on, {@code -Drewind.jit.sparse=false}). Execution and state hashes are identical
+     * calls: an indirect jump; default off, {@code -Drewind.jit.sparse=true}). Execution and state hashes are identical
      * either way.
      */
     public void setSparseBudgetChecks(boolean on) {

@@ -20,18 +20,23 @@ final class BudgetPlan {
     static final int SPAN = Math.max(1, Integer.getInteger("rewind.jit.checkSpan", 32));
 
     /**
-     * Which regions of a sparse machine take sparse checks ({@code -Drewind.jit.sparseRule}: {@code all}, or the default:
-     * regions with an indirect jump (calls' returns, switch tables) or with short blocks, {@link #SHORT} instructions or
-     * fewer on average: branchy code, where a check per block weighs most).
+     * Which regions of a sparse machine take sparse checks ({@code -Drewind.jit.sparseRule=all}: every region; default:
+     * {@link #pays}). Measured (session 6, same classes, sparse off vs on, 5 alternating rounds): regions with an
+     * indirect jump (calls' returns, calls through pointers) gain, work-calls +11/+12%; regions of short blocks as
+     * well gave work-fsm +4..+8% but bench -5..-7% (bench has 15 such regions of 31), so short blocks take them only
+     * with {@code -Drewind.jit.sparseMean=3.5} (experiments).
      */
     static final java.util.function.Predicate<List<BlockSpec>> RULE =
-            "all".equals(System.getProperty("rewind.jit.sparseRule")) ? b -> true : BudgetPlan::pays;
+            "all".equals(System.getProperty("rewind.jit.sparseRule")) ? b -> true : b -> pays(b, BudgetPlan.SHORT);
 
-    /** Mean block length (instructions) up to which a region takes sparse checks ({@code -Drewind.jit.sparseMean}). */
-    static final double SHORT = Double.parseDouble(System.getProperty("rewind.jit.sparseMean", "3.5"));
+    /** Mean block length (instructions) up to which a region takes sparse checks; 0 (default): none for that. */
+    static final double SHORT = Double.parseDouble(System.getProperty("rewind.jit.sparseMean", "0"));
 
-    /** Whether sparse checks pay in this region (see {@link #RULE}). */
-    static boolean pays(List<BlockSpec> blocks) {
+    /**
+     * Whether sparse checks pay in this region: it has an indirect jump (JALR), or its blocks have {@code mean}
+     * instructions or fewer on average (branchy code, where a check per block weighs most).
+     */
+    static boolean pays(List<BlockSpec> blocks, double mean) {
         long insns = 0;
         for (BlockSpec b : blocks) {
             insns += b.length();
@@ -39,7 +44,7 @@ final class BudgetPlan {
                 return true;
             }
         }
-        return insns <= SHORT * blocks.size();
+        return insns <= mean * blocks.size();
     }
 
     /** Instructions the check at block k's label asks for; 0: no check there (reached only from checked blocks). */

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * One-hart regions with sparse budget checks ({@code Machine.setSparseBudgetChecks}) check only at loop headers, at
  * entries and every 32 instructions of a path ({@code BudgetPlan}; the region takes them: it has an indirect jump,
- * {@code BudgetPlan.pays}): a loop of six blocks, one arm longer than that span, run in slices of every length from 1 to
- * 97 instructions (budgets ending in every block, mid-loop, at and next to the checks), stops at exactly the
+ * {@code BudgetPlan.pays}): a loop of six blocks, one arm longer than that span, run in slices of every length from 1
+ * to 97 instructions (budgets ending in every block, mid-loop, at and next to the checks), stops at exactly the
  * interpreter's instruction with its registers and state hash; the translated machine must have run in regions.
  */
 class SparseBudgetTest {
