@@ -18,9 +18,12 @@ import org.objectweb.asm.MethodVisitor;
  * whole tag check ({@link MemEmit#fastCheck}) only otherwise, then caches its page: a loop walking through RAM checks
  * the tags once per page, and keeps neither tag table nor mask in registers. A block's loads (or stores) get caches all
  * or none (one left to the tables keeps them in registers anyway: crc's loop, lbu + table lw, lost 10% with a cache for
- * its lbu alone), and none when two of them share a base register and access groups apply ({@link MemGroups}).
+ * its lbu alone), and none when one goes through a register fed by loads ({@link LoadFed}: pointer chasing) or two
+ * share a base register and access groups apply ({@link MemGroups}); else
+ * the block's accesses of a kind through one base register share a cache (a cache is a page whose tag passed for
+ * the table, whichever access checked it).
  *
- * <p>Exactness: a cached page passed this access's own check (same table: loads or stores) since the last reset, and
+ * <p>Exactness: a cached page passed a check against the same table (loads or stores) since the last reset, and
  * tags change only in Java code the region calls. The caches hold no page (Long.MIN_VALUE: every offset misses) at the
  * region's entry and again after every call that stays in the region: slow-path loads and stores, atomics
  * ({@link #reset}); a CSR/system instruction, a trap, a cut and the budget leave the region; regions with probes
@@ -52,6 +55,7 @@ final class PageCache {
         }
         int[] cycle = cycles(blocks, index);
         boolean groups = MemGroups.GROUPS && (rv32 || MemGroups.GROUPS64);
+        long fed = LoadFed.of(blocks);
         List<int[]> units = new ArrayList<>(); // {cycle, block, 0 loads / 1 stores}
         for (int k = 0; k < nb; k++) {
             if (cycle[k] != Integer.MAX_VALUE) {
@@ -61,35 +65,40 @@ final class PageCache {
         }
         units.sort((a, c) -> a[0] != c[0] ? Integer.compare(a[0], c[0]) : a[1] != c[1] ? a[1] - c[1] : a[2] - c[2]);
         int n = 0;
-        int[] chosen = new int[MAX];
-        int[][] chosenAt = new int[MAX][];
         for (int[] u : units) {
             BlockSpec b = blocks.get(u[1]);
             List<Integer> at = new ArrayList<>();
             long bases = 0;
             boolean shared = false;
+            boolean chases = false;
             for (int i = 0; i < b.length(); i++) {
                 int w = b.code()[i];
                 int op = w & 0xFF;
                 if (u[2] == 0 ? isLoad(op) : isStore(op)) {
                     int r1 = (w >>> 16) & 63;
                     shared |= (bases & (1L << r1)) != 0;
+                    chases |= (fed & (1L << r1)) != 0;
                     bases |= 1L << r1;
                     at.add(i);
                 }
             }
-            if (at.isEmpty() || shared && groups || n + at.size() > MAX) {
+            if (at.isEmpty() || chases || shared && groups || n + Long.bitCount(bases) > MAX) {
                 continue;
             }
+            // one cache per base register: its accesses walk the same pages (any cache of the table would be exact)
+            int[] of = new int[64];
+            Arrays.fill(of, -1);
             for (int i : at) {
-                chosen[n] = first + 2 * n;
-                chosenAt[n] = new int[] {u[1], i};
-                n++;
+                int r1 = (b.code()[i] >>> 16) & 63;
+                if (of[r1] < 0) {
+                    of[r1] = first + 2 * n++;
+                }
+                slot[u[1]][i] = of[r1];
             }
         }
-        slots = Arrays.copyOf(chosen, n);
+        slots = new int[n];
         for (int s = 0; s < n; s++) {
-            slot[chosenAt[s][0]][chosenAt[s][1]] = slots[s];
+            slots[s] = first + 2 * s;
         }
     }
 
