@@ -24,7 +24,7 @@ async function session(t, launch, body) {
     await dc.initializeRequest();
     await within(initialized, 30000, 'initialized');
     await dc.launchRequest({ program: ELF('exit-code-rv32.elf'), plugins: true, ...launch });
-    await body(dc, lines, () => `console: ${JSON.stringify(lines)}; server stderr: ${server.stderr()}`);
+    await body(dc, lines, () => `console: ${JSON.stringify(lines)}; server stderr: ${server.stderr()}`, server);
   } finally {
     await close();
     server.close();
@@ -71,3 +71,29 @@ for (const how of ['disconnect', 'terminate']) {
       });
     });
 }
+
+test('plugins: true: a client attached to the session hears the report when it ends the session', { timeout: 120000 },
+  async (t) => {
+    await session(t, {}, async (dc, lines, what, server) => {
+      const stopped = dc.waitForEvent('stopped', 30000);
+      await dc.configurationDoneRequest();
+      assert.equal((await within(stopped, 30000, 'stopped')).body.reason, 'exited');
+      const id = (await dc.customRequest('rewind/sessions', {})).body.sessions[0].id;
+      const b = await connect(server.port);
+      try {
+        const seen = [];
+        b.dc.on('output', (e) => seen.push(e.body.output));
+        const initialized = b.dc.waitForEvent('initialized', 30000);
+        await b.dc.initializeRequest();
+        await within(initialized, 30000, 'initialized (attach)');
+        await b.dc.attachRequest({ session: id });
+        await b.dc.configurationDoneRequest();
+        assert.ok(!seen.some((l) => l.startsWith('[insncount]')), `no report while the session lives (${what()})`);
+        await within(b.dc.disconnectRequest({ terminateDebuggee: true }), 30000, 'disconnect (attach, terminate)');
+        assertReport(seen, () => `attached client's console: ${JSON.stringify(seen)}; ${what()}`);
+        assertReport(lines, what); // the launching client is still bound: it hears them too
+      } finally {
+        await b.close();
+      }
+    });
+  });

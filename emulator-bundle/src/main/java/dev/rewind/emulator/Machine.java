@@ -201,6 +201,11 @@ public final class Machine {
         return sched.slotsLeft();
     }
 
+    /** Slices the scheduler has run (tests: WarmSliceTest). */
+    long slices() {
+        return sched.slices();
+    }
+
     private void checkHart(int hart) {
         if (hart < 0 || hart >= harts.length) {
             throw new IllegalArgumentException("no hart " + hart + " (machine has " + harts.length + ")");
@@ -254,8 +259,9 @@ public final class Machine {
     }
 
     /**
-     * Translated regions made from now on check their budget at loop headers and entries only (one hart; default off,
-     * {@code -Drewind.jit.sparse=true}). Execution and state hashes are identical either way.
+     * Translated regions made from now on check their budget at loop headers and entries only (one hart, regions with
+     * calls or short blocks; default on, {@code -Drewind.jit.sparse=false}). Execution and state hashes are identical
+     * either way.
      */
     public void setSparseBudgetChecks(boolean on) {
         interp.setSparseBudgetChecks(on);

@@ -15,6 +15,23 @@ import java.util.List;
 final class Scheduler {
 
     private static final long CHUNK = 1 << 20;
+    /**
+     * A lone hart's first {@link #WARM_SLICES} slices run at most {@link #WARM_SLICE} slots each, then up to
+     * {@link #CHUNK}. HotSpot compiles {@code Interpreter.runSlice} (the slice loop that calls every region) after
+     * 100-200 invocations; at 2^20 slots per slice that took the first ~2.5e8 instructions, and without on-stack
+     * replacement ({@code ./rewind run}: -XX:-UseOnStackReplacement) the loop ran in the bytecode interpreter all that
+     * time, then in C1's profiling tier until ~600 invocations (work-calls-rv32, 8e8 instructions: 60 instead of 37 ms
+     * of CPU per 5e7 to its end). Short slices first: runSlice reaches C2 within the first ~2e7 slots. 8192 rather than
+     * 1024-4096: slices that short also changed the regions' profiles (budget exits at slice ends), and work-crc-rv32's
+     * region ran 20% slower for good. Where a slice ends changes nothing the guest sees (OneHartSliceTest, WarmSliceTest).
+     * {@code -Drewind.warmSlice} / {@code -Drewind.warmSlices} (experiments; 0 slices = off).
+     */
+    static final long WARM_SLICE = Math.max(1, Long.getLong("rewind.warmSlice", 8192));
+    static final long WARM_SLICES = Long.getLong("rewind.warmSlices", 2000);
+    /** Turns of the run loop per call of {@link #turns}. */
+    private static final int TURNS = 64;
+    /** Slices run so far (not machine state: only where slices end depends on it). */
+    private long slices;
 
     private final Hart[] harts;
     private final List<MmioDevice> devices;
@@ -109,7 +126,21 @@ final class Scheduler {
         if (plugins.active()) {
             plugins.syncReplay(time);
         }
-        while (true) {
+        RunResult r;
+        do {
+            r = turns(limit, stepHart, stepTarget, limitReason);
+        } while (r == null);
+        return r;
+    }
+
+    /**
+     * At most {@link #TURNS} turns of the run loop (null: no stop yet; the caller calls again, which is the same as
+     * going on). A method of its own so that HotSpot compiles the loop by its invocations: {@code ./rewind run} runs
+     * without on-stack replacement and calls {@link #runUntil} once, so the loop stayed in the bytecode interpreter for
+     * the whole run (several harts, a turn per quantum: work-crc-rv32 on 4 harts ~940-980 vs 1320-1400 CPU-MIPS).
+     */
+    private RunResult turns(long limit, int stepHart, long stepTarget, StopReason limitReason) {
+        for (int turn = 0; turn < TURNS; turn++) {
             if (plugins.needsAttention()) {
                 plugins.attend();
             }
@@ -155,6 +186,10 @@ final class Scheduler {
             // ends, with slotsLeft kept exactly as quantum by quantum (it is machine state: snapshots, state hash).
             boolean alone = harts.length == 1;
             long budget = Math.min(Math.min(alone ? CHUNK : slotsLeft, limit - time), CHUNK);
+            if (alone && slices < WARM_SLICES) {
+                budget = Math.min(budget, WARM_SLICE);
+            }
+            slices++;
             if (next > time) {
                 budget = Math.min(budget, next - time);
             }
@@ -193,6 +228,12 @@ final class Scheduler {
                 return RunResult.of(StopReason.STEP_DONE, stepHart, harts[stepHart].pc(), 0, "step done", time);
             }
         }
+        return null;
+    }
+
+    /** Slices run so far by this scheduler (tests). */
+    long slices() {
+        return slices;
     }
 
     /**

@@ -52,7 +52,8 @@ final class BlockExec {
         final boolean guarded = h.guarded();
         final int[] lt = guarded ? in.noTags : in.lt;
         final int[] st = guarded ? in.noTags : in.st;
-        byte[] ram = in.mem.ram; // read again after each slow-path store or rare op: a write may grow (replace) it
+        in.mem.settle(); // pages written past the array join it now: it does not change during the chain
+        final byte[] ram = in.mem.ram;
         final long base = in.base;
         final boolean jitOn = in.jit.enabled;
         final int hot = in.jit.threshold;
@@ -180,7 +181,6 @@ final class BlockExec {
                             }
                         } else {
                             slowStore(in, h, a, len, x[r2], at + i);
-                            ram = in.mem.ram;
                             if (in.bus.cut) {
                                 i++;
                                 break loop;
@@ -191,7 +191,6 @@ final class BlockExec {
                     }
                     default -> {
                         npc = SystemOps.rare(in, h, b, i, w, imm, npc, at + i);
-                        ram = in.mem.ram; // AMOs and SC store through the bus
                         if (in.bus.cut) {
                             i++;
                             break loop;

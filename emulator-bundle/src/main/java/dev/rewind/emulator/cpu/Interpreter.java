@@ -57,8 +57,8 @@ public final class Interpreter {
     }
 
     /**
-     * Budget checks of regions translated from now on at loop headers and entries only, on one-hart machines (default
-     * off, {@code -Drewind.jit.sparse=true}); execution is the same either way.
+     * Budget checks of regions translated from now on at loop headers and entries only, on one-hart machines, in the
+     * regions where they pay (default on, {@code -Drewind.jit.sparse=false}); execution is the same either way.
      */
     public void setSparseBudgetChecks(boolean on) {
         jit.sparse(on);
@@ -152,6 +152,9 @@ public final class Interpreter {
                 j = null;
             }
             // (0: no region, or the region had no budget for what runs up to its next check: the interpreter goes on)
+            if (j != null) {
+                mem.settle(); // RAM's array stays the same during the region's run (PhysicalMemory.settle)
+            }
             long ran = j != null && budget - used >= b.n && !bus.cut && !guarded
                     ? j.run(h, Math.min(budget - used, jit.cap(j)), used) : 0;
             if (ran > 0) {

@@ -54,13 +54,13 @@ final class JitControl {
     private final int xlen;
     /**
      * Budget checks at loop headers and entries only ({@code jit.BudgetPlan}), one-hart machines only (multi-hart
-     * slices end at every quantum; the last blocks before a slice's end then run in the interpreter). Off by default:
-     * measured mixed (work-calls +15-20%, work-crc -5-10%, bench -3-10%). {@code -Drewind.jit.sparse=true} or
-     * {@link #sparse(boolean)}.
+     * slices end at every quantum; the last blocks before a slice's end then run in the interpreter), in the regions
+     * where they pay ({@code jit.BudgetPlan.pays}: calls, short blocks). On by default ({@code -Drewind.jit.sparse=false}
+     * or {@link #sparse(boolean)} turns them off).
      */
     private boolean sparse;
     private final boolean oneHart;
-    static final boolean SPARSE = Boolean.getBoolean("rewind.jit.sparse");
+    static final boolean SPARSE = !"false".equals(System.getProperty("rewind.jit.sparse"));
     private final long base;
     private final long size;
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();

@@ -19,6 +19,29 @@ final class BudgetPlan {
     /** The most instructions between two checks on a path (sparse; {@code -Drewind.jit.checkSpan}, experiments). */
     static final int SPAN = Math.max(1, Integer.getInteger("rewind.jit.checkSpan", 32));
 
+    /**
+     * Which regions of a sparse machine take sparse checks ({@code -Drewind.jit.sparseRule}: {@code all}, or the default:
+     * regions with an indirect jump (calls' returns, switch tables) or with short blocks, {@link #SHORT} instructions or
+     * fewer on average: branchy code, where a check per block weighs most).
+     */
+    static final java.util.function.Predicate<List<BlockSpec>> RULE =
+            "all".equals(System.getProperty("rewind.jit.sparseRule")) ? b -> true : BudgetPlan::pays;
+
+    /** Mean block length (instructions) up to which a region takes sparse checks ({@code -Drewind.jit.sparseMean}). */
+    static final double SHORT = Double.parseDouble(System.getProperty("rewind.jit.sparseMean", "3.5"));
+
+    /** Whether sparse checks pay in this region (see {@link #RULE}). */
+    static boolean pays(List<BlockSpec> blocks) {
+        long insns = 0;
+        for (BlockSpec b : blocks) {
+            insns += b.length();
+            if (!b.exits() && (b.code()[b.length() - 1] & 0xFF) == Op.JALR) {
+                return true;
+            }
+        }
+        return insns <= SHORT * blocks.size();
+    }
+
     /** Instructions the check at block k's label asks for; 0: no check there (reached only from checked blocks). */
     final int[] check;
     /** Instructions the check on entry to block k from outside asks for (entry switch, indirect jumps). */
@@ -44,7 +67,7 @@ final class BudgetPlan {
         for (int k = 0; k < n; k++) {
             index.put(blocks.get(k).pc(), k);
         }
-        if (!sparse) {
+        if (!sparse || !RULE.test(blocks)) {
             for (int k = 0; k < n; k++) {
                 check[k] = blocks.get(k).length();
                 enter[k] = check[k];

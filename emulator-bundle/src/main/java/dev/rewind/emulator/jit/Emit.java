@@ -183,8 +183,7 @@ final class Emit {
         g.loadReg(r2);
         g.idx(i);
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "amo", "(" + D_HART + "IJJJ)J", false);
-        MemEmit.reloadRam(g); // an AMO or SC may grow RAM's array
-        g.caches.reset(g); // and change tags (LR: a reservation)
+        g.caches.reset(g); // an AMO, LR or SC may change tags (a reservation)
         if (probed && !sc) {
             mv.visitInsn(DUP2);
             mv.visitVarInsn(LSTORE, V);

@@ -17,6 +17,8 @@ final class MemEmit {
     }
 
     private static final String MEM = "dev/rewind/emulator/mem/PhysicalMemory";
+    /** {@link #entryChecks} (on unless {@code -Drewind.jit.entryChecks=false}: A/B with the same classes). */
+    private static final boolean ENTRY_CHECKS = !"false".equals(System.getProperty("rewind.jit.entryChecks"));
     private static final String VH = "java/lang/invoke/VarHandle";
     private static final String D_VH = "L" + VH + ";";
 
@@ -40,12 +42,17 @@ final class MemEmit {
     }
 
     /**
-     * The region's entry: RAM in PG (see {@link #reloadRam}), the load and store tag tables in LP and SP (see {@code PhysicalMemory}'s class
-     * comment).
+     * The region's entry: RAM in PG, the load and store tag tables in LP and SP (see {@code PhysicalMemory}'s class
+     * comment), then {@link #entryChecks}. RAM's array is the same for the whole run: the interpreter calls
+     * {@code PhysicalMemory.settle} before it runs a region, and a write past the array (a slow-path store, an atomic,
+     * a device) goes to a page of its own, on the slow path, until the next settle grows the array.
      */
     static void locals(Gen g) {
         MethodVisitor mv = g.mv;
-        reloadRam(g);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitFieldInsn(GETFIELD, JITCODE, "mem", "L" + MEM + ";");
+        mv.visitFieldInsn(GETFIELD, MEM, "ram", "[B");
+        mv.visitVarInsn(ASTORE, PG);
         g.caches.reset(g);
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitFieldInsn(GETFIELD, JITCODE, "lt", "[I");
@@ -53,19 +60,53 @@ final class MemEmit {
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitFieldInsn(GETFIELD, JITCODE, "st", "[I");
         mv.visitVarInsn(ASTORE, SP);
+        if (ENTRY_CHECKS) {
+            entryChecks(g);
+        }
     }
 
     /**
-     * PG = {@code this.mem.ram}: at the region's entry and after every slow-path store or atomic, which may have grown
-     * (replaced) the array. No cut: whether it grows depends on the host's history (a restore never shrinks it), so
-     * a cut there would give different block boundaries in a re-run.
+     * The length checks C2 puts in front of the fast path's array accesses, once at the entry: a tag table's masked
+     * index checks {@code tags.length u> 0}, a VarHandle access of k bytes {@code ram.length - k + 1 >= 0} (then the
+     * index). As PG, LP and SP never change in a run, the accesses' own checks are the same tests, dominated by these,
+     * and C2 drops them (PhaseIdealLoop's dominated-If search goes up to where the test's inputs are defined): before,
+     * every block (and loop) of matmul's inner loop recomputed both lengths and tested them. The accesses here read
+     * index 0 of arrays that always have it (tables of 2+ entries, RAM's array of 1+ pages) and their values are
+     * dropped; only the tables and widths the region's loads and stores use (region entries are frequent).
      */
-    static void reloadRam(Gen g) {
+    private static void entryChecks(Gen g) {
         MethodVisitor mv = g.mv;
-        mv.visitVarInsn(ALOAD, THIS);
-        mv.visitFieldInsn(GETFIELD, JITCODE, "mem", "L" + MEM + ";");
-        mv.visitFieldInsn(GETFIELD, MEM, "ram", "[B");
-        mv.visitVarInsn(ASTORE, PG);
+        boolean[] tables = new boolean[2];
+        boolean[] widths = new boolean[9];
+        for (BlockSpec b : g.blocks) {
+            for (int w : b.code()) {
+                int op = w & 0xFF;
+                if (op >= Op.LB && op <= Op.SD) {
+                    tables[op >= Op.SB ? 1 : 0] = true;
+                    widths[len(op)] = true;
+                }
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            if (tables[k]) {
+                int t = k == 0 ? LP : SP;
+                mv.visitVarInsn(ALOAD, t);
+                g.iconst(0);
+                mask(mv, t);
+                mv.visitInsn(IALOAD);
+                mv.visitInsn(POP);
+            }
+        }
+        for (int len = 2; len <= 8; len *= 2) {
+            if (widths[len]) {
+                String d = len == 2 ? "S" : len == 4 ? "I" : "J";
+                mv.visitFieldInsn(GETSTATIC, MEM, "I" + 8 * len, D_VH);
+                mv.visitVarInsn(ALOAD, PG);
+                g.iconst(0);
+                mv.visitMethodInsn(INVOKEVIRTUAL, VH, "get", "([BI)" + d, false);
+                mv.visitInsn(len == 8 ? POP2 : POP);
+            }
+        }
     }
 
     /**
@@ -349,7 +390,6 @@ final class MemEmit {
         g.loadReg(r2);
         g.idx(i);
         mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "store", "(" + D_HART + "JIJJ)V", false);
-        reloadRam(g);
         g.caches.reset(g);
         if (probed) {
             g.loadReg(r2);

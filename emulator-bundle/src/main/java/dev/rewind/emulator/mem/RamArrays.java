@@ -7,8 +7,9 @@ import java.util.Arrays;
 
 /**
  * Where RAM's bytes are, and the fast-path tag tables ({@link PhysicalMemory}'s class comment): one flat array
- * ({@link #ram}) for the first pages, at most {@link #FLAT_CAP} of them, grown (doubling, to cover the page) at the
- * first write past it; pages past the cap in arrays of one page each, allocated at their first write, always on the
+ * ({@link #ram}) for the first pages, at most {@link #FLAT_CAP} of them, grown (doubling, to cover the pages) at the
+ * {@link #settle} after a write past it (until then such a page has an array of its own); pages past the cap in
+ * arrays of one page each, allocated at their first write, always on the
  * slow path. A page not yet written reads as zeros. The cap is a constant (not the host's heap), so every machine
  * takes the same path for the same access.
  */
@@ -38,8 +39,18 @@ abstract class RamArrays {
     private final int limit;
     /** Pages {@link #ram} covers now; those from here to {@link #limit} are zeros. */
     int flatPages;
-    /** RAM bytes at offsets {@code [0, flatPages * 4096)}. Replaced when it grows; written only here. */
+    /** RAM bytes at offsets {@code [0, flatPages * 4096)}. Replaced only by {@link #settle}. */
     public byte[] ram;
+    /**
+     * Pages from {@link #flatPages} to {@link #limit} written since the last {@link #settle}, one array each (slow
+     * path), {@code null} if not; allocated at the first such write. Code that holds {@link #ram} in a local (a
+     * translated region's run, the interpreter's block chain) is entered after a {@link #settle}, so the array never
+     * changes under it.
+     */
+    private byte[][] pending;
+    /** The highest page in {@link #pending}, -1 if none. */
+    private int pendingMax = -1;
+    private int pendingCount;
     /** Pages from {@link #limit} on, one array each, {@code null} until written. */
     private final byte[][] high;
     private int highCount;
@@ -74,7 +85,7 @@ abstract class RamArrays {
         if (p < flatPages) {
             return ram;
         }
-        byte[] a = p >= limit ? high[p - limit] : null;
+        byte[] a = p >= limit ? high[p - limit] : pending != null ? pending[p] : null;
         return a != null ? a : zeroPage;
     }
 
@@ -83,7 +94,10 @@ abstract class RamArrays {
         return p < flatPages ? p << PAGE_BITS : 0;
     }
 
-    /** Makes page {@code p} writable: grows {@link #ram} to cover it, or allocates its own page past the cap. */
+    /**
+     * Makes page {@code p} writable: past the flat array, its own page (past the cap for good, below it until the
+     * next {@link #settle} moves it into a grown {@link #ram}).
+     */
     final void cover(int p) {
         if (p < flatPages) {
             return;
@@ -95,10 +109,43 @@ abstract class RamArrays {
             }
             return;
         }
-        int n = (int) Math.min(limit, Math.max(p + 1L, 2L * flatPages));
-        ram = Arrays.copyOf(ram, n << PAGE_BITS);
+        if (pending == null) {
+            pending = new byte[limit][];
+        }
+        if (pending[p] == null) {
+            pending[p] = new byte[PAGE_SIZE];
+            pendingCount++;
+            pendingMax = Math.max(pendingMax, p);
+        }
+    }
+
+    /**
+     * Moves the pages written past {@link #ram} since the last call into it: grows it (doubling, to cover them) and
+     * puts them on the fast path. Called where no code holds the array: before the interpreter runs a region, at the
+     * start of its block chain ({@code BlockExec}). Whether and when it grows never changes what the guest sees (only which accesses take the slow
+     * path, which has no effect of its own), so it may depend on the host's history (restores never shrink it).
+     */
+    public final void settle() {
+        if (pendingMax >= 0) {
+            grow();
+        }
+    }
+
+    private void grow() {
+        int n = (int) Math.min(limit, Math.max(pendingMax + 1L, 2L * flatPages));
+        byte[] a = Arrays.copyOf(ram, n << PAGE_BITS);
         int from = flatPages;
+        for (int q = from; q < n; q++) {
+            if (pending[q] != null) {
+                System.arraycopy(pending[q], 0, a, q << PAGE_BITS, PAGE_SIZE);
+                pending[q] = null;
+            }
+        }
+        ram = a;
         flatPages = n;
+        pending = null; // all moved: n covers pendingMax
+        pendingMax = -1;
+        pendingCount = 0;
         for (int q = from; q < n; q++) {
             refresh(q);
         }
@@ -106,6 +153,6 @@ abstract class RamArrays {
 
     /** Bytes allocated for RAM's contents: the flat array plus the pages past it. */
     public final long allocatedBytes() {
-        return ram.length + (long) highCount * PAGE_SIZE;
+        return ram.length + (long) (highCount + pendingCount) * PAGE_SIZE;
     }
 }

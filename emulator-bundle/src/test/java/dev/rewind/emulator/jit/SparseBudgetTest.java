@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One-hart regions with sparse budget checks ({@code Machine.setSparseBudgetChecks}) check only at loop headers, at
- * entries and every 32 instructions of a path ({@code BudgetPlan}): a loop of five blocks, one arm longer than that span, run in slices of every length from 1 to
+ * entries and every 32 instructions of a path ({@code BudgetPlan}; the region takes them: it has an indirect jump,
+ * {@code BudgetPlan.pays}): a loop of six blocks, one arm longer than that span, run in slices of every length from 1 to
  * 97 instructions (budgets ending in every block, mid-loop, at and next to the checks), stops at exactly the
  * interpreter's instruction with its registers and state hash; the translated machine must have run in regions.
  */
@@ -44,6 +45,8 @@ class SparseBudgetTest {
                 bne t1,zero,skip
                 """ + "addi a0,a0,1\n".repeat(40) + """
                 skip: add a7,a7,a0
+                auipc t3,0
+                jalr zero,8(t3)
                 blt a1,a2,loop
                 lui t6,0x100
                 lui t5,0x5

@@ -33,8 +33,14 @@ class BigRamTest {
         MemoryImage before = m.snapshot();
         long hash = m.contentHash();
         m.write(top - 4, 4, 7);
-        m.write(BASE + RamArrays.FLAT_CAP * (long) P - 4, 4, 9); // the flat array's last page: grows it to the cap
+        m.write(BASE + RamArrays.FLAT_CAP * (long) P - 4, 4, 9); // the flat array's last page: its own page for now
+        assertThat(m.ram.length).isEqualTo(RamArrays.INITIAL_PAGES * P);
+        assertThat(m.allocatedBytes()).isEqualTo((RamArrays.INITIAL_PAGES + 3L) * P);
+        assertThat(m.read(BASE + RamArrays.FLAT_CAP * (long) P - 4, 4)).isEqualTo(9);
+        m.settle(); // grows it to the cap
         assertThat(m.ram.length).isEqualTo(RamArrays.FLAT_CAP * P);
+        assertThat(m.read(BASE + RamArrays.FLAT_CAP * (long) P - 4, 4)).isEqualTo(9);
+        assertThat(m.loadTags[RamArrays.FLAT_CAP - 1]).isEqualTo(RamArrays.FLAT_CAP - 1);
         m.restore(before);
         assertThat(m.read(top - 8, 8)).isEqualTo(0x1122334455667788L);
         assertThat(m.read(BASE + RamArrays.FLAT_CAP * (long) P - 4, 4)).isZero();

@@ -72,6 +72,7 @@ class FastPathTagsTest {
                 m.setFlag(p, bits[rnd.nextInt(bits.length)], true);
             }
         }
+        m.settle(); // pages written past the flat array join it (until then: their own arrays, slow path)
         m.mark(); // some dirty pages become JOURNAL (store-slow)
         if (pages > 3) {
             m.write(BASE + 3L * P, 4, 1);
@@ -157,6 +158,13 @@ class FastPathTagsTest {
         m.write(BASE + 8, 8, 0x55);
         MemoryImage before = m.snapshot();
         m.write(a - 2, 4, 0xA1B2C3D4L); // crosses from high - 1 into high
+        assertThat(m.ram).as("until the next settle, pages of their own").hasSize(PhysicalMemory.INITIAL_PAGES * P);
+        assertThat(m.loadTags[high]).isEqualTo(-1);
+        assertThat(m.storeTags[high - 1]).isEqualTo(-1);
+        assertThat(m.read(a - 2, 4)).isEqualTo(0xA1B2C3D4L);
+        long pendingHash = m.contentHash();
+        m.settle();
+        assertThat(m.contentHash()).as("the same contents before and after settle").isEqualTo(pendingHash);
         assertThat(m.ram.length).isGreaterThanOrEqualTo((high + 1) * P).isLessThanOrEqualTo(pages * P);
         assertThat(m.loadTags[high]).isEqualTo(high);
         assertThat(m.storeTags[high]).as("written: dirty").isEqualTo(high);

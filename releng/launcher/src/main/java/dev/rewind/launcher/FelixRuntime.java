@@ -26,14 +26,14 @@ final class FelixRuntime implements AutoCloseable {
     private static final String GOGO_SHELL = "org.apache.felix.gogo.shell";
 
     private final Felix felix;
-    private final Path storage;
+    private final BundleCache cache;
     private final List<Bundle> failed = new ArrayList<>();
     private boolean partial;
     private final List<Bundle> rest = new ArrayList<>();
 
-    private FelixRuntime(Felix felix, Path storage) {
+    private FelixRuntime(Felix felix, BundleCache cache) {
         this.felix = felix;
-        this.storage = storage;
+        this.cache = cache;
     }
 
     static FelixRuntime start(LaunchOptions options, boolean interactive, PrintStream err) throws LaunchException {
@@ -52,32 +52,40 @@ final class FelixRuntime implements AutoCloseable {
         if (runtimeJars.isEmpty()) {
             throw new LaunchException("no bundles found in " + bundlesDir + "; rebuild the runtime with ./mvnw install", null);
         }
-        Path storage;
+        BundleCache cache;
         try {
-            storage = Files.createTempDirectory("rewind-felix-");
+            cache = BundleCache.open(bundlesDir.getParent(), runtimeJars);
         } catch (IOException e) {
             throw new LaunchException("cannot create the OSGi storage folder: " + e.getMessage(), e);
         }
         Map<String, Object> config = new HashMap<>();
-        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
-        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put(Constants.FRAMEWORK_STORAGE, cache.storage().toString());
+        if (!cache.reused()) {
+            config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        }
         config.put("felix.log.level", "1");
         config.put("org.apache.felix.eventadmin.LogLevel", "1");
         config.put("gosh.args", interactive ? "" : "--nointeractive");
         Felix felix = new Felix(config);
-        FelixRuntime runtime = new FelixRuntime(felix, storage);
+        FelixRuntime runtime = new FelixRuntime(felix, cache);
         try {
-            felix.start();
-            Timeline.mark("felix started");
-            List<Bundle> installed = new ArrayList<>();
-            for (Path jar : runtimeJars) {
-                // reference: Felix reads the runtime's jars where they are instead of copying each into its cache
-                installed.add(felix.getBundleContext().installBundle("reference:" + jar.toUri()));
+            felix.init();
+            if (cache.reused()) {
+                RuntimeBundles.forgetAutostart(felix.getBundleContext());
             }
+            felix.start();
+            Timeline.mark(cache.reused() ? "felix started (bundle cache reused)" : "felix started");
+            List<Bundle> installed = RuntimeBundles.install(felix.getBundleContext(), runtimeJars);
+            cache.commit();
             List<Bundle> plugins = runtime.installPlugins(options.pluginsDir(), err);
             Timeline.mark("bundles installed");
-            List<Bundle> needed = command == null ? null
-                    : StartSet.of(command, installed, plugins, felix.adapt(FrameworkWiring.class));
+            List<Bundle> needed = command == null || !plugins.isEmpty() ? null : cache.startSet(command, installed);
+            if (command != null && needed == null) {
+                needed = StartSet.of(command, installed, plugins, felix.adapt(FrameworkWiring.class));
+                if (needed != null && plugins.isEmpty()) {
+                    cache.keepStartSet(command, needed);
+                }
+            }
             if (needed != null) {
                 runtime.rest.addAll(installed);
                 runtime.rest.removeAll(needed);
@@ -95,11 +103,17 @@ final class FelixRuntime implements AutoCloseable {
             runtime.startAll(plugins, err, "plugin");
             runtime.startAll(console, err, "bundle");
             Timeline.mark("bundles started");
-        } catch (BundleException e) {
+        } catch (BundleException | IOException e) {
+            runtime.invalidateCache();
             runtime.close();
             throw new LaunchException("cannot start the OSGi runtime: " + e.getMessage(), e);
         }
         return runtime;
+    }
+
+    /** Whether Felix's bundle cache from an earlier start was reused ({@link BundleCache}). */
+    boolean cacheReused() {
+        return cache.reused();
     }
 
     /** Whether only the bundles of one command were started (the others are installed, not active). */
@@ -138,7 +152,8 @@ final class FelixRuntime implements AutoCloseable {
                 continue;
             }
             try {
-                bundle.start();
+                // transient: a kept bundle cache must not start it by itself at the next start (lazy start sets)
+                bundle.start(Bundle.START_TRANSIENT);
             } catch (BundleException | RuntimeException e) {
                 failed.add(bundle);
                 err.println("rewind: " + kind + " " + bundle.getSymbolicName() + " could not be started: " + e.getMessage());
@@ -226,15 +241,15 @@ final class FelixRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        deleteTree(storage);
+        cache.close();
         Timeline.mark("runtime stopped");
     }
 
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    private void invalidateCache() {
+        try {
+            cache.invalidate();
         } catch (IOException e) {
-            System.err.println("rewind: could not remove " + root + ": " + e.getMessage());
+            System.err.println("rewind: could not mark the bundle cache as stale: " + e.getMessage());
         }
     }
 }

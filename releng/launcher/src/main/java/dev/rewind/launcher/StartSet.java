@@ -30,7 +30,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * Services component provides the Gogo command {@code rewind:X} (its component XML), then everything it is wired to
  * (packages, the DS extender) and every bundle that declares an {@code osgi.service} capability matching one of its
  * {@code osgi.service} requirements (bnd writes both from {@code @Component} and {@code @Reference}), and so on.
- * Null when no bundle declares the command (the caller then starts every bundle, as before).
+ * Null when no bundle declares the command (the caller then starts every bundle, as before). A command component with
+ * the property {@code rewind.start=references} gets a narrower set, component by component ({@link ReferenceClosure}).
  */
 final class StartSet {
 
@@ -47,8 +48,10 @@ final class StartSet {
      */
     static List<Bundle> of(String command, List<Bundle> installed, List<Bundle> plugins, FrameworkWiring wiring) {
         Bundle provider = null;
+        String component = null;
         for (Bundle b : installed) {
-            if (declaresCommand(b, "rewind", command)) {
+            component = commandComponent(b, "rewind", command);
+            if (component != null) {
                 provider = b;
                 break;
             }
@@ -60,7 +63,22 @@ final class StartSet {
         candidates.addAll(plugins);
         Set<Bundle> needed = new LinkedHashSet<>();
         Deque<Bundle> todo = new ArrayDeque<>(plugins);
-        todo.push(provider);
+        if (has(component, ReferenceClosure.PROPERTY, ReferenceClosure.REFERENCES)) {
+            // component by component; the DS extender and bundles registering services without components as before
+            Set<Bundle> bundleLevel = new LinkedHashSet<>();
+            Set<Bundle> narrow = ReferenceClosure.of(provider, ReferenceClosure.references(component), candidates,
+                    bundleLevel);
+            for (Bundle b : narrow) {
+                wiring.resolveBundles(List.of(b));
+                if (!bundleLevel.contains(b)) {
+                    needed.add(b);
+                    todo.addAll(providers(b, "osgi.extender"));
+                }
+            }
+            todo.addAll(bundleLevel);
+        } else {
+            todo.push(provider);
+        }
         while (!todo.isEmpty()) {
             Bundle b = todo.pop();
             if (!needed.add(b)) {
@@ -125,17 +143,46 @@ final class StartSet {
 
     /** Whether a DS component of {@code b} has the properties {@code osgi.command.scope=scope} and function. */
     static boolean declaresCommand(Bundle b, String scope, String function) {
-        String header = b.getHeaders().get("Service-Component");
-        if (header == null) {
-            return false;
-        }
-        for (String path : header.split(",")) {
-            String xml = entry(b, path.trim());
-            if (xml != null && has(xml, "osgi.command.scope", scope) && has(xml, "osgi.command.function", function)) {
-                return true;
+        return commandComponent(b, scope, function) != null;
+    }
+
+    /** The XML of the DS component of {@code b} that declares the command {@code scope:function}; null if none. */
+    static String commandComponent(Bundle b, String scope, String function) {
+        for (String xml : componentXml(b)) {
+            for (String component : ReferenceClosure.componentElements(xml)) {
+                if (has(component, "osgi.command.scope", scope) && has(component, "osgi.command.function", function)) {
+                    return component;
+                }
             }
         }
-        return false;
+        return null;
+    }
+
+    /** The component XML files named by {@code b}'s {@code Service-Component} header (readable ones, no patterns). */
+    static List<String> componentXml(Bundle b) {
+        List<String> files = new ArrayList<>();
+        String header = b.getHeaders().get("Service-Component");
+        if (header != null) {
+            for (String path : header.split(",")) {
+                String xml = entry(b, path.trim());
+                if (xml != null) {
+                    files.add(xml);
+                }
+            }
+        }
+        return files;
+    }
+
+    /** The bundles {@code b} is wired to in {@code namespace}. */
+    private static List<Bundle> providers(Bundle b, String namespace) {
+        List<Bundle> found = new ArrayList<>();
+        BundleWiring w = b.adapt(BundleWiring.class);
+        if (w != null) {
+            for (BundleWire wire : w.getRequiredWires(namespace)) {
+                found.add(wire.getProvider().getBundle());
+            }
+        }
+        return found;
     }
 
     /** Whether a {@code <property>} of the component XML named {@code name} has {@code value} (or holds it as a line). */

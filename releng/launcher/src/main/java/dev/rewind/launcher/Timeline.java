@@ -15,7 +15,13 @@ final class Timeline {
 
     static void mark(String what) {
         if (ON) {
-            System.err.printf("timeline %6d ms  %s%n", ManagementFactory.getRuntimeMXBean().getUptime(), what);
+            System.err.printf("timeline %6d ms %6d ms CPU  %s%n", ManagementFactory.getRuntimeMXBean().getUptime(),
+                    processCpuMillis(), what);
         }
+    }
+
+    /** CPU time of the whole process (every thread, the JVM's own too): under load a steadier measure than wall time. */
+    private static long processCpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 }

@@ -117,6 +117,67 @@ class StartSetTest {
     }
 
     @Test
+    void aCommandThatStartsByReferencesStartsTheProvidersOfWhatItsComponentReferencesOnly() throws Exception {
+        String component = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"%s\">\n%s</scr:component>\n";
+        bundle("t.api", Map.of("Export-Package", "t.api"), null);
+        // the command references t.api.Registry; its provider references t.api.Bus (registered by an activator)
+        bundle("t.cmd", Map.of("Import-Package", "t.api", "Require-Capability",
+                "osgi.service;effective:=active;filter:=\"(objectClass=t.api.Other)\""), String.format(component, "t.cmd.Run",
+                "  <property name=\"osgi.command.scope\" value=\"rewind\"/>\n"
+                        + "  <property name=\"osgi.command.function\" value=\"run\"/>\n"
+                        + "  <property name=\"rewind.start\" value=\"references\"/>\n"
+                        + "  <reference name=\"r\" cardinality=\"0..1\" interface=\"t.api.Registry\"/>\n"
+                        + "</scr:component>\n<scr:component name=\"t.cmd.Record\">\n"
+                        + "  <reference name=\"o\" interface=\"t.api.Other\"/>\n"));
+        bundle("t.registry", Map.of("Import-Package", "t.api"), String.format(component, "t.registry.Impl",
+                "  <service><provide interface=\"t.api.Registry\"/></service>\n"
+                        + "  <reference name=\"b\" interface=\"t.api.Bus\"/>\n"));
+        bundle("t.bus", Map.of("Provide-Capability", "osgi.service;objectClass:List<String>=\"t.api.Bus\""), null);
+        bundle("t.other", Map.of("Import-Package", "t.api"), String.format(component, "t.other.Impl",
+                "  <service><provide interface=\"t.api.Other\"/></service>\n"));
+        Map<String, String> run = states("run");
+        assertThat(run).containsEntry("t.cmd", "ACTIVE").containsEntry("t.registry", "ACTIVE")
+                .containsEntry("t.bus", "ACTIVE").containsEntry("t.api", "RESOLVED");
+        assertThat(run.get("t.other")).as("referenced by another component of the command's bundle").isNotEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aStartSetIsKeptWithTheBundleCacheAndComputedAgainWhenABundleChanged() throws Exception {
+        runtime();
+        Map<String, String> first = states("record");
+        assertThat(first).containsEntry("t.service", "ACTIVE");
+        Path kept = dir.resolve("runtime/felix-cache/0/rewind-start-record");
+        assertThat(kept).exists();
+        assertThat(Files.readString(kept)).contains("t.cmd.jar", "t.service.jar").doesNotContain("t.unused.jar");
+        assertThat(states("record")).as("from the kept start set").isEqualTo(first);
+        // t.cmd rebuilt without its service requirement: t.service is no longer part of record's start set
+        Path jar = dir.resolve("runtime/bundles/t.cmd.jar");
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(jar);
+        bundle("t.cmd", Map.of("Import-Package", "t.api"), String.format(XML, "t.cmd.Run", "run\n    record"));
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(before.toMillis() + 2000));
+        Map<String, String> rebuilt = states("record");
+        assertThat(rebuilt).containsEntry("t.cmd", "ACTIVE");
+        assertThat(rebuilt.get("t.service")).isNotEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aBundleStartedPersistentlyIsNotStartedByItselfFromTheKeptCache() throws Exception {
+        runtime();
+        LaunchOptions options = LaunchOptions.of(dir.resolve("no-plugins"), dir.resolve("runtime"));
+        PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (FelixRuntime runtime = FelixRuntime.start(options, false, "record", err)) {
+            for (Bundle b : runtime.context().getBundles()) {
+                if ("t.other".equals(b.getSymbolicName())) {
+                    b.start();   // persistently, as `start` in `rewind shell` would
+                }
+            }
+        }
+        Map<String, String> next = states("record");
+        assertThat(next.get("t.other")).isNotEqualTo("ACTIVE");
+    }
+
+    @Test
     void componentPropertiesAreReadInBothForms() {
         String xml = "<component><property name=\"osgi.command.scope\" value=\"rewind\"/>"
                 + "<property type=\"String\" name=\"osgi.command.function\">\n run\n  record \n</property></component>";

@@ -25,9 +25,11 @@ class StartUpTest {
         Matcher m = STARTING.matcher(r.err());
         assertThat(m.find()).as(r.err()).isTrue();
         assertThat(Integer.parseInt(m.group(1))).isLessThan(Integer.parseInt(m.group(2)));
-        assertThat(m.group(3).split(" ")).contains("dev.rewind.shell", "dev.rewind.emulator", "org.apache.felix.scr",
-                "dev.rewind.plugins").doesNotContain("dev.rewind.dap", "dev.rewind.gdb", "dev.rewind.mcd.server",
-                "org.eclipse.lsp4j.debug", "org.apache.felix.gogo.shell");
+        // run's component starts by its references (rewind.start=references): the engine and the debug services are
+        // libraries to it, resolved but not started
+        assertThat(m.group(3).split(" ")).contains("dev.rewind.shell", "org.apache.felix.scr", "dev.rewind.plugins")
+                .doesNotContain("dev.rewind.dap", "dev.rewind.gdb", "dev.rewind.mcd.server", "org.eclipse.lsp4j.debug",
+                        "org.apache.felix.gogo.shell", "dev.rewind.debug", "dev.rewind.emulator");
         // the timeline: the launcher's steps, then the run's, then windows of the guest, in order
         assertThat(r.err()).containsSubsequence("launcher main", "bundles started", "run command entered",
                 "machine loaded", "instructions: window");
@@ -35,6 +37,31 @@ class StartUpTest {
         Result all = RewindProcess.run(Map.of("REWIND_JAVA_OPTS", "-Drewind.timeline=true -Drewind.lazy=false"), "run",
                 RewindProcess.ROOT.resolve("tests/guest/elf/exit-code-rv32.elf").toString());
         assertThat(all.err()).doesNotContain("bundles for run");
+    }
+
+    @Test
+    void theNextRunReusesFelixsBundleCacheAndARebuiltBundleIsNotTakenFromIt() throws Exception {
+        // no AOT training writer meanwhile (it would hold a cache slot): REWIND_AOT=0
+        Map<String, String> env = Map.of("REWIND_AOT", "0", "REWIND_JAVA_OPTS", "-Drewind.timeline=true");
+        String elf = RewindProcess.ROOT.resolve("tests/guest/elf/exit-code-rv32.elf").toString();
+        Result first = RewindProcess.run(env, "run", elf);
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(7);
+        Result second = RewindProcess.run(env, "run", elf);
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(7);
+        assertThat(second.err()).contains("felix started (bundle cache reused)");
+        // a bundle jar written again (as a build does): the cache is not reused, then it is again
+        Path shell;
+        try (var jars = Files.list(RewindProcess.ROOT.resolve("releng/launcher/target/runtime/bundles"))) {
+            shell = jars.filter(j -> j.getFileName().toString().startsWith("dev.rewind.shell-")).findFirst().orElseThrow();
+        }
+        Path copy = shell.resolveSibling(shell.getFileName() + ".tmp");
+        Files.copy(shell, copy);
+        Files.move(copy, shell, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Result rebuilt = RewindProcess.run(env, "run", elf);
+        assertThat(rebuilt.exitCode()).as(rebuilt.toString()).isEqualTo(7);
+        assertThat(rebuilt.err()).contains("felix started").doesNotContain("bundle cache reused");
+        Result after = RewindProcess.run(env, "run", elf);
+        assertThat(after.err()).contains("felix started (bundle cache reused)");
     }
 
     @Test

@@ -57,6 +57,7 @@ public final class ProgramRunner {
         try {
             config = new MachineConfig(image.xlen(), options.harts, options.ram, options.quantum);
             machine = new Machine(config, this::console, InputSource.none());
+            Timeline.mark("machine built");
             machine.load(image);
         } catch (IllegalArgumentException | LoadException e) {
             err.println("rewind: cannot run " + name + ": " + e.getMessage());

@@ -18,7 +18,9 @@ import picocli.CommandLine;
     "osgi.command.scope=rewind",
     "osgi.command.function=run",
     "rewind.synopsis=runs a bare-metal RISC-V ELF to its exit; prints its UART output",
-    "rewind.help=--help"
+    "rewind.help=--help",
+    // the launcher starts only the bundles of the services this component references (and theirs): issue #16
+    "rewind.start=references"
 })
 public final class RunCommand {
 
@@ -36,18 +38,21 @@ public final class RunCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err, PluginRegistry plugins) {
         Timeline.mark("run command entered");
-        RunOptions options = new RunOptions();
-        CommandLine cli = new CommandLine(options);
-        try {
-            cli.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            err.println("rewind run: " + e.getMessage());
-            cli.usage(err);
-            return ProgramRunner.EXIT_BAD_INPUT;
-        }
-        if (options.help) {
-            cli.usage(out);
-            return 0;
+        RunOptions options = QuickArgs.parse(args);   // the common forms without picocli; null: picocli's turn
+        if (options == null) {
+            options = new RunOptions();
+            CommandLine cli = new CommandLine(options);
+            try {
+                cli.parseArgs(args);
+            } catch (CommandLine.ParameterException e) {
+                err.println("rewind run: " + e.getMessage());
+                cli.usage(err);
+                return ProgramRunner.EXIT_BAD_INPUT;
+            }
+            if (options.help) {
+                cli.usage(out);
+                return 0;
+            }
         }
         byte[] bytes;
         try {
@@ -66,6 +71,7 @@ public final class RunCommand {
         if (image == null) {
             return ProgramRunner.EXIT_BAD_INPUT;
         }
+        Timeline.mark("ELF parsed");
         return runner.run(name, image, options).exitCode();
     }
 }

@@ -41,10 +41,14 @@ public final class AttachHandler {
         AutoCloseable events = session.addListener(new EventForwarder(context));
         AutoCloseable trace = args != null && TraceArgument.items(args.get("trace")) != null
                 ? dev.rewind.dap.trace.TraceForwarder.open(context, session) : () -> { };
+        // the session's plugins report when it ends: to every client attached then, whoever ends it
+        AutoCloseable reports = session.config().instrumentation().containsKey("plugins")
+                ? dev.rewind.dap.trace.PluginReports.open(context, session) : () -> { };
         context.bind(session, false, () -> {
             trace.close();
             events.close();
         });
+        context.lastWords(reports);
         return null;
     }
 

@@ -1,0 +1,68 @@
+package dev.rewind.emulator.jit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.emulator.isa.Op;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.objectweb.asm.Label;
+
+/**
+ * Which regions of a one-hart machine take sparse budget checks ({@link BudgetPlan#pays}): a loop of short blocks
+ * (branchy code) checks only at its header; a loop of long blocks keeps a check per block, unless it has an indirect
+ * jump (calls' returns); a multi-hart plan (not sparse) always checks per block.
+ */
+class BudgetRuleTest {
+
+    static final long PC = 0x8000_0000L;
+
+    /** A loop of blocks of the given lengths, each falling through to the next, the last jumping back (JAL). */
+    static List<BlockSpec> loop(boolean indirect, int... lengths) {
+        List<BlockSpec> out = new ArrayList<>();
+        long pc = PC;
+        for (int k = 0; k < lengths.length; k++) {
+            int n = lengths[k];
+            int[] code = new int[n];
+            long[] imm = new long[n];
+            int[] offs = new int[n + 1];
+            Arrays.fill(code, Op.ADDI | 10 << 8 | 10 << 16);
+            for (int i = 0; i <= n; i++) {
+                offs[i] = 4 * i;
+            }
+            boolean last = k == lengths.length - 1;
+            if (last) {
+                code[n - 1] = (indirect ? Op.JALR : Op.JAL) | 32 << 8 | 1 << 16;
+                imm[n - 1] = indirect ? 0 : PC;
+            }
+            out.add(new BlockSpec(pc, code, imm, offs, pc + 4L * n, pc + 4L * n, false, null));
+            pc += 4L * n;
+        }
+        return out;
+    }
+
+    static int checks(List<BlockSpec> blocks, boolean sparse) {
+        Label[] labels = new Label[blocks.size()];
+        Arrays.setAll(labels, k -> new Label());
+        BudgetPlan p = new BudgetPlan(blocks, labels, sparse);
+        return (int) Arrays.stream(p.check).filter(c -> c > 0).count();
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void shortBlocksAndIndirectJumpsTakeSparseChecksLongBlocksKeepOnePerBlock() {
+        List<BlockSpec> branchy = loop(false, 2, 3, 1, 2, 3);
+        List<BlockSpec> straight = loop(false, 8, 6, 9, 7);
+        List<BlockSpec> calls = loop(true, 8, 6, 9, 7);
+        assertThat(BudgetPlan.pays(branchy)).isTrue();
+        assertThat(BudgetPlan.pays(straight)).isFalse();
+        assertThat(BudgetPlan.pays(calls)).isTrue();
+        assertThat(checks(branchy, true)).as("branchy, sparse: the loop header only").isEqualTo(1);
+        assertThat(checks(straight, true)).as("long blocks: one per block").isEqualTo(4);
+        assertThat(checks(calls, true)).as("indirect jump: sparse (no back edge: the entry block)").isLessThan(4);
+        assertThat(checks(branchy, false)).as("not sparse (multi-hart)").isEqualTo(5);
+    }
+}
