@@ -12,16 +12,15 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Page caches of accesses in loops: a long local per access (a load or store in a block on a cycle of the region)
- * holding the RAM offset of the page whose tag check last passed there. The access is fast when it lies inside that
+ * Page caches of accesses in innermost loops: a long local (per block, kind and base register) holding the RAM offset
+ * of the page whose tag check last passed there. The access is fast when it lies inside that
  * page ({@code d = offset - cached}, {@code (d | (d + len - 1)) & -4096 == 0}: a subtraction and a test) and does the
  * whole tag check ({@link MemEmit#fastCheck}) only otherwise, then caches its page: a loop walking through RAM checks
  * the tags once per page, and keeps neither tag table nor mask in registers. A block's loads (or stores) get caches all
  * or none (one left to the tables keeps them in registers anyway: crc's loop, lbu + table lw, lost 10% with a cache for
  * its lbu alone), and none when one goes through a register fed by loads ({@link LoadFed}: pointer chasing) or two
- * share a base register and access groups apply ({@link MemGroups}); else
- * the block's accesses of a kind through one base register share a cache (a cache is a page whose tag passed for
- * the table, whichever access checked it).
+ * share a base register and access groups apply ({@link MemGroups}); else the block's accesses of a kind through
+ * one base register share a cache (a cache is a page whose tag passed for the table, whichever access checked it).
  *
  * <p>Exactness: a cached page passed a check against the same table (loads or stores) since the last reset, and
  * tags change only in Java code the region calls. The caches hold no page (Long.MIN_VALUE: every offset misses) at the
