@@ -226,13 +226,29 @@ final class PageCache {
         mv.visitInsn(LAND);
         mv.visitInsn(LCONST_0);
         mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFEQ, hit);
-        MemEmit.fastCheck(g, r1, imm, len, tagsSlot, slow);
-        mv.visitVarInsn(ILOAD, PO);                 // in RAM: 0 <= PO < 2^31
-        g.iconst(-4096);
-        mv.visitInsn(IAND);
-        mv.visitInsn(I2L);
-        mv.visitVarInsn(LSTORE, cache);
+        Label miss = new Label();
+        mv.visitJumpInsn(IFNE, miss);
         mv.visitLabel(hit);
+        // the miss out of line (emitted by missed(), after the access's fast path): the hit falls through
+        pending = () -> {
+            mv.visitLabel(miss);
+            MemEmit.fastCheck(g, r1, imm, len, tagsSlot, slow);
+            mv.visitVarInsn(ILOAD, PO);                 // in RAM: 0 <= PO < 2^31
+            g.iconst(-4096);
+            mv.visitInsn(IAND);
+            mv.visitInsn(I2L);
+            mv.visitVarInsn(LSTORE, cache);
+            mv.visitJumpInsn(GOTO, hit);
+        };
+    }
+
+    private Runnable pending;
+
+    /** The last {@link #check}'s miss path, where the access's code jumps over it (before its slow path). */
+    void missed() {
+        if (pending != null) {
+            pending.run();
+            pending = null;
+        }
     }
 }
