@@ -47,7 +47,7 @@ final class Gen {
     final int grp;
     /** The access groups of the block being emitted ({@link MemGroups#groups}). */
     MemGroups.Groups groups;
-    /** The byte accesses' page caches in loops (locals after the groups'). */
+    /** The page caches of accesses in innermost loops ({@link PageCache}; long locals after the groups'). */
     final PageCache caches;
 
     Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size) {

@@ -245,7 +245,7 @@ final class MemEmit {
             Probe.memCall(g, k, i);
         }
         mv.visitJumpInsn(GOTO, done);
-
+        g.caches.missed();
         mv.visitLabel(slow);
         storeAddress(g, r1, imm);
         g.setCur(k, i);
@@ -314,7 +314,7 @@ final class MemEmit {
             Probe.memCall(g, k, i);
         }
         mv.visitJumpInsn(GOTO, done);
-
+        g.caches.missed();
         mv.visitLabel(slow);
         storeAddress(g, r1, imm);
         g.setCur(k, i);

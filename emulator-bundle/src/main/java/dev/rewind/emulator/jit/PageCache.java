@@ -12,15 +12,17 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Page caches of accesses in loops: a long local per access (a load or store in a block on a cycle of the region)
- * holding the RAM offset of the page whose tag check last passed there. The access is fast when it lies inside that
+ * Page caches of accesses in innermost loops: a long local (per block, kind and base register) holding the RAM offset
+ * of the page whose tag check last passed there. The access is fast when it lies inside that
  * page ({@code d = offset - cached}, {@code (d | (d + len - 1)) & -4096 == 0}: a subtraction and a test) and does the
  * whole tag check ({@link MemEmit#fastCheck}) only otherwise, then caches its page: a loop walking through RAM checks
  * the tags once per page, and keeps neither tag table nor mask in registers. A block's loads (or stores) get caches all
  * or none (one left to the tables keeps them in registers anyway: crc's loop, lbu + table lw, lost 10% with a cache for
- * its lbu alone), and none when two of them share a base register and access groups apply ({@link MemGroups}).
+ * its lbu alone), and none when one goes through a register fed by loads ({@link LoadFed}: pointer chasing) or two
+ * share a base register and access groups apply ({@link MemGroups}); else the block's accesses of a kind through
+ * one base register share a cache (a cache is a page whose tag passed for the table, whichever access checked it).
  *
- * <p>Exactness: a cached page passed this access's own check (same table: loads or stores) since the last reset, and
+ * <p>Exactness: a cached page passed a check against the same table (loads or stores) since the last reset, and
  * tags change only in Java code the region calls. The caches hold no page (Long.MIN_VALUE: every offset misses) at the
  * region's entry and again after every call that stays in the region: slow-path loads and stores, atomics
  * ({@link #reset}); a CSR/system instruction, a trap, a cut and the budget leave the region; regions with probes
@@ -52,6 +54,7 @@ final class PageCache {
         }
         int[] cycle = cycles(blocks, index);
         boolean groups = MemGroups.GROUPS && (rv32 || MemGroups.GROUPS64);
+        long fed = LoadFed.of(blocks);
         List<int[]> units = new ArrayList<>(); // {cycle, block, 0 loads / 1 stores}
         for (int k = 0; k < nb; k++) {
             if (cycle[k] != Integer.MAX_VALUE) {
@@ -61,35 +64,40 @@ final class PageCache {
         }
         units.sort((a, c) -> a[0] != c[0] ? Integer.compare(a[0], c[0]) : a[1] != c[1] ? a[1] - c[1] : a[2] - c[2]);
         int n = 0;
-        int[] chosen = new int[MAX];
-        int[][] chosenAt = new int[MAX][];
         for (int[] u : units) {
             BlockSpec b = blocks.get(u[1]);
             List<Integer> at = new ArrayList<>();
             long bases = 0;
             boolean shared = false;
+            boolean chases = false;
             for (int i = 0; i < b.length(); i++) {
                 int w = b.code()[i];
                 int op = w & 0xFF;
                 if (u[2] == 0 ? isLoad(op) : isStore(op)) {
                     int r1 = (w >>> 16) & 63;
                     shared |= (bases & (1L << r1)) != 0;
+                    chases |= (fed & (1L << r1)) != 0;
                     bases |= 1L << r1;
                     at.add(i);
                 }
             }
-            if (at.isEmpty() || shared && groups || n + at.size() > MAX) {
+            if (at.isEmpty() || chases || shared && groups || n + Long.bitCount(bases) > MAX) {
                 continue;
             }
+            // one cache per base register: its accesses walk the same pages (any cache of the table would be exact)
+            int[] of = new int[64];
+            Arrays.fill(of, -1);
             for (int i : at) {
-                chosen[n] = first + 2 * n;
-                chosenAt[n] = new int[] {u[1], i};
-                n++;
+                int r1 = (b.code()[i] >>> 16) & 63;
+                if (of[r1] < 0) {
+                    of[r1] = first + 2 * n++;
+                }
+                slot[u[1]][i] = of[r1];
             }
         }
-        slots = Arrays.copyOf(chosen, n);
+        slots = new int[n];
         for (int s = 0; s < n; s++) {
-            slot[chosenAt[s][0]][chosenAt[s][1]] = slots[s];
+            slots[s] = first + 2 * s;
         }
     }
 
@@ -103,9 +111,9 @@ final class PageCache {
 
     /**
      * Per block: the instructions on its shortest cycle through blocks of the region (direct branches, jumps and
-     * fall-throughs; an indirect jump's targets are not followed), or MAX_VALUE when it is on none or that cycle goes
-     * through a block on a shorter one (an inner loop: crc-rv64's per-byte lbu outside its 8-round bit loop cost that
-     * loop a register, -9%).
+     * fall-throughs; an indirect jump's targets are not followed), or MAX_VALUE when it is on none or on a cycle with a
+     * block on a shorter one (an outer loop: crc-rv64's per-byte lbu outside its 8-round bit loop cost that loop a
+     * register, -9%; list-rv32's stack load in the sorted insertion's outer loop -12%).
      */
     private static int[] cycles(List<BlockSpec> blocks, java.util.Map<Long, Integer> index) {
         int nb = blocks.size();
@@ -122,6 +130,7 @@ final class PageCache {
         }
         int[] cycle = new int[nb];
         int[][] prevOf = new int[nb][];
+        int[][] distOf = new int[nb][];
         for (int k = 0; k < nb; k++) {
             // shortest paths by instructions from k's successors (a relaxation queue over at most a few hundred blocks)
             int[] dist = new int[nb];
@@ -148,6 +157,7 @@ final class PageCache {
             }
             cycle[k] = dist[k];
             prevOf[k] = prev;
+            distOf[k] = dist;
         }
         int[] inner = cycle.clone();
         for (int k = 0; k < nb; k++) {
@@ -157,6 +167,11 @@ final class PageCache {
             int steps = 0;
             for (int u = prevOf[k][k]; u != k && steps++ < nb; u = prevOf[k][u]) {
                 if (cycle[u] < cycle[k]) {
+                    inner[k] = Integer.MAX_VALUE;
+                }
+            }
+            for (int u = 0; u < nb; u++) { // a block of an outer loop whose shortest cycle bypasses the inner one
+                if (cycle[u] < cycle[k] && distOf[k][u] != Integer.MAX_VALUE && distOf[u][k] != Integer.MAX_VALUE) {
                     inner[k] = Integer.MAX_VALUE;
                 }
             }
@@ -211,13 +226,29 @@ final class PageCache {
         mv.visitInsn(LAND);
         mv.visitInsn(LCONST_0);
         mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFEQ, hit);
-        MemEmit.fastCheck(g, r1, imm, len, tagsSlot, slow);
-        mv.visitVarInsn(ILOAD, PO);                 // in RAM: 0 <= PO < 2^31
-        g.iconst(-4096);
-        mv.visitInsn(IAND);
-        mv.visitInsn(I2L);
-        mv.visitVarInsn(LSTORE, cache);
+        Label miss = new Label();
+        mv.visitJumpInsn(IFNE, miss);
         mv.visitLabel(hit);
+        // the miss out of line (emitted by missed(), after the access's fast path): the hit falls through
+        pending = () -> {
+            mv.visitLabel(miss);
+            MemEmit.fastCheck(g, r1, imm, len, tagsSlot, slow);
+            mv.visitVarInsn(ILOAD, PO);                 // in RAM: 0 <= PO < 2^31
+            g.iconst(-4096);
+            mv.visitInsn(IAND);
+            mv.visitInsn(I2L);
+            mv.visitVarInsn(LSTORE, cache);
+            mv.visitJumpInsn(GOTO, hit);
+        };
+    }
+
+    private Runnable pending;
+
+    /** The last {@link #check}'s miss path, where the access's code jumps over it (before its slow path). */
+    void missed() {
+        if (pending != null) {
+            pending.run();
+            pending = null;
+        }
     }
 }
