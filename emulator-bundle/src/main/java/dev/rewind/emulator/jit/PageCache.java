@@ -23,7 +23,8 @@ import org.objectweb.asm.MethodVisitor;
  * one base register share a cache (a cache is a page whose tag passed for the table, whichever access checked it).
  *
  * <p>Exactness: a cached page passed a check against the same table (loads or stores) since the last reset, and
- * tags change only in Java code the region calls. The caches hold no page (Long.MIN_VALUE: every offset misses) at the
+ * tags change only in Java code the region calls. The caches hold no page (Long.MIN_VALUE: every offset misses, RV64's
+ * 2^63 + k too, by the hit test's sign term) at the
  * region's entry and again after every call that stays in the region: slow-path loads and stores, atomics
  * ({@link #reset}); a CSR/system instruction, a trap, a cut and the budget leave the region; regions with probes
  * (callbacks) get no caches. Off with -Drewind.jit.pageCache=false (A/B measurements).
@@ -214,12 +215,24 @@ final class PageCache {
             mv.visitInsn(L2I);
             mv.visitVarInsn(ISTORE, PO);
         }
+        if (!g.rv32) {
+            mv.visitInsn(DUP2);                     // RV64: off kept for its sign bit (below)
+        }
         mv.visitVarInsn(LLOAD, cache);
         mv.visitInsn(LSUB);                         // d
         if (len > 1) {
             mv.visitInsn(DUP2);
             g.lconst(len - 1);
             mv.visitInsn(LADD);
+            mv.visitInsn(LOR);
+        }
+        if (!g.rv32) {
+            // an empty cache (Long.MIN_VALUE) would take off = 2^63 + k for a hit on RAM's page 0: a cached page's
+            // offset is below 2^31, so a hit needs off >= 0 too (an RV32 offset is a sign-extended int: never near)
+            mv.visitInsn(DUP2_X2);
+            mv.visitInsn(POP2);
+            g.lconst(Long.MIN_VALUE);
+            mv.visitInsn(LAND);
             mv.visitInsn(LOR);
         }
         g.lconst(-4096L);
