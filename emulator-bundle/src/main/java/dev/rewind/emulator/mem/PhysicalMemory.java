@@ -9,12 +9,12 @@ import java.nio.ByteOrder;
  * their first write (see {@link RamArrays}): a small program costs a small array, a stack at the top of a big RAM the
  * pages it touches. The array never changes during a region run or a block chain: a write past it gives the page an
  * array of its own (slow path, tag -1), and {@link #settle} (called by the interpreter before it runs a region or a
- * chain) grows the array and moves such pages into it, so translated code keeps the array and its length checks for
- * the whole run. Nothing is cut there: growth depends on the host's history (a restore never shrinks the array), so
- * a cut would change block boundaries between a run and its re-run. Snapshots keep page contents in a {@link PageStore}: each page records the stored
- * page it equals ({@code origin}) or that it is dirty; the first store to a clean page after a snapshot or restore
- * takes the slow path once and marks it dirty, a {@link #snapshot()} copies the dirty pages into the store, and a
- * {@link #restore} copies back the pages that differ from the image.
+ * chain) grows the array and moves such pages into it, so translated code keeps the array and its length checks for the
+ * whole run. Nothing is cut there: growth depends on the host's history (a restore never shrinks the array), so a cut
+ * would change block boundaries between a run and its re-run. Snapshots keep page contents in a {@link PageStore}: each
+ * page records the stored page it equals ({@code origin}) or that it is dirty; the first store to a clean page after a
+ * snapshot or restore takes the slow path once and marks it dirty, a {@link #snapshot()} copies the dirty pages into
+ * the store, and a {@link #restore} copies back the pages that differ from the image.
  *
  * <p>Per-page {@link PageFlags flags} decide the fast path through tag tables ({@link #loadTags}, {@link #storeTags}:
  * {@code p} for a page p that may be accessed directly, -1 for pages that must take the slow path: watchpoints,
