@@ -18,8 +18,8 @@ final class Scheduler {
     /**
      * A lone hart's slices in the first {@link #WARM_SLICE} x {@link #WARM_SLICES} slots of machine time end at
      * multiples of {@link #WARM_SLICE}, later ones run up to {@link #CHUNK}. HotSpot compiles
-     * {@code Interpreter.runSlice} (the slice loop that calls every region) after 100-200 invocations; at 2^20 slots per slice
-     * that took the first ~2.5e8 instructions, and without on-stack replacement ({@code ./rewind run}:
+     * {@code Interpreter.runSlice} (the slice loop that calls every region) after 100-200 invocations; at 2^20 slots
+     * per slice that took the first ~2.5e8 instructions, and without on-stack replacement ({@code ./rewind run}:
      * -XX:-UseOnStackReplacement) the loop ran in the bytecode interpreter all that time, then in C1's profiling tier
      * until ~600 invocations (work-calls-rv32, 8e8 instructions: 60 instead of 37 ms of CPU per 5e7 to its end). Short
      * slices first: runSlice reaches C2 within the first ~2e7 slots. 8192 rather than 1024-4096: slices that short also
