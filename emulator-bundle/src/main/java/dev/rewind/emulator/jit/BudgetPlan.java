@@ -98,7 +98,14 @@ final class BudgetPlan {
 
     /** Successors of block k inside the region through direct jumps (as {@link BlockEmit} emits them). */
     private int[] next(int k) {
-        BlockSpec b = blocks.get(k);
+        return successors(blocks.get(k), index);
+    }
+
+    /**
+     * The blocks (indices by pc in {@code index}) that block b continues to inside its region through direct jumps,
+     * branches and fall-throughs, as {@link BlockEmit} emits them (an indirect jump's targets are not followed).
+     */
+    static int[] successors(BlockSpec b, Map<Long, Integer> index) {
         if (b.exits()) {
             return new int[0];
         }

@@ -26,11 +26,11 @@ final class MemGroups {
     /** Groups in one block with a local each (slots {@code Gen.grp} on). */
     static final int MAX_GROUPS = 8;
 
-    private static boolean isLoad(int op) {
+    static boolean isLoad(int op) {
         return op == Op.LB || op == Op.LH || op == Op.LW || op == Op.LD || op == Op.LBU || op == Op.LHU || op == Op.LWU;
     }
 
-    private static boolean isStore(int op) {
+    static boolean isStore(int op) {
         return op == Op.SB || op == Op.SH || op == Op.SW || op == Op.SD;
     }
 
@@ -41,9 +41,10 @@ final class MemGroups {
      * group's whole span [x[r1] + lowest imm, x[r1] + highest imm + its length - 1] and keeps the RAM index of its
      * first byte in the group's local (-1 when the check failed); every member then accesses RAM at its distance from
      * there without a check if the index is not -1, else through its own code (own check, slow path, trap, cut),
-     * exactly as without groups. Between members, tags only change through a slow-path access: one that grows RAM's
-     * array keeps every index (PG is reloaded after it), dirtying a clean page only makes tags less restrictive, code
-     * pages and watchpoints cut (the region leaves); and through callbacks, but probed blocks have no groups.
+     * exactly as without groups. Between members, tags only change through a slow-path access: one past RAM's array
+     * goes to a page of its own (the array, and with it every index, stays until the next entry), dirtying a clean
+     * page only makes tags less restrictive, code pages and watchpoints cut (the region leaves); and through callbacks,
+     * but probed blocks have no groups.
      */
     static final class Groups {
         final int k;

@@ -3,7 +3,6 @@ package dev.rewind.emulator.jit;
 import static dev.rewind.emulator.jit.Gen.*;
 import static org.objectweb.asm.Opcodes.*;
 
-import dev.rewind.emulator.isa.Op;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,7 +73,7 @@ final class PageCache {
             for (int i = 0; i < b.length(); i++) {
                 int w = b.code()[i];
                 int op = w & 0xFF;
-                if (u[2] == 0 ? isLoad(op) : isStore(op)) {
+                if (u[2] == 0 ? MemGroups.isLoad(op) : MemGroups.isStore(op)) {
                     int r1 = (w >>> 16) & 63;
                     shared |= (bases & (1L << r1)) != 0;
                     chases |= (fed & (1L << r1)) != 0;
@@ -102,14 +101,6 @@ final class PageCache {
         }
     }
 
-    private static boolean isLoad(int op) {
-        return op == Op.LB || op == Op.LH || op == Op.LW || op == Op.LD || op == Op.LBU || op == Op.LHU || op == Op.LWU;
-    }
-
-    private static boolean isStore(int op) {
-        return op == Op.SB || op == Op.SH || op == Op.SW || op == Op.SD;
-    }
-
     /**
      * Per block: the instructions on its shortest cycle through blocks of the region (direct branches, jumps and
      * fall-throughs; an indirect jump's targets are not followed), or MAX_VALUE when it is on none or on a cycle with a
@@ -120,14 +111,7 @@ final class PageCache {
         int nb = blocks.size();
         int[][] succ = new int[nb][];
         for (int k = 0; k < nb; k++) {
-            BlockSpec b = blocks.get(k);
-            int op = b.code()[b.length() - 1] & 0xFF;
-            long[] targets = b.exits() || op == Op.JALR ? new long[0]
-                    : op == Op.JAL ? new long[] {b.imm()[b.length() - 1]}
-                    : op == Op.BEQ || op == Op.BNE || op == Op.BLT || op == Op.BGE || op == Op.BLTU || op == Op.BGEU
-                            ? new long[] {b.imm()[b.length() - 1], b.endPc()} : new long[] {b.endPc()};
-            succ[k] = Arrays.stream(targets).mapToObj(index::get).filter(java.util.Objects::nonNull)
-                    .mapToInt(Integer::intValue).toArray();
+            succ[k] = BudgetPlan.successors(blocks.get(k), index);
         }
         int[] cycle = new int[nb];
         int[][] prevOf = new int[nb][];
