@@ -41,6 +41,12 @@ rewind_jvm_opts() {
     aot="$RUNTIME/aot-$kind$(printf '%s\n%s' "$JDK" "$RUNTIME" | cksum | cut -d' ' -f1).aot"
     if [ -f "$aot" ] && [ "$aot" -nt "$RUNTIME/rewind.jar" ] && [ "$aot" -nt "$JDK/lib/modules" ]; then
       JVM_OPTS+=(-Xlog:disable -Xlog:all=warning:stderr "-XX:AOTCache=$aot" "-Drewind.runtime=$RUNTIME")
+      # run: the cache's classes but not its training profiles (JEP 515). The training run's profiles of the engine's
+      # slice loop (the bundled demo on 4 harts) made C2 compile it for that run, not for the guest's: ./rewind run of
+      # work-calls (x7, ~5.6 G instructions) 5.56 -> 4.96 s wall (RV32) and 5.70 -> 4.81 s (RV64), 3 alternating rounds,
+      # load ~1; bench, fsm, matmul, mem within noise (releng/bench/README.md). JDK 25 only, where the diagnostic flag
+      # was checked (an unknown -XX flag stops the JVM).
+      [ "$SUB" = run ] && [ "$JAVA_FEATURE" = 25 ] && JVM_OPTS+=(-XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining)
     else
       # one writer at a time; a lock left by a killed writer is taken over after 10 minutes
       find "$aot.lock" -maxdepth 0 -mmin +10 -exec rm -rf {} + 2>/dev/null
