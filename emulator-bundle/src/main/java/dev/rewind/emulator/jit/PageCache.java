@@ -12,7 +12,7 @@ import org.objectweb.asm.MethodVisitor;
 
 /**
  * Page caches of accesses in innermost loops: a long local (per block, kind and base register) holding the RAM offset
- * of the page whose tag check last passed there. The access is fast when it lies inside that
+ * (RV64: the number) of the page whose tag check last passed there. The access is fast when it lies inside that
  * page ({@code d = offset - cached}, {@code (d | (d + len - 1)) & -4096 == 0}: a subtraction and a test) and does the
  * whole tag check ({@link MemEmit#fastCheck}) only otherwise, then caches its page: a loop walking through RAM checks
  * the tags once per page, and keeps neither tag table nor mask in registers. A block's loads (or stores) get caches all
@@ -22,14 +22,19 @@ import org.objectweb.asm.MethodVisitor;
  * one base register share a cache (a cache is a page whose tag passed for the table, whichever access checked it).
  *
  * <p>Exactness: a cached page passed a check against the same table (loads or stores) since the last reset, and
- * tags change only in Java code the region calls. The caches hold no page (Long.MIN_VALUE: every offset misses, RV64's
- * 2^63 + k too, by the hit test's sign term) at the
- * region's entry and again after every call that stays in the region: slow-path loads and stores, atomics
+ * tags change only in Java code the region calls. The caches hold no page (every access misses: see {@link #check})
+ * at the region's entry and again after every call that stays in the region: slow-path loads and stores, atomics
  * ({@link #reset}); a CSR/system instruction, a trap, a cut and the budget leave the region; regions with probes
- * (callbacks) get no caches. Off with -Drewind.jit.pageCache=false (A/B measurements).
+ * (callbacks) get no caches. Off with -Drewind.jit.pageCache=false (A/B measurements); RV64 only with
+ * -Drewind.jit.pageCache64=true ({@link #CACHES64}).
  */
 final class PageCache {
     static final boolean CACHES = !"false".equals(System.getProperty("rewind.jit.pageCache"));
+    /**
+     * RV64 caches only with -Drewind.jit.pageCache64=true: on the merged engine (region-invariant RAM array and entry
+     * checks) they cost work-matmul-rv64 13-17% and work-mem-rv64 0-3% (PlainRun, 3 alternating rounds, load ~1).
+     */
+    static final boolean CACHES64 = Boolean.getBoolean("rewind.jit.pageCache64");
 
     /** Caches per region: each is live across the whole region (register pressure). */
     static final int MAX = 4;
@@ -48,7 +53,7 @@ final class PageCache {
         for (BlockSpec b : blocks) {
             probed |= b.probes() != null;
         }
-        if (!CACHES || probed) {
+        if (!CACHES || probed || !rv32 && !CACHES64) {
             slots = new int[0];
             return;
         }
@@ -172,18 +177,23 @@ final class PageCache {
     /** All caches hold no page: at the region's entry and after every call that stays in the region. */
     void reset(Gen g) {
         for (int s : slots) {
-            g.lconst(Long.MIN_VALUE);
+            g.lconst(g.rv32 ? Long.MIN_VALUE : -1L);
             g.mv.visitVarInsn(LSTORE, s);
         }
     }
 
     /**
      * The access of len bytes at {@code x[r1] + imm}: RAM index in PO; on to the access when it lies in the cached
-     * page or passes the tag check (its page then cached), else to {@code slow}.
+     * page or passes the tag check (its page then cached), else to {@code slow}. RV32 caches the page's RAM offset and
+     * tests {@code d = off - cached} (an int offset sign-extended: the empty value, Long.MIN_VALUE, is never near it).
+     * RV64 caches the page number and compares it with those of the access's first and last bytes: a 64-bit offset
+     * can come near any empty value of the offset form (2^63 + k against Long.MIN_VALUE took RAM's page 0), while a
+     * page number ({@code off >>> 12}) is never -1, the RV64 empty value.
      */
     void check(Gen g, int r1, long imm, int len, int cache, int tagsSlot, Label slow) {
         MethodVisitor mv = g.mv;
         Label hit = new Label();
+        Label miss = new Label();
         if (g.rv32) {
             g.loadInt(r1);
             g.iconst((int) imm - (int) g.base);
@@ -191,6 +201,19 @@ final class PageCache {
             mv.visitInsn(DUP);
             mv.visitVarInsn(ISTORE, PO);
             mv.visitInsn(I2L);
+            mv.visitVarInsn(LLOAD, cache);
+            mv.visitInsn(LSUB);                         // d
+            if (len > 1) {
+                mv.visitInsn(DUP2);
+                g.lconst(len - 1);
+                mv.visitInsn(LADD);
+                mv.visitInsn(LOR);
+            }
+            g.lconst(-4096L);
+            mv.visitInsn(LAND);
+            mv.visitInsn(LCONST_0);
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFNE, miss);
         } else {
             g.loadReg(r1);
             g.lconst(imm - g.base);
@@ -198,45 +221,40 @@ final class PageCache {
             mv.visitInsn(DUP2);
             mv.visitInsn(L2I);
             mv.visitVarInsn(ISTORE, PO);
+            pageIs(g, cache, miss);                     // the first byte's page
+            if (len > 1) {
+                g.loadReg(r1);
+                g.lconst(imm - g.base + len - 1);
+                mv.visitInsn(LADD);
+                pageIs(g, cache, miss);                 // the last byte's
+            }
         }
-        if (!g.rv32) {
-            mv.visitInsn(DUP2);                     // RV64: off kept for its sign bit (below)
-        }
-        mv.visitVarInsn(LLOAD, cache);
-        mv.visitInsn(LSUB);                         // d
-        if (len > 1) {
-            mv.visitInsn(DUP2);
-            g.lconst(len - 1);
-            mv.visitInsn(LADD);
-            mv.visitInsn(LOR);
-        }
-        if (!g.rv32) {
-            // an empty cache (Long.MIN_VALUE) would take off = 2^63 + k for a hit on RAM's page 0: a cached page's
-            // offset is below 2^31, so a hit needs off >= 0 too (an RV32 offset is a sign-extended int: never near)
-            mv.visitInsn(DUP2_X2);
-            mv.visitInsn(POP2);
-            g.lconst(Long.MIN_VALUE);
-            mv.visitInsn(LAND);
-            mv.visitInsn(LOR);
-        }
-        g.lconst(-4096L);
-        mv.visitInsn(LAND);
-        mv.visitInsn(LCONST_0);
-        mv.visitInsn(LCMP);
-        Label miss = new Label();
-        mv.visitJumpInsn(IFNE, miss);
         mv.visitLabel(hit);
         // the miss out of line (emitted by missed(), after the access's fast path): the hit falls through
         pending = () -> {
             mv.visitLabel(miss);
             MemEmit.fastCheck(g, r1, imm, len, tagsSlot, slow);
             mv.visitVarInsn(ILOAD, PO);                 // in RAM: 0 <= PO < 2^31
-            g.iconst(-4096);
-            mv.visitInsn(IAND);
+            if (g.rv32) {
+                g.iconst(-4096);
+                mv.visitInsn(IAND);
+            } else {
+                g.iconst(12);
+                mv.visitInsn(IUSHR);
+            }
             mv.visitInsn(I2L);
             mv.visitVarInsn(LSTORE, cache);
             mv.visitJumpInsn(GOTO, hit);
         };
+    }
+
+    /** RV64: the offset on the stack (consumed) is in the cached page, else to {@code miss}. */
+    private static void pageIs(Gen g, int cache, Label miss) {
+        g.iconst(12);
+        g.mv.visitInsn(LUSHR);
+        g.mv.visitVarInsn(LLOAD, cache);
+        g.mv.visitInsn(LCMP);
+        g.mv.visitJumpInsn(IFNE, miss);
     }
 
     private Runnable pending;

@@ -24,8 +24,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (reads and writes), past RAM's end, through the UART, into the loop's code page (above the code), below RAM, around
  * 2^32 (RV32) or 2^64 (RV64), at 2^63 above RAM (RV64: an empty cache is no hit there), and over pages made clean
  * by snapshots (first store slow, then fast again); an LR/SC pair every 64 rounds (the caches start over after it,
- * so the watched page is entered from a page cached for 15 rounds: rounds 0x40E and 0x820). Faults go to a handler that skips the instruction. Checked mutations: no crossing term in
- * the hit test (the half crossing into the read-watched bytes is not stopped), a two-page window (likewise).
+ * so the watched page is entered from a page cached for 15 rounds: rounds 0x40E and 0x820). Faults go to a handler
+ * that skips the instruction. Checked mutations: no crossing term in the hit test (the half crossing into the
+ * read-watched bytes is not stopped), a two-page window (likewise). RV64 takes page caches only with
+ * -Drewind.jit.pageCache64=true (PageCache.CACHES64; by default its cases check the per-access path).
  */
 class PageCacheDifferentialTest {
 
