@@ -155,6 +155,27 @@ final class Gen {
         }
     }
 
+    /**
+     * The RAM offset of {@code x[r1] + imm} into PO (its low 32 bits) and on the stack: an int for RV32 (it wraps like
+     * the guest's 32-bit address), a long for RV64.
+     */
+    void ramOffset(int r1, long imm) {
+        if (rv32) {
+            loadInt(r1);
+            iconst((int) imm - (int) base);
+            mv.visitInsn(IADD);
+            mv.visitInsn(DUP);
+            mv.visitVarInsn(ISTORE, PO);
+        } else {
+            loadReg(r1);
+            lconst(imm - base);
+            mv.visitInsn(LADD);
+            mv.visitInsn(DUP2);
+            mv.visitInsn(L2I);
+            mv.visitVarInsn(ISTORE, PO);
+        }
+    }
+
     /** Pops a long into register rd (32 = the x0 sink: discarded; RV32 keeps the low 32 bits). */
     void storeReg(int rd) {
         if (rd == 32 || rd == 0) {

@@ -58,11 +58,7 @@ final class MemEmit {
     static void fastCheck(Gen g, int r1, long imm, int len, int tagsSlot, Label slow) {
         MethodVisitor mv = g.mv;
         if (g.rv32) {
-            g.loadInt(r1);
-            g.iconst((int) imm - (int) g.base);
-            mv.visitInsn(IADD);
-            mv.visitInsn(DUP);
-            mv.visitVarInsn(ISTORE, PO);
+            g.ramOffset(r1, imm);
             g.iconst(12);
             mv.visitInsn(IUSHR);
             mv.visitVarInsn(ISTORE, PI);
@@ -83,12 +79,7 @@ final class MemEmit {
             }
             return;
         }
-        g.loadReg(r1);
-        g.lconst(imm - g.base);
-        mv.visitInsn(LADD);
-        mv.visitInsn(DUP2);
-        mv.visitInsn(L2I);
-        mv.visitVarInsn(ISTORE, PO);
+        g.ramOffset(r1, imm);
         if (len > 1) {
             g.lconst(len - 1);
             mv.visitInsn(LADD);

@@ -194,12 +194,8 @@ final class PageCache {
         MethodVisitor mv = g.mv;
         Label hit = new Label();
         Label miss = new Label();
+        g.ramOffset(r1, imm);
         if (g.rv32) {
-            g.loadInt(r1);
-            g.iconst((int) imm - (int) g.base);
-            mv.visitInsn(IADD);
-            mv.visitInsn(DUP);
-            mv.visitVarInsn(ISTORE, PO);
             mv.visitInsn(I2L);
             mv.visitVarInsn(LLOAD, cache);
             mv.visitInsn(LSUB);                         // d
@@ -215,12 +211,6 @@ final class PageCache {
             mv.visitInsn(LCMP);
             mv.visitJumpInsn(IFNE, miss);
         } else {
-            g.loadReg(r1);
-            g.lconst(imm - g.base);
-            mv.visitInsn(LADD);
-            mv.visitInsn(DUP2);
-            mv.visitInsn(L2I);
-            mv.visitVarInsn(ISTORE, PO);
             pageIs(g, cache, miss);                     // the first byte's page
             if (len > 1) {
                 g.loadReg(r1);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.emulator.Machine;
 import dev.rewind.emulator.MachineConfig;
-import dev.rewind.emulator.RunResult;
-import dev.rewind.emulator.StopReason;
 import dev.rewind.emulator.WatchKind;
 import dev.rewind.emulator.device.CollectingConsole;
 import dev.rewind.emulator.device.ConsoleSink;
@@ -108,32 +106,9 @@ class MemoryGroupDifferentialTest {
         CollectingConsole outJit = ConsoleSink.collecting();
         Machine ref = boot(xlen, false, outRef);
         Machine jit = boot(xlen, true, outJit);
-        long chunk = 7;
-        RunResult last = null;
-        int watched = 0;
-        for (int point = 0; point < 5000; point++) {
-            if (point % 5 == 4) { // every page clean again: first stores take the slow path
-                ref.snapshot();
-                jit.snapshot();
-            }
-            RunResult a = ref.run(chunk);
-            RunResult b = jit.run(chunk);
-            last = a;
-            String where = "point " + point + " time " + a.time();
-            assertThat(b).as(where).isEqualTo(a);
-            assertThat(jit.stateHash()).as(where).isEqualTo(ref.stateHash());
-            if (a.reason() == StopReason.WATCHPOINT) {
-                watched++;
-            } else if (a.reason() != StopReason.LIMIT_REACHED) {
-                break;
-            }
-            chunk = Math.min(chunk * 3 + 1, 50_000);
-        }
-        assertThat(last.reason()).as("ran to the end (the test device's exit)").isEqualTo(StopReason.EXITED);
+        Lockstep.Outcome o = Lockstep.run(ref, jit, 5000, 5, 3, 50_000);
+        Lockstep.assertRanToExit(o, jit, outRef, outJit);
         assertThat(ref.hart(0).reg(5)).as("every round of the loop").isZero();
-        assertThat(watched).as("watchpoint stops").isGreaterThan(30);
-        assertThat(outJit.text()).isEqualTo(outRef.text());
-        assertThat(jit.translationCounts()[1]).as("blocks translated").isPositive();
-        assertThat(jit.translationCounts()[2]).as("failed translations").isZero();
+        assertThat(o.watchStops()).as("watchpoint stops").isGreaterThan(30);
     }
 }

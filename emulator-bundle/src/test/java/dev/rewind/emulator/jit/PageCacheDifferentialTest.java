@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.emulator.Machine;
 import dev.rewind.emulator.MachineConfig;
-import dev.rewind.emulator.RunResult;
-import dev.rewind.emulator.StopReason;
 import dev.rewind.emulator.WatchKind;
 import dev.rewind.emulator.device.CollectingConsole;
 import dev.rewind.emulator.device.ConsoleSink;
@@ -97,34 +95,11 @@ class PageCacheDifferentialTest {
         CollectingConsole outJit = ConsoleSink.collecting();
         Machine ref = boot(xlen, set, false, outRef);
         Machine jit = boot(xlen, set, true, outJit);
-        long chunk = 7;
-        RunResult last = null;
-        int watched = 0;
-        for (int point = 0; point < 5000; point++) {
-            if (point % 4 == 3) { // every page clean again: first stores take the slow path
-                ref.snapshot();
-                jit.snapshot();
-            }
-            RunResult a = ref.run(chunk);
-            RunResult b = jit.run(chunk);
-            last = a;
-            String where = "point " + point + " time " + a.time();
-            assertThat(b).as(where).isEqualTo(a);
-            assertThat(jit.stateHash()).as(where).isEqualTo(ref.stateHash());
-            if (a.reason() == StopReason.WATCHPOINT) {
-                watched++;
-            } else if (a.reason() != StopReason.LIMIT_REACHED) {
-                break;
-            }
-            chunk = Math.min(chunk * 2 + 1, 20_000);
-        }
-        assertThat(last.reason()).as("ran to the end (the test device's exit)").isEqualTo(StopReason.EXITED);
+        Lockstep.Outcome o = Lockstep.run(ref, jit, 5000, 4, 2, 20_000);
+        Lockstep.assertRanToExit(o, jit, outRef, outJit);
         assertThat(ref.hart(0).reg(5)).as("every round of the loop").isZero();
         if (set == 0) {
-            assertThat(watched).as("watchpoint stops").isGreaterThanOrEqualTo(2);
+            assertThat(o.watchStops()).as("watchpoint stops").isGreaterThanOrEqualTo(2);
         }
-        assertThat(outJit.text()).isEqualTo(outRef.text());
-        assertThat(jit.translationCounts()[1]).as("blocks translated").isPositive();
-        assertThat(jit.translationCounts()[2]).as("failed translations").isZero();
     }
 }
