@@ -11,8 +11,11 @@ final class Dispatch {
     private Dispatch() {
     }
 
-    /** Any block of the region is an entry: dispatch on the page offset of {@code h.pc}. */
-    static void entrySwitch(Gen g, BudgetPlan plan) {
+    /**
+     * Any block of the region is an entry: dispatch on the page offset of {@code h.pc}, into a loop through its
+     * header only ({@link LoopEntries}: a block inside a loop is entered through a copy of it).
+     */
+    static void entrySwitch(Gen g, BudgetPlan plan, LoopEntries entries) {
         MethodVisitor mv = g.mv;
         if (g.blocks.size() == 1) {
             return;
@@ -20,7 +23,7 @@ final class Dispatch {
         mv.visitVarInsn(ALOAD, H);
         mv.visitFieldInsn(GETFIELD, HART, "pc", "J");
         mv.visitVarInsn(LSTORE, NPC);
-        dispatch(g, plan);
+        dispatch(g, plan, k -> entries.target(k, plan));
     }
 
     /**
@@ -28,6 +31,11 @@ final class Dispatch {
      * is one, else leaves. Used at entry and after indirect jumps (returns to a call site in the region stay inside).
      */
     static void dispatch(Gen g, BudgetPlan plan) {
+        dispatch(g, plan, k -> plan.entry[k]);
+    }
+
+    /** {@link #dispatch(Gen, BudgetPlan)} to {@code to.apply(k)} for block k. */
+    private static void dispatch(Gen g, BudgetPlan plan, java.util.function.IntFunction<Label> to) {
         MethodVisitor mv = g.mv;
         int n = g.blocks.size();
         Integer[] order = new Integer[n];
@@ -39,7 +47,7 @@ final class Dispatch {
         Label[] targets = new Label[n];
         for (int j = 0; j < n; j++) {
             keys[j] = key(g, order[j]);
-            targets[j] = plan.entry[order[j]];
+            targets[j] = to.apply(order[j]);
         }
         long lo = lowest(g);
         mv.visitVarInsn(LLOAD, NPC);

@@ -133,10 +133,12 @@ public final class Translator {
         mv.visitTryCatchBlock(tryStart, tryEnd, handler, TRAP);
         mv.visitLabel(tryStart);
         BudgetPlan plan = new BudgetPlan(blocks, g.labels, sparse);
-        Dispatch.entrySwitch(g, plan);
+        LoopEntries entries = new LoopEntries(g, plan);
+        Dispatch.entrySwitch(g, plan, entries);
         for (int k = 0; k < blocks.size(); k++) {
             BlockEmit.block(g, plan, k);
         }
+        entries.emitCopies(g, plan);
         mv.visitLabel(tryEnd);
 
         mv.visitLabel(g.exit);

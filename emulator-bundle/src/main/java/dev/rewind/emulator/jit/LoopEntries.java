@@ -1,0 +1,155 @@
+package dev.rewind.emulator.jit;
+
+import dev.rewind.emulator.isa.Op;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Label;
+
+/**
+ * How a region's entry switch ({@link Dispatch#entrySwitch}) enters its loops: through their headers only. Every block
+ * is an entry, so a loop whose middle block is one had a second way in, and C2 saw an irreducible loop and did none
+ * of its loop optimizations (work-mem's compare loop, two blocks: the tags' and RAM's lengths re-read and re-tested
+ * and RAM's array re-decoded every iteration). Now the switch goes to the region's head, to loop headers (targets of
+ * edges back to a block on a depth-first search path from the head), to blocks on no cycle of the region's direct
+ * jumps ({@link BudgetPlan#successors}) and to those of outer loops ({@link #direct}) as before, and to a copy of every
+ * other block (inside an innermost loop, not its header): the copies run the same code (same instruction indexes, budget checks and exits) and continue in copies
+ * until they reach a header or leave the loop, so the loops' only entries are their headers (every cycle has a
+ * header: the copies form no cycle). Regions whose copies would exceed {@link #MAX_COPY} instructions, and regions
+ * with plugin probes, keep the direct entries. {@code -Drewind.jit.loopEntries=false}: no copies (A/B).
+ */
+final class LoopEntries {
+    static final boolean ON = !"false".equals(System.getProperty("rewind.jit.loopEntries"));
+
+    /** The most instructions of copies per region ({@code -Drewind.jit.loopEntryCopy}, experiments). */
+    static final int MAX_COPY = Integer.getInteger("rewind.jit.loopEntryCopy", 48);
+
+    /** Per block: its copy's label and the switch's target for it (the same unless the entry checks the budget). */
+    private final Label[] label;
+    private final Label[] entry;
+
+    LoopEntries(Gen g, BudgetPlan plan) {
+        int n = g.blocks.size();
+        label = new Label[n];
+        entry = new Label[n];
+        boolean[] direct = direct(g.blocks, g.index);
+        int insns = 0;
+        for (int k = 0; k < n; k++) {
+            insns += direct[k] ? 0 : g.blocks.get(k).length();
+            if (g.blocks.get(k).probes() != null) {
+                insns = Integer.MAX_VALUE;
+                break;
+            }
+        }
+        if (!ON || insns > MAX_COPY) {
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            if (!direct[k]) {
+                label[k] = new Label();
+                entry[k] = plan.entry[k] == g.labels[k] ? label[k] : new Label();
+            }
+        }
+    }
+
+    /** Where the entry switch goes for block k. */
+    Label target(int k, BudgetPlan plan) {
+        return entry[k] != null ? entry[k] : plan.entry[k];
+    }
+
+    /**
+     * The copies ({@link BlockEmit#block} with the copies' labels in place of the blocks' own, so their jumps go to
+     * copies), after the region's blocks.
+     */
+    void emitCopies(Gen g, BudgetPlan plan) {
+        int n = label.length;
+        Label[] labels = g.labels.clone();
+        Label[] entries = plan.entry.clone();
+        for (int k = 0; k < n; k++) {
+            if (label[k] != null) {
+                g.labels[k] = label[k];
+                plan.entry[k] = entry[k];
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            if (label[k] != null) {
+                BlockEmit.block(g, plan, k);
+            }
+        }
+        System.arraycopy(labels, 0, g.labels, 0, n);
+        System.arraycopy(entries, 0, plan.entry, 0, n);
+    }
+
+    /**
+     * Per block: whether the switch enters it directly: the head, a loop header, a block on no cycle of the region's
+     * jumps (calls excluded: a cycle through a call is a recursion, fib's), or on an outer loop's only (a block with a
+     * shorter cycle in its strongly connected part: copies there made the outer loop reducible and cost matmul's inner
+     * loop 9-16%, C2's loop optimizations of the outer loop).
+     */
+    static boolean[] direct(List<BlockSpec> blocks, Map<Long, Integer> index) {
+        int n = blocks.size();
+        boolean[] ok = new boolean[n];
+        int[][] succ = new int[n][];
+        for (int k = 0; k < n; k++) {
+            BlockSpec b = blocks.get(k);
+            int last = b.code()[b.length() - 1];
+            boolean call = (last & 0xFF) == Op.JAL && ((last >>> 8) & 63) != 32;
+            succ[k] = call ? new int[0] : BudgetPlan.successors(b, index);
+        }
+        byte[] state = new byte[n];
+        for (int k = 0; k < n; k++) {
+            if (state[k] == 0) {
+                headers(k, succ, state, ok);
+            }
+        }
+        ok[0] = true;
+        int[][] dist = new int[n][];
+        for (int k = 0; k < n; k++) {
+            dist[k] = distances(succ, k);
+        }
+        for (int k = 1; k < n; k++) {
+            int cycle = dist[k][k];
+            boolean outer = false;
+            for (int u = 0; u < n; u++) {
+                outer |= dist[k][u] != Integer.MAX_VALUE && dist[u][k] != Integer.MAX_VALUE && dist[u][u] < cycle;
+            }
+            ok[k] |= cycle == Integer.MAX_VALUE || outer;
+        }
+        return ok;
+    }
+
+    /** Depth-first search from k: the target of every edge back to a block on the search path is a header. */
+    private static void headers(int k, int[][] succ, byte[] state, boolean[] header) {
+        state[k] = 1;
+        for (int s : succ[k]) {
+            if (state[s] == 1) {
+                header[s] = true;
+            } else if (state[s] == 0) {
+                headers(s, succ, state, header);
+            }
+        }
+        state[k] = 2;
+    }
+
+    /** Per block u: the fewest edges (one or more) from block a to u, MAX_VALUE if none. */
+    private static int[] distances(int[][] succ, int a) {
+        int[] dist = new int[succ.length];
+        java.util.Arrays.fill(dist, Integer.MAX_VALUE);
+        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+        for (int s : succ[a]) {
+            if (dist[s] == Integer.MAX_VALUE) {
+                dist[s] = 1;
+                work.add(s);
+            }
+        }
+        while (!work.isEmpty()) {
+            int u = work.poll();
+            for (int s : succ[u]) {
+                if (dist[s] == Integer.MAX_VALUE) {
+                    dist[s] = dist[u] + 1;
+                    work.add(s);
+                }
+            }
+        }
+        return dist;
+    }
+}
