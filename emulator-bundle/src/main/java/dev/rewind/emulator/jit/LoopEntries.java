@@ -10,12 +10,12 @@ import org.objectweb.asm.Label;
  * is an entry, so a loop whose middle block is one had a second way in, and C2 saw an irreducible loop and did none
  * of its loop optimizations (work-mem's compare loop, two blocks: the tags' and RAM's lengths re-read and re-tested
  * and RAM's array re-decoded every iteration). Now the switch goes to the region's head, to loop headers (targets of
- * edges back to a block on a depth-first search path from the head), to blocks on no cycle of the region's direct
- * jumps ({@link BudgetPlan#successors}) and to those of outer loops ({@link #direct}) as before, and to a copy of every
- * other block (inside an innermost loop, not its header): the copies run the same code (same instruction indexes, budget checks and exits) and continue in copies
- * until they reach a header or leave the loop, so the loops' only entries are their headers (every cycle has a
- * header: the copies form no cycle). Regions whose copies would exceed {@link #MAX_COPY} instructions, and regions
- * with plugin probes, keep the direct entries. {@code -Drewind.jit.loopEntries=false}: no copies (A/B).
+ * edges back to a block on a depth-first search path from the head) and to blocks in no innermost loop of the
+ * region's direct jumps ({@link BudgetPlan#successors}, {@link #direct}) as before, and to a copy of every other
+ * block (inside an innermost loop, not its header): the copies run the same code (same instruction indexes, budget
+ * checks and exits) and continue in copies until they reach a header or leave the loop, so the loops' only entries
+ * are their headers (every cycle has a header: the copies form no cycle). Regions whose copies would exceed
+ * {@link #MAX_COPY} instructions, and regions with plugin probes, keep the direct entries. {@code -Drewind.jit.loopEntries=false}: no copies (A/B).
  */
 final class LoopEntries {
     static final boolean ON = !"false".equals(System.getProperty("rewind.jit.loopEntries"));
@@ -80,14 +80,14 @@ final class LoopEntries {
     }
 
     /**
-     * Per block: whether the switch enters it directly: the head, a loop header, a block on no cycle of the region's
-     * jumps (calls excluded: a cycle through a call is a recursion, fib's), or on an outer loop's only (a block with a
-     * shorter cycle in its strongly connected part: copies there made the outer loop reducible and cost matmul's inner
-     * loop 9-16%, C2's loop optimizations of the outer loop).
+     * Per block: whether the switch enters it directly: the head, a loop header, or a block in no innermost loop of the
+     * region's jumps (calls excluded: a cycle through a call is a recursion, fib's). Loops are natural loops, one per
+     * back edge (its target, and the blocks that reach its source without passing the target); innermost: no other
+     * back edge inside. Blocks of outer loops are entered directly: copies there made matmul's outer loop reducible and
+     * cost its inner loop 9-16% (C2's optimizations of the outer loop).
      */
     static boolean[] direct(List<BlockSpec> blocks, Map<Long, Integer> index) {
         int n = blocks.size();
-        boolean[] ok = new boolean[n];
         int[][] succ = new int[n][];
         for (int k = 0; k < n; k++) {
             BlockSpec b = blocks.get(k);
@@ -95,39 +95,41 @@ final class LoopEntries {
             boolean call = (last & 0xFF) == Op.JAL && ((last >>> 8) & 63) != 32;
             succ[k] = call ? new int[0] : BudgetPlan.successors(b, index);
         }
+        List<int[]> back = new java.util.ArrayList<>();
         byte[] state = new byte[n];
         for (int k = 0; k < n; k++) {
             if (state[k] == 0) {
-                headers(k, succ, state, ok);
+                backEdges(k, succ, state, back);
             }
         }
+        boolean[] ok = new boolean[n];
+        java.util.Arrays.fill(ok, true);
+        for (int[] e : back) {
+            boolean[] body = body(succ, e[0], e[1]);
+            boolean inner = true;
+            for (int[] f : back) {
+                inner &= f == e || !(body[f[0]] && body[f[1]]);
+            }
+            for (int k = 0; k < n && inner; k++) {
+                ok[k] &= !body[k];
+            }
+        }
+        for (int[] e : back) {
+            ok[e[1]] = true;
+        }
         ok[0] = true;
+        // and a block with a shorter cycle than its own in its strongly connected part: an outer loop's (matmul-rv32's
+        // outer loop through a block that repeats the inner loop's body, a natural loop of its own: copies -10%)
         int[][] dist = new int[n][];
         for (int k = 0; k < n; k++) {
             dist[k] = distances(succ, k);
         }
         for (int k = 1; k < n; k++) {
-            int cycle = dist[k][k];
-            boolean outer = false;
             for (int u = 0; u < n; u++) {
-                outer |= dist[k][u] != Integer.MAX_VALUE && dist[u][k] != Integer.MAX_VALUE && dist[u][u] < cycle;
+                ok[k] |= dist[k][u] != Integer.MAX_VALUE && dist[u][k] != Integer.MAX_VALUE && dist[u][u] < dist[k][k];
             }
-            ok[k] |= cycle == Integer.MAX_VALUE || outer;
         }
         return ok;
-    }
-
-    /** Depth-first search from k: the target of every edge back to a block on the search path is a header. */
-    private static void headers(int k, int[][] succ, byte[] state, boolean[] header) {
-        state[k] = 1;
-        for (int s : succ[k]) {
-            if (state[s] == 1) {
-                header[s] = true;
-            } else if (state[s] == 0) {
-                headers(s, succ, state, header);
-            }
-        }
-        state[k] = 2;
     }
 
     /** Per block u: the fewest edges (one or more) from block a to u, MAX_VALUE if none. */
@@ -151,5 +153,45 @@ final class LoopEntries {
             }
         }
         return dist;
+    }
+
+    /** Depth-first search from k: every edge back to a block on the search path, as {source, target}. */
+    private static void backEdges(int k, int[][] succ, byte[] state, List<int[]> back) {
+        state[k] = 1;
+        for (int s : succ[k]) {
+            if (state[s] == 1) {
+                back.add(new int[] {k, s});
+            } else if (state[s] == 0) {
+                backEdges(s, succ, state, back);
+            }
+        }
+        state[k] = 2;
+    }
+
+    /** The natural loop of the back edge u -> h: h and the blocks from which u is reached without passing h. */
+    private static boolean[] body(int[][] succ, int u, int h) {
+        int n = succ.length;
+        boolean[] in = new boolean[n];
+        in[h] = true;
+        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+        if (!in[u]) {
+            in[u] = true;
+            work.add(u);
+        }
+        while (!work.isEmpty()) {
+            int v = work.poll();
+            for (int p = 0; p < n; p++) {
+                if (!in[p]) {
+                    for (int s : succ[p]) {
+                        if (s == v) {
+                            in[p] = true;
+                            work.add(p);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return in;
     }
 }

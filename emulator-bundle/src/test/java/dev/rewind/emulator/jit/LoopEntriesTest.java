@@ -72,6 +72,16 @@ class LoopEntriesTest {
         BlockSpec tail = block(0x50c, 2, Op.BNE, 0x4f0);
         BlockSpec pre2 = block(0x4f0, 4, Op.ADDI, 0);
         assertThat(entries(List.of(inner, tail, pre2))).containsExactly(true, true, true);
+        // matmul-rv32's own shape: P (the setup and a first pass of the inner body, ends like I) closes a loop with T
+        // on its own (P -> T -> P) besides the one through I: still the outer loop, entered directly
+        BlockSpec first = block(0x4f0, 7, Op.BNE, 0x500);
+        assertThat(entries(List.of(inner, tail, first))).containsExactly(true, true, true);
+        // crc's bit loop: a diamond H -> (M) -> L -> H, one back edge: L (on the shortest cycle) through a copy; M, on
+        // a longer cycle than H's, counts as an outer loop's block (entered directly)
+        BlockSpec h = block(0x800, 4, Op.BGE, 0x814);
+        BlockSpec m = block(0x810, 1, Op.ADDI, 0);
+        BlockSpec l = block(0x814, 2, Op.BNE, 0x800);
+        assertThat(entries(List.of(h, m, l))).containsExactly(true, true, false);
         // fib: a cycle through a call (JAL with a link register) is no loop
         BlockSpec fib = block(0x600, 1, Op.BEQ, 0x700);
         BlockSpec call = block(0x604, 2, Op.JAL, 0x600);
