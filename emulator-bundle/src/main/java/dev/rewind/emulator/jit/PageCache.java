@@ -17,7 +17,8 @@ import org.objectweb.asm.MethodVisitor;
  * whole tag check ({@link MemEmit#fastCheck}) only otherwise, then caches its page: a loop walking through RAM checks
  * the tags once per page, and keeps neither tag table nor mask in registers. A block's loads (or stores) get caches all
  * or none (one left to the tables keeps them in registers anyway: crc's loop, lbu + table lw, lost 10% with a cache for
- * its lbu alone), and none when one goes through a register fed by loads ({@link LoadFed}: pointer chasing) or two
+ * its lbu alone), and none when one goes through a register fed by loads there ({@link LoadFed#fedBases}: pointer
+ * chasing; a table's base plus a loaded byte or a masked index is no chase: work-fsm-rv32 +10%) or two
  * share a base register and access groups apply ({@link MemGroups}); else the block's accesses of a kind through
  * one base register share a cache (a cache is a page whose tag passed for the table, whichever access checked it).
  *
@@ -75,13 +76,14 @@ final class PageCache {
             long bases = 0;
             boolean shared = false;
             boolean chases = false;
+            boolean[] fedBase = LoadFed.fedBases(b, fed);
             for (int i = 0; i < b.length(); i++) {
                 int w = b.code()[i];
                 int op = w & 0xFF;
                 if (u[2] == 0 ? MemGroups.isLoad(op) : MemGroups.isStore(op)) {
                     int r1 = (w >>> 16) & 63;
                     shared |= (bases & (1L << r1)) != 0;
-                    chases |= (fed & (1L << r1)) != 0;
+                    chases |= fedBase[i];
                     bases |= 1L << r1;
                     at.add(i);
                 }
