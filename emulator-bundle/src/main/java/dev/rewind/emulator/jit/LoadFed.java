@@ -39,6 +39,9 @@ final class LoadFed {
         return fed;
     }
 
+    /** -Drewind.jit.tableCaches=false: every access through a register fed anywhere in the region chases (A/B). */
+    static final boolean TABLES = !"false".equals(System.getProperty("rewind.jit.tableCaches"));
+
     /** Exclusive bound of a table index: a base register plus a smaller value stays within two pages. */
     static final int NEAR = 4096;
 
@@ -53,6 +56,12 @@ final class LoadFed {
     static boolean[] fedBases(BlockSpec b, long fed) {
         int[] code = b.code();
         boolean[] out = new boolean[code.length];
+        if (!TABLES) {
+            for (int i = 0; i < code.length; i++) {
+                out[i] = (fed & (1L << ((code[i] >>> 16) & 63))) != 0;
+            }
+            return out;
+        }
         int[] bound = new int[33]; // > 0: the register holds a table index below it
         long f = fed;
         for (int i = 0; i < code.length; i++) {
