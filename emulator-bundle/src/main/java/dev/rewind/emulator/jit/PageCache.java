@@ -3,6 +3,7 @@ package dev.rewind.emulator.jit;
 import static dev.rewind.emulator.jit.Gen.*;
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.rewind.emulator.isa.Op;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,8 +27,8 @@ import org.objectweb.asm.MethodVisitor;
  * tags change only in Java code the region calls. The caches hold no page (every access misses: see {@link #check})
  * at the region's entry and again after every call that stays in the region: slow-path loads and stores, atomics
  * ({@link #reset}); a CSR/system instruction, a trap, a cut and the budget leave the region; regions with probes
- * (callbacks) get no caches. Off with -Drewind.jit.pageCache=false (A/B measurements); RV64 only with
- * -Drewind.jit.pageCache64=true ({@link #CACHES64}).
+ * (callbacks) get no caches. Off with -Drewind.jit.pageCache=false (A/B measurements); RV64 for byte accesses only
+ * ({@link #BYTES64}), for all with -Drewind.jit.pageCache64=true ({@link #CACHES64}), none with =false.
  */
 final class PageCache {
     static final boolean CACHES = !"false".equals(System.getProperty("rewind.jit.pageCache"));
@@ -35,7 +36,12 @@ final class PageCache {
      * RV64 caches only with -Drewind.jit.pageCache64=true: on the merged engine (region-invariant RAM array and entry
      * checks) they cost work-matmul-rv64 13-17% and work-mem-rv64 0-3% (PlainRun, 3 alternating rounds, load ~1).
      */
-    static final boolean CACHES64 = Boolean.getBoolean("rewind.jit.pageCache64");
+    static final boolean CACHES64 = "true".equals(System.getProperty("rewind.jit.pageCache64"));
+    /**
+     * RV64 caches for byte accesses (a block's loads or stores all LB/LBU/SB: byte loops, byte tables) unless
+     * -Drewind.jit.pageCache64=false: work-fsm-rv64 +9% (with sparse budget checks; session 7).
+     */
+    static final boolean BYTES64 = !"false".equals(System.getProperty("rewind.jit.pageCache64"));
 
     /** Caches per region: each is live across the whole region (register pressure). */
     static final int MAX = 4;
@@ -54,7 +60,7 @@ final class PageCache {
         for (BlockSpec b : blocks) {
             probed |= b.probes() != null;
         }
-        if (!CACHES || probed || !rv32 && !CACHES64) {
+        if (!CACHES || probed || !rv32 && !CACHES64 && !BYTES64) {
             slots = new int[0];
             return;
         }
@@ -76,6 +82,7 @@ final class PageCache {
             long bases = 0;
             boolean shared = false;
             boolean chases = false;
+            boolean wide = false;
             boolean[] fedBase = LoadFed.fedBases(b, fed);
             for (int i = 0; i < b.length(); i++) {
                 int w = b.code()[i];
@@ -84,11 +91,13 @@ final class PageCache {
                     int r1 = (w >>> 16) & 63;
                     shared |= (bases & (1L << r1)) != 0;
                     chases |= fedBase[i];
+                    wide |= op != Op.LB && op != Op.LBU && op != Op.SB;
                     bases |= 1L << r1;
                     at.add(i);
                 }
             }
-            if (at.isEmpty() || chases || shared && groups || n + Long.bitCount(bases) > MAX) {
+            if (at.isEmpty() || chases || shared && groups || n + Long.bitCount(bases) > MAX
+                    || !rv32 && !CACHES64 && wide) {
                 continue;
             }
             // one cache per base register: its accesses walk the same pages (any cache of the table would be exact)
