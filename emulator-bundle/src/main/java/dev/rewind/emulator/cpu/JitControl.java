@@ -55,12 +55,12 @@ final class JitControl {
     /**
      * Budget checks at loop headers and entries only ({@code jit.BudgetPlan}), one-hart machines only (multi-hart
      * slices end at every quantum; the last blocks before a slice's end then run in the interpreter), in the regions
-     * where they pay ({@code jit.BudgetPlan.pays}: regions with an indirect jump, i.e. calls). Off by default:
-     * work-calls +7..+14%, but bench -3..-7% (session 6). {@code -Drewind.jit.sparse=true} or {@link #sparse(boolean)}.
+     * where they pay ({@code jit.BudgetPlan.RULE}: regions of short blocks). On by default (session 7: work-fsm-rv32
+     * +15%, work-mem-rv64 +8%); {@code -Drewind.jit.sparse=false} or {@link #sparse(boolean)} turn it off.
      */
     private boolean sparse;
     private final boolean oneHart;
-    static final boolean SPARSE = Boolean.getBoolean("rewind.jit.sparse");
+    static final boolean SPARSE = !"false".equals(System.getProperty("rewind.jit.sparse"));
     private final long base;
     private final long size;
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();

@@ -20,29 +20,40 @@ final class BudgetPlan {
     static final int SPAN = Math.max(1, Integer.getInteger("rewind.jit.checkSpan", 32));
 
     /**
-     * Which regions of a sparse machine take sparse checks ({@code -Drewind.jit.sparseRule=all}: every region; default:
-     * {@link #pays}). Measured (session 6, same classes, sparse off vs on, 5 alternating rounds): regions with an
-     * indirect jump (calls' returns, calls through pointers) gain, work-calls +11/+12%; regions of short blocks as
-     * well gave work-fsm +4..+8% but bench -5..-7% (bench has 15 such regions of 31), so short blocks take them only
-     * with {@code -Drewind.jit.sparseMean=3.5} (experiments).
+     * Which regions of a sparse machine take sparse checks: by default those of short blocks ({@link #SHORT}; session 7,
+     * same classes, default vs sparse, 3 alternating rounds, load 3.4-4.9: work-fsm-rv32 +15%, work-mem-rv64 +8%,
+     * work-mem-rv32 +4%, work-crc-rv32 +9%, bench +2..+3%, the rest within +-2%). {@code -Drewind.jit.sparseRule=calls}
+     * adds regions with an indirect jump ({@link #pays}: work-calls +7..+14% but bench -3..-7%, session 6), {@code
+     * all} every region (experiments).
      */
-    static final java.util.function.Predicate<List<BlockSpec>> RULE =
-            "all".equals(System.getProperty("rewind.jit.sparseRule")) ? b -> true : b -> pays(b, BudgetPlan.SHORT);
+    static final java.util.function.Predicate<List<BlockSpec>> RULE = switch (System.getProperty("rewind.jit.sparseRule",
+            "short")) {
+        case "all" -> b -> true;
+        case "calls" -> b -> pays(b, BudgetPlan.SHORT);
+        default -> b -> shortBlocks(b, BudgetPlan.SHORT);
+    };
 
-    /** Mean block length (instructions) up to which a region takes sparse checks; 0 (default): none for that. */
-    static final double SHORT = Double.parseDouble(System.getProperty("rewind.jit.sparseMean", "0"));
+    /** Mean block length (instructions) up to which a region takes sparse checks ({@code -Drewind.jit.sparseMean}). */
+    static final double SHORT = Double.parseDouble(System.getProperty("rewind.jit.sparseMean", "3.5"));
 
     /**
-     * Whether sparse checks pay in this region: it has an indirect jump (JALR), or its blocks have {@code mean}
-     * instructions or fewer on average (branchy code, where a check per block weighs most).
+     * Whether sparse checks pay in this region by the {@code calls} rule: it has an indirect jump (JALR), or short
+     * blocks ({@link #shortBlocks}).
      */
     static boolean pays(List<BlockSpec> blocks, double mean) {
-        long insns = 0;
         for (BlockSpec b : blocks) {
-            insns += b.length();
             if (!b.exits() && (b.code()[b.length() - 1] & 0xFF) == Op.JALR) {
                 return true;
             }
+        }
+        return shortBlocks(blocks, mean);
+    }
+
+    /** Whether the region's blocks have {@code mean} instructions or fewer on average (branchy code, byte loops). */
+    static boolean shortBlocks(List<BlockSpec> blocks, double mean) {
+        long insns = 0;
+        for (BlockSpec b : blocks) {
+            insns += b.length();
         }
         return insns <= mean * blocks.size();
     }

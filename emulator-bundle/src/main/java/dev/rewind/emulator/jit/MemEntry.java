@@ -88,7 +88,7 @@ final class MemEntry {
             }
         }
         for (int k = 0; k < 2; k++) {
-            if (tables[k]) {
+            if (tables[k] && !g.caches.covers(g.blocks, k == 1)) {
                 int t = k == 0 ? LP : SP;
                 mv.visitVarInsn(ALOAD, t);
                 g.iconst(0);

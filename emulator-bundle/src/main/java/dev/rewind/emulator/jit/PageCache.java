@@ -3,6 +3,7 @@ package dev.rewind.emulator.jit;
 import static dev.rewind.emulator.jit.Gen.*;
 import static org.objectweb.asm.Opcodes.*;
 
+import dev.rewind.emulator.isa.Op;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,8 @@ import org.objectweb.asm.MethodVisitor;
  * whole tag check ({@link MemEmit#fastCheck}) only otherwise, then caches its page: a loop walking through RAM checks
  * the tags once per page, and keeps neither tag table nor mask in registers. A block's loads (or stores) get caches all
  * or none (one left to the tables keeps them in registers anyway: crc's loop, lbu + table lw, lost 10% with a cache for
- * its lbu alone), and none when one goes through a register fed by loads ({@link LoadFed}: pointer chasing) or two
+ * its lbu alone), and none when one goes through a register fed by loads there ({@link LoadFed#fedBases}: pointer
+ * chasing; a table's base plus a loaded byte or a masked index is no chase: work-fsm-rv32 +10%) or two
  * share a base register and access groups apply ({@link MemGroups}); else the block's accesses of a kind through
  * one base register share a cache (a cache is a page whose tag passed for the table, whichever access checked it).
  *
@@ -25,8 +27,8 @@ import org.objectweb.asm.MethodVisitor;
  * tags change only in Java code the region calls. The caches hold no page (every access misses: see {@link #check})
  * at the region's entry and again after every call that stays in the region: slow-path loads and stores, atomics
  * ({@link #reset}); a CSR/system instruction, a trap, a cut and the budget leave the region; regions with probes
- * (callbacks) get no caches. Off with -Drewind.jit.pageCache=false (A/B measurements); RV64 only with
- * -Drewind.jit.pageCache64=true ({@link #CACHES64}).
+ * (callbacks) get no caches. Off with -Drewind.jit.pageCache=false (A/B measurements); RV64 for byte accesses only
+ * ({@link #BYTES64}), for all with -Drewind.jit.pageCache64=true ({@link #CACHES64}), none with =false.
  */
 final class PageCache {
     static final boolean CACHES = !"false".equals(System.getProperty("rewind.jit.pageCache"));
@@ -34,7 +36,12 @@ final class PageCache {
      * RV64 caches only with -Drewind.jit.pageCache64=true: on the merged engine (region-invariant RAM array and entry
      * checks) they cost work-matmul-rv64 13-17% and work-mem-rv64 0-3% (PlainRun, 3 alternating rounds, load ~1).
      */
-    static final boolean CACHES64 = Boolean.getBoolean("rewind.jit.pageCache64");
+    static final boolean CACHES64 = "true".equals(System.getProperty("rewind.jit.pageCache64"));
+    /**
+     * RV64 caches for byte accesses (a block's loads or stores all LB/LBU/SB: byte loops, byte tables) unless
+     * -Drewind.jit.pageCache64=false: work-fsm-rv64 +9% (with sparse budget checks; session 7).
+     */
+    static final boolean BYTES64 = !"false".equals(System.getProperty("rewind.jit.pageCache64"));
 
     /** Caches per region: each is live across the whole region (register pressure). */
     static final int MAX = 4;
@@ -42,7 +49,9 @@ final class PageCache {
     /** Per block, per instruction: its cache's local slot, or -1. */
     private final int[][] slot;
     private final int[] slots;
+    private final boolean rv32;
     PageCache(List<BlockSpec> blocks, java.util.Map<Long, Integer> index, boolean rv32, int first) {
+        this.rv32 = rv32;
         int nb = blocks.size();
         slot = new int[nb][];
         for (int k = 0; k < nb; k++) {
@@ -53,7 +62,7 @@ final class PageCache {
         for (BlockSpec b : blocks) {
             probed |= b.probes() != null;
         }
-        if (!CACHES || probed || !rv32 && !CACHES64) {
+        if (!CACHES || probed || !rv32 && !CACHES64 && !BYTES64) {
             slots = new int[0];
             return;
         }
@@ -75,18 +84,22 @@ final class PageCache {
             long bases = 0;
             boolean shared = false;
             boolean chases = false;
+            boolean wide = false;
+            boolean[] fedBase = LoadFed.fedBases(b, fed);
             for (int i = 0; i < b.length(); i++) {
                 int w = b.code()[i];
                 int op = w & 0xFF;
                 if (u[2] == 0 ? MemGroups.isLoad(op) : MemGroups.isStore(op)) {
                     int r1 = (w >>> 16) & 63;
                     shared |= (bases & (1L << r1)) != 0;
-                    chases |= (fed & (1L << r1)) != 0;
+                    chases |= fedBase[i];
+                    wide |= op != Op.LB && op != Op.LBU && op != Op.SB;
                     bases |= 1L << r1;
                     at.add(i);
                 }
             }
-            if (at.isEmpty() || chases || shared && groups || n + Long.bitCount(bases) > MAX) {
+            if (at.isEmpty() || chases || shared && groups || n + Long.bitCount(bases) > MAX
+                    || !rv32 && !CACHES64 && wide) {
                 continue;
             }
             // one cache per base register: its accesses walk the same pages (any cache of the table would be exact)
@@ -167,6 +180,37 @@ final class PageCache {
             }
         }
         return inner;
+    }
+
+    /**
+     * RV64: no entry check of a tag table ({@code MemEntry}) whose accesses all have caches, unless
+     * -Drewind.jit.coveredTables=false. Same classes, 3-5 alternating rounds, load 4-5.5 (session 7): work-fsm-rv64
+     * +5%, mem-rv64 +4%, the other RV64 guests within noise; on RV32 mem -5%, calls -5%, matmul -3%: RV64 only.
+     */
+    static final boolean COVERED = !"false".equals(System.getProperty("rewind.jit.coveredTables"));
+
+    /**
+     * Whether every load ({@code stores} false) or store of an RV64 region goes through a page cache (its tag table is
+     * read only on a cache miss); false when the region has none, and on RV32 ({@link #COVERED}).
+     */
+    boolean covers(List<BlockSpec> blocks, boolean stores) {
+        if (rv32) {
+            return false;
+        }
+        boolean any = false;
+        for (int k = 0; k < blocks.size(); k++) {
+            int[] code = blocks.get(k).code();
+            for (int i = 0; i < code.length; i++) {
+                int op = code[i] & 0xFF;
+                if (stores ? MemGroups.isStore(op) : MemGroups.isLoad(op)) {
+                    if (slot[k][i] < 0) {
+                        return false;
+                    }
+                    any = true;
+                }
+            }
+        }
+        return COVERED && any;
     }
 
     /** Instruction i of block k's cache slot, or -1. */

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Timeout;
 import org.objectweb.asm.Label;
 
 /**
- * Which regions of a one-hart machine take sparse budget checks ({@link BudgetPlan#pays}): by default those with an
- * indirect jump (calls' returns); a loop of short blocks only with a mean-length threshold (then it checks only at
- * its header); a multi-hart plan (not sparse) always checks per block.
+ * Which regions of a one-hart machine take sparse budget checks ({@link BudgetPlan#RULE}): by default those of short
+ * blocks (a loop of them then checks only at its header); with the {@code calls} rule ({@link BudgetPlan#pays}) also
+ * those with an indirect jump (calls' returns); a multi-hart plan (not sparse) always checks per block.
  */
 class BudgetRuleTest {
 
@@ -53,18 +53,20 @@ class BudgetRuleTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    void indirectJumpsTakeSparseChecksOtherRegionsKeepOnePerBlock() {
+    void shortBlocksTakeSparseChecksOtherRegionsKeepOnePerBlock() {
         List<BlockSpec> branchy = loop(false, 2, 3, 1, 2, 3);
         List<BlockSpec> straight = loop(false, 8, 6, 9, 7);
         List<BlockSpec> calls = loop(true, 8, 6, 9, 7);
-        assertThat(BudgetPlan.pays(calls, 0)).isTrue();
+        assertThat(BudgetPlan.pays(calls, 0)).as("calls rule: an indirect jump").isTrue();
         assertThat(BudgetPlan.pays(straight, 0)).isFalse();
         assertThat(BudgetPlan.pays(branchy, 0)).isFalse();
         assertThat(BudgetPlan.pays(branchy, 3.5)).as("short blocks, with a threshold").isTrue();
         assertThat(BudgetPlan.pays(straight, 3.5)).isFalse();
-        assertThat(checks(calls, true)).as("indirect jump: sparse (no back edge: no check at a label)").isZero();
-        assertThat(checks(straight, true)).as("no indirect jump: one per block").isEqualTo(4);
-        assertThat(checks(branchy, true)).as("no indirect jump: one per block").isEqualTo(5);
-        assertThat(checks(calls, false)).as("not sparse (multi-hart)").isEqualTo(4);
+        assertThat(BudgetPlan.shortBlocks(branchy, BudgetPlan.SHORT)).as("default threshold").isTrue();
+        assertThat(BudgetPlan.shortBlocks(calls, BudgetPlan.SHORT)).isFalse();
+        assertThat(checks(branchy, true)).as("short blocks: sparse, only the loop's header").isEqualTo(1);
+        assertThat(checks(calls, true)).as("an indirect jump alone: one per block (default rule)").isEqualTo(4);
+        assertThat(checks(straight, true)).as("long blocks: one per block").isEqualTo(4);
+        assertThat(checks(branchy, false)).as("not sparse (multi-hart)").isEqualTo(5);
     }
 }

@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One-hart regions with sparse budget checks ({@code Machine.setSparseBudgetChecks}) check only at loop headers, at
- * entries and every 32 instructions of a path ({@code BudgetPlan}; the region takes them: it has an indirect jump,
- * {@code BudgetPlan.pays}): a loop of six blocks, one arm longer than that span, run in slices of every length from 1
+ * entries and every 32 instructions of a path ({@code BudgetPlan}; the region takes them: its blocks are short,
+ * {@code BudgetPlan.RULE}): a loop of short blocks, one arm a chain of 20 longer than that span, and an indirect jump,
+ * run in slices of every length from 1
  * to 97 instructions (budgets ending in every block, mid-loop, at and next to the checks), stops at exactly the
  * interpreter's instruction with its registers and state hash; the translated machine must have run in regions.
  */
@@ -43,7 +44,7 @@ class SparseBudgetTest {
                 sub a7,a7,a4
                 andi t1,a1,7
                 bne t1,zero,skip
-                """ + "addi a0,a0,1\n".repeat(40) + """
+                """ + "addi a0,a0,1\nbeq a0,zero,skip\n".repeat(20) + """
                 skip: add a7,a7,a0
                 auipc t3,0
                 jalr zero,8(t3)

@@ -12,15 +12,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Guests with calls (returns and calls through function pointers: regions with indirect jumps, which take sparse
- * budget checks, {@code BudgetPlan.pays}) on a one-hart machine with sparse checks on: stopped after every chunk of a
+ * Guests with regions of short blocks (work-fsm's state machine, work-mem's byte loops, bench's: they take sparse budget
+ * checks, {@code BudgetPlan.RULE}) on a one-hart machine with sparse checks on: stopped after every chunk of a
  * growing, irregular series of run lengths, the translated machine matches the interpreter (stop, time, state hash,
  * console) for the first ~4.5 million instructions.
  */
 class SparseElfDifferentialTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"work-calls-rv32", "work-calls-rv64", "bench-small-rv32", "bench-small-rv64"})
+    @ValueSource(strings = {"work-fsm-rv32", "work-fsm-rv64", "work-mem-rv64", "bench-small-rv32", "bench-small-rv64"})
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void sparseRegionsMatchTheInterpreter(String name) throws Exception {
         ElfImage img = ElfLoader.parse(ElfDifferentialTest.GUEST.resolve(name + ".elf"));
