@@ -76,11 +76,12 @@ if [ $REWIND = 1 ]; then
           || JAVA_HOME="$JDK" ./mvnw -q -B -DskipTests -pl releng/bench -am package >"$T/build.log" 2>&1); then
         echo "build failed:" >&2; cat "$T/build.log" >&2; exit 1
     fi
-    # the engine's bytecode translator needs ASM: without it every translation fails and the interpreter runs
-    ASMV=$(sed -n 's:.*<asm.version>\(.*\)</asm.version>.*:\1:p' "$ROOT/pom.xml" | head -1)
-    ASMJAR=${MAVEN_REPO:-$HOME/.m2/repository}/org/ow2/asm/asm/$ASMV/asm-$ASMV.jar
-    [ -f "$ASMJAR" ] || { echo "missing $ASMJAR (the build fetches it)" >&2; exit 1; }
-    CP=$HERE/target/classes:$ROOT/emulator-bundle/target/classes:$ASMJAR
+    # the engine's bytecode translator needs ASM (without it every translation fails and the interpreter runs); the
+    # engine needs the plugin API: the same class path as bench.sh (common.sh)
+    M2=${MAVEN_REPO:-$HOME/.m2/repository}
+    . "$ROOT/releng/bench/common.sh"
+    CP=$(bench_classpath "$T" emulator-bundle releng/bench bundles/dev.rewind.plugin.api bundles/dev.rewind.trace)
+    case $CP in *asm-9*) ;; *) echo "missing ASM in $M2 (the build fetches it)" >&2; exit 1 ;; esac
     "$JDK/bin/java" -Xms2g -Xmx2g -cp "$CP" dev.rewind.bench.TimeTravelBench --root "$ROOT" \
         ${QFILE:+--qemu "$QFILE"} "${JARGS[@]}" "$@" || exit 1
 elif [ -n "$QFILE" ]; then
