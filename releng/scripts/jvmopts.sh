@@ -17,6 +17,20 @@ rewind_jvm_opts() {
   # compilations on bench-rv32). Process CPU, alternating (releng/bench/README.md): bench-rv32 1.1 G instructions
   # 2.94 -> 2.66 s, x10 8.24 -> 7.92 s; work-list/-matmul/-mem and start-up unchanged; 4 harts (quantum 1000) not slower.
   [ "$SUB" = run ] && JVM_OPTS+=(-XX:-UseOnStackReplacement)
+  # run: HotSpot's compile thresholds x10 for everything but the engine (and ASM, its translator's), whose thresholds
+  # stay as they were (the per-method scale multiplies the global one). Start-up code (Felix, SCR, Gogo, picocli, the
+  # JDK's) ran hot enough for ~180 C2 compilations in the first second, which competed on the compiler threads and the
+  # cores with the guest's warm-up; C1 compiles it later too. Start-up alone 0.76 -> 0.53 s CPU (C1 only: 0.51);
+  # scaled guests as a whole process -0.25..-0.34 s CPU (releng/bench/README.md). REWIND_RUN_SCALE=0: off.
+  # The translated regions (JitRegion*::run; the last matching command wins) get 3x their old thresholds: with C2's
+  # queue no longer full of start-up code, C2 compiled a region sooner after its threshold, before its warm calls
+  # (cpu/JitControl.cap) had swept the budget exits, and work-matmul-rv32 ran ~30% slower in some runs (5 of 15).
+  if [ "$SUB" = run ] && [ "${REWIND_RUN_SCALE:-1}" != 0 ]; then
+    JVM_OPTS+=(-XX:CompileThresholdScaling=10 -XX:CompileCommand=quiet
+      "-XX:CompileCommand=CompileThresholdScaling,dev.rewind.emulator.*::*,0.1"
+      "-XX:CompileCommand=CompileThresholdScaling,org.objectweb.asm.*::*,0.1"
+      "-XX:CompileCommand=CompileThresholdScaling,dev.rewind.emulator.cpu.JitRegion*::run,0.3")
+  fi
   # dap: JVM messages never go to standard output (the DAP stream), with or without a cache
   [ "$SUB" = dap ] && JVM_OPTS+=(-Xlog:disable -Xlog:all=warning:stderr)
   # JDK 25+, every command (dap too, unless it uses its opt-in class-data archive, REWIND_DAP_CDS=1): start from an AOT
