@@ -26,7 +26,7 @@ class UartInterruptTest {
 
     @ParameterizedTest(name = "uartirq-rv{0} on {1} harts")
     @CsvSource({"32, 1", "32, 4", "64, 1", "64, 4"})
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void sameOutputOnRewindAndQemu(int xlen, int harts) throws Exception {
         Path elf = QemuLockstepTest.guest("uartirq-rv" + xlen + ".elf");
         String rewind = null;
@@ -52,7 +52,8 @@ class UartInterruptTest {
         expected.append("uartirq: ").append(harts).append(" harts, ok\n");
         assertThat(rewind).isEqualTo(expected.toString());
         // QEMU counts its harts by waiting 100 ms of its (host-clock) mtime for check-ins: on a loaded machine a late
-        // hart can miss the count, so a run that saw fewer harts is repeated (at most three runs)
+        // hart can miss the count (and a 4-hart run then did not finish, twice at load ~10), so a run that saw fewer
+        // harts or did not finish within 25 s is repeated (at most three runs)
         String qemu = "";
         for (int attempt = 0; attempt < 3 && !qemu.equals(rewind); attempt++) {
             qemu = qemu(xlen, harts, elf);
@@ -74,8 +75,9 @@ class UartInterruptTest {
         pb.redirectErrorStream(true);
         Process p = pb.start();
         try {
-            // QEMU with 4 harts (multi-threaded TCG) on 2 busy cores took more than 15 s once (load ~10)
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("QEMU finished within 60 s").isTrue();
+            if (!p.waitFor(25, TimeUnit.SECONDS)) {
+                return "(QEMU did not finish within 25 s)";
+            }
             String qemu = Files.readString(out, StandardCharsets.ISO_8859_1);
             assertThat(p.exitValue()).as(qemu + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                     .isZero();
