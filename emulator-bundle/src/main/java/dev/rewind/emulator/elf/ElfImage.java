@@ -39,9 +39,24 @@ public final class ElfImage {
     private final int flags;
     private final List<ElfSegment> loadSegments;
     private final List<ElfSymbol> symbols;
-    private final byte[] sha256;
+    /** The digest; null until first asked for when {@link #file} is set. */
+    private byte[] sha256;
+    /**
+     * A copy of the file's bytes until {@link #sha256()} is first asked for (then null): the digest is computed
+     * lazily, since only recordings use it and {@code rewind run} never does (issue #16: ~10-20 ms of start-up).
+     */
+    private byte[] file;
     private final Map<String, ElfSymbol> byName;
 
+    /** An image parsed from {@code file} (copied: its SHA-256 is computed when first asked for). */
+    static ElfImage parsed(int xlen, int type, long entry, int flags, List<ElfSegment> loadSegments,
+            List<ElfSymbol> symbols, byte[] file) {
+        ElfImage image = new ElfImage(xlen, type, entry, flags, loadSegments, symbols, null);
+        image.file = file.clone();
+        return image;
+    }
+
+    /** @param sha256 the digest, or null for {@link #parsed} */
     ElfImage(int xlen, int type, long entry, int flags, List<ElfSegment> loadSegments, List<ElfSymbol> symbols,
             byte[] sha256) {
         if (xlen != 32 && xlen != 64) {
@@ -53,7 +68,7 @@ public final class ElfImage {
         this.flags = flags;
         this.loadSegments = List.copyOf(loadSegments);
         this.symbols = List.copyOf(symbols);
-        this.sha256 = sha256.clone();
+        this.sha256 = sha256 == null ? null : sha256.clone();
         // Lookup only (never iterated): the first global definition wins, else the first local one.
         Map<String, ElfSymbol> map = new HashMap<>();
         for (ElfSymbol s : this.symbols) {
@@ -140,13 +155,21 @@ public final class ElfImage {
 
     /** SHA-256 of the file's bytes. */
     public byte[] sha256() {
-        return sha256.clone();
+        return digestOnce().clone();
+    }
+
+    private synchronized byte[] digestOnce() {
+        if (sha256 == null) {
+            sha256 = digest(file);
+            file = null;
+        }
+        return sha256;
     }
 
     /** {@link #sha256()} as lower-case hex. */
     public String sha256Hex() {
         StringBuilder sb = new StringBuilder(64);
-        for (byte b : sha256) {
+        for (byte b : digestOnce()) {
             sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
         }
         return sb.toString();

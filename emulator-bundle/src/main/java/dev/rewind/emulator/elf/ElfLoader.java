@@ -47,7 +47,7 @@ public final class ElfLoader {
         LoadLayout.check(numbered, h.entry);
         List<ElfSegment> segments = numbered.stream().map(LoadLayout.Numbered::segment).toList();
         List<ElfSymbol> symbols = SymbolTableReader.read(in, h.elf64, h.shoff, h.shentsize, h.shnum);
-        return new ElfImage(h.elf64 ? 64 : 32, h.type, h.entry, h.flags, segments, symbols, ElfImage.digest(data));
+        return ElfImage.parsed(h.elf64 ? 64 : 32, h.type, h.entry, h.flags, segments, symbols, data);
     }
 
     /** The fields of the ELF header this loader uses. */

@@ -9,6 +9,18 @@ import org.junit.jupiter.api.Test;
 class ElfLoaderTest {
 
     @Test
+    void theDigestIsOfTheFileAsParsedEvenWhenTheCallersArrayChangesLater() throws Exception {
+        byte[] file = Fixtures.bytes("hello64.elf");
+        byte[] expected = MessageDigest.getInstance("SHA-256").digest(file);
+        ElfImage img = ElfLoader.parse(file);
+        java.util.Arrays.fill(file, (byte) 0);   // the digest is computed lazily, from the image's own copy
+
+        assertThat(img.sha256()).isEqualTo(expected);
+        assertThat(img.sha256()).isEqualTo(expected);   // and once
+        assertThat(img.toString()).contains(img.sha256Hex().substring(0, 16));
+    }
+
+    @Test
     void parsesRv64Executable() throws Exception {
         byte[] file = Fixtures.bytes("hello64.elf");
         ElfImage img = ElfLoader.parse(file);

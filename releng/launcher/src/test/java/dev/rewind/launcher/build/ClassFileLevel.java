@@ -63,12 +63,14 @@ public final class ClassFileLevel {
     /** Rewrites {@code jar} in place if it holds class files below version 50; how many were rewritten. */
     static int upgrade(Path jar) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
+        Map<String, ZipEntry> headers = new HashMap<>();
         Map<String, String> supers = new HashMap<>();
         Set<String> interfaces = new HashSet<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null;) {
                 byte[] bytes = e.isDirectory() ? null : readAll(in);
                 entries.put(e.getName(), bytes);
+                headers.put(e.getName(), e);
                 if (isClass(e.getName(), bytes)) {
                     ClassReader r = new ClassReader(bytes);
                     supers.put(r.getClassName(), r.getSuperName());
@@ -89,10 +91,13 @@ public final class ClassFileLevel {
         if (rewritten == 0) {
             return 0;
         }
+        if (entries.keySet().stream().anyMatch(ClassFileLevel::isSignature)) {
+            throw new IOException(jar + " is signed: rewriting its classes would break the signature (not rewritten)");
+        }
         Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tmp))) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                out.putNextEntry(new ZipEntry(e.getKey()));   // the manifest stays first, as it was
+                out.putNextEntry(copyOf(headers.get(e.getKey())));   // the manifest stays first, as it was
                 if (e.getValue() != null) {
                     out.write(e.getValue());
                 }
@@ -101,6 +106,28 @@ public final class ClassFileLevel {
         }
         Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
         return rewritten;
+    }
+
+    /**
+     * A new entry with the input entry's name, times, extra fields and comment (not its sizes: the content may change),
+     * so that the rewritten jar is the same bytes for the same input jar (a reproducible runtime).
+     */
+    private static ZipEntry copyOf(ZipEntry in) {
+        ZipEntry out = new ZipEntry(in.getName());
+        out.setTime(in.getTime());
+        if (in.getLastModifiedTime() != null) {
+            out.setLastModifiedTime(in.getLastModifiedTime());
+        }
+        out.setExtra(in.getExtra());
+        out.setComment(in.getComment());
+        return out;
+    }
+
+    /** A jar signature's files (META-INF/*.SF, .RSA, .DSA, .EC). */
+    private static boolean isSignature(String name) {
+        String n = name.toUpperCase(java.util.Locale.ROOT);
+        return n.startsWith("META-INF/") && n.indexOf('/', "META-INF/".length()) < 0
+                && (n.endsWith(".SF") || n.endsWith(".RSA") || n.endsWith(".DSA") || n.endsWith(".EC"));
     }
 
     static int version(byte[] classFile) {

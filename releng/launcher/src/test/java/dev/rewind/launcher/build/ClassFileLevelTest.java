@@ -102,4 +102,40 @@ class ClassFileLevelTest {
         assertThat(ClassFileLevel.upgrade(jar)).isZero();
         assertThat(Files.readAllBytes(jar)).isEqualTo(before);
     }
+
+    @Test
+    void theSameJarIsRewrittenToTheSameBytes() throws Exception {
+        Path a = dir.resolve("a.jar");
+        Path b = dir.resolve("b.jar");
+        Files.copy(picocliJar(), a);
+        Files.copy(picocliJar(), b);
+        ClassFileLevel.upgrade(a);
+        ClassFileLevel.upgrade(b);
+        assertThat(Files.readAllBytes(a)).as("entry times come from the input, not the clock").isEqualTo(Files.readAllBytes(b));
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(a));
+                ZipInputStream orig = new ZipInputStream(Files.newInputStream(picocliJar()))) {
+            assertThat(in.getNextEntry().getTime()).isEqualTo(orig.getNextEntry().getTime());
+        }
+    }
+
+    @Test
+    void aSignedJarIsRefusedAndLeftAsItIs() throws Exception {
+        Path jar = dir.resolve("signed.jar");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(picocliJar()));
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry("META-INF/SIGNER.SF"));
+            out.write("Signature-Version: 1.0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        byte[] before = Files.readAllBytes(jar);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClassFileLevel.upgrade(jar))
+                .isInstanceOf(IOException.class).hasMessageContaining("signed");
+        assertThat(Files.readAllBytes(jar)).isEqualTo(before);
+    }
 }
