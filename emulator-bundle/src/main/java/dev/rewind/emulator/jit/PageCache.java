@@ -33,8 +33,9 @@ import org.objectweb.asm.MethodVisitor;
 final class PageCache {
     static final boolean CACHES = !"false".equals(System.getProperty("rewind.jit.pageCache"));
     /**
-     * RV64 caches only with -Drewind.jit.pageCache64=true: on the merged engine (region-invariant RAM array and entry
-     * checks) they cost work-matmul-rv64 13-17% and work-mem-rv64 0-3% (PlainRun, 3 alternating rounds, load ~1).
+     * RV64 caches of all widths only with -Drewind.jit.pageCache64=true (by default byte-only blocks, {@link #BYTES64};
+     * =false: none): on the merged engine (region-invariant RAM array and entry checks) wide ones cost
+     * work-matmul-rv64 13-17% and work-mem-rv64 0-3% (PlainRun, 3 alternating rounds, load ~1).
      */
     static final boolean CACHES64 = "true".equals(System.getProperty("rewind.jit.pageCache64"));
     /**
@@ -191,7 +192,8 @@ final class PageCache {
 
     /**
      * Whether every load ({@code stores} false) or store of an RV64 region goes through a page cache (its tag table is
-     * read only on a cache miss); false when the region has none, and on RV32 ({@link #COVERED}).
+     * read only on a cache miss); false when the region has none or {@link #COVERED} is off, and always on RV32
+     * (hard-coded here, not through {@link #COVERED}).
      */
     boolean covers(List<BlockSpec> blocks, boolean stores) {
         if (rv32) {

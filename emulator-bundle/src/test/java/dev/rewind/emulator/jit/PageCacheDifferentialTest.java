@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * by snapshots (first store slow, then fast again); an LR/SC pair every 64 rounds (the caches start over after it,
  * so the watched page is entered from a page cached for 15 rounds: rounds 0x40E and 0x820). Faults go to a handler
  * that skips the instruction. Checked mutations: no crossing term in the hit test (the half crossing into the
- * read-watched bytes is not stopped), a two-page window (likewise). RV64 takes page caches only with
- * -Drewind.jit.pageCache64=true (PageCache.CACHES64; by default its cases check the per-access path).
+ * read-watched bytes is not stopped), a two-page window (likewise). RV64 takes page caches of these wide accesses
+ * only with -Drewind.jit.pageCache64=true (PageCache.CACHES64; by default its cases check the per-access path) and
+ * caches byte-only blocks by default (PageCache.BYTES64).
  */
 class PageCacheDifferentialTest {
 
