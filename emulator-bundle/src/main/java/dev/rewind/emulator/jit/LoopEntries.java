@@ -31,16 +31,20 @@ final class LoopEntries {
         int n = g.blocks.size();
         label = new Label[n];
         entry = new Label[n];
+        if (!ON) {
+            return;
+        }
+        for (BlockSpec b : g.blocks) {
+            if (b.probes() != null) {
+                return;
+            }
+        }
         boolean[] direct = direct(g.blocks, g.index);
         int insns = 0;
         for (int k = 0; k < n; k++) {
             insns += direct[k] ? 0 : g.blocks.get(k).length();
-            if (g.blocks.get(k).probes() != null) {
-                insns = Integer.MAX_VALUE;
-                break;
-            }
         }
-        if (!ON || insns > MAX_COPY) {
+        if (insns > MAX_COPY) {
             return;
         }
         for (int k = 0; k < n; k++) {
@@ -58,10 +62,13 @@ final class LoopEntries {
 
     /**
      * The copies ({@link BlockEmit#block} with the copies' labels in place of the blocks' own, so their jumps go to
-     * copies), after the region's blocks.
+     * copies), after the region's blocks. No copy ends in an indirect jump (a {@link Dispatch} there would take the
+     * swapped labels and entries, and go to copies): a copied block lies in a loop body, so it reaches the loop's
+     * back edge through its successors, and a block ending in JALR, a call or an exit has none ({@link #direct}).
      */
     void emitCopies(Gen g, BudgetPlan plan) {
         int n = label.length;
+        assert noIndirect(g) : "a copied block ends in an indirect jump";
         Label[] labels = g.labels.clone();
         Label[] entries = plan.entry.clone();
         for (int k = 0; k < n; k++) {
@@ -77,6 +84,17 @@ final class LoopEntries {
         }
         System.arraycopy(labels, 0, g.labels, 0, n);
         System.arraycopy(entries, 0, plan.entry, 0, n);
+    }
+
+    /** Whether no block with a copy ends in an indirect jump (JALR). */
+    private boolean noIndirect(Gen g) {
+        for (int k = 0; k < label.length; k++) {
+            BlockSpec b = g.blocks.get(k);
+            if (label[k] != null && (b.code()[b.length() - 1] & 0xFF) == Op.JALR) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
