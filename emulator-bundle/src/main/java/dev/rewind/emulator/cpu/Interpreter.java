@@ -58,8 +58,8 @@ public final class Interpreter {
 
     /**
      * Budget checks of regions translated from now on at loop headers and entries only, on one-hart machines, in the
-     * regions where they pay (those with calls; default off, {@code -Drewind.jit.sparse=true}); execution is the same
-     * either way.
+     * regions where they pay (by default those of short blocks: {@code jit.BudgetPlan.RULE}); on by default on one-hart
+     * machines ({@code -Drewind.jit.sparse=false} turns it off); execution is the same either way.
      */
     public void setSparseBudgetChecks(boolean on) {
         jit.sparse(on);

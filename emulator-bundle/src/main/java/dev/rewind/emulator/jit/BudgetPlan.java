@@ -91,12 +91,9 @@ final class BudgetPlan {
             }
             return;
         }
-        for (int k = 0; k < n; k++) {
-            if (state[k] == 0) {
-                backEdges(k);
-            }
+        for (int[] e : Loops.backEdges(Loops.graph(blocks, index, true))) {
+            point[e[1]] = true; // every loop has a checkpoint
         }
-        java.util.Arrays.fill(state, (byte) 0);
         for (int k = 0; k < n; k++) {
             distance(k);
         }
@@ -109,47 +106,7 @@ final class BudgetPlan {
 
     /** Successors of block k inside the region through direct jumps (as {@link BlockEmit} emits them). */
     private int[] next(int k) {
-        return successors(blocks.get(k), index);
-    }
-
-    /**
-     * The blocks (indices by pc in {@code index}) that block b continues to inside its region through direct jumps,
-     * branches and fall-throughs, as {@link BlockEmit} emits them (an indirect jump's targets are not followed).
-     */
-    static int[] successors(BlockSpec b, Map<Long, Integer> index) {
-        if (b.exits()) {
-            return new int[0];
-        }
-        int last = b.length() - 1;
-        long imm = b.imm()[last];
-        long[] t = switch (b.code()[last] & 0xFF) {
-            case Op.JAL -> new long[] {imm};
-            case Op.JALR -> new long[0];
-            case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> new long[] {b.endPc(), imm};
-            default -> new long[] {b.endPc()};
-        };
-        int[] out = new int[t.length];
-        int m = 0;
-        for (long pc : t) {
-            Integer s = index.get(pc);
-            if (s != null) {
-                out[m++] = s;
-            }
-        }
-        return java.util.Arrays.copyOf(out, m);
-    }
-
-    /** Depth-first search from k: the target of every edge back to a block on the search path is a checkpoint. */
-    private void backEdges(int k) {
-        state[k] = 1;
-        for (int s : next(k)) {
-            if (state[s] == 1) {
-                point[s] = true;
-            } else if (state[s] == 0) {
-                backEdges(s);
-            }
-        }
-        state[k] = 2;
+        return Loops.successors(blocks.get(k), index);
     }
 
     /**

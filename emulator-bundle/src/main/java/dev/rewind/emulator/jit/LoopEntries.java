@@ -11,7 +11,7 @@ import org.objectweb.asm.Label;
  * of its loop optimizations (work-mem's compare loop, two blocks: the tags' and RAM's lengths re-read and re-tested
  * and RAM's array re-decoded every iteration). Now the switch goes to the region's head, to loop headers (targets of
  * edges back to a block on a depth-first search path from the head) and to blocks in no innermost loop of the
- * region's direct jumps ({@link BudgetPlan#successors}, {@link #direct}) as before, and to a copy of every other
+ * region's direct jumps ({@link Loops#successors}, {@link #direct}) as before, and to a copy of every other
  * block (inside an innermost loop, not its header): the copies run the same code (same instruction indexes, budget
  * checks and exits) and continue in copies until they reach a header or leave the loop, so the loops' only entries
  * are their headers (every cycle has a header: the copies form no cycle). Regions whose copies would exceed
@@ -31,16 +31,20 @@ final class LoopEntries {
         int n = g.blocks.size();
         label = new Label[n];
         entry = new Label[n];
+        if (!ON) {
+            return;
+        }
+        for (BlockSpec b : g.blocks) {
+            if (b.probes() != null) {
+                return;
+            }
+        }
         boolean[] direct = direct(g.blocks, g.index);
         int insns = 0;
         for (int k = 0; k < n; k++) {
             insns += direct[k] ? 0 : g.blocks.get(k).length();
-            if (g.blocks.get(k).probes() != null) {
-                insns = Integer.MAX_VALUE;
-                break;
-            }
         }
-        if (!ON || insns > MAX_COPY) {
+        if (insns > MAX_COPY) {
             return;
         }
         for (int k = 0; k < n; k++) {
@@ -58,10 +62,13 @@ final class LoopEntries {
 
     /**
      * The copies ({@link BlockEmit#block} with the copies' labels in place of the blocks' own, so their jumps go to
-     * copies), after the region's blocks.
+     * copies), after the region's blocks. No copy ends in an indirect jump (a {@link Dispatch} there would take the
+     * swapped labels and entries, and go to copies): a copied block lies in a loop body, so it reaches the loop's
+     * back edge through its successors, and a block ending in JALR, a call or an exit has none ({@link #direct}).
      */
     void emitCopies(Gen g, BudgetPlan plan) {
         int n = label.length;
+        assert noIndirect(g) : "a copied block ends in an indirect jump";
         Label[] labels = g.labels.clone();
         Label[] entries = plan.entry.clone();
         for (int k = 0; k < n; k++) {
@@ -79,6 +86,17 @@ final class LoopEntries {
         System.arraycopy(entries, 0, plan.entry, 0, n);
     }
 
+    /** Whether no block with a copy ends in an indirect jump (JALR). */
+    private boolean noIndirect(Gen g) {
+        for (int k = 0; k < label.length; k++) {
+            BlockSpec b = g.blocks.get(k);
+            if (label[k] != null && (b.code()[b.length() - 1] & 0xFF) == Op.JALR) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Per block: whether the switch enters it directly: the head, a loop header, or a block in no innermost loop of the
      * region's jumps (calls excluded: a cycle through a call is a recursion, fib's). Loops are natural loops, one per
@@ -88,20 +106,8 @@ final class LoopEntries {
      */
     static boolean[] direct(List<BlockSpec> blocks, Map<Long, Integer> index) {
         int n = blocks.size();
-        int[][] succ = new int[n][];
-        for (int k = 0; k < n; k++) {
-            BlockSpec b = blocks.get(k);
-            int last = b.code()[b.length() - 1];
-            boolean call = (last & 0xFF) == Op.JAL && ((last >>> 8) & 63) != 32;
-            succ[k] = call ? new int[0] : BudgetPlan.successors(b, index);
-        }
-        List<int[]> back = new java.util.ArrayList<>();
-        byte[] state = new byte[n];
-        for (int k = 0; k < n; k++) {
-            if (state[k] == 0) {
-                backEdges(k, succ, state, back);
-            }
-        }
+        int[][] succ = Loops.graph(blocks, index, false);
+        List<int[]> back = Loops.backEdges(succ);
         boolean[] ok = new boolean[n];
         java.util.Arrays.fill(ok, true);
         for (int[] e : back) {
@@ -120,52 +126,13 @@ final class LoopEntries {
         ok[0] = true;
         // and a block with a shorter cycle than its own in its strongly connected part: an outer loop's (matmul-rv32's
         // outer loop through a block that repeats the inner loop's body, a natural loop of its own: copies -10%)
-        int[][] dist = new int[n][];
-        for (int k = 0; k < n; k++) {
-            dist[k] = distances(succ, k);
-        }
+        int[] edges = new int[n];
+        java.util.Arrays.fill(edges, 1);
+        int[][] dist = Loops.paths(succ, edges)[0];
         for (int k = 1; k < n; k++) {
-            for (int u = 0; u < n; u++) {
-                ok[k] |= dist[k][u] != Integer.MAX_VALUE && dist[u][k] != Integer.MAX_VALUE && dist[u][u] < dist[k][k];
-            }
+            ok[k] |= Loops.outer(dist, k);
         }
         return ok;
-    }
-
-    /** Per block u: the fewest edges (one or more) from block a to u, MAX_VALUE if none. */
-    private static int[] distances(int[][] succ, int a) {
-        int[] dist = new int[succ.length];
-        java.util.Arrays.fill(dist, Integer.MAX_VALUE);
-        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
-        for (int s : succ[a]) {
-            if (dist[s] == Integer.MAX_VALUE) {
-                dist[s] = 1;
-                work.add(s);
-            }
-        }
-        while (!work.isEmpty()) {
-            int u = work.poll();
-            for (int s : succ[u]) {
-                if (dist[s] == Integer.MAX_VALUE) {
-                    dist[s] = dist[u] + 1;
-                    work.add(s);
-                }
-            }
-        }
-        return dist;
-    }
-
-    /** Depth-first search from k: every edge back to a block on the search path, as {source, target}. */
-    private static void backEdges(int k, int[][] succ, byte[] state, List<int[]> back) {
-        state[k] = 1;
-        for (int s : succ[k]) {
-            if (state[s] == 1) {
-                back.add(new int[] {k, s});
-            } else if (state[s] == 0) {
-                backEdges(s, succ, state, back);
-            }
-        }
-        state[k] = 2;
     }
 
     /** The natural loop of the back edge u -> h: h and the blocks from which u is reached without passing h. */

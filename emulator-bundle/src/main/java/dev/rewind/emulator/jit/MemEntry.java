@@ -72,7 +72,9 @@ final class MemEntry {
      * and C2 drops them (PhaseIdealLoop's dominated-If search goes up to where the test's inputs are defined): before,
      * every block (and loop) of matmul's inner loop recomputed both lengths and tested them. The accesses here read
      * index 0 of arrays that always have it (tables of 2+ entries, RAM's array of 1+ pages) and their values are
-     * dropped; only the tables and widths the region's loads and stores use (region entries are frequent).
+     * dropped; only the tables and widths the region's loads and stores use (region entries are frequent), and no
+     * tag table's check where every load (or store) of the region has a page cache ({@link PageCache#covers}, RV64:
+     * the table is read only on a cache miss).
      */
     private static void entryChecks(Gen g) {
         MethodVisitor mv = g.mv;

@@ -4,7 +4,6 @@ import static dev.rewind.emulator.jit.Gen.*;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.rewind.emulator.isa.Op;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,8 +32,9 @@ import org.objectweb.asm.MethodVisitor;
 final class PageCache {
     static final boolean CACHES = !"false".equals(System.getProperty("rewind.jit.pageCache"));
     /**
-     * RV64 caches only with -Drewind.jit.pageCache64=true: on the merged engine (region-invariant RAM array and entry
-     * checks) they cost work-matmul-rv64 13-17% and work-mem-rv64 0-3% (PlainRun, 3 alternating rounds, load ~1).
+     * RV64 caches of all widths only with -Drewind.jit.pageCache64=true (by default byte-only blocks, {@link #BYTES64};
+     * =false: none): on the merged engine (region-invariant RAM array and entry checks) wide ones cost
+     * work-matmul-rv64 13-17% and work-mem-rv64 0-3% (PlainRun, 3 alternating rounds, load ~1).
      */
     static final boolean CACHES64 = "true".equals(System.getProperty("rewind.jit.pageCache64"));
     /**
@@ -127,56 +127,29 @@ final class PageCache {
      */
     private static int[] cycles(List<BlockSpec> blocks, java.util.Map<Long, Integer> index) {
         int nb = blocks.size();
-        int[][] succ = new int[nb][];
+        int[] length = new int[nb];
         for (int k = 0; k < nb; k++) {
-            succ[k] = BudgetPlan.successors(blocks.get(k), index);
+            length[k] = blocks.get(k).length();
         }
-        int[] cycle = new int[nb];
-        int[][] prevOf = new int[nb][];
-        int[][] distOf = new int[nb][];
+        int[][][] paths = Loops.paths(Loops.graph(blocks, index, true), length); // shortest by instructions
+        int[][] distOf = paths[0];
+        int[][] prevOf = paths[1];
+        int[] inner = new int[nb];
         for (int k = 0; k < nb; k++) {
-            // shortest paths by instructions from k's successors (a relaxation queue over at most a few hundred blocks)
-            int[] dist = new int[nb];
-            int[] prev = new int[nb];
-            Arrays.fill(dist, Integer.MAX_VALUE);
-            ArrayDeque<Integer> work = new ArrayDeque<>();
-            for (int s : succ[k]) {
-                if (blocks.get(k).length() < dist[s]) {
-                    dist[s] = blocks.get(k).length();
-                    prev[s] = k;
-                    work.add(s);
-                }
-            }
-            while (!work.isEmpty()) {
-                int u = work.poll();
-                for (int s : succ[u]) {
-                    int d = dist[u] + blocks.get(u).length();
-                    if (d < dist[s]) {
-                        dist[s] = d;
-                        prev[s] = u;
-                        work.add(s);
-                    }
-                }
-            }
-            cycle[k] = dist[k];
-            prevOf[k] = prev;
-            distOf[k] = dist;
+            inner[k] = distOf[k][k];
         }
-        int[] inner = cycle.clone();
         for (int k = 0; k < nb; k++) {
-            if (cycle[k] == Integer.MAX_VALUE) {
+            if (distOf[k][k] == Integer.MAX_VALUE) {
                 continue;
             }
             int steps = 0;
             for (int u = prevOf[k][k]; u != k && steps++ < nb; u = prevOf[k][u]) {
-                if (cycle[u] < cycle[k]) {
+                if (distOf[u][u] < distOf[k][k]) {
                     inner[k] = Integer.MAX_VALUE;
                 }
             }
-            for (int u = 0; u < nb; u++) { // a block of an outer loop whose shortest cycle bypasses the inner one
-                if (cycle[u] < cycle[k] && distOf[k][u] != Integer.MAX_VALUE && distOf[u][k] != Integer.MAX_VALUE) {
-                    inner[k] = Integer.MAX_VALUE;
-                }
+            if (Loops.outer(distOf, k)) { // a block of an outer loop whose shortest cycle bypasses the inner one
+                inner[k] = Integer.MAX_VALUE;
             }
         }
         return inner;
@@ -191,7 +164,8 @@ final class PageCache {
 
     /**
      * Whether every load ({@code stores} false) or store of an RV64 region goes through a page cache (its tag table is
-     * read only on a cache miss); false when the region has none, and on RV32 ({@link #COVERED}).
+     * read only on a cache miss); false when the region has none or {@link #COVERED} is off, and always on RV32
+     * (hard-coded here, not through {@link #COVERED}).
      */
     boolean covers(List<BlockSpec> blocks, boolean stores) {
         if (rv32) {

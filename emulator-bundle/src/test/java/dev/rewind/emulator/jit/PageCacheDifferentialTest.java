@@ -24,8 +24,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * by snapshots (first store slow, then fast again); an LR/SC pair every 64 rounds (the caches start over after it,
  * so the watched page is entered from a page cached for 15 rounds: rounds 0x40E and 0x820). Faults go to a handler
  * that skips the instruction. Checked mutations: no crossing term in the hit test (the half crossing into the
- * read-watched bytes is not stopped), a two-page window (likewise). RV64 takes page caches only with
- * -Drewind.jit.pageCache64=true (PageCache.CACHES64; by default its cases check the per-access path).
+ * read-watched bytes is not stopped), a two-page window (likewise). Each case runs twice: with that loop (RV64 caches
+ * its wide accesses only with -Drewind.jit.pageCache64=true, PageCache.CACHES64: by default the per-access path), and
+ * with its loads and stores as bytes (LBU, LB, SB: RV64's default caches, PageCache.BYTES64; checked mutation: a
+ * two-page window in the RV64 hit test).
  */
 class PageCacheDifferentialTest {
 
@@ -37,14 +39,15 @@ class PageCacheDifferentialTest {
     private static final long W = D + 0x9000;
     private static final int ROUNDS = 0x1180;
 
-    static String program() {
+    /** The loop; {@code bytes}: its accesses are LBU/LB/SB/SB (RV64's default caches), else LW/LH/SB/SH. */
+    static String program(boolean bytes) {
         StringBuilder sb = new StringBuilder(RandomPrograms.HANDLER_CODE);
         sb.append(".zero ").append(RandomPrograms.BODY - RandomPrograms.RAM - 4 * 15).append('\n');
         sb.append("start:\nloop:\n");
         // misaligned words and halves walking a byte per round: every page boundary is crossed by a wide access
-        sb.append("lw t1,0(a0)\nadd t2,t2,t1\nsb t1,0(a1)\n");
-        sb.append("lh t3,1(a2)\nxor t2,t2,t3\n");
-        sb.append("sh t2,-1(a3)\naddi a0,a0,1\naddi a1,a1,1\naddi a2,a2,1\naddi a3,a3,-1\n");
+        sb.append(bytes ? "lbu" : "lw").append(" t1,0(a0)\nadd t2,t2,t1\nsb t1,0(a1)\n");
+        sb.append(bytes ? "lb" : "lh").append(" t3,1(a2)\nxor t2,t2,t3\n");
+        sb.append(bytes ? "sb" : "sh").append(" t2,-1(a3)\naddi a0,a0,1\naddi a1,a1,1\naddi a2,a2,1\naddi a3,a3,-1\n");
         // every 64th round an LR/SC (the caches start over after it)
         sb.append("addi t0,t0,-1\nandi s2,t0,63\nbne s2,zero,skip\n");
         sb.append("lr.w t4,(s1)\nsc.w t5,t2,(s1)\nadd t2,t2,t5\n");
@@ -65,10 +68,10 @@ class PageCacheDifferentialTest {
         };
     }
 
-    static Machine boot(int xlen, int set, boolean jit, CollectingConsole console) {
+    static Machine boot(int xlen, int set, boolean bytes, boolean jit, CollectingConsole console) {
         Machine m = new Machine(new MachineConfig(xlen, 1, RAM, 1000), console, InputSource.none());
         m.setTranslation(jit, 0);
-        byte[] code = new Assembler(xlen).assemble(program(), RandomPrograms.RAM);
+        byte[] code = new Assembler(xlen).assemble(program(bytes), RandomPrograms.RAM);
         m.writeMemory(RandomPrograms.RAM, code, 0, code.length);
         byte[] data = new byte[0xA000];
         new Random(5).nextBytes(data);
@@ -87,14 +90,15 @@ class PageCacheDifferentialTest {
         return m;
     }
 
-    @ParameterizedTest(name = "RV{0} pointers {1}")
-    @CsvSource({"32,0", "32,1", "32,2", "64,0", "64,1", "64,2", "64,3"})
+    @ParameterizedTest(name = "RV{0} pointers {1} bytes {2}")
+    @CsvSource({"32,0,false", "32,1,false", "32,2,false", "64,0,false", "64,1,false", "64,2,false", "64,3,false",
+        "32,0,true", "32,1,true", "32,2,true", "64,0,true", "64,1,true", "64,2,true", "64,3,true"})
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void byteLoopsRunIdenticallyTranslated(int xlen, int set) {
+    void byteLoopsRunIdenticallyTranslated(int xlen, int set, boolean bytes) {
         CollectingConsole outRef = ConsoleSink.collecting();
         CollectingConsole outJit = ConsoleSink.collecting();
-        Machine ref = boot(xlen, set, false, outRef);
-        Machine jit = boot(xlen, set, true, outJit);
+        Machine ref = boot(xlen, set, bytes, false, outRef);
+        Machine jit = boot(xlen, set, bytes, true, outJit);
         Lockstep.Outcome o = Lockstep.run(ref, jit, 5000, 4, 2, 20_000);
         Lockstep.assertRanToExit(o, jit, outRef, outJit);
         assertThat(ref.hart(0).reg(5)).as("every round of the loop").isZero();
