@@ -6,6 +6,7 @@ import dev.rewind.emulator.Machine;
 import dev.rewind.emulator.RunResult;
 import dev.rewind.emulator.StopReason;
 import dev.rewind.emulator.device.CollectingConsole;
+import dev.rewind.emulator.device.ConsoleSink;
 
 /**
  * An interpreted machine ({@code ref}) and a translated one ({@code jit}) run side by side in growing chunks: after
@@ -55,5 +56,28 @@ final class Lockstep {
         assertThat(outJit.text()).isEqualTo(outRef.text());
         assertThat(jit.translationCounts()[1]).as("blocks translated").isPositive();
         assertThat(jit.translationCounts()[2]).as("failed translations").isZero();
+    }
+
+    /** Boots one of the two machines of a lockstep run: translated or not, writing to {@code console}. */
+    interface Boot {
+        Machine boot(boolean jit, CollectingConsole console);
+    }
+
+    /**
+     * A looping program booted twice (interpreted and translated) runs in lockstep ({@link #run}: 5000 points, a
+     * snapshot every 4, chunks doubling up to 20,000 slots) to its exit, having done every round of its loop (x5
+     * counted down to zero), and with {@code watched}, stopped at a watchpoint at least twice.
+     */
+    static void loopRunsToExit(Boot boot, boolean watched) {
+        CollectingConsole outRef = ConsoleSink.collecting();
+        CollectingConsole outJit = ConsoleSink.collecting();
+        Machine ref = boot.boot(false, outRef);
+        Machine jit = boot.boot(true, outJit);
+        Outcome o = run(ref, jit, 5000, 4, 2, 20_000);
+        assertRanToExit(o, jit, outRef, outJit);
+        assertThat(ref.hart(0).reg(5)).as("every round of the loop").isZero();
+        if (watched) {
+            assertThat(o.watchStops()).as("watchpoint stops").isGreaterThanOrEqualTo(2);
+        }
     }
 }
