@@ -1,7 +1,7 @@
 #!/bin/bash
 # Rewind's time-travel benchmark against QEMU 7.2's record/replay, one command:
 #
-#   releng/bench/timetravel.sh [--quick] [--no-qemu] [--no-rewind] [--mips] [--reps N] [-- TimeTravelBench options]
+#   releng/bench/timetravel.sh [--quick] [--no-qemu] [--no-rewind] [--mips] [--no-build] [--reps N] [-- TimeTravelBench options]
 #
 # QEMU half (needs qemu-system-riscv32, qemu-img, gdb-multiarch): records one run of
 #   tests/guest/elf/ttbench-rv32.elf (`-icount shift=0,rr=record,rrfile=…,rrsnapshot=init`, an empty qcow2 drive
@@ -12,23 +12,25 @@
 #   into a 4-hart run (depth = global virtual time) and into the same 1-hart run at the same tt_mark points as
 #   QEMU, recording overhead (snapshots on vs off), snapshot memory; prints the combined table.
 # --quick: depths 1e6..1e8 only, fewer repetitions (~1 min). --mips: also run bench.sh (Rewind vs QEMU MIPS).
+# --no-build: the classes as they are built (BenchScriptsTest runs the script so, inside the Maven build).
 # Takes ~3-4 minutes in full on 2 cores. Note the load average printed at the start and the end: other
 # processes on the machine skew every figure.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE=$ROOT/releng/bench
 ELF=$ROOT/tests/guest/elf/ttbench-rv32.elf
-QUICK=0; QEMU=1; REWIND=1; MIPS=0; REPS=5
+QUICK=0; QEMU=1; REWIND=1; MIPS=0; REPS=5; BUILD=1
 while [ $# -gt 0 ]; do
     case $1 in
         --quick) QUICK=1 ;;
         --no-qemu) QEMU=0 ;;
         --no-rewind) REWIND=0 ;;
         --mips) MIPS=1 ;;
+        --no-build) BUILD=0 ;;
         --reps) REPS=$2; shift ;;
         --) shift; break ;;
         -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "usage: $0 [--quick] [--no-qemu] [--no-rewind] [--mips] [--reps N] [-- TimeTravelBench options]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--quick] [--no-qemu] [--no-rewind] [--mips] [--no-build] [--reps N] [-- TimeTravelBench options]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -71,8 +73,8 @@ fi
 if [ $REWIND = 1 ]; then
     . "$ROOT/releng/scripts/jdk.sh"
     JDK=$(rewind_find_jdk) || exit 1
-    echo "== Rewind: building releng/bench (and the engine)"
-    if ! (cd "$ROOT" && JAVA_HOME="$JDK" ./mvnw -q -B -o -DskipTests -pl releng/bench -am package >"$T/build.log" 2>&1 \
+    [ $BUILD = 1 ] && echo "== Rewind: building releng/bench (and the engine)"
+    if [ $BUILD = 1 ] && ! (cd "$ROOT" && JAVA_HOME="$JDK" ./mvnw -q -B -o -DskipTests -pl releng/bench -am package >"$T/build.log" 2>&1 \
           || JAVA_HOME="$JDK" ./mvnw -q -B -DskipTests -pl releng/bench -am package >"$T/build.log" 2>&1); then
         echo "build failed:" >&2; cat "$T/build.log" >&2; exit 1
     fi
