@@ -69,7 +69,9 @@ final class BudgetPlan {
     private final Map<Long, Integer> index = new HashMap<>();
     private final boolean[] point;
     private final int[] dist;
-    private final byte[] state;
+    private final boolean[] done;
+    /** Per block: its successors through direct jumps ({@link Loops#graph}); set on the sparse path only. */
+    private int[][] succ;
 
     BudgetPlan(List<BlockSpec> blocks, Label[] labels, boolean sparse) {
         int n = blocks.size();
@@ -79,7 +81,7 @@ final class BudgetPlan {
         this.entry = new Label[n];
         this.point = new boolean[n];
         this.dist = new int[n];
-        this.state = new byte[n];
+        this.done = new boolean[n];
         for (int k = 0; k < n; k++) {
             index.put(blocks.get(k).pc(), k);
         }
@@ -91,7 +93,8 @@ final class BudgetPlan {
             }
             return;
         }
-        for (int[] e : Loops.backEdges(Loops.graph(blocks, index, true))) {
+        succ = Loops.graph(blocks, index, true);
+        for (int[] e : Loops.backEdges(succ)) {
             point[e[1]] = true; // every loop has a checkpoint
         }
         for (int k = 0; k < n; k++) {
@@ -104,24 +107,19 @@ final class BudgetPlan {
         }
     }
 
-    /** Successors of block k inside the region through direct jumps (as {@link BlockEmit} emits them). */
-    private int[] next(int k) {
-        return Loops.successors(blocks.get(k), index);
-    }
-
     /**
      * The most instructions a path from the start of block k runs before it reaches a checkpoint (k excluded) or
      * leaves; a successor that would make it exceed {@link #SPAN} becomes a checkpoint. Without back edges' targets
      * the region's jumps form no cycle, so the recursion ends.
      */
     private int distance(int k) {
-        if (state[k] == 2) {
+        if (done[k]) {
             return dist[k];
         }
-        state[k] = 2;
+        done[k] = true;
         int n = blocks.get(k).length();
         int most = 0;
-        int[] next = next(k);
+        int[] next = succ[k];
         for (int s : next) {
             if (!point[s]) {
                 most = Math.max(most, distance(s));

@@ -27,7 +27,7 @@ final class LoadFed {
                     }
                     int r1 = (w >>> 16) & 63;
                     int r2 = (w >>> 24) & 63;
-                    boolean load = op >= Op.LB && op <= Op.LWU || op >= Op.LR_W && op <= Op.AMOMAXU_D;
+                    boolean load = fromMemory(op);
                     boolean store = op >= Op.SB && op <= Op.SD;
                     if (!store && (load || (fed & (1L << r1)) != 0 || (fed & (1L << r2)) != 0)) {
                         fed |= 1L << rd;
@@ -81,7 +81,7 @@ final class LoadFed {
             if (op == Op.LBU) {
                 now = true;
                 bnd = 256;
-            } else if (op >= Op.LB && op <= Op.LWU || op >= Op.LR_W && op <= Op.AMOMAXU_D) {
+            } else if (fromMemory(op)) {
                 now = true;
             } else if (op == Op.ADD || op == Op.ADDW) {
                 now = fed1 && index(bound, r1) == 0 || fed2 && index(bound, r2) == 0;
@@ -99,6 +99,11 @@ final class LoadFed {
             bound[rd] = bnd;
         }
         return out;
+    }
+
+    /** A load or an atomic (LR, SC, AMOs): rd gets a value from memory. */
+    private static boolean fromMemory(int op) {
+        return op >= Op.LB && op <= Op.LWU || op >= Op.LR_W && op <= Op.AMOMAXU_D;
     }
 
     private static int index(int[] bound, int r) {
