@@ -73,6 +73,7 @@ qemu() {    # XLEN ELF [qemu args]
 insns_of() { grep -iE '^[[:space:]]*instructions[[:space:]]*:' "$W/out" | head -1 | sed -E 's/[^0-9]//g'; }
 
 echo "load before: $(load)   runs: $RUNS   $(nproc) cores"
+FAILED=0   # a run that failed makes the script's exit status 1 (after the tables)
 BEFORE=${BEFORE:-}
 declare -A QB QBC
 for x in $XLENS; do
@@ -109,9 +110,9 @@ printf '\n%-22s %11s | %8s %8s | %8s %8s %7s %7s | %8s %8s %7s %7s | %8s %7s\n' 
 for g in $GUESTS; do
     for x in $XLENS; do
         e=$ELF/$g-rv$x.elf
-        [ -f "$e" ] || { echo "$g-rv$x: no $e" >&2; continue; }
+        [ -f "$e" ] || { echo "$g-rv$x: no $e" >&2; FAILED=1; continue; }
         read -r e k <<<"$(scaled "$g" "$x")"
-        [ -n "$e" ] || { echo "$g-rv$x: cannot build it at scale $SCALE${LONG:+ (--long $LONG)}" >&2; continue; }
+        [ -n "$e" ] || { echo "$g-rv$x: cannot build it at scale $SCALE${LONG:+ (--long $LONG)}" >&2; FAILED=1; continue; }
         label=$g-rv$x; [ "$k" = 1 ] || label="$g-rv$x x$k"
         declare -A S=()
         n=""
@@ -120,17 +121,17 @@ for g in $GUESTS; do
             S[qw]+="$(echo "$w - ${QB[$x]}" | bc -l) "; S[qc]+="$(echo "$c - ${QBC[$x]}" | bc -l) "
             if [ $INPROC = 1 ]; then
                 read -r ins w c <<<"$(inproc "$CP" "$e")"
-                [ -n "$ins" ] && { n=$ins; S[iw]+="$w "; S[ic]+="$c "; }
+                if [ -n "$ins" ]; then n=$ins; S[iw]+="$w "; S[ic]+="$c "; else FAILED=1; fi
                 if [ -n "$BEFORE" ]; then
                     read -r ins w c <<<"$(inproc "$BEFORE:$CP" "$e")"
-                    [ -n "$ins" ] && S[bc]+="$c "
+                    if [ -n "$ins" ]; then S[bc]+="$c "; else FAILED=1; fi
                 fi
             fi
             if [ $WHOLE = 1 ]; then
                 read -r w c <<<"$(timed "$REWIND" run "$e" --stats)"
                 ins=$(insns_of)
                 if [ -n "$ins" ]; then n=$ins; S[ww]+="$w "; S[wc]+="$c "; else
-                    echo "whole-process run of $e failed:" >&2; sed 's/^/  | /' "$W/out" >&2; fi
+                    echo "whole-process run of $e failed:" >&2; sed 's/^/  | /' "$W/out" >&2; FAILED=1; fi
             fi
         done
         declare -A M=()
@@ -158,7 +159,8 @@ if [ $MT = 1 ]; then
             for h in 1 4; do
                 timed "$REWIND" run "$e" --stats --harts $h >/dev/null
                 ins=$(insns_of); wall=$(grep -iE '^wall' "$W/out" | sed -E 's/[^0-9.]*([0-9.]+).*/\1/')
-                [ -n "$ins" ] && S[$h]+="$(echo "$wall * 1000000000 / $ins" | bc -l) "
+                if [ -n "$ins" ] && [ -n "$wall" ]; then S[$h]+="$(echo "$wall * 1000000000 / $ins" | bc -l) "; else
+                    echo "bench-mt-rv$x, $h harts, failed:" >&2; sed 's/^/  | /' "$W/out" >&2; FAILED=1; fi
                 [ $h = 4 ] && N4=$ins
             done
             read -r w c <<<"$(qemu "$x" "$e" -smp 4 -icount shift=0)"
@@ -173,3 +175,4 @@ if [ $MT = 1 ]; then
     echo "(Rewind figures from its --stats wall time, i.e. the run itself; QEMU's net of start-up)"
 fi
 echo "load after: $(load)"
+exit $FAILED

@@ -1,5 +1,13 @@
 # Shared by the bench scripts (sourced after they set ROOT and M2).
 
+# bench_asm: the ASM jar of the version the build uses (the root pom's asm.version) in M2.
+bench_asm() {
+    local v
+    v=$(sed -n 's:.*<asm.version>\(.*\)</asm.version>.*:\1:p' "$ROOT/pom.xml" | head -1)
+    [ -f "$M2/org/ow2/asm/asm/$v/asm-$v.jar" ] || { echo "no ASM $v in $M2 (build the reactor first)" >&2; return 1; }
+    echo "$M2/org/ow2/asm/asm/$v/asm-$v.jar"
+}
+
 # bench_classpath DIR MODULE...: copies each MODULE's target/classes (paths below ROOT) into DIR/classes, so that a
 # build during the run cannot change them under it, and prints a class path of that copy and ASM.
 bench_classpath() {
@@ -9,7 +17,7 @@ bench_classpath() {
     for d in "$@"; do
         [ -d "$ROOT/$d/target/classes" ] && cp -r "$ROOT/$d/target/classes/." "$dir/classes/"
     done
-    echo "$dir/classes:$(ls "$M2"/org/ow2/asm/asm/9.*/asm-9.*.jar 2>/dev/null | sort -V | tail -1)"
+    echo "$dir/classes:$(bench_asm)"
 }
 
 # median: the median of the numbers on standard input (nothing when there are none).

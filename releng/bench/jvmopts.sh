@@ -48,6 +48,7 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 . "$ROOT/releng/bench/common.sh"
 errs() { ls "$ROOT"/hs_err_pid*.log ./hs_err_pid*.log 2>/dev/null | sort -u | wc -l; }
 echo "load before: $(load)   runs: $RUNS   scale: $SCALE   $(nproc) cores   hs_err files: $(errs)"
+FAILED=0   # a run that failed makes the exit status 1 (after the table)
 printf '%-28s %-12s %8s %8s %8s %15s\n' elf variant 'wall s' 'cpu s' 'run s' 'cpu min-max'
 for e in $ELFS; do
     declare -A S=()
@@ -61,7 +62,9 @@ for e in $ELFS; do
                 "$launcher" run "$e" --stats </dev/null >"$W/out" 2>&1
             read -r w u s < <(tail -1 "$W/time")
             r=$(grep -E '^wall:' "$W/out" | sed -E 's/[^0-9.]*([0-9.]+).*/\1/')
-            if [ -z "$r" ]; then echo "$name: run of $e failed:" >&2; sed 's/^/  | /' "$W/out" | tail -20 >&2; continue; fi
+            if [ -z "$r" ]; then
+                echo "$name: run of $e failed:" >&2; sed 's/^/  | /' "$W/out" | tail -20 >&2; FAILED=1; continue
+            fi
             S[$name.w]+="$w "; S[$name.c]+="$(echo "$u + $s" | bc -l) "; S[$name.r]+="$r "
         done
     done
@@ -75,3 +78,4 @@ for e in $ELFS; do
 done
 echo "variants:"; for v in "${VARIANTS[@]}"; do echo "  ${v%%=*}: ${v#*=}"; done
 echo "load after: $(load)   hs_err files: $(errs)"
+exit $FAILED

@@ -21,25 +21,31 @@ MODES=${MODES:-none inline cond callback functions trace}
 BEFORE_AFTER=${BEFORE_AFTER:-1}
 WARM=${WARM:-200000000}
 N=${N:-600000000}
-BASE=${BASE:-$(git -C "$ROOT" merge-base HEAD main)}
 M2=${M2:-$HOME/.m2/repository}
-ASM=$M2/org/ow2/asm/asm/9.10.1/asm-9.10.1.jar
-ANN=$M2/org/osgi/org.osgi.annotation.versioning/1.1.2/org.osgi.annotation.versioning-1.1.2.jar:$M2/org/osgi/org.osgi.annotation.bundle/2.0.0/org.osgi.annotation.bundle-2.0.0.jar
+. "$ROOT/releng/bench/common.sh"
+ASM=$(bench_asm)
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
-git -C "$ROOT" archive "$BASE" emulator-bundle/src/main/java | tar -x -C "$W"
-# (an engine with the plugin host needs the plugin API: this tree's, copied into the base classes)
-mkdir -p "$W/base"; cp -r "$ROOT/bundles/dev.rewind.plugin.api/target/classes/." "$W/base/"
-"$JAVA_HOME/bin/javac" -nowarn -d "$W/base" -cp "$ASM:$ANN:$W/base" $(find "$W/emulator-bundle" -name '*.java') \
-    "$ROOT/releng/bench/src/main/java/dev/rewind/bench/PlainRun.java" 2>&1 | grep -v '^Note:' || true
 # a copy of this engine's classes, so that a build during the run cannot pull them away
-mkdir -p "$W/new"
-for d in emulator-bundle bundles/dev.rewind.plugin.api bundles/dev.rewind.bus bundles/dev.rewind.trace releng/bench; do cp -r "$ROOT/$d/target/classes/." "$W/new/"; done
-NEW=$W/new:$ASM
-OLD=$W/base:$ASM
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+NEW=$(bench_classpath "$W/new" emulator-bundle bundles/dev.rewind.plugin.api bundles/dev.rewind.bus \
+    bundles/dev.rewind.trace releng/bench)
+if [ "$BEFORE_AFTER" = 1 ]; then
+    BASE=${BASE:-$(git -C "$ROOT" merge-base HEAD main)}
+    ANN=$M2/org/osgi/org.osgi.annotation.versioning/1.1.2/org.osgi.annotation.versioning-1.1.2.jar:$M2/org/osgi/org.osgi.annotation.bundle/2.0.0/org.osgi.annotation.bundle-2.0.0.jar
+    git -C "$ROOT" archive "$BASE" emulator-bundle/src/main/java | tar -x -C "$W"
+    # (an engine with the plugin host needs the plugin API: this tree's, copied into the base classes)
+    mkdir -p "$W/base"; cp -r "$ROOT/bundles/dev.rewind.plugin.api/target/classes/." "$W/base/"
+    "$JAVA_HOME/bin/javac" -nowarn -d "$W/base" -cp "$ASM:$ANN:$W/base" $(find "$W/emulator-bundle" -name '*.java') \
+        "$ROOT/releng/bench/src/main/java/dev/rewind/bench/PlainRun.java" 2>&1 | grep -v '^Note:' || true
+    OLD=$W/base:$ASM
+fi
 METRIC=${METRIC:-mips}   # mips: wall time; cpu-mips: the running thread's CPU time (steadier on a loaded machine)
-mips() { "$JAVA" -cp "$1" "${@:2}" | awk -v m="$METRIC" '$1 == m {print $2}'; }
+mips() {   # CLASSPATH MAIN ARGS...: the run's METRIC, or the end of the script when it printed none
+    local v
+    v=$("$JAVA" -cp "$1" "${@:2}" | awk -v m="$METRIC" '$1 == m {print $2}')
+    [ -n "$v" ] || { echo "plugins.sh: no $METRIC from ${*:2}" >&2; exit 1; }
+    echo "$v"
+}
 
 QEMU=${QEMU:-$(command -v qemu-system-riscv32 >/dev/null && command -v gcc >/dev/null && echo 1 || echo 0)}
 QMODES="none inline callback functions"

@@ -36,6 +36,7 @@ CP=$(bench_classpath "$W" emulator-bundle releng/bench bundles/dev.rewind.plugin
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)   $(nproc) cores   $(basename "$ELF"), $WINDOWS windows of $WINDOW"
 printf '%-10s %4s %10s %10s %8s %6s %10s %8s\n' variant jvm 'first ms' 'steady ms' 'C2 rgn' OSR 'not entr' bailout
 declare -A S=()
+FAILED=0   # a JVM that failed makes the exit status 1 (after the table)
 for j in $(seq "$JVMS"); do
     for v in "${VARIANTS[@]}"; do
         name=${v%%=*}; opts=${v#*=}
@@ -44,7 +45,7 @@ for j in $(seq "$JVMS"); do
             "$WINDOWS" >"$W/log" 2>"$W/win"
         first=$(awk '$1 == "window" && $2 == 0 {print $4}' "$W/win")
         steady=$(awk '$1 == "window" {print $4}' "$W/win" | tail -3 | median)
-        if [ -z "$steady" ]; then echo "$name: JVM $j failed:" >&2; tail -5 "$W/win" >&2; continue; fi
+        if [ -z "$steady" ]; then echo "$name: JVM $j failed:" >&2; tail -5 "$W/win" >&2; FAILED=1; continue; fi
         # PrintCompilation: "time id flags tier name (size)"; % among the flags = OSR
         read -r c2 osr ne bo < <(awk '{n = 0; for (i = 1; i <= NF; i++) if ($i ~ /::/) { n = i; break }
                 if (n < 2) next; osr = 0; for (i = 3; i < n; i++) if ($i == "%") osr = 1
@@ -67,3 +68,4 @@ for v in "${VARIANTS[@]}"; do
 done
 [ -n "${KEEP_LOGS:-}" ] && { mkdir -p "$KEEP_LOGS"; cp "$W"/*-*.log "$KEEP_LOGS/"; echo "logs in $KEEP_LOGS"; }
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+exit $FAILED
