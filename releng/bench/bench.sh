@@ -31,7 +31,7 @@ QEMU64=${QEMU64:-qemu-system-riscv64}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 WARM=${WARM:-200000000}
 M2=${M2:-$HOME/.m2/repository}
-RUNS=3; GUESTS="bench work-list work-matmul work-fsm work-crc work-mem work-calls"; XLENS="32 64"
+RUNS=3; GUESTS="bench work-list work-matmul work-fsm work-crc work-mem work-calls work-mix"; XLENS="32 64"
 MT=1; INPROC=1; WHOLE=1; QEMU_ONLY=0; SCALE=1; LONG=
 while [ $# -gt 0 ]; do
     case $1 in

@@ -43,6 +43,8 @@ class GuestElfRunTest {
         "tohost-fail-rv32.elf, 1, 3, ''",
         "bench-small-rv32.elf, 1, 0, 'checksum 0xf5aac40f'",
         "bench-small-rv64.elf, 1, 0, 'checksum 0xf5aac40f'",
+        "work-mix-small-rv32.elf, 1, 0, 'work-mix: 20 rounds, checksum 0x4397'",
+        "work-mix-small-rv64.elf, 1, 0, 'work-mix: 20 rounds, checksum 0x4397'",
     })
     void guestProgramRuns(String elf, int harts, int exit, String output) throws Exception {
         CollectingConsole console = ConsoleSink.collecting();

@@ -43,6 +43,7 @@ class ElfDifferentialTest {
         "atomics-rv32, 4, 1000", "atomics-rv64, 4, 13",
         "demo-rv32, 4, 1000", "demo-rv64, 4, 2",
         "bench-small-rv32, 1, 1000", "bench-small-rv64, 1, 1000",
+        "work-mix-small-rv32, 1, 1000", "work-mix-small-rv64, 1, 1000",
         "trap-rv32, 1, 1000", "trap-rv64, 1, 3",
         "timer-rv32, 1, 1000", "timer-rv64, 4, 1000",
         "exit-code-rv32, 1, 1", "exit-code-rv64, 1, 2",

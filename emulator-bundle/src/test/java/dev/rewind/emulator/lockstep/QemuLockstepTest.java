@@ -120,7 +120,7 @@ class QemuLockstepTest {
     @CsvSource({"exit-code, 32, virt", "exit-code, 64, virt", "trap, 32, virt", "trap, 64, virt",
         "tohost, 32, spike", "tohost-fail, 64, spike", "hello, 32, virt", "hello, 64, virt", "atomics, 32, virt",
         "atomics, 64, virt", "bench-small, 32, virt", "bench-small, 64, virt", "demo, 64, virt", "trigpmp, 32, virt",
-        "trigpmp, 64, virt"})
+        "trigpmp, 64, virt", "work-mix-small, 32, virt", "work-mix-small, 64, virt"})
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void guestProgramsAgreeWithQemu(String program, int xlen, String machine) throws Exception {
         Path elf = guest(program + "-rv" + xlen + ".elf");
