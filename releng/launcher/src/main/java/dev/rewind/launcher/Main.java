@@ -109,7 +109,8 @@ public final class Main {
         boolean startAll = List.of("bundles", "shell", "exec", "script").contains(command)
                 || "false".equals(System.getProperty("rewind.lazy"));
         String startFor = RunTraining.COMMAND.equals(command) ? "run" : command;   // train-run: the bundles of run
-        try (FelixRuntime runtime = FelixRuntime.start(options, false, startAll ? null : startFor, err)) {
+        try (FelixRuntime runtime = FelixRuntime.start(options, false, startAll ? null : startFor,
+                startFor.equals(command), err)) {
             Timeline.mark("runtime started");
             switch (command) {
                 case "bundles":
