@@ -18,7 +18,8 @@ import org.osgi.framework.Constants;
  * The runtime's bundles that a subcommand's start resolved (those it started and what they are wired to), kept in the
  * runtime folder ({@code felix-cache/rewind-resolved-COMMAND}) so that the command's next start installs only those,
  * in a Felix storage of its own ({@link BundleCache} slots {@code COMMAND-N}): Felix reloads every bundle its storage
- * holds at each start (~5 ms each in HotSpot's interpreter), and {@code run} resolves 18 of the 28.
+ * holds at each start (~5 ms each in HotSpot's interpreter), and {@code run} resolves 16 of the 28. Only for commands
+ * whose needs do not depend on their arguments ({@code run}: {@link Main}).
  * <p>
  * Kept by a start that installed every bundle, had no user plugins and started only the command's bundles; valid while
  * the runtime's bundles are the ones it was kept for (the same {@link BundleCache#fingerprint}). A start from the
