@@ -54,7 +54,7 @@ final class FelixRuntime implements AutoCloseable {
      */
     static FelixRuntime start(LaunchOptions options, boolean interactive, String command, PrintStream err)
             throws LaunchException {
-        return start(options, interactive, command, true, err);
+        return start(options, interactive, command, false, err);
     }
 
     /**
