@@ -1,3 +1,3 @@
 /** Rewind's emulator engine: a deterministic multi-hart RISC-V machine. */
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 package dev.rewind.emulator;

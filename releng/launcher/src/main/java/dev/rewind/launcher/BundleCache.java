@@ -51,11 +51,19 @@ final class BundleCache implements AutoCloseable {
 
     /** A cache for the runtime whose bundles are {@code jars} (in {@code runtimeDir/bundles}). */
     static BundleCache open(Path runtimeDir, List<Path> jars) throws IOException {
+        return open(runtimeDir, jars, "");
+    }
+
+    /**
+     * A cache for {@code jars}, in the slots named {@code family} + number ({@link CommandBundles}: a command's own
+     * storage with the bundles it resolves; "" for all of the runtime's).
+     */
+    static BundleCache open(Path runtimeDir, List<Path> jars, String family) throws IOException {
         if (!"false".equals(System.getProperty("rewind.bundlecache"))) {
             String fingerprint = fingerprint(runtimeDir, jars);
             Path base = runtimeDir.resolve("felix-cache");
             for (int slot = 0; slot < SLOTS; slot++) {
-                BundleCache cache = trySlot(base, slot, fingerprint);
+                BundleCache cache = trySlot(base, family + slot, fingerprint);
                 if (cache != null) {
                     return cache;
                 }
@@ -64,7 +72,7 @@ final class BundleCache implements AutoCloseable {
         return new BundleCache(Files.createTempDirectory("rewind-felix-"), false, null, null, null);
     }
 
-    private static BundleCache trySlot(Path base, int slot, String fingerprint) {
+    private static BundleCache trySlot(Path base, String slot, String fingerprint) {
         FileChannel channel = null;
         try {
             Files.createDirectories(base);
@@ -74,7 +82,7 @@ final class BundleCache implements AutoCloseable {
                 channel.close();
                 return null;   // another process uses this slot
             }
-            Path storage = base.resolve(String.valueOf(slot));
+            Path storage = base.resolve(slot);
             Path file = base.resolve(slot + ".fingerprint");
             boolean same = Files.isDirectory(storage) && Files.isRegularFile(file) && fingerprint.equals(read(file));
             if (!same) {

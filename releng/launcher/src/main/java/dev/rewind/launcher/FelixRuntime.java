@@ -30,6 +30,13 @@ final class FelixRuntime implements AutoCloseable {
     private final List<Bundle> failed = new ArrayList<>();
     private boolean partial;
     private final List<Bundle> rest = new ArrayList<>();
+    /** Every runtime jar, and the command whose resolved bundles are kept at close or whose subset this start is. */
+    private List<Path> runtimeJars = List.of();
+    private Path runtimeDir;
+    private String command;
+    /** Whether only the bundles the command resolved before are installed ({@link CommandBundles}). */
+    private boolean subset;
+    private boolean keepResolved;
 
     private FelixRuntime(Felix felix, BundleCache cache) {
         this.felix = felix;
@@ -47,14 +54,30 @@ final class FelixRuntime implements AutoCloseable {
      */
     static FelixRuntime start(LaunchOptions options, boolean interactive, String command, PrintStream err)
             throws LaunchException {
+        return start(options, interactive, command, false, err);
+    }
+
+    /**
+     * @param ownStorage whether the command may start from the bundles it resolved before, in a storage of its own
+     *                   ({@link CommandBundles}), and keep them for its next start (not: a command that starts the
+     *                   bundles of another, as the training run of run, which also reads the demo of a bundle run
+     *                   does not resolve)
+     */
+    static FelixRuntime start(LaunchOptions options, boolean interactive, String command, boolean ownStorage,
+            PrintStream err) throws LaunchException {
         Path bundlesDir = options.bundlesDir();
         List<Path> runtimeJars = jarsIn(bundlesDir);
         if (runtimeJars.isEmpty()) {
             throw new LaunchException("no bundles found in " + bundlesDir + "; rebuild the runtime with ./mvnw install", null);
         }
+        Path runtimeDir = bundlesDir.getParent();
+        // (user plugins may need any bundle: then every bundle)
+        boolean own = ownStorage && jarsIn(options.pluginsDir()).isEmpty();
+        List<Path> subset = command != null && own ? CommandBundles.of(runtimeDir, runtimeJars, command) : null;
         BundleCache cache;
         try {
-            cache = BundleCache.open(bundlesDir.getParent(), runtimeJars);
+            cache = subset == null ? BundleCache.open(runtimeDir, runtimeJars)
+                    : BundleCache.open(runtimeDir, subset, command + "-");
         } catch (IOException e) {
             throw new LaunchException("cannot create the OSGi storage folder: " + e.getMessage(), e);
         }
@@ -68,6 +91,10 @@ final class FelixRuntime implements AutoCloseable {
         config.put("gosh.args", interactive ? "" : "--nointeractive");
         Felix felix = new Felix(config);
         FelixRuntime runtime = new FelixRuntime(felix, cache);
+        runtime.runtimeJars = runtimeJars;
+        runtime.runtimeDir = runtimeDir;
+        runtime.command = command;
+        runtime.subset = subset != null;
         try {
             felix.init();
             if (cache.reused()) {
@@ -75,7 +102,7 @@ final class FelixRuntime implements AutoCloseable {
             }
             felix.start();
             Timeline.mark(cache.reused() ? "felix started (bundle cache reused)" : "felix started");
-            List<Bundle> installed = RuntimeBundles.install(felix.getBundleContext(), runtimeJars);
+            List<Bundle> installed = RuntimeBundles.install(felix.getBundleContext(), subset != null ? subset : runtimeJars);
             cache.commit();
             List<Bundle> plugins = runtime.installPlugins(options.pluginsDir(), err);
             Timeline.mark("bundles installed");
@@ -95,6 +122,7 @@ final class FelixRuntime implements AutoCloseable {
                 }
                 installed.retainAll(needed);
                 runtime.partial = true;
+                runtime.keepResolved = subset == null && own && cache.persistent();
             }
             // The Gogo console starts last, so every command (DS components, plugins) is there at its first prompt.
             List<Bundle> console = new ArrayList<>();
@@ -123,6 +151,20 @@ final class FelixRuntime implements AutoCloseable {
 
     /** Starts the bundles a partial start left out (the Gogo console last). */
     void startRest(PrintStream err) {
+        keepResolved = false;
+        if (subset) {   // the command needs more than it resolved before: every bundle now, and at its next start
+            CommandBundles.forget(runtimeDir, command, err);
+            try {
+                cache.invalidate();
+                List<Bundle> all = RuntimeBundles.install(felix.getBundleContext(), runtimeJars);
+                rest.clear();
+                rest.addAll(all);
+                rest.removeIf(b -> b.getState() == Bundle.ACTIVE);
+            } catch (BundleException | IOException e) {
+                err.println("rewind: could not install the runtime's other bundles: " + e.getMessage());
+            }
+            subset = false;
+        }
         List<Bundle> console = new ArrayList<>();
         rest.removeIf(b -> GOGO_SHELL.equals(b.getSymbolicName()) && console.add(b));
         startAll(rest, err, "bundle");
@@ -230,6 +272,9 @@ final class FelixRuntime implements AutoCloseable {
     @Override
     public void close() {
         Timeline.mark("stopping the runtime");
+        if (keepResolved) {
+            CommandBundles.keep(runtimeDir, runtimeJars, command, felix.getBundleContext(), System.err);
+        }
         try {
             felix.stop();
             FrameworkEvent event = felix.waitForStop(10_000);

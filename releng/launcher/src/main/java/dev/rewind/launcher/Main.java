@@ -109,7 +109,11 @@ public final class Main {
         boolean startAll = List.of("bundles", "shell", "exec", "script").contains(command)
                 || "false".equals(System.getProperty("rewind.lazy"));
         String startFor = RunTraining.COMMAND.equals(command) ? "run" : command;   // train-run: the bundles of run
-        try (FelixRuntime runtime = FelixRuntime.start(options, false, startAll ? null : startFor, err)) {
+        // run only starts from the bundles it resolved before (CommandBundles): its component declares what it needs
+        // (rewind.start=references) and no option of it needs more; what other commands use depends on their arguments
+        // (dap --train reads the demo of a bundle that dap does not resolve)
+        try (FelixRuntime runtime = FelixRuntime.start(options, false, startAll ? null : startFor,
+                "run".equals(command), err)) {
             Timeline.mark("runtime started");
             switch (command) {
                 case "bundles":

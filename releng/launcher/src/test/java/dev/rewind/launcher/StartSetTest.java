@@ -59,18 +59,37 @@ class StartSetTest {
     }
 
     private Map<String, String> states(String command) throws Exception {
+        return states(command, false);
+    }
+
+    /** The bundles' states during a start for {@code command}, from its own storage if {@code own} (CommandBundles). */
+    private Map<String, String> states(String command, boolean own) throws Exception {
         LaunchOptions options = LaunchOptions.of(dir.resolve("no-plugins"), dir.resolve("runtime"));
         PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         Map<String, String> states = new TreeMap<>();
-        try (FelixRuntime runtime = FelixRuntime.start(options, false, command, err)) {
+        try (FelixRuntime runtime = FelixRuntime.start(options, false, command, own, err)) {
             for (Bundle b : runtime.context().getBundles()) {
                 if (b.getBundleId() != 0) {
                     states.put(b.getSymbolicName(), FelixRuntime.stateName(b.getState()));
                 }
             }
-            assertThat(runtime.partial()).isEqualTo(states.containsValue("RESOLVED") || states.containsValue("INSTALLED"));
+            assertThat(runtime.partial()).isEqualTo(states.containsValue("RESOLVED") || states.containsValue("INSTALLED")
+                    || states.size() < bundleCount());
         }
         return states;
+    }
+
+    private long bundleCount() throws IOException {
+        try (java.util.stream.Stream<Path> jars = Files.list(dir.resolve("runtime/bundles"))) {
+            return jars.count();
+        }
+    }
+
+    /** The entries of {@code states} whose bundle is active. */
+    private static Map<String, String> active(Map<String, String> states) {
+        Map<String, String> active = new TreeMap<>(states);
+        active.values().removeIf(s -> !s.equals("ACTIVE"));
+        return active;
     }
 
     private void runtime() throws IOException {
@@ -175,6 +194,34 @@ class StartSetTest {
         }
         Map<String, String> next = states("record");
         assertThat(next.get("t.other")).isNotEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aCommandsNextStartInstallsOnlyTheBundlesItResolvedUntilItNeedsMoreOrABundleChanged() throws Exception {
+        runtime();
+        Map<String, String> first = states("record", true);
+        assertThat(first).containsKeys("t.unused", "t.other");
+        Map<String, String> next = states("record", true);
+        assertThat(next).as("its own storage: what record resolved, all started").isEqualTo(active(first))
+                .doesNotContainKeys("t.unused", "t.other");
+        assertThat(dir.resolve("runtime/felix-cache/record-0")).isDirectory();
+        assertThat(states("record", false)).as("not asked to use its own storage: every bundle").containsKeys("t.unused");
+        assertThat(states("dap", true)).as("another command: every bundle").containsKeys("t.cmd", "t.unused", "t.other");
+        LaunchOptions options = LaunchOptions.of(dir.resolve("no-plugins"), dir.resolve("runtime"));
+        PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (FelixRuntime runtime = FelixRuntime.start(options, false, "record", true, err)) {
+            assertThat(runtime.context().getBundles()).hasSize(4);   // the system bundle and the three
+            runtime.startRest(err);   // as when the command is not found in its bundles
+            assertThat(runtime.allActive()).isTrue();
+            assertThat(runtime.context().getBundles()).hasSize(6);
+        }
+        assertThat(states("record", true)).as("forgotten after it needed more").containsKeys("t.unused", "t.other");
+        assertThat(states("record", true)).as("kept again").doesNotContainKeys("t.unused", "t.other");
+        // a rebuilt bundle: every bundle again (the kept list names the runtime it was made for)
+        Path jar = dir.resolve("runtime/bundles/t.unused.jar");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(jar).toMillis() + 2000));
+        assertThat(states("record", true)).containsKeys("t.unused", "t.other");
     }
 
     @Test

@@ -1,10 +1,13 @@
 package dev.rewind.shell.run;
 
+import dev.rewind.emulator.Machine;
+import dev.rewind.emulator.WarmUp;
 import dev.rewind.emulator.elf.ElfImage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import dev.rewind.plugins.PluginRegistry;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -24,6 +27,9 @@ import picocli.CommandLine;
 })
 public final class RunCommand {
 
+    static final boolean WARM_UP = !"false".equals(System.getProperty("rewind.warmUp"));
+    static final long WARM_UP_MAX = Long.getLong("rewind.warmUp.max", 5_000_000L);
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PluginRegistry plugins;
@@ -32,12 +38,36 @@ public final class RunCommand {
         return run(args, System.out, System.err, plugins);
     }
 
+    /** Runs the engine's built-in warm-up loop ({@link WarmUp}); a failure there is reported, never the run's. */
+    private static void warmUp(AtomicBoolean go) {
+        try {
+            Machine m = WarmUp.run(32, WARM_UP_MAX, () -> !go.get());
+            Timeline.mark("warm-up done: " + m.time() + " instructions");
+        } catch (RuntimeException | Error e) {
+            System.err.println("rewind: the engine's warm-up failed (the run goes on): " + e);
+        }
+    }
+
     static int run(String[] args, PrintStream out, PrintStream err) {
         return run(args, out, err, null);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, PluginRegistry plugins) {
         Timeline.mark("run command entered");
+        // the engine's classes loaded (and its code warmed) by another thread while this one parses the options and
+        // the ELF, until the guest's machine is built
+        AtomicBoolean warm = new AtomicBoolean(WARM_UP);
+        if (WARM_UP) {
+            Thread.ofPlatform().daemon().name("rewind-warm-up").start(() -> warmUp(warm));
+        }
+        try {
+            return run(args, out, err, plugins, warm);
+        } finally {
+            warm.set(false);
+        }
+    }
+
+    private static int run(String[] args, PrintStream out, PrintStream err, PluginRegistry plugins, AtomicBoolean warm) {
         RunOptions options = new RunOptions();
         CommandLine cli = new CommandLine(options);
         try {
@@ -69,6 +99,7 @@ public final class RunCommand {
             return ProgramRunner.EXIT_BAD_INPUT;
         }
         Timeline.mark("ELF parsed");
+        warm.set(false);
         return runner.run(name, image, options).exitCode();
     }
 }

@@ -22,8 +22,9 @@ final class Timeline {
 
     static void mark(String what) {
         if (ON) {
-            System.err.printf("timeline %6d ms %6d ms CPU  %s%n", ManagementFactory.getRuntimeMXBean().getUptime(),
-                    processCpuMillis(), what);
+            System.err.printf("timeline %6d ms %6d ms CPU  %s  [%s thread %d ms CPU]%n",
+                    ManagementFactory.getRuntimeMXBean().getUptime(), processCpuMillis(), what,
+                    Thread.currentThread().getName(), ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
         }
     }
 
