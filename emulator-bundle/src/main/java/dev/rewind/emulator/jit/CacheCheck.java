@@ -28,8 +28,8 @@ final class CacheCheck {
      * offset too and tests {@code off - cached u<= 4096 - len}: a 64-bit offset can come near any empty value (2^63 + k
      * against Long.MIN_VALUE took RAM's page 0), so the empty value {@link #EMPTY64} gives such an offset a negative
      * RAM index, which the explicit range check ({@link #inArray}) sends to the slow path; the miss path comes back
-     * to that check, so the access's own range check is dominated by it on both ways in. Without RANGE64, RV64 caches
-     * the page number and compares it with those of the access's first and last bytes (never -1, that empty value).
+     * to that check, so the access is dominated by it on both ways in. Without RANGE64, RV64 caches the page number
+     * and compares it with those of the access's first and last bytes (never -1, that empty value).
      */
     static Runnable emit(Gen g, int r1, long imm, int len, int cache, int tagsSlot, Label slow) {
         MethodVisitor mv = g.mv;
@@ -90,10 +90,11 @@ final class CacheCheck {
     }
 
     /**
-     * RV64 ({@link #RANGE64}): to {@code slow} unless {@code PO u< ram.length - (len - 1)}, the test of the RAM
-     * array's own range check for this access (a byte's index, a VarHandle's {@code checkIndex(i, length - (len - 1))}),
-     * which C2 then drops as dominated by this one. A hit on an empty cache ({@link #EMPTY64}) has a negative PO and
-     * goes to the slow path here.
+     * RV64 ({@link #RANGE64}): to {@code slow} unless {@code PO u< ram.length - (len - 1)}. For a byte this is the
+     * test of the array's own range check, which C2 then drops as dominated (one compare left); a VarHandle's
+     * {@code checkIndex(i, length - (len - 1))} compares against a cast of the length and stays (two compares per wide
+     * access: wide RV64 caches measured even, see {@link PageCache#CACHES64}). A hit on an empty cache
+     * ({@link #EMPTY64}) has a negative PO and goes to the slow path here.
      */
     private static void inArray(Gen g, int len, Label slow) {
         MethodVisitor mv = g.mv;

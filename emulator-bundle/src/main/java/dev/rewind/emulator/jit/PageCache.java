@@ -33,7 +33,8 @@ final class PageCache {
     /**
      * RV64 caches of all widths only with -Drewind.jit.pageCache64=true (by default byte-only blocks, {@link #BYTES64};
      * =false: none): on the merged engine (region-invariant RAM array and entry checks) wide ones cost
-     * work-matmul-rv64 13-17% and work-mem-rv64 0-3% (PlainRun, 3 alternating rounds, load ~1).
+     * work-matmul-rv64 13-17% and work-mem-rv64 0-3% (PlainRun, 3 alternating rounds, load ~1) in the page-number
+     * form; in the offset form ({@link CacheCheck#RANGE64}) mem, matmul and bench measured even (session 8).
      */
     static final boolean CACHES64 = "true".equals(System.getProperty("rewind.jit.pageCache64"));
     /**
