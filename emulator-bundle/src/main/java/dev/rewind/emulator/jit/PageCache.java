@@ -12,9 +12,8 @@ import org.objectweb.asm.MethodVisitor;
 
 /**
  * Page caches of accesses in innermost loops: a long local (per block, kind and base register) holding the RAM offset
- * (RV64: the number) of the page whose tag check last passed there. The access is fast when it lies inside that
- * page ({@code d = offset - cached}, {@code (d | (d + len - 1)) & -4096 == 0}: a subtraction and a test) and does the
- * whole tag check ({@link MemEmit#fastCheck}) only otherwise, then caches its page: a loop walking through RAM checks
+ * of the page whose tag check last passed there. The access is fast when it lies inside that page (a subtraction and a
+ * test, {@link CacheCheck}) and does the whole tag check ({@link MemEmit#fastCheck}) only otherwise, then caches its page: a loop walking through RAM checks
  * the tags once per page, and keeps neither tag table nor mask in registers. A block's loads (or stores) get caches all
  * or none (one left to the tables keeps them in registers anyway: crc's loop, lbu + table lw, lost 10% with a cache for
  * its lbu alone), and none when one goes through a register fed by loads there ({@link LoadFed#fedBases}: pointer
@@ -34,7 +33,8 @@ final class PageCache {
     /**
      * RV64 caches of all widths only with -Drewind.jit.pageCache64=true (by default byte-only blocks, {@link #BYTES64};
      * =false: none): on the merged engine (region-invariant RAM array and entry checks) wide ones cost
-     * work-matmul-rv64 13-17% and work-mem-rv64 0-3% (PlainRun, 3 alternating rounds, load ~1).
+     * work-matmul-rv64 13-17% and work-mem-rv64 0-3% (PlainRun, 3 alternating rounds, load ~1) in the page-number
+     * form; in the offset form ({@link CacheCheck#RANGE64}) mem, matmul and bench measured even (session 8).
      */
     static final boolean CACHES64 = "true".equals(System.getProperty("rewind.jit.pageCache64"));
     /**
@@ -195,74 +195,14 @@ final class PageCache {
     /** All caches hold no page: at the region's entry and after every call that stays in the region. */
     void reset(Gen g) {
         for (int s : slots) {
-            g.lconst(g.rv32 ? Long.MIN_VALUE : -1L);
+            g.lconst(g.rv32 ? Long.MIN_VALUE : CacheCheck.RANGE64 ? CacheCheck.EMPTY64 : -1L);
             g.mv.visitVarInsn(LSTORE, s);
         }
     }
 
-    /**
-     * The access of len bytes at {@code x[r1] + imm}: RAM index in PO; on to the access when it lies in the cached
-     * page or passes the tag check (its page then cached), else to {@code slow}. RV32 caches the page's RAM offset and
-     * tests {@code d = off - cached} (an int offset sign-extended: the empty value, Long.MIN_VALUE, is never near it).
-     * RV64 caches the page number and compares it with those of the access's first and last bytes: a 64-bit offset
-     * can come near any empty value of the offset form (2^63 + k against Long.MIN_VALUE took RAM's page 0), while a
-     * page number ({@code off >>> 12}) is never -1, the RV64 empty value.
-     */
+    /** The access of len bytes at {@code x[r1] + imm} through cache slot {@code cache}: see {@link CacheCheck#emit}. */
     void check(Gen g, int r1, long imm, int len, int cache, int tagsSlot, Label slow) {
-        MethodVisitor mv = g.mv;
-        Label hit = new Label();
-        Label miss = new Label();
-        g.ramOffset(r1, imm);
-        if (g.rv32) {
-            mv.visitInsn(I2L);
-            mv.visitVarInsn(LLOAD, cache);
-            mv.visitInsn(LSUB);                         // d
-            if (len > 1) {
-                mv.visitInsn(DUP2);
-                g.lconst(len - 1);
-                mv.visitInsn(LADD);
-                mv.visitInsn(LOR);
-            }
-            g.lconst(-4096L);
-            mv.visitInsn(LAND);
-            mv.visitInsn(LCONST_0);
-            mv.visitInsn(LCMP);
-            mv.visitJumpInsn(IFNE, miss);
-        } else {
-            pageIs(g, cache, miss);                     // the first byte's page
-            if (len > 1) {
-                g.loadReg(r1);
-                g.lconst(imm - g.base + len - 1);
-                mv.visitInsn(LADD);
-                pageIs(g, cache, miss);                 // the last byte's
-            }
-        }
-        mv.visitLabel(hit);
-        // the miss out of line (emitted by missed(), after the access's fast path): the hit falls through
-        pending = () -> {
-            mv.visitLabel(miss);
-            MemEmit.fastCheck(g, r1, imm, len, tagsSlot, slow);
-            mv.visitVarInsn(ILOAD, PO);                 // in RAM: 0 <= PO < 2^31
-            if (g.rv32) {
-                g.iconst(-4096);
-                mv.visitInsn(IAND);
-            } else {
-                g.iconst(12);
-                mv.visitInsn(IUSHR);
-            }
-            mv.visitInsn(I2L);
-            mv.visitVarInsn(LSTORE, cache);
-            mv.visitJumpInsn(GOTO, hit);
-        };
-    }
-
-    /** RV64: the offset on the stack (consumed) is in the cached page, else to {@code miss}. */
-    private static void pageIs(Gen g, int cache, Label miss) {
-        g.iconst(12);
-        g.mv.visitInsn(LUSHR);
-        g.mv.visitVarInsn(LLOAD, cache);
-        g.mv.visitInsn(LCMP);
-        g.mv.visitJumpInsn(IFNE, miss);
+        pending = CacheCheck.emit(g, r1, imm, len, cache, tagsSlot, slow);
     }
 
     private Runnable pending;

@@ -1,0 +1,120 @@
+package dev.rewind.emulator.jit;
+
+import static dev.rewind.emulator.jit.Gen.*;
+import static org.objectweb.asm.Opcodes.*;
+
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/** The code of one access's page cache check ({@link PageCache}: which accesses get caches, and their slots). */
+final class CacheCheck {
+    private CacheCheck() {
+    }
+
+    /**
+     * RV64 caches hold the cached page's RAM offset and test {@code off - cached u<= 4096 - len} (one compare for any
+     * width), then the RAM array's range check explicitly ({@link #inArray}); -Drewind.jit.cacheRange64=false: the
+     * page-number form (two compares for a wide access).
+     */
+    static final boolean RANGE64 = !"false".equals(System.getProperty("rewind.jit.cacheRange64"));
+    /** RV64's empty cache ({@link #RANGE64}): an offset it takes for a hit has the low word 2^31 + k, a negative PO. */
+    static final long EMPTY64 = 0x8000_0000_8000_0000L;
+
+    /**
+     * The access of len bytes at {@code x[r1] + imm}: RAM index in PO; on to the access when it lies in the cached
+     * page or passes the tag check (its page then cached), else to {@code slow}. Returns the miss path, to be emitted
+     * out of line ({@link PageCache#missed}). RV32 caches the page's RAM offset and tests {@code d = off - cached} (an
+     * int offset sign-extended: the empty value, Long.MIN_VALUE, is never near it). RV64 ({@link #RANGE64}) caches the
+     * offset too and tests {@code off - cached u<= 4096 - len}: a 64-bit offset can come near any empty value (2^63 + k
+     * against Long.MIN_VALUE took RAM's page 0), so the empty value {@link #EMPTY64} gives such an offset a negative
+     * RAM index, which the explicit range check ({@link #inArray}) sends to the slow path; the miss path comes back
+     * to that check, so the access is dominated by it on both ways in. Without RANGE64, RV64 caches the page number
+     * and compares it with those of the access's first and last bytes (never -1, that empty value).
+     */
+    static Runnable emit(Gen g, int r1, long imm, int len, int cache, int tagsSlot, Label slow) {
+        MethodVisitor mv = g.mv;
+        Label hit = new Label();
+        Label miss = new Label();
+        g.ramOffset(r1, imm);
+        if (g.rv32) {
+            mv.visitInsn(I2L);
+            mv.visitVarInsn(LLOAD, cache);
+            mv.visitInsn(LSUB);                         // d
+            if (len > 1) {
+                mv.visitInsn(DUP2);
+                g.lconst(len - 1);
+                mv.visitInsn(LADD);
+                mv.visitInsn(LOR);
+            }
+            g.lconst(-4096L);
+            mv.visitInsn(LAND);
+            mv.visitInsn(LCONST_0);
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFNE, miss);
+        } else if (RANGE64) {
+            mv.visitVarInsn(LLOAD, cache);
+            mv.visitInsn(LSUB);                         // d = off - the cached page's offset
+            g.lconst(4096 - len);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+            mv.visitJumpInsn(IFGT, miss);
+            mv.visitLabel(hit);                         // the miss path comes back here: the access stays dominated
+            inArray(g, len, slow);
+        } else {
+            pageIs(g, cache, miss);                     // the first byte's page
+            if (len > 1) {
+                g.loadReg(r1);
+                g.lconst(imm - g.base + len - 1);
+                mv.visitInsn(LADD);
+                pageIs(g, cache, miss);                 // the last byte's
+            }
+        }
+        if (g.rv32 || !RANGE64) {
+            mv.visitLabel(hit);
+        }
+        // the miss out of line (emitted by missed(), after the access's fast path): the hit falls through
+        return () -> {
+            mv.visitLabel(miss);
+            MemEmit.fastCheck(g, r1, imm, len, tagsSlot, slow);
+            mv.visitVarInsn(ILOAD, PO);                 // in RAM: 0 <= PO < 2^31
+            if (g.rv32 || RANGE64) {
+                g.iconst(-4096);
+                mv.visitInsn(IAND);
+            } else {
+                g.iconst(12);
+                mv.visitInsn(IUSHR);
+            }
+            mv.visitInsn(I2L);
+            mv.visitVarInsn(LSTORE, cache);
+            mv.visitJumpInsn(GOTO, hit);
+        };
+    }
+
+    /**
+     * RV64 ({@link #RANGE64}): to {@code slow} unless {@code PO u< ram.length - (len - 1)}. For a byte this is the
+     * test of the array's own range check, which C2 then drops as dominated (one compare left); a VarHandle's
+     * {@code checkIndex(i, length - (len - 1))} compares against a cast of the length and stays (two compares per wide
+     * access: wide RV64 caches measured even, see {@link PageCache#CACHES64}). A hit on an empty cache
+     * ({@link #EMPTY64}) has a negative PO and goes to the slow path here.
+     */
+    private static void inArray(Gen g, int len, Label slow) {
+        MethodVisitor mv = g.mv;
+        mv.visitVarInsn(ILOAD, PO);
+        mv.visitVarInsn(ALOAD, PG);
+        mv.visitInsn(ARRAYLENGTH);
+        if (len > 1) {
+            g.iconst(len - 1);
+            mv.visitInsn(ISUB);
+        }
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+        mv.visitJumpInsn(IFGE, slow);
+    }
+
+    /** RV64: the offset on the stack (consumed) is in the cached page, else to {@code miss}. */
+    private static void pageIs(Gen g, int cache, Label miss) {
+        g.iconst(12);
+        g.mv.visitInsn(LUSHR);
+        g.mv.visitVarInsn(LLOAD, cache);
+        g.mv.visitInsn(LCMP);
+        g.mv.visitJumpInsn(IFNE, miss);
+    }
+}
