@@ -44,7 +44,10 @@ public final class RunCommand {
             Machine m = WarmUp.run(32, WARM_UP_MAX, () -> !go.get());
             Timeline.mark("warm-up done: " + m.time() + " instructions");
         } catch (RuntimeException | Error e) {
-            System.err.println("rewind: the engine's warm-up failed (the run goes on): " + e);
+            // (once the run no longer waits for it, a failure is the runtime stopping under it: nothing to report)
+            if (go.get()) {
+                System.err.println("rewind: the engine's warm-up failed (the run goes on): " + e);
+            }
         }
     }
 
