@@ -60,13 +60,29 @@ public final class RunCommand {
         // the engine's classes loaded (and its code warmed) by another thread while this one parses the options and
         // the ELF, until the guest's machine is built
         AtomicBoolean warm = new AtomicBoolean(WARM_UP);
-        if (WARM_UP) {
-            Thread.ofPlatform().daemon().name("rewind-warm-up").start(() -> warmUp(warm));
-        }
+        Thread warmer = WARM_UP ? Thread.ofPlatform().daemon().name("rewind-warm-up").start(() -> warmUp(warm)) : null;
         try {
             return run(args, out, err, plugins, warm);
         } finally {
             warm.set(false);
+            stop(warmer);
+        }
+    }
+
+    /**
+     * Waits for the warm-up thread (asked to stop: it ends after its current step), so that it never runs on while
+     * the OSGi runtime stops under it (a run ended by bad input: NoClassDefFoundError from a stopped bundle).
+     */
+    private static void stop(Thread warmer) {
+        if (warmer == null) {
+            return;
+        }
+        try {
+            if (!warmer.join(java.time.Duration.ofSeconds(10))) {
+                System.err.println("rewind: the engine's warm-up did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
