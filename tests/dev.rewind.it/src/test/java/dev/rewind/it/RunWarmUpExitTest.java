@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 class RunWarmUpExitTest {
 
     @Test
-    @Timeout(300)
+    @Timeout(120)
     void aRunThatEndsAtOnceSaysOnlyWhyAndNothingOfTheWarmUp(@TempDir Path dir) throws Exception {
         String absent = dir.resolve("absent.elf").toString();
-        for (int round = 0; round < 30; round++) {
+        for (int round = 0; round < 8; round++) {
             Result r = RewindProcess.run("run", absent);
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
             assertThat(r.err()).as("round " + round).contains("no such file").doesNotContain("warm-up");
