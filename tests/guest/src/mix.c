@@ -97,7 +97,7 @@ static uint16_t list_part(uint32_t r, uint16_t crc) {
 /* ---- matrix */
 #define M 12
 static int16_t ma[M][M], mb[M][M];
-static int32_t mc[M][M];
+static uint32_t mc[M][M];   /* sums wrap (unsigned: defined in C) */
 NOINLINE void mat_fill(uint32_t r) {
     for (int i = 0; i < M; i++)
         for (int j = 0; j < M; j++) {
@@ -108,8 +108,8 @@ NOINLINE void mat_fill(uint32_t r) {
 NOINLINE void mat_mul(void) {
     for (int i = 0; i < M; i++)
         for (int j = 0; j < M; j++) {
-            int32_t s = 0;
-            for (int k = 0; k < M; k++) s += (int32_t)ma[i][k] * (int32_t)mb[k][j];
+            uint32_t s = 0;
+            for (int k = 0; k < M; k++) s += (uint32_t)((int32_t)ma[i][k] * (int32_t)mb[k][j]);
             mc[i][j] = s;
         }
 }
@@ -121,13 +121,13 @@ NOINLINE void mat_mul_bits(void) {   /* bits 2..5 and 5..11 of each element */
                 int32_t x = (ma[i][k] >> 2) & 0xF, y = (mb[k][j] >> 5) & 0x7F;
                 s += x * y;
             }
-            mc[i][j] += s;
+            mc[i][j] += (uint32_t)s;
         }
 }
 NOINLINE int32_t mat_over(int32_t limit) {
     int32_t n = 0;
     for (int i = 0; i < M; i++)
-        for (int j = 0; j < M; j++) n += mc[i][j] > limit ? 1 : -1;
+        for (int j = 0; j < M; j++) n += (int32_t)mc[i][j] > limit ? 1 : -1;
     return n;
 }
 static uint16_t matrix_part(uint32_t r, uint16_t crc) {
@@ -136,7 +136,7 @@ static uint16_t matrix_part(uint32_t r, uint16_t crc) {
     crc = crc_word((uint32_t)mat_over(0), crc);
     mat_mul_bits();
     crc = crc_word((uint32_t)mat_over(1000), crc);
-    return crc_word((uint32_t)mc[r % M][(r >> 4) % M], crc);
+    return crc_word(mc[r % M][(r >> 4) % M], crc);
 }
 
 /* ---- scan: states of a scanner of numbers; one call per character */
