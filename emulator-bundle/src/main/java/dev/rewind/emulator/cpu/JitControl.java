@@ -112,7 +112,21 @@ final class JitControl {
      * the same region ({@link TranslationCache}); null (and b marked) when that fails.
      */
     JitCode compile(Block b) {
-        List<Block> region = region(b, MAX_BLOCKS, MAX_INSNS);
+        return compile(b, region(b, MAX_BLOCKS, MAX_INSNS));
+    }
+
+    /** Whether the region's method stays within the size limit, so that {@link #compile} would take it whole. */
+    boolean fits(List<Block> region) {
+        List<BlockSpec> specs = specs(region);
+        try {
+            return Translator.translate(specs, xlen, base, size, sparse).codeSize() <= Translator.codeLimit(specs);
+        } catch (RuntimeException e) {
+            return false; // (compile would fail the same way: keep the region there is)
+        }
+    }
+
+    /** {@link #compile(Block)} of the given blocks (b first). */
+    JitCode compile(Block b, List<Block> region) {
         try {
             List<BlockSpec> specs = specs(region);
             TranslationCache.Key key = null;
@@ -262,8 +276,7 @@ final class JitControl {
      * the return stay inside the caller's region.
      */
     private static boolean leaf(Block b) {
-        int w = b.code[b.n - 1];
-        return b.n <= 16 && (w & 0xFF) == Op.JALR && ((w >>> 8) & 63) == 32 && ((w >>> 16) & 63) == 1;
+        return b.leaf;
     }
 
     static long[] successors(Block b) {
