@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Callees of indirect calls that a region met after it was translated. A region takes the callees its indirect calls
- * had when it was formed ({@code JitControl.indirectCall}: the interpreter chain's cached successors); a function
- * pointer that takes a new small target later (a sort called with another comparison) would leave the region at every
+ * Callees of indirect calls in regions. A region takes the leaf functions its indirect calls jumped to before it was
+ * formed ({@link #successors}: the interpreter chain's cached successors); a function pointer that takes a new leaf
+ * later (a sort called with another comparison) would leave the region at every
  * call and return. When the slice loop enters a leaf function right after a region left at one of its indirect calls
  * to that leaf, the leaf becomes the call's second cached target and the region is translated again with the leaf
  * added (its own blocks and copies as before), at most {@link #MAX_REFORMS} times per region head and only when the
@@ -16,6 +16,26 @@ import java.util.List;
  */
 final class IndirectCallees {
     private IndirectCallees() {
+    }
+
+    /** Indirect calls' leaf callees join the caller's region ({@code -Drewind.jit.callees=false}: experiments). */
+    static final boolean CALLEES = !"false".equals(System.getProperty("rewind.jit.callees"));
+
+    /**
+     * An indirect call's return site and the leaf functions the interpreter's chain saw it jump to ({@link Block#s0},
+     * {@link Block#s1}): a call through a function pointer to a small function then stays in the caller's region, call
+     * and return both dispatched there; other targets still leave. Only leaves: a larger callee (CoreMark's cmp_idx)
+     * made its caller's region too large, which was then cut in halves (measured -3..-5% on CoreMark).
+     */
+    static long[] successors(Block b) {
+        long[] out = {b.endPc, 0, 0};
+        int k = 1;
+        for (Block c : CALLEES ? new Block[] {b.s0, b.s1} : new Block[0]) {
+            if (c != null && c.valid && c.leaf) {
+                out[k++] = c.pc;
+            }
+        }
+        return Arrays.copyOf(out, k);
     }
 
     /** How often a region headed at one block is translated again for new callees ({@code -Drewind.jit.reforms}). */
@@ -28,7 +48,7 @@ final class IndirectCallees {
      */
     static void seen(JitControl jit, JitCode r, Block callee, long[] x, int xlen) {
         Block head = r.blocks[0];
-        if (!JitControl.CALLEES || head.reforms >= MAX_REFORMS || !callee.translatable()) {
+        if (!CALLEES || head.reforms >= MAX_REFORMS || !callee.translatable()) {
             return;
         }
         long mask = xlen == 32 ? 0xFFFFFFFFL : -1L;

@@ -287,29 +287,11 @@ final class JitControl {
         return switch (last) {
             // (a call's return site is endPc: link is the value written to rd, sign-extended on RV32, not an address)
             case Op.JAL -> calls(b) ? new long[] {b.imm[b.n - 1], b.endPc} : new long[] {b.imm[b.n - 1]};
-            case Op.JALR -> calls(b) ? indirectCall(b) : new long[0];
+            case Op.JALR -> calls(b) ? IndirectCallees.successors(b) : new long[0];
             case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> new long[] {b.imm[b.n - 1], b.endPc};
             default -> new long[] {b.endPc};
         };
     }
-
-    /**
-     * An indirect call's return site and the callees the interpreter's chain saw it jump to ({@link Block#s0}/{@link
-     * Block#s1}): a call through a function pointer to a small function then stays in the caller's region, call and
-     * return both dispatched there; other targets still leave ({@code -Drewind.jit.callees=false}: experiments).
-     */
-    private static long[] indirectCall(Block b) {
-        long[] out = {b.endPc, 0, 0};
-        int k = 1;
-        for (Block c : CALLEES ? new Block[] {b.s0, b.s1} : new Block[0]) {
-            if (c != null && c.valid) {
-                out[k++] = c.pc;
-            }
-        }
-        return java.util.Arrays.copyOf(out, k);
-    }
-
-    static final boolean CALLEES = !"false".equals(System.getProperty("rewind.jit.callees"));
 
     /** Whether b ends in a call (a jump that links): its return site is a likely successor (reached by a return). */
     private static boolean calls(Block b) {
