@@ -40,8 +40,6 @@ final class Block {
     boolean jitFailed;
     /** A leaf function: one block of at most 16 instructions ending in a return ({@code jalr x0, 0(ra)}). */
     final boolean leaf;
-    /** Times a region headed here was translated again to take a new indirect callee ({@link IndirectCallees}). */
-    int reforms;
 
     Block(long pc, int n, int[] code, long[] imm, int[] offs, int[] raw, long endPc, long link, boolean breakpoint) {
         this.pc = pc;

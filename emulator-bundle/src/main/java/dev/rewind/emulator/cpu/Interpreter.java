@@ -102,7 +102,6 @@ public final class Interpreter {
      */
     public long runSlice(Hart h, long budget, long t0) {
         long used = 0;
-        JitCode left = null; // the region that ran last, if nothing ran since
         while (used < budget && !h.sleeping) {
             int irq = h.pendingInterrupt();
             if (irq >= 0) {
@@ -125,10 +124,6 @@ public final class Interpreter {
                     continue;
                 }
             }
-            if (left != null && b.leaf && b.jit != left) {
-                IndirectCallees.seen(jit, left, b, h.x, code.xlen());
-            }
-            left = null;
             if (b.breakpoint) {
                 if (bpSkip[h.id] == pc) {
                     bpSkip[h.id] = -1;
@@ -165,7 +160,6 @@ public final class Interpreter {
                     ? j.run(h, Math.min(budget - used, jit.cap(j)), used) : 0;
             if (ran > 0) {
                 used += ran;
-                left = j;
             } else if (b.probes != null) {
                 used += ProbedExec.run(this, h, b, b.probes, room, used);
             } else {

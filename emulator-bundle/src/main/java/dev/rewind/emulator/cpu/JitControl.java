@@ -112,21 +112,7 @@ final class JitControl {
      * the same region ({@link TranslationCache}); null (and b marked) when that fails.
      */
     JitCode compile(Block b) {
-        return compile(b, region(b, MAX_BLOCKS, MAX_INSNS));
-    }
-
-    /** Whether the region's method stays within the size limit, so that {@link #compile} would take it whole. */
-    boolean fits(List<Block> region) {
-        List<BlockSpec> specs = specs(region);
-        try {
-            return Translator.translate(specs, xlen, base, size, sparse).codeSize() <= Translator.codeLimit(specs);
-        } catch (RuntimeException e) {
-            return false; // (compile would fail the same way: keep the region there is)
-        }
-    }
-
-    /** {@link #compile(Block)} of the given blocks (b first). */
-    JitCode compile(Block b, List<Block> region) {
+        List<Block> region = region(b, MAX_BLOCKS, MAX_INSNS);
         try {
             List<BlockSpec> specs = specs(region);
             TranslationCache.Key key = null;
