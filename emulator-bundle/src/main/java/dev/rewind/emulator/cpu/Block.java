@@ -38,8 +38,6 @@ final class Block {
     java.util.List<JitCode> regions;
     /** Translation was tried and failed: stay interpreted. */
     boolean jitFailed;
-    /** A leaf function: one block of at most 16 instructions ending in a return ({@code jalr x0, 0(ra)}). */
-    final boolean leaf;
 
     Block(long pc, int n, int[] code, long[] imm, int[] offs, int[] raw, long endPc, long link, boolean breakpoint) {
         this.pc = pc;
@@ -56,8 +54,15 @@ final class Block {
             case Op.JAL, Op.JALR, Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> false;
             default -> Op.endsBlock(last);
         };
-        int w = n == 0 ? 0 : code[n - 1];
-        this.leaf = n <= 16 && last == Op.JALR && ((w >>> 8) & 63) == 32 && ((w >>> 16) & 63) == 1;
+    }
+
+    /**
+     * A leaf function: one block of at most 16 instructions ending in a return ({@code jalr x0, 0(ra)}). (A method, not
+     * a field: region formation asks, and the hot loops keep Block's layout.)
+     */
+    boolean leaf() {
+        int w = code[n - 1];
+        return n <= 16 && (w & 0xFF) == Op.JALR && ((w >>> 8) & 63) == 32 && ((w >>> 16) & 63) == 1;
     }
 
     /** Whether entering this block needs the slice loop (breakpoint check or instrumentation callbacks). */

@@ -25,7 +25,7 @@ final class IndirectCallees {
         long[] out = {b.endPc, 0, 0};
         int k = 1;
         for (Block c : CALLEES ? new Block[] {b.s0, b.s1} : new Block[0]) {
-            if (c != null && c.valid && c.leaf) {
+            if (c != null && c.valid && c.leaf()) {
                 out[k++] = c.pc;
             }
         }

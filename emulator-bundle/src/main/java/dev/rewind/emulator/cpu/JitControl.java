@@ -262,7 +262,7 @@ final class JitControl {
      * the return stay inside the caller's region.
      */
     private static boolean leaf(Block b) {
-        return b.leaf;
+        return b.leaf();
     }
 
     static long[] successors(Block b) {
