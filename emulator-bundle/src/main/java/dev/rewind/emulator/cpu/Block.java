@@ -56,6 +56,15 @@ final class Block {
         };
     }
 
+    /**
+     * A leaf function: one block of at most 16 instructions ending in a return ({@code jalr x0, 0(ra)}). (A method, not
+     * a field: region formation asks, and the hot loops keep Block's layout.)
+     */
+    boolean leaf() {
+        int w = code[n - 1];
+        return n <= 16 && (w & 0xFF) == Op.JALR && ((w >>> 8) & 63) == 32 && ((w >>> 16) & 63) == 1;
+    }
+
     /** Whether entering this block needs the slice loop (breakpoint check or instrumentation callbacks). */
     boolean special() {
         return breakpoint || probes != null;

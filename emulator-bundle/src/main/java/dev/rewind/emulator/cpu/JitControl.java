@@ -262,8 +262,7 @@ final class JitControl {
      * the return stay inside the caller's region.
      */
     private static boolean leaf(Block b) {
-        int w = b.code[b.n - 1];
-        return b.n <= 16 && (w & 0xFF) == Op.JALR && ((w >>> 8) & 63) == 32 && ((w >>> 16) & 63) == 1;
+        return b.leaf();
     }
 
     static long[] successors(Block b) {
@@ -274,7 +273,7 @@ final class JitControl {
         return switch (last) {
             // (a call's return site is endPc: link is the value written to rd, sign-extended on RV32, not an address)
             case Op.JAL -> calls(b) ? new long[] {b.imm[b.n - 1], b.endPc} : new long[] {b.imm[b.n - 1]};
-            case Op.JALR -> calls(b) ? new long[] {b.endPc} : new long[0];
+            case Op.JALR -> calls(b) ? IndirectCallees.successors(b) : new long[0];
             case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> new long[] {b.imm[b.n - 1], b.endPc};
             default -> new long[] {b.endPc};
         };
