@@ -81,11 +81,23 @@ final class CommandBundles {
                     text.append(jar.getFileName()).append('\n');
                 }
             }
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            write(file, text.toString());
         } catch (IOException e) {
             err.println("rewind: could not keep the bundles of " + command + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Replaces {@code file} by {@code text} at once, through a temporary file of its own in the same folder: two
+     * {@code rewind} processes that finish together each move a whole list into place (the last one stays).
+     */
+    static void write(Path file, String text) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);   // (moved: no longer there)
         }
     }
 
