@@ -24,7 +24,9 @@ import org.osgi.framework.Constants;
  * Kept by a start that installed every bundle, had no user plugins and started only the command's bundles; valid while
  * the runtime's bundles are the ones it was kept for (the same {@link BundleCache#fingerprint}). A start from the
  * subset that needs more ({@link FelixRuntime#startRest}) installs the rest and forgets the file, so the next start
- * installs all and keeps it again.
+ * installs all and keeps it again. A list that cannot serve the command (damaged or edited by hand: no bundle of it
+ * declares the command, or one does not resolve or start) is forgotten without a word and every bundle started
+ * ({@link FelixRuntime#start}).
  */
 final class CommandBundles {
 
@@ -79,23 +81,37 @@ final class CommandBundles {
                     text.append(jar.getFileName()).append('\n');
                 }
             }
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            write(file, text.toString());
         } catch (IOException e) {
             err.println("rewind: could not keep the bundles of " + command + ": " + e.getMessage());
         }
     }
 
-    /** Forgets what {@code command} resolved (it needed more): its next start installs every bundle. */
-    static void forget(Path runtimeDir, String command, PrintStream err) {
+    /**
+     * Replaces {@code file} by {@code text} at once, through a temporary file of its own in the same folder: two
+     * {@code rewind} processes that finish together each move a whole list into place (the last one stays).
+     */
+    static void write(Path file, String text) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);   // (moved: no longer there)
+        }
+    }
+
+    /** Forgets what {@code command} resolved (it needed more): its next start installs every bundle. False: not. */
+    static boolean forget(Path runtimeDir, String command, PrintStream err) {
         Path file = file(runtimeDir, command);
         try {
             if (file != null) {
                 Files.deleteIfExists(file);
             }
+            return true;
         } catch (IOException e) {
             err.println("rewind: could not forget the bundles of " + command + ": " + e.getMessage());
+            return false;
         }
     }
 

@@ -1,17 +1,15 @@
 package dev.rewind.launcher;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.felix.framework.Felix;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -66,14 +64,32 @@ final class FelixRuntime implements AutoCloseable {
     static FelixRuntime start(LaunchOptions options, boolean interactive, String command, boolean ownStorage,
             PrintStream err) throws LaunchException {
         Path bundlesDir = options.bundlesDir();
-        List<Path> runtimeJars = jarsIn(bundlesDir);
+        List<Path> runtimeJars = RuntimeBundles.jarsIn(bundlesDir);
         if (runtimeJars.isEmpty()) {
             throw new LaunchException("no bundles found in " + bundlesDir + "; rebuild the runtime with ./mvnw install", null);
         }
         Path runtimeDir = bundlesDir.getParent();
         // (user plugins may need any bundle: then every bundle)
-        boolean own = ownStorage && jarsIn(options.pluginsDir()).isEmpty();
+        boolean own = ownStorage && RuntimeBundles.jarsIn(options.pluginsDir()).isEmpty();
         List<Path> subset = command != null && own ? CommandBundles.of(runtimeDir, runtimeJars, command) : null;
+        if (subset != null) {
+            FelixRuntime kept = open(options, interactive, command, own, runtimeJars, subset, err);
+            if (kept != null) {
+                return kept;
+            }
+            // the kept list cannot serve the command (damaged or edited by hand): forgotten, every bundle (and kept anew)
+            own = CommandBundles.forget(runtimeDir, command, err);
+        }
+        return open(options, interactive, command, own, runtimeJars, null, err);
+    }
+
+    /**
+     * A start with every runtime jar, or with the {@code subset} a command resolved before: then null (and nothing
+     * printed) when that subset cannot serve the command (no bundle of it declares the command, one does not start).
+     */
+    private static FelixRuntime open(LaunchOptions options, boolean interactive, String command, boolean own,
+            List<Path> runtimeJars, List<Path> subset, PrintStream err) throws LaunchException {
+        Path runtimeDir = options.bundlesDir().getParent();
         BundleCache cache;
         try {
             cache = subset == null ? BundleCache.open(runtimeDir, runtimeJars)
@@ -104,7 +120,7 @@ final class FelixRuntime implements AutoCloseable {
             Timeline.mark(cache.reused() ? "felix started (bundle cache reused)" : "felix started");
             List<Bundle> installed = RuntimeBundles.install(felix.getBundleContext(), subset != null ? subset : runtimeJars);
             cache.commit();
-            List<Bundle> plugins = runtime.installPlugins(options.pluginsDir(), err);
+            List<Bundle> plugins = RuntimeBundles.installPlugins(felix.getBundleContext(), options.pluginsDir(), err);
             Timeline.mark("bundles installed");
             List<Bundle> needed = command == null || !plugins.isEmpty() ? null : cache.startSet(command, installed);
             if (command != null && needed == null) {
@@ -127,13 +143,24 @@ final class FelixRuntime implements AutoCloseable {
             // The Gogo console starts last, so every command (DS components, plugins) is there at its first prompt.
             List<Bundle> console = new ArrayList<>();
             installed.removeIf(b -> GOGO_SHELL.equals(b.getSymbolicName()) && console.add(b));
-            runtime.startAll(installed, err, "bundle");
-            runtime.startAll(plugins, err, "plugin");
-            runtime.startAll(console, err, "bundle");
+            PrintStream out = subset == null ? err : new PrintStream(OutputStream.nullOutputStream());
+            if (subset != null && needed == null) {
+                throw new BundleException("no bundle of the kept list declares rewind:" + command);
+            }
+            runtime.startAll(installed, out, "bundle");
+            runtime.startAll(plugins, out, "plugin");
+            runtime.startAll(console, out, "bundle");
+            if (!runtime.failed.isEmpty()) {
+                throw new BundleException("not started: " + runtime.failed);
+            }
             Timeline.mark("bundles started");
-        } catch (BundleException | IOException e) {
+        } catch (BundleException | IOException | RuntimeException e) {
+            runtime.keepResolved = false;
             runtime.invalidateCache();
             runtime.close();
+            if (subset != null) {
+                return null;
+            }
             throw new LaunchException("cannot start the OSGi runtime: " + e.getMessage(), e);
         }
         return runtime;
@@ -173,21 +200,6 @@ final class FelixRuntime implements AutoCloseable {
         partial = false;
     }
 
-    private List<Bundle> installPlugins(Path dir, PrintStream err) {
-        List<Bundle> plugins = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return plugins;
-        }
-        for (Path jar : jarsIn(dir)) {
-            try {
-                plugins.add(felix.getBundleContext().installBundle(jar.toUri().toString()));
-            } catch (BundleException | RuntimeException e) {
-                err.println("rewind: plugin " + jar.getFileName() + " could not be installed: " + e.getMessage());
-            }
-        }
-        return plugins;
-    }
-
     private void startAll(List<Bundle> bundles, PrintStream err, String kind) {
         for (Bundle bundle : bundles) {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
@@ -203,19 +215,6 @@ final class FelixRuntime implements AutoCloseable {
         }
     }
 
-    private static List<Path> jarsIn(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-                    .collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
-
     GogoSession gogo() throws LaunchException {
         return GogoSession.connect(felix.getBundleContext());
     }
@@ -228,7 +227,7 @@ final class FelixRuntime implements AutoCloseable {
     void printBundles(PrintStream out) {
         out.printf("%-4s %-11s %-45s %s%n", "ID", "STATE", "BUNDLE", "VERSION");
         for (Bundle bundle : felix.getBundleContext().getBundles()) {
-            out.printf("%-4d %-11s %-45s %s%n", bundle.getBundleId(), stateName(bundle.getState()),
+            out.printf("%-4d %-11s %-45s %s%n", bundle.getBundleId(), RuntimeBundles.stateName(bundle.getState()),
                     bundle.getSymbolicName(), bundle.getVersion());
         }
     }
@@ -256,17 +255,6 @@ final class FelixRuntime implements AutoCloseable {
             }
         }
         return "(version unknown)";
-    }
-
-    static String stateName(int state) {
-        switch (state) {
-            case Bundle.ACTIVE: return "ACTIVE";
-            case Bundle.RESOLVED: return "RESOLVED";
-            case Bundle.INSTALLED: return "INSTALLED";
-            case Bundle.STARTING: return "STARTING";
-            case Bundle.STOPPING: return "STOPPING";
-            default: return "UNINSTALLED";
-        }
     }
 
     @Override

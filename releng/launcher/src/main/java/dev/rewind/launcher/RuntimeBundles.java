@@ -1,10 +1,17 @@
 package dev.rewind.launcher;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -56,5 +63,47 @@ final class RuntimeBundles {
                 b.stop();
             }
         }
+    }
+
+    /** The jars in {@code dir} by name (none when it is not a folder). */
+    static List<Path> jarsIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /** A bundle state's name, as {@code rewind bundles} prints it. */
+    static String stateName(int state) {
+        switch (state) {
+            case Bundle.ACTIVE: return "ACTIVE";
+            case Bundle.RESOLVED: return "RESOLVED";
+            case Bundle.INSTALLED: return "INSTALLED";
+            case Bundle.STARTING: return "STARTING";
+            case Bundle.STOPPING: return "STOPPING";
+            default: return "UNINSTALLED";
+        }
+    }
+
+    /** The user's plugins (the jars in {@code dir}) installed; one that cannot be is reported and left out. */
+    static List<Bundle> installPlugins(BundleContext context, Path dir, PrintStream err) {
+        List<Bundle> plugins = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return plugins;
+        }
+        for (Path jar : jarsIn(dir)) {
+            try {
+                plugins.add(context.installBundle(jar.toUri().toString()));
+            } catch (BundleException | RuntimeException e) {
+                err.println("rewind: plugin " + jar.getFileName() + " could not be installed: " + e.getMessage());
+            }
+        }
+        return plugins;
     }
 }

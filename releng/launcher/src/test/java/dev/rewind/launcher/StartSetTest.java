@@ -70,7 +70,7 @@ class StartSetTest {
         try (FelixRuntime runtime = FelixRuntime.start(options, false, command, own, err)) {
             for (Bundle b : runtime.context().getBundles()) {
                 if (b.getBundleId() != 0) {
-                    states.put(b.getSymbolicName(), FelixRuntime.stateName(b.getState()));
+                    states.put(b.getSymbolicName(), RuntimeBundles.stateName(b.getState()));
                 }
             }
             assertThat(runtime.partial()).isEqualTo(states.containsValue("RESOLVED") || states.containsValue("INSTALLED")
@@ -222,6 +222,38 @@ class StartSetTest {
         Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
                 Files.getLastModifiedTime(jar).toMillis() + 2000));
         assertThat(states("record", true)).containsKeys("t.unused", "t.other");
+    }
+
+    /**
+     * A kept list that cannot serve the command (truncated: the command's bundle or one it imports from is missing) is
+     * forgotten without a word: every bundle, the command's bundle started, and the list kept anew at the end.
+     */
+    @Test
+    void aKeptListThatCannotServeTheCommandIsForgottenSilently() throws Exception {
+        runtime();
+        states("record", true);
+        Path list = dir.resolve("runtime/felix-cache/rewind-resolved-record");
+        String kept = Files.readString(list);
+        assertThat(kept).contains("t.api.jar\nt.cmd.jar\n");
+        for (String truncated : new String[] {kept.substring(0, kept.indexOf("t.cmd.jar")),
+                kept.replace("t.api.jar\n", "")}) {
+            Files.writeString(list, truncated);
+            ByteArrayOutputStream errors = new ByteArrayOutputStream();
+            PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8);
+            LaunchOptions options = LaunchOptions.of(dir.resolve("no-plugins"), dir.resolve("runtime"));
+            try (FelixRuntime runtime = FelixRuntime.start(options, false, "record", true, err)) {
+                assertThat(runtime.context().getBundles()).as("every bundle").hasSize(6);
+                assertThat(runtime.partial()).isTrue();
+                for (Bundle b : runtime.context().getBundles()) {
+                    if (b.getSymbolicName().startsWith("t.cmd")) {
+                        assertThat(RuntimeBundles.stateName(b.getState())).isEqualTo("ACTIVE");
+                    }
+                }
+            }
+            assertThat(errors.toString(StandardCharsets.UTF_8)).as(truncated).isEmpty();
+            assertThat(Files.readString(list)).as("kept anew").isEqualTo(kept);
+            assertThat(states("record", true)).as("from the list again").doesNotContainKeys("t.unused", "t.other");
+        }
     }
 
     @Test
