@@ -39,14 +39,14 @@ public final class RunCommand {
     }
 
     /** Runs the engine's built-in warm-up loop ({@link WarmUp}); a failure there is reported, never the run's. */
-    private static void warmUp(AtomicBoolean go) {
+    private static void warmUp(AtomicBoolean go, PrintStream err) {
         try {
             Machine m = WarmUp.run(32, WARM_UP_MAX, () -> !go.get());
             Timeline.mark("warm-up done: " + m.time() + " instructions");
         } catch (RuntimeException | Error e) {
             // (once the run no longer waits for it, a failure is the runtime stopping under it: nothing to report)
             if (go.get()) {
-                System.err.println("rewind: the engine's warm-up failed (the run goes on): " + e);
+                err.println("rewind: the engine's warm-up failed (the run goes on): " + e);
             }
         }
     }
@@ -60,12 +60,13 @@ public final class RunCommand {
         // the engine's classes loaded (and its code warmed) by another thread while this one parses the options and
         // the ELF, until the guest's machine is built
         AtomicBoolean warm = new AtomicBoolean(WARM_UP);
-        Thread warmer = WARM_UP ? Thread.ofPlatform().daemon().name("rewind-warm-up").start(() -> warmUp(warm)) : null;
+        Thread warmer = WARM_UP
+                ? Thread.ofPlatform().daemon().name("rewind-warm-up").start(() -> warmUp(warm, err)) : null;
         try {
             return run(args, out, err, plugins, warm);
         } finally {
             warm.set(false);
-            stop(warmer);
+            stop(warmer, err);
         }
     }
 
@@ -73,13 +74,13 @@ public final class RunCommand {
      * Waits for the warm-up thread (asked to stop: it ends after its current step), so that it never runs on while
      * the OSGi runtime stops under it (a run ended by bad input: NoClassDefFoundError from a stopped bundle).
      */
-    private static void stop(Thread warmer) {
+    private static void stop(Thread warmer, PrintStream err) {
         if (warmer == null) {
             return;
         }
         try {
             if (!warmer.join(java.time.Duration.ofSeconds(10))) {
-                System.err.println("rewind: the engine's warm-up did not stop within 10 s");
+                err.println("rewind: the engine's warm-up did not stop within 10 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
