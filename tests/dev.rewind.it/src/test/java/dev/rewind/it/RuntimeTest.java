@@ -86,6 +86,16 @@ class RuntimeTest {
     }
 
     @Test
+    void aPluginThatDoesNotStartIsReportedAndTheCommandRuns(@TempDir Path plugins) throws Exception {
+        // installs, but does not resolve: its start fails, and the runtime goes on without it
+        writePluginBundle(plugins.resolve("unresolved.jar"), "dev.rewind.it.unresolved", "dev.rewind.it.nosuchpackage");
+        Result r = RewindProcess.run("--plugins", plugins.toString(), "exec", "rewind:ping", "still-here");
+        assertThat(r.err()).contains("plugin dev.rewind.it.unresolved could not be started");
+        assertThat(r.out()).contains("still-here");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+    }
+
+    @Test
     void unknownSubcommandPrintsUsageAndExitsWithTwo() throws Exception {
         Result r = RewindProcess.run("frobnicate");
         assertThat(r.exitCode()).isEqualTo(2);
@@ -123,12 +133,19 @@ class RuntimeTest {
     }
 
     private static void writePluginBundle(Path jar, String symbolicName) throws IOException {
+        writePluginBundle(jar, symbolicName, null);
+    }
+
+    private static void writePluginBundle(Path jar, String symbolicName, String importPackage) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", symbolicName);
         main.putValue("Bundle-Version", "1.0.0");
+        if (importPackage != null) {
+            main.putValue("Import-Package", importPackage);
+        }
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
             jarOut.flush();
         }
