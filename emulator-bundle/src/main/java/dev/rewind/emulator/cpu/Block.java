@@ -57,8 +57,10 @@ final class Block {
     }
 
     /**
-     * A leaf function: one block of at most 16 instructions ending in a return ({@code jalr x0, 0(ra)}). (A method, not
-     * a field: region formation asks, and the hot loops keep Block's layout.)
+     * A leaf function: one block of at most 16 instructions ending in a return ({@code jalr x0, 0(ra)}). A region may
+     * take a copy of one already translated elsewhere, and an indirect call's leaf callees ({@link IndirectCallees}),
+     * so that a call to it and the return stay inside the caller's region. (A method, not a field: region formation
+     * asks, and the hot loops keep Block's layout.)
      */
     boolean leaf() {
         int w = code[n - 1];

@@ -196,7 +196,7 @@ final class JitControl {
 
     /** Whether a region would take b as a copy (b is entered in another region and is no leaf function). */
     private static boolean copied(Block b) {
-        return b.jit != null && !(LEAVES && leaf(b));
+        return b.jit != null && !(LEAVES && b.leaf());
     }
 
     /** The region's blocks ({@link #region}) but none of those in {@code drop}. */
@@ -255,15 +255,6 @@ final class JitControl {
     static final int MAX_COPIED = Integer.getInteger("rewind.jit.maxCopied", 16);
     /** Copies may form loops of their own ({@link RegionLoops}; {@code -Drewind.jit.copyLoops=true}, experiments). */
     static final boolean COPY_LOOPS = Boolean.getBoolean("rewind.jit.copyLoops");
-
-    /**
-     * A leaf function: one block of at most 16 instructions ending in a return ({@code jalr x0, 0(ra)}). A region may
-     * take a copy of one already translated elsewhere (the region it heads stays its entry), so that a call to it and
-     * the return stay inside the caller's region.
-     */
-    private static boolean leaf(Block b) {
-        return b.leaf();
-    }
 
     static long[] successors(Block b) {
         if (b.exits) {

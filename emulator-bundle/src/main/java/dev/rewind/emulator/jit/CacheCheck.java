@@ -20,6 +20,11 @@ final class CacheCheck {
     /** RV64's empty cache ({@link #RANGE64}): an offset it takes for a hit has the low word 2^31 + k, a negative PO. */
     static final long EMPTY64 = 0x8000_0000_8000_0000L;
 
+    /** The value of a cache that holds no page, for this translation's form of the check. */
+    static long empty(Gen g) {
+        return g.rv32 ? Long.MIN_VALUE : RANGE64 ? EMPTY64 : -1L;
+    }
+
     /**
      * The access of len bytes at {@code x[r1] + imm}: RAM index in PO; on to the access when it lies in the cached
      * page or passes the tag check (its page then cached), else to {@code slow}. Returns the miss path, to be emitted

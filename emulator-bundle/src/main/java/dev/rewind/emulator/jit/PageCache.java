@@ -13,13 +13,14 @@ import org.objectweb.asm.MethodVisitor;
 /**
  * Page caches of accesses in innermost loops: a long local (per block, kind and base register) holding the RAM offset
  * of the page whose tag check last passed there. The access is fast when it lies inside that page (a subtraction and a
- * test, {@link CacheCheck}) and does the whole tag check ({@link MemEmit#fastCheck}) only otherwise, then caches its page: a loop walking through RAM checks
- * the tags once per page, and keeps neither tag table nor mask in registers. A block's loads (or stores) get caches all
- * or none (one left to the tables keeps them in registers anyway: crc's loop, lbu + table lw, lost 10% with a cache for
- * its lbu alone), and none when one goes through a register fed by loads there ({@link LoadFed#fedBases}: pointer
- * chasing; a table's base plus a loaded byte or a masked index is no chase: work-fsm-rv32 +10%) or two
- * share a base register and access groups apply ({@link MemGroups}); else the block's accesses of a kind through
- * one base register share a cache (a cache is a page whose tag passed for the table, whichever access checked it).
+ * test, {@link CacheCheck}) and does the whole tag check ({@link MemEmit#fastCheck}) only otherwise, then caches its
+ * page: a loop walking through RAM checks the tags once per page, and keeps neither tag table nor mask in registers. A
+ * block's loads (or stores) get caches all or none (one left to the tables keeps them in registers anyway: crc's loop,
+ * lbu + table lw, lost 10% with a cache for its lbu alone), and none when one goes through a register fed by loads
+ * there ({@link LoadFed#fedBases}: pointer chasing; a table's base plus a loaded byte or a masked index is no chase:
+ * work-fsm-rv32 +10%) or two share a base register and access groups apply ({@link MemGroups}); else the block's
+ * accesses of a kind through one base register share a cache (a cache is a page whose tag passed for the table,
+ * whichever access checked it).
  *
  * <p>Exactness: a cached page passed a check against the same table (loads or stores) since the last reset, and
  * tags change only in Java code the region calls. The caches hold no page (every access misses: see {@link #check})
@@ -195,7 +196,7 @@ final class PageCache {
     /** All caches hold no page: at the region's entry and after every call that stays in the region. */
     void reset(Gen g) {
         for (int s : slots) {
-            g.lconst(g.rv32 ? Long.MIN_VALUE : CacheCheck.RANGE64 ? CacheCheck.EMPTY64 : -1L);
+            g.lconst(CacheCheck.empty(g));
             g.mv.visitVarInsn(LSTORE, s);
         }
     }

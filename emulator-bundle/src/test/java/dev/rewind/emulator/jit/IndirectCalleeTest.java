@@ -3,7 +3,6 @@ package dev.rewind.emulator.jit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.emulator.Machine;
-import dev.rewind.emulator.MachineConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,40 +19,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class IndirectCalleeTest {
 
-    static final long START = MachineConfig.RAM_BASE + 0x100;
-    static final int NOPS = 2100;
+    static final long START = PatchScenario.LOOP_START;
+    static final long LEAF = PatchScenario.LOOP_LEAF;
 
     static String program() {
-        StringBuilder s = new StringBuilder("""
-                addi a1,zero,0
-                lui a2,0x2
-                addi a3,zero,1000
-                jal zero,loop
-                loop: addi a1,a1,1
-                jalr ra,0(t0)
-                add a7,a7,a0
-                jalr ra,0(t0)
-                xor a6,a6,a0
-                bne a1,a3,skip
-                sw a4,0(t0)
-                fence.i
-                skip: blt a1,a2,loop
-                lui t6,0x100
-                lui t5,0x5
-                addi t5,t5,0x555
-                sw t5,0(t6)
-                """);
-        s.append("addi zero,zero,0\n".repeat(NOPS));
-        s.append("""
-                leaf: addi a0,a0,1
-                xori a5,a0,7
-                add a6,a6,a5
-                jalr zero,0(ra)
-                """);
-        return s.toString();
+        return PatchScenario.leafLoop("jalr ra,0(t0)");
     }
-
-    static final long LEAF = START + 17 * 4 + NOPS * 4L;
 
     @ParameterizedTest
     @ValueSource(ints = {32, 64})

@@ -23,6 +23,46 @@ final class PatchScenario {
     private PatchScenario() {
     }
 
+    /** {@link #leafLoop}'s start, and its leaf (two pages after the loop). */
+    static final long LOOP_START = MachineConfig.RAM_BASE + 0x100;
+    static final int NOPS = 2100;
+    static final long LOOP_LEAF = LOOP_START + 17 * 4 + NOPS * 4L;
+
+    /**
+     * A loop that calls a leaf function (at {@link #LOOP_LEAF}) twice per round through {@code call}
+     * ({@code jal ra,leaf}, or {@code jalr ra,0(t0)} with t0 = the leaf), patches the leaf once (store of a4 +
+     * fence.i) and then exits.
+     */
+    static String leafLoop(String call) {
+        StringBuilder s = new StringBuilder("""
+                addi a1,zero,0
+                lui a2,0x2
+                addi a3,zero,1000
+                jal zero,loop
+                loop: addi a1,a1,1
+                CALL
+                add a7,a7,a0
+                CALL
+                xor a6,a6,a0
+                bne a1,a3,skip
+                sw a4,0(t0)
+                fence.i
+                skip: blt a1,a2,loop
+                lui t6,0x100
+                lui t5,0x5
+                addi t5,t5,0x555
+                sw t5,0(t6)
+                """.replace("CALL", call));
+        s.append("addi zero,zero,0\n".repeat(NOPS));
+        s.append("""
+                leaf: addi a0,a0,1
+                xori a5,a0,7
+                add a6,a6,a5
+                jalr zero,0(ra)
+                """);
+        return s.toString();
+    }
+
     /**
      * A one-hart machine with {@code program} assembled at {@code start}, the pc there, a4 = the patch the guest writes
      * ({@code addi a0,a0,3} at {@code callee}) and register {@code addrReg} = {@code callee} (where the guest stores it).

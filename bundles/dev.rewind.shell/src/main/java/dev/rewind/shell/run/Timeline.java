@@ -24,7 +24,8 @@ final class Timeline {
         if (ON) {
             System.err.printf("timeline %6d ms %6d ms CPU  %s  [%s thread %d ms CPU]%n",
                     ManagementFactory.getRuntimeMXBean().getUptime(), processCpuMillis(), what,
-                    Thread.currentThread().getName(), ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+                    Thread.currentThread().getName(),
+                    ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
         }
     }
 
