@@ -49,6 +49,8 @@ final class Gen {
     MemGroups.Groups groups;
     /** The page caches of accesses in innermost loops ({@link PageCache}; long locals after the groups'). */
     final PageCache caches;
+    /** Registers kept in the hart's array, not in locals ({@link ColdRegs}); index 0..32. */
+    final boolean[] cold;
 
     Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size) {
         this.mv = mv;
@@ -81,6 +83,7 @@ final class Gen {
         this.calls = call;
         this.grp = PROBES + 2 * slot;
         this.caches = new PageCache(blocks, index, rv32, grp + MemGroups.MAX_GROUPS);
+        this.cold = ColdRegs.of(blocks, index);
     }
 
     static int slot(int r) {
@@ -135,6 +138,13 @@ final class Gen {
     void loadReg(int r) {
         if (r == 0) {
             mv.visitInsn(LCONST_0);
+        } else if (cold[r]) {
+            xr(r);
+            mv.visitInsn(LALOAD);
+            if (rv32) {
+                mv.visitInsn(L2I);
+                mv.visitInsn(I2L);
+            }
         } else {
             mv.visitVarInsn(rv32 ? ILOAD : LLOAD, slot(r));
             if (rv32) {
@@ -147,6 +157,10 @@ final class Gen {
     void loadInt(int r) {
         if (r == 0) {
             mv.visitInsn(ICONST_0);
+        } else if (cold[r]) {
+            xr(r);
+            mv.visitInsn(LALOAD);
+            mv.visitInsn(L2I);
         } else if (rv32) {
             mv.visitVarInsn(ILOAD, slot(r));
         } else {
@@ -180,6 +194,12 @@ final class Gen {
     void storeReg(int rd) {
         if (rd == 32 || rd == 0) {
             mv.visitInsn(POP2);
+        } else if (cold[rd]) {
+            if (rv32) {
+                mv.visitInsn(L2I);
+                mv.visitInsn(I2L);
+            }
+            storeCold(rd);
         } else if (rv32) {
             mv.visitInsn(L2I);
             mv.visitVarInsn(ISTORE, slot(rd));
@@ -192,13 +212,33 @@ final class Gen {
     void storeInt(int rd) {
         if (rd == 32 || rd == 0) {
             mv.visitInsn(POP);
+        } else if (cold[rd]) {
+            mv.visitInsn(I2L);
+            storeCold(rd);
         } else {
             mv.visitVarInsn(ISTORE, slot(rd));
         }
     }
 
+    /** Pushes the hart's array and index r. */
+    private void xr(int r) {
+        mv.visitVarInsn(ALOAD, X);
+        iconst(r);
+    }
+
+    /** Pops a long into {@code x[rd]} through V (free: regions with cold registers have no probes). */
+    private void storeCold(int rd) {
+        mv.visitVarInsn(LSTORE, V);
+        xr(rd);
+        mv.visitVarInsn(LLOAD, V);
+        mv.visitInsn(LASTORE);
+    }
+
     /** Pushes {@code x[r]} (the hart's array) and stores it in register r's local. */
     void fetchReg(int r) {
+        if (cold[r]) {
+            return;                                 // x[r] is the register
+        }
         mv.visitVarInsn(ALOAD, X);
         iconst(r);
         mv.visitInsn(LALOAD);
@@ -207,6 +247,9 @@ final class Gen {
 
     /** Writes register r's local back to {@code x[r]}. */
     void writeBack(int r) {
+        if (cold[r]) {
+            return;
+        }
         mv.visitVarInsn(ALOAD, X);
         iconst(r);
         loadReg(r);

@@ -126,7 +126,7 @@ final class PageCache {
      * block on a shorter one (an outer loop: crc-rv64's per-byte lbu outside its 8-round bit loop cost that loop a
      * register, -9%; list-rv32's stack load in the sorted insertion's outer loop -12%).
      */
-    private static int[] cycles(List<BlockSpec> blocks, java.util.Map<Long, Integer> index) {
+    static int[] cycles(List<BlockSpec> blocks, java.util.Map<Long, Integer> index) {
         int nb = blocks.size();
         int[] length = new int[nb];
         for (int k = 0; k < nb; k++) {
