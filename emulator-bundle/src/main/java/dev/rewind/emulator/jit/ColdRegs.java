@@ -17,10 +17,54 @@ final class ColdRegs {
 
     static final boolean ON = !"false".equals(System.getProperty("rewind.jit.coldRegs"));
 
+    /**
+     * RV32 too with -Drewind.jit.coldRegs32=true (A/B, session 9: work-fsm-rv32 -8%, bench-rv32 -6%, CoreMark-rv32
+     * even; RV32 registers are int locals, a cold one a long array element converted at every use).
+     */
+    static final boolean RV32 = Boolean.getBoolean("rewind.jit.coldRegs32");
+
+    /**
+     * Only regions with one innermost loop (-Drewind.jit.coldSingle=false: any number). With several (work-fsm's
+     * per-state scanning loops inside its token loop) the blocks around them run about as often as they do, and their
+     * registers in memory cost more than they save (work-fsm-rv64 -9%, A/B session 9).
+     */
+    static final boolean SINGLE = !"false".equals(System.getProperty("rewind.jit.coldSingle"));
+
+    /** The number of innermost loops: groups of blocks on innermost cycles joined by edges between them. */
+    private static int innermostLoops(List<BlockSpec> blocks, Map<Long, Integer> index, int[] inner) {
+        int nb = blocks.size();
+        int[] root = new int[nb];
+        for (int k = 0; k < nb; k++) {
+            root[k] = k;
+        }
+        for (int k = 0; k < nb; k++) {
+            if (inner[k] == Integer.MAX_VALUE) {
+                continue;
+            }
+            for (int s : Loops.successors(blocks.get(k), index)) {
+                if (inner[s] != Integer.MAX_VALUE) {
+                    root[find(root, s)] = find(root, k);
+                }
+            }
+        }
+        int n = 0;
+        for (int k = 0; k < nb; k++) {
+            n += inner[k] != Integer.MAX_VALUE && find(root, k) == k ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static int find(int[] root, int k) {
+        while (root[k] != k) {
+            k = root[k] = root[root[k]];
+        }
+        return k;
+    }
+
     /** Per register 0..31: cold in this region. */
-    static boolean[] of(List<BlockSpec> blocks, Map<Long, Integer> index) {
+    static boolean[] of(List<BlockSpec> blocks, Map<Long, Integer> index, boolean rv32) {
         boolean[] cold = new boolean[33];
-        if (!ON) {
+        if (!ON || rv32 && !RV32) {
             return cold;
         }
         for (BlockSpec b : blocks) {
@@ -45,7 +89,7 @@ final class ColdRegs {
                 }
             }
         }
-        if (!loops) {
+        if (!loops || SINGLE && innermostLoops(blocks, index, inner) != 1) {
             return cold;
         }
         for (int r = 1; r < 32; r++) {

@@ -83,7 +83,7 @@ final class Gen {
         this.calls = call;
         this.grp = PROBES + 2 * slot;
         this.caches = new PageCache(blocks, index, rv32, grp + MemGroups.MAX_GROUPS);
-        this.cold = ColdRegs.of(blocks, index);
+        this.cold = ColdRegs.of(blocks, index, rv32);
     }
 
     static int slot(int r) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * its own (a0..a2), with RV32 values that overflow 32 bits in long arithmetic (the array must hold them sign-extended:
  * MULH reads them as longs), CSR instructions with cold source and destination registers (through the interpreter),
  * a load through a cold base that faults (the handler skips it; its cold destination keeps its value), slow-path stores
- * (snapshots make pages clean) and exits at every point (lockstep chunks, budget ends).
+ * (snapshots make pages clean) and exits at every point (lockstep chunks, budget ends). Cold registers are RV64's
+ * (the RV32 run checks the same program with register locals); the region of the outer loop has one innermost loop.
  */
 class ColdRegsDifferentialTest {
 
