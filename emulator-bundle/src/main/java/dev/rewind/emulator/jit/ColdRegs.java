@@ -28,6 +28,13 @@ final class ColdRegs {
      * per-state scanning loops inside its token loop) the blocks around them run about as often as they do, and their
      * registers in memory cost more than they save (work-fsm-rv64 -9%, A/B session 9).
      */
+    /**
+     * Regions of short blocks (mean at most {@code BudgetPlan.SHORT}: branchy code such as work-fsm's tokenizer, whose
+     * blocks around its one short scanning loop run about as often as the loop) take none, unless
+     * -Drewind.jit.coldShort=true (work-fsm-rv64 -4..-7% with them, session 9).
+     */
+    static final boolean SHORT_TOO = Boolean.getBoolean("rewind.jit.coldShort");
+
     static final boolean SINGLE = !"false".equals(System.getProperty("rewind.jit.coldSingle"));
 
     /** The number of innermost loops: groups of blocks on innermost cycles joined by edges between them. */
@@ -64,7 +71,7 @@ final class ColdRegs {
     /** Per register 0..31: cold in this region. */
     static boolean[] of(List<BlockSpec> blocks, Map<Long, Integer> index, boolean rv32) {
         boolean[] cold = new boolean[33];
-        if (!ON || rv32 && !RV32) {
+        if (!ON || rv32 && !RV32 || !SHORT_TOO && BudgetPlan.shortBlocks(blocks, BudgetPlan.SHORT)) {
             return cold;
         }
         for (BlockSpec b : blocks) {
