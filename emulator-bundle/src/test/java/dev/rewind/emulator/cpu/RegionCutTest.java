@@ -21,8 +21,8 @@ class RegionCutTest {
     static List<BlockSpec> blocks(int n) {
         List<BlockSpec> out = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            out.add(new BlockSpec(0x8000_0000L + 4L * k, new int[1], new long[1], new int[] {0, 4}, 0x8000_0004L + 4L * k,
-                    0, false, null));
+            long pc = 0x8000_0000L + 4L * k;
+            out.add(new BlockSpec(pc, new int[1], new long[1], new int[] {0, 4}, pc + 4, 0, false, null));
         }
         return out;
     }
