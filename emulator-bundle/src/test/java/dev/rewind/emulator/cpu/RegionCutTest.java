@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * An oversized region keeps the longest prefix of its blocks whose method fits ({@code -Drewind.jit.cut=prefix}) or
- * half of them, halved until it fits (default), in region order; a region that fits stays whole; a single block is
- * always kept.
+ * An oversized region keeps the longest prefix of its blocks whose method fills at most {@code RegionCut.SHARE}% of
+ * the limit (default) or half of them, halved until it fits ({@code -Drewind.jit.cut=halves}), in region order; a
+ * region that fits stays whole; a single block is always kept.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class RegionCutTest {
@@ -35,7 +35,7 @@ class RegionCutTest {
     @Test
     void anOversizedRegionKeepsTheLongestPrefixThatFits() {
         int limit = Translator.codeLimit(blocks(1));
-        int per = limit / 13;   // 13 blocks fit, 14 do not
+        int per = (int) ((long) limit * RegionCut.SHARE / 100 / 13);   // 13 blocks fill the prefix's share, 14 do not
         List<BlockSpec> all = blocks(20);
         List<Integer> tried = new ArrayList<>();
         RegionCut.Cut cut = RegionCut.cut(all, size(all, per), p -> {
@@ -43,7 +43,7 @@ class RegionCutTest {
             return size(p, per);
         }, true);
         assertThat(cut.count()).isEqualTo(13);
-        assertThat(cut.result().codeSize()).isLessThanOrEqualTo(limit).isEqualTo(13 * per);
+        assertThat(cut.result().codeSize()).isLessThanOrEqualTo(limit * RegionCut.SHARE / 100).isEqualTo(13 * per);
         assertThat(tried).as("a binary search, not a walk").hasSizeLessThanOrEqualTo(6);
         RegionCut.Cut halves = RegionCut.cut(all, size(all, per), p -> size(p, per), false);
         assertThat(halves.count()).as("halves: 20 -> 10").isEqualTo(10);
