@@ -1,5 +1,7 @@
 package dev.rewind.emulator.jit;
 
+import static org.objectweb.asm.Opcodes.*;
+
 import java.util.List;
 import java.util.Map;
 
@@ -24,18 +26,43 @@ final class ColdRegs {
     static final boolean RV32 = Boolean.getBoolean("rewind.jit.coldRegs32");
 
     /**
-     * Only regions with one innermost loop (-Drewind.jit.coldSingle=false: any number). With several (work-fsm's
-     * per-state scanning loops inside its token loop) the blocks around them run about as often as they do, and their
-     * registers in memory cost more than they save (work-fsm-rv64 -9%, A/B session 9).
-     */
-    /**
      * Regions of short blocks (mean at most {@code BudgetPlan.SHORT}: branchy code such as work-fsm's tokenizer, whose
      * blocks around its one short scanning loop run about as often as the loop) take none, unless
      * -Drewind.jit.coldShort=true (work-fsm-rv64 -4..-7% with them, session 9).
      */
     static final boolean SHORT_TOO = Boolean.getBoolean("rewind.jit.coldShort");
 
+    /**
+     * Only regions with one innermost loop (-Drewind.jit.coldSingle=false: any number; with every region,
+     * work-fsm-rv64 -9%, bench-rv32 -19%, A/B session 9).
+     */
     static final boolean SINGLE = !"false".equals(System.getProperty("rewind.jit.coldSingle"));
+
+    /** Pushes register r from the hart's array: a long (RV32: low word sign-extended) or, {@code asInt}, an int. */
+    static void load(Gen g, int r, boolean asInt) {
+        g.mv.visitVarInsn(ALOAD, Gen.X);
+        g.iconst(r);
+        g.mv.visitInsn(LALOAD);
+        if (asInt || g.rv32) {
+            g.mv.visitInsn(L2I);
+        }
+        if (!asInt && g.rv32) {
+            g.mv.visitInsn(I2L);
+        }
+    }
+
+    /** Pops a long into {@code x[rd]} (RV32: low word sign-extended) through V (such regions have no probes). */
+    static void store(Gen g, int rd) {
+        if (g.rv32) {
+            g.mv.visitInsn(L2I);
+            g.mv.visitInsn(I2L);
+        }
+        g.mv.visitVarInsn(LSTORE, Gen.V);
+        g.mv.visitVarInsn(ALOAD, Gen.X);
+        g.iconst(rd);
+        g.mv.visitVarInsn(LLOAD, Gen.V);
+        g.mv.visitInsn(LASTORE);
+    }
 
     /** The number of innermost loops: groups of blocks on innermost cycles joined by edges between them. */
     private static int innermostLoops(List<BlockSpec> blocks, Map<Long, Integer> index, int[] inner) {

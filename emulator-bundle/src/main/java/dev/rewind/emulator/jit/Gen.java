@@ -139,12 +139,7 @@ final class Gen {
         if (r == 0) {
             mv.visitInsn(LCONST_0);
         } else if (cold[r]) {
-            xr(r);
-            mv.visitInsn(LALOAD);
-            if (rv32) {
-                mv.visitInsn(L2I);
-                mv.visitInsn(I2L);
-            }
+            ColdRegs.load(this, r, false);
         } else {
             mv.visitVarInsn(rv32 ? ILOAD : LLOAD, slot(r));
             if (rv32) {
@@ -158,9 +153,7 @@ final class Gen {
         if (r == 0) {
             mv.visitInsn(ICONST_0);
         } else if (cold[r]) {
-            xr(r);
-            mv.visitInsn(LALOAD);
-            mv.visitInsn(L2I);
+            ColdRegs.load(this, r, true);
         } else if (rv32) {
             mv.visitVarInsn(ILOAD, slot(r));
         } else {
@@ -195,11 +188,7 @@ final class Gen {
         if (rd == 32 || rd == 0) {
             mv.visitInsn(POP2);
         } else if (cold[rd]) {
-            if (rv32) {
-                mv.visitInsn(L2I);
-                mv.visitInsn(I2L);
-            }
-            storeCold(rd);
+            ColdRegs.store(this, rd);
         } else if (rv32) {
             mv.visitInsn(L2I);
             mv.visitVarInsn(ISTORE, slot(rd));
@@ -214,25 +203,12 @@ final class Gen {
             mv.visitInsn(POP);
         } else if (cold[rd]) {
             mv.visitInsn(I2L);
-            storeCold(rd);
+            ColdRegs.store(this, rd);
         } else {
             mv.visitVarInsn(ISTORE, slot(rd));
         }
     }
 
-    /** Pushes the hart's array and index r. */
-    private void xr(int r) {
-        mv.visitVarInsn(ALOAD, X);
-        iconst(r);
-    }
-
-    /** Pops a long into {@code x[rd]} through V (free: regions with cold registers have no probes). */
-    private void storeCold(int rd) {
-        mv.visitVarInsn(LSTORE, V);
-        xr(rd);
-        mv.visitVarInsn(LLOAD, V);
-        mv.visitInsn(LASTORE);
-    }
 
     /** Pushes {@code x[r]} (the hart's array) and stores it in register r's local. */
     void fetchReg(int r) {
