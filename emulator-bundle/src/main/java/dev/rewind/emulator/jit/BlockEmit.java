@@ -91,7 +91,6 @@ final class BlockEmit {
                         mv.visitInsn(LCMP);
                     }
                 }
-                Label taken = new Label();
                 int jump = switch (op) {
                     case Op.BEQ -> IFEQ;
                     case Op.BNE -> IFNE;
@@ -101,10 +100,7 @@ final class BlockEmit {
                 if (g.rv32) {
                     jump += IF_ICMPEQ - IFEQ;
                 }
-                mv.visitJumpInsn(jump, taken);
-                g.goTo(b.endPc());
-                mv.visitLabel(taken);
-                g.goTo(imm);
+                g.branch(jump, imm, b.endPc());
             }
             default -> {
                 Emit.insn(g, k, last);

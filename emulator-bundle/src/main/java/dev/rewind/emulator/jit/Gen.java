@@ -31,6 +31,15 @@ final class Gen {
     final Map<Long, Integer> index = new HashMap<>();
     final Label[] labels;
     final Label exit = new Label();
+    /**
+     * Where a slow path leaves when the bus asks for attention ({@link #cutCheck}): one shared sequence per region
+     * that takes the instruction from CUR, instead of the slot count and pc inline at every access (~16 bytecode
+     * bytes each, ~10% of CoreMark's region code). {@code -Drewind.jit.sharedCut=false}: inline, as before (A/B).
+     */
+    final Label cutExit = new Label();
+    static final boolean SHARED_CUT = !"false".equals(System.getProperty("rewind.jit.sharedCut"));
+    /** Whether some {@link #cutCheck} jumps to {@link #cutExit}. */
+    boolean cutUsed;
     final boolean rv32;
     final long am;
     final long base;
@@ -92,6 +101,9 @@ final class Gen {
             mv.visitInsn(LCONST_0);
         } else if (v == 1) {
             mv.visitInsn(LCONST_1);
+        } else if (COMPACT && v >= -1 && v <= 5) {
+            mv.visitInsn(ICONST_0 + (int) v); // 2 bytes rather than ldc2_w's 3 (compiled the same)
+            mv.visitInsn(I2L);
         } else {
             mv.visitLdcInsn(v);
         }
@@ -245,6 +257,39 @@ final class Gen {
         }
     }
 
+    /**
+     * A conditional branch ({@code jump}: an IF opcode on the operands pushed) to {@code target}, else on to
+     * {@code fall}: when either is a block of the region, its label is the jump's (the other a goto or an exit), not
+     * a jump over a goto to a goto (3-6 bytecode bytes per branch; {@link #COMPACT}).
+     */
+    void branch(int jump, long target, long fall) {
+        if (COMPACT) {
+            Integer t = index.get(target);
+            if (t != null) {
+                mv.visitJumpInsn(jump, labels[t]);
+                goTo(fall);
+                return;
+            }
+            Integer f = index.get(fall);
+            if (f != null) {
+                mv.visitJumpInsn(((jump - IFEQ) ^ 1) + IFEQ, labels[f]);
+                exitTo(target);
+                return;
+            }
+        }
+        Label taken = new Label();
+        mv.visitJumpInsn(jump, taken);
+        goTo(fall);
+        mv.visitLabel(taken);
+        goTo(target);
+    }
+
+    /**
+     * Compact jumps and constants: {@link #branch}, {@link GotoPeephole}, small long constants as {@code iconst; i2l}
+     * ({@code -Drewind.jit.compact=false}: as before, A/B).
+     */
+    static final boolean COMPACT = !"false".equals(System.getProperty("rewind.jit.compact"));
+
     /** Pushes the slice-relative slot index of instruction i of the current block (device time). */
     void idx(int i) {
         mv.visitVarInsn(LLOAD, T0);
@@ -262,12 +307,20 @@ final class Gen {
         mv.visitVarInsn(ISTORE, CUR);
     }
 
-    /** After a slow-path call: if the bus asks for attention, end after instruction i of block k. */
+    /**
+     * After a slow-path call: if the bus asks for attention, end after instruction i of block k (CUR holds k and i:
+     * {@link #setCur} before the call).
+     */
     void cutCheck(int k, int i) {
-        Label ok = new Label();
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitFieldInsn(GETFIELD, JITCODE, "bus", "L" + BUS + ";");
         mv.visitFieldInsn(GETFIELD, BUS, "cut", "Z");
+        if (SHARED_CUT) {
+            cutUsed = true;
+            mv.visitJumpInsn(IFNE, cutExit);
+            return;
+        }
+        Label ok = new Label();
         mv.visitJumpInsn(IFEQ, ok);
         BlockSpec b = blocks.get(k);
         if (b.probes() != null) {
@@ -280,6 +333,28 @@ final class Gen {
         addUsed(i + 1);
         exitTo((b.pc() + b.offs()[i + 1]) & am);
         mv.visitLabel(ok);
+    }
+
+    /**
+     * The shared end of {@link #cutCheck}s (when any jumped there), just before {@link #exit}: the slots and the next pc
+     * of the instruction in CUR, as the inline form has them ({@code JitCode.cutSlots/cutPc}).
+     */
+    void cutTail() {
+        if (!cutUsed) {
+            return;
+        }
+        mv.visitLabel(cutExit);
+        mv.visitVarInsn(LLOAD, USED);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitVarInsn(ALOAD, H);
+        mv.visitVarInsn(ILOAD, CUR);
+        mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "cutSlots", "(" + D_HART + "I)J", false);
+        mv.visitInsn(LADD);
+        mv.visitVarInsn(LSTORE, USED);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitVarInsn(ILOAD, CUR);
+        mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "cutPc", "(I)J", false);
+        mv.visitVarInsn(LSTORE, NPC);
     }
 
     /** Stores register locals into x[]. */

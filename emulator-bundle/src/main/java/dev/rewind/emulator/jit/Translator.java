@@ -98,7 +98,8 @@ public final class Translator {
         c.visitMaxs(0, 0);
         c.visitEnd();
 
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "(" + D_HART + "JJ)J", null, null);
+        MethodVisitor mv = GotoPeephole.wrap(cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "(" + D_HART + "JJ)J",
+                null, null));
         mv.visitCode();
         Gen g = new Gen(mv, blocks, xlen, ramBase, ramSize);
         boolean[] used = new boolean[32];
@@ -140,6 +141,7 @@ public final class Translator {
         }
         entries.emitCopies(g, plan);
         mv.visitLabel(tryEnd);
+        g.cutTail();
 
         mv.visitLabel(g.exit);
         Probe.exit(g);
