@@ -159,19 +159,19 @@ final class JitControl {
         }
     }
 
-    /** Translates and defines the region (cut in halves while its method is too large for C2). */
+    /** Translates and defines the region (cut while its method is too large for C2: {@link RegionCut}). */
     private TranslationCache.Translated define(List<BlockSpec> specs) throws ReflectiveOperationException {
-        while (true) {
-            Translator.Result r = Translator.translate(specs, xlen, base, size, sparse);
-            // (with probes, room left for C2 to inline the callbacks: Translator.CALL_INLINE_BYTES)
-            if (r.codeSize() > Translator.codeLimit(specs) && specs.size() > 1) {
-                specs = specs.subList(0, (specs.size() + 1) / 2);
-                continue;
-            }
-            Class<?> c = lookup.defineHiddenClass(r.bytes(), true).lookupClass();
-            MethodHandle ctor = lookup.findConstructor(c, CTOR).asType(CTOR.changeReturnType(JitCode.class));
-            return new TranslationCache.Translated(c, ctor, specs.size());
+        // (with probes, room left for C2 to inline the callbacks: Translator.CALL_INLINE_BYTES)
+        Translator.Result all = Translator.translate(specs, xlen, base, size, sparse);
+        RegionCut.Cut cut = RegionCut.cut(specs, all, p -> Translator.translate(p, xlen, base, size, sparse),
+                RegionCut.PREFIX);
+        if (DUMP && cut.count() < specs.size()) {
+            System.err.println("CUT " + Long.toHexString(specs.get(0).pc()) + " blocks " + specs.size() + " -> "
+                    + cut.count() + " code " + all.codeSize() + " -> " + cut.result().codeSize());
         }
+        Class<?> c = lookup.defineHiddenClass(cut.result().bytes(), true).lookupClass();
+        MethodHandle ctor = lookup.findConstructor(c, CTOR).asType(CTOR.changeReturnType(JitCode.class));
+        return new TranslationCache.Translated(c, ctor, cut.count());
     }
 
     /**
