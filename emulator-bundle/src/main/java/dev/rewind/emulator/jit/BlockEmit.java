@@ -91,6 +91,7 @@ final class BlockEmit {
                         mv.visitInsn(LCMP);
                     }
                 }
+                Label taken = new Label();
                 int jump = switch (op) {
                     case Op.BEQ -> IFEQ;
                     case Op.BNE -> IFNE;
@@ -100,7 +101,10 @@ final class BlockEmit {
                 if (g.rv32) {
                     jump += IF_ICMPEQ - IFEQ;
                 }
-                g.branch(jump, imm, b.endPc());
+                mv.visitJumpInsn(jump, taken);
+                g.goTo(b.endPc());
+                mv.visitLabel(taken);
+                g.goTo(imm);
             }
             default -> {
                 Emit.insn(g, k, last);
