@@ -32,9 +32,9 @@ final class Gen {
     final Label[] labels;
     final Label exit = new Label();
     /**
-     * Where a slow path leaves when the bus asks for attention ({@link #cutCheck}): one shared sequence per region
-     * that takes the instruction from CUR, instead of the slot count and pc inline at every access (~16 bytecode
-     * bytes each, ~10% of CoreMark's region code). {@code -Drewind.jit.sharedCut=false}: inline, as before (A/B).
+     * Where a slow path leaves when the bus asks for attention ({@link #cutCheck}): one sequence per region, the
+     * instruction taken from CUR, not slots and pc inline at every access (16 bytecode bytes each; 6-8% of CoreMark's
+     * region code). {@code -Drewind.jit.sharedCut=false}: inline, as before (A/B).
      */
     final Label cutExit = new Label();
     static final boolean SHARED_CUT = !"false".equals(System.getProperty("rewind.jit.sharedCut"));
@@ -101,7 +101,7 @@ final class Gen {
             mv.visitInsn(LCONST_0);
         } else if (v == 1) {
             mv.visitInsn(LCONST_1);
-        } else if (COMPACT && v >= -1 && v <= 5) {
+        } else if (GotoPeephole.ON && v >= -1 && v <= 5) {
             mv.visitInsn(ICONST_0 + (int) v); // 2 bytes rather than ldc2_w's 3 (compiled the same)
             mv.visitInsn(I2L);
         } else {
@@ -257,12 +257,6 @@ final class Gen {
         }
     }
 
-    /**
-     * Compact jumps and constants: {@link GotoPeephole}, small long constants as {@code iconst; i2l}
-     * ({@code -Drewind.jit.compact=false}: as before, A/B). A branch emitted straight to its in-region target (rather
-     * than over a goto) was measured -8..-12% on work-matmul-rv64 (C2) for no size gain over the peephole: not done.
-     */
-    static final boolean COMPACT = !"false".equals(System.getProperty("rewind.jit.compact"));
 
     /** Pushes the slice-relative slot index of instruction i of the current block (device time). */
     void idx(int i) {
@@ -307,28 +301,6 @@ final class Gen {
         addUsed(i + 1);
         exitTo((b.pc() + b.offs()[i + 1]) & am);
         mv.visitLabel(ok);
-    }
-
-    /**
-     * The shared end of {@link #cutCheck}s (when any jumped there), just before {@link #exit}: the slots and the next pc
-     * of the instruction in CUR, as the inline form has them ({@code JitCode.cutSlots/cutPc}).
-     */
-    void cutTail() {
-        if (!cutUsed) {
-            return;
-        }
-        mv.visitLabel(cutExit);
-        mv.visitVarInsn(LLOAD, USED);
-        mv.visitVarInsn(ALOAD, THIS);
-        mv.visitVarInsn(ALOAD, H);
-        mv.visitVarInsn(ILOAD, CUR);
-        mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "cutSlots", "(" + D_HART + "I)J", false);
-        mv.visitInsn(LADD);
-        mv.visitVarInsn(LSTORE, USED);
-        mv.visitVarInsn(ALOAD, THIS);
-        mv.visitVarInsn(ILOAD, CUR);
-        mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "cutPc", "(I)J", false);
-        mv.visitVarInsn(LSTORE, NPC);
     }
 
     /** Stores register locals into x[]. */

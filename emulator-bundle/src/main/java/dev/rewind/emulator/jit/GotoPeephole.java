@@ -11,9 +11,19 @@ import org.objectweb.asm.MethodVisitor;
  * falling through to the block emitted next), {@code if c A; goto B; A:} (a branch whose taken target comes next)
  * and {@code i2l; l2i}. The emitters write every transfer as a jump; these are 2-3 bytes each of the region's size
  * limit, with the same control flow. Holds back at most a conditional jump and a GOTO (or an I2L) until the next
- * visit; everything else passes through unchanged. {@code -Drewind.jit.compact=false}: off (A/B).
+ * visit; everything else passes through unchanged. Off by default ({@link #ON}:
+ * {@code -Drewind.jit.compact=true}).
  */
 final class GotoPeephole extends MethodVisitor {
+    /**
+     * Compact jumps and constants, OFF by default ({@code -Drewind.jit.compact=true}, experiments):
+     * this peephole, small long constants as {@code iconst; i2l}. -3% bytes per block on CoreMark, but
+     * work-calls-rv32 -4..-5% cpu-mips in 6 of 6 A/B rounds (C2 code from the same control flow; not understood). A
+     * branch emitted straight to its in-region target (rather than over a goto) was -8..-12% on work-matmul-rv64 for
+     * no size gain over the peephole.
+     */
+    static final boolean ON = Boolean.getBoolean("rewind.jit.compact");
+
     /** Held back: a conditional jump (opcode, target), a GOTO's target, an I2L; each 0/null when none. */
     private int cond;
     private Label condTo;
@@ -26,7 +36,7 @@ final class GotoPeephole extends MethodVisitor {
 
     /** The region method's visitor, with the peephole unless it is switched off. */
     static MethodVisitor wrap(MethodVisitor mv) {
-        return Gen.COMPACT ? new GotoPeephole(mv) : mv;
+        return ON ? new GotoPeephole(mv) : mv;
     }
 
     private void flush() {
