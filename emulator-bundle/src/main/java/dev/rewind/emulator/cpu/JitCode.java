@@ -102,7 +102,7 @@ public abstract class JitCode {
     /**
      * The bus asked for attention after instruction {@code cur & 255} of block {@code cur >>> 8} (a slow access): takes
      * back the inline additions after it ({@link #unadd}) and returns the slots of the block up to it, the instruction
-     * included (the generated code's shared cut exit, {@code Gen.cutTail}).
+     * included (the generated code's shared cut exit, {@code Translator.cutTail}).
      */
     final long cutSlots(Hart h, int cur) {
         unadd(h, cur >>> 8, cur & 255);

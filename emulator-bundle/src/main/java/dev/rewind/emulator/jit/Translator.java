@@ -180,8 +180,8 @@ public final class Translator {
     }
 
     /**
-     * The shared end of {@code Gen.cutCheck}s (when any jumped there), just before {@code g.exit}: the slots and the next
-     * pc of the instruction in CUR, as the inline form has them ({@code JitCode.cutSlots/cutPc}).
+     * The shared end of {@code Gen.cutCheck}s (when any jumped there), just before {@code g.exit}: the slots and the
+     * next pc of the instruction in CUR, as the inline form has them ({@code JitCode.cutSlots/cutPc}).
      */
     private static void cutTail(Gen g) {
         MethodVisitor mv = g.mv;
