@@ -100,6 +100,22 @@ public abstract class JitCode {
     }
 
     /**
+     * The bus asked for attention after instruction {@code cur & 255} of block {@code cur >>> 8} (a slow access): takes
+     * back the inline additions after it ({@link #unadd}) and returns the slots of the block up to it, the instruction
+     * included (the generated code's shared cut exit, {@code Translator.cutTail}).
+     */
+    final long cutSlots(Hart h, int cur) {
+        unadd(h, cur >>> 8, cur & 255);
+        return (cur & 255) + 1;
+    }
+
+    /** The pc after instruction {@code cur & 255} of block {@code cur >>> 8} (see {@link #cutSlots}). */
+    final long cutPc(int cur) {
+        Block b = blocks[cur >>> 8];
+        return (b.pc + b.offs[(cur & 255) + 1]) & am;
+    }
+
+    /**
      * The guest took a trap at instruction {@code cur & 255} of block {@code cur >>> 8} (registers already
      * stored): account as the interpreter does and enter the handler. Returns the slots used.
      */

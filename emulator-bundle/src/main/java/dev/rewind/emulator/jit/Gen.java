@@ -31,6 +31,15 @@ final class Gen {
     final Map<Long, Integer> index = new HashMap<>();
     final Label[] labels;
     final Label exit = new Label();
+    /**
+     * Where a slow path leaves when the bus asks for attention ({@link #cutCheck}): one sequence per region, the
+     * instruction taken from CUR, not slots and pc inline at every access (16 bytecode bytes each; 6-8% of CoreMark's
+     * region code). {@code -Drewind.jit.sharedCut=false}: inline, as before (A/B).
+     */
+    final Label cutExit = new Label();
+    static final boolean SHARED_CUT = !"false".equals(System.getProperty("rewind.jit.sharedCut"));
+    /** Whether some {@link #cutCheck} jumps to {@link #cutExit}. */
+    boolean cutUsed;
     final boolean rv32;
     final long am;
     final long base;
@@ -95,6 +104,9 @@ final class Gen {
             mv.visitInsn(LCONST_0);
         } else if (v == 1) {
             mv.visitInsn(LCONST_1);
+        } else if (GotoPeephole.ON && v >= -1 && v <= 5) {
+            mv.visitInsn(ICONST_0 + (int) v); // 2 bytes rather than ldc2_w's 3 (compiled the same)
+            mv.visitInsn(I2L);
         } else {
             mv.visitLdcInsn(v);
         }
@@ -264,6 +276,7 @@ final class Gen {
         }
     }
 
+
     /** Pushes the slice-relative slot index of instruction i of the current block (device time). */
     void idx(int i) {
         mv.visitVarInsn(LLOAD, T0);
@@ -281,12 +294,20 @@ final class Gen {
         mv.visitVarInsn(ISTORE, CUR);
     }
 
-    /** After a slow-path call: if the bus asks for attention, end after instruction i of block k. */
+    /**
+     * After a slow-path call: if the bus asks for attention, end after instruction i of block k (CUR holds k and i:
+     * {@link #setCur} before the call).
+     */
     void cutCheck(int k, int i) {
-        Label ok = new Label();
         mv.visitVarInsn(ALOAD, THIS);
         mv.visitFieldInsn(GETFIELD, JITCODE, "bus", "L" + BUS + ";");
         mv.visitFieldInsn(GETFIELD, BUS, "cut", "Z");
+        if (SHARED_CUT) {
+            cutUsed = true;
+            mv.visitJumpInsn(IFNE, cutExit);
+            return;
+        }
+        Label ok = new Label();
         mv.visitJumpInsn(IFEQ, ok);
         BlockSpec b = blocks.get(k);
         if (b.probes() != null) {

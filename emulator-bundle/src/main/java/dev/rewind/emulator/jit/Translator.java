@@ -98,7 +98,8 @@ public final class Translator {
         c.visitMaxs(0, 0);
         c.visitEnd();
 
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "(" + D_HART + "JJ)J", null, null);
+        MethodVisitor mv = GotoPeephole.wrap(cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "(" + D_HART + "JJ)J",
+                null, null));
         mv.visitCode();
         Gen g = new Gen(mv, blocks, xlen, ramBase, ramSize);
         boolean[] used = new boolean[32];
@@ -140,6 +141,7 @@ public final class Translator {
         }
         entries.emitCopies(g, plan);
         mv.visitLabel(tryEnd);
+        cutTail(g);
 
         mv.visitLabel(g.exit);
         Probe.exit(g);
@@ -175,6 +177,29 @@ public final class Translator {
         cw.visitEnd();
         byte[] bytes = cw.toByteArray();
         return new Result(bytes, handler.getOffset() + 64);
+    }
+
+    /**
+     * The shared end of {@code Gen.cutCheck}s (when any jumped there), just before {@code g.exit}: the slots and the
+     * next pc of the instruction in CUR, as the inline form has them ({@code JitCode.cutSlots/cutPc}).
+     */
+    private static void cutTail(Gen g) {
+        MethodVisitor mv = g.mv;
+        if (!g.cutUsed) {
+            return;
+        }
+        mv.visitLabel(g.cutExit);
+        mv.visitVarInsn(LLOAD, USED);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitVarInsn(ALOAD, H);
+        mv.visitVarInsn(ILOAD, CUR);
+        mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "cutSlots", "(" + D_HART + "I)J", false);
+        mv.visitInsn(LADD);
+        mv.visitVarInsn(LSTORE, USED);
+        mv.visitVarInsn(ALOAD, THIS);
+        mv.visitVarInsn(ILOAD, CUR);
+        mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "cutPc", "(I)J", false);
+        mv.visitVarInsn(LSTORE, NPC);
     }
 
     /** Class bytes and the (approximate, upper bound) bytecode length of {@code run}. */
