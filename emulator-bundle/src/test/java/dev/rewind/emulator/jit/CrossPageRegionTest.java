@@ -34,13 +34,7 @@ class CrossPageRegionTest {
                 jal ra,func
                 bne a1,a3,skip
                 sw a4,0(a6)
-                fence.i
-                skip: blt a1,a2,loop
-                lui t6,0x100
-                lui t5,0x5
-                addi t5,t5,0x555
-                sw t5,0(t6)
-                """);
+                """ + PatchScenario.LOOP_END);
         s.append("addi zero,zero,0\n".repeat(NOPS));
         s.append("""
                 func: addi a0,a0,1

@@ -26,6 +26,18 @@ final class PatchScenario {
     /** {@link #leafLoop}'s start, and its leaf (two pages after the loop). */
     static final long LOOP_START = MachineConfig.RAM_BASE + 0x100;
     static final int NOPS = 2100;
+    /**
+     * The end of the patching loops of the region tests: after the patch store (at a1 == a3) a fence.i, the loop while
+     * a1 < a2, then the test finisher's exit (0x5555 at 0x100000).
+     */
+    static final String LOOP_END = """
+            fence.i
+            skip: blt a1,a2,loop
+            lui t6,0x100
+            lui t5,0x5
+            addi t5,t5,0x555
+            sw t5,0(t6)
+            """;
     static final long LOOP_LEAF = LOOP_START + 17 * 4 + NOPS * 4L;
 
     /**
@@ -46,13 +58,7 @@ final class PatchScenario {
                 xor a6,a6,a0
                 bne a1,a3,skip
                 sw a4,0(t0)
-                fence.i
-                skip: blt a1,a2,loop
-                lui t6,0x100
-                lui t5,0x5
-                addi t5,t5,0x555
-                sw t5,0(t6)
-                """.replace("CALL", call));
+                """.replace("CALL", call) + LOOP_END);
         s.append("addi zero,zero,0\n".repeat(NOPS));
         s.append("""
                 leaf: addi a0,a0,1

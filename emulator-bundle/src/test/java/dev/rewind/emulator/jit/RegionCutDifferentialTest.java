@@ -47,13 +47,7 @@ class RegionCutDifferentialTest {
         s.append("""
                 bne a1,a3,skip
                 sw a4,0(t0)
-                fence.i
-                skip: blt a1,a2,loop
-                lui t6,0x100
-                lui t5,0x5
-                addi t5,t5,0x555
-                sw t5,0(t6)
-                """);
+                """ + PatchScenario.LOOP_END);
         return s.toString();
     }
 

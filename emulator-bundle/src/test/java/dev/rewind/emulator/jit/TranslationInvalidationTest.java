@@ -34,13 +34,7 @@ class TranslationInvalidationTest {
             xori a5,a1,5
             bne a1,a3,skip
             sw a4,%d(a6)
-            fence.i
-            skip: blt a1,a2,loop
-            lui t6,0x100
-            lui t5,0x5
-            addi t5,t5,0x555
-            sw t5,0(t6)
-            """;
+            """ + PatchScenario.LOOP_END;
 
     static Machine boot(int xlen, boolean jit) {
         Machine m = new Machine(MachineConfig.defaults(xlen).withRamSize(1 << 20), ConsoleSink.discard(),
