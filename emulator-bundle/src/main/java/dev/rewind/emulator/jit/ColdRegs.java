@@ -98,8 +98,9 @@ final class ColdRegs {
         return k;
     }
 
-    /** Per register 0..31: cold in this region. */
-    static boolean[] of(List<BlockSpec> blocks, Map<Long, Integer> index, boolean rv32) {
+    /** Per register 0..31: cold in this region ({@code cycles}: {@link PageCache#cycles} of the region, on demand). */
+    static boolean[] of(List<BlockSpec> blocks, Map<Long, Integer> index, boolean rv32,
+            java.util.function.Supplier<int[]> cycles) {
         boolean[] cold = new boolean[33];
         if (!ON || rv32 && !RV32 || !SHORT_TOO && BudgetPlan.shortBlocks(blocks, BudgetPlan.SHORT)) {
             return cold;
@@ -109,7 +110,7 @@ final class ColdRegs {
                 return cold;
             }
         }
-        int[] inner = PageCache.cycles(blocks, index);
+        int[] inner = cycles.get();
         boolean[] hot = new boolean[32];
         boolean[] used = new boolean[32];
         boolean loops = false;

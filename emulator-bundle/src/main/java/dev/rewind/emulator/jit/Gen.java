@@ -91,8 +91,18 @@ final class Gen {
         }
         this.calls = call;
         this.grp = PROBES + 2 * slot;
-        this.caches = new PageCache(blocks, index, rv32, grp + MemGroups.MAX_GROUPS);
-        this.cold = ColdRegs.of(blocks, index, rv32);
+        this.caches = new PageCache(blocks, index, rv32, grp + MemGroups.MAX_GROUPS, this::innerCycles);
+        this.cold = ColdRegs.of(blocks, index, rv32, this::innerCycles);
+    }
+
+    /** {@link PageCache#cycles} of the region, computed once (page caches and cold registers both ask). */
+    private int[] inner;
+
+    int[] innerCycles() {
+        if (inner == null) {
+            inner = PageCache.cycles(blocks, index);
+        }
+        return inner;
     }
 
     static int slot(int r) {
@@ -104,9 +114,6 @@ final class Gen {
             mv.visitInsn(LCONST_0);
         } else if (v == 1) {
             mv.visitInsn(LCONST_1);
-        } else if (GotoPeephole.ON && v >= -1 && v <= 5) {
-            mv.visitInsn(ICONST_0 + (int) v); // 2 bytes rather than ldc2_w's 3 (compiled the same)
-            mv.visitInsn(I2L);
         } else {
             mv.visitLdcInsn(v);
         }
@@ -221,7 +228,6 @@ final class Gen {
         }
     }
 
-
     /** Pushes {@code x[r]} (the hart's array) and stores it in register r's local. */
     void fetchReg(int r) {
         if (cold[r]) {
@@ -275,7 +281,6 @@ final class Gen {
             exitTo(pc);
         }
     }
-
 
     /** Pushes the slice-relative slot index of instruction i of the current block (device time). */
     void idx(int i) {

@@ -51,7 +51,8 @@ final class PageCache {
     private final int[][] slot;
     private final int[] slots;
     private final boolean rv32;
-    PageCache(List<BlockSpec> blocks, java.util.Map<Long, Integer> index, boolean rv32, int first) {
+    PageCache(List<BlockSpec> blocks, java.util.Map<Long, Integer> index, boolean rv32, int first,
+            java.util.function.Supplier<int[]> cycles) {
         this.rv32 = rv32;
         int nb = blocks.size();
         slot = new int[nb][];
@@ -67,7 +68,7 @@ final class PageCache {
             slots = new int[0];
             return;
         }
-        int[] cycle = cycles(blocks, index);
+        int[] cycle = cycles.get();
         boolean groups = MemGroups.GROUPS && (rv32 || MemGroups.GROUPS64);
         long fed = LoadFed.of(blocks);
         List<int[]> units = new ArrayList<>(); // {cycle, block, 0 loads / 1 stores}

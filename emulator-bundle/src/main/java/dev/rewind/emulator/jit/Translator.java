@@ -98,8 +98,7 @@ public final class Translator {
         c.visitMaxs(0, 0);
         c.visitEnd();
 
-        MethodVisitor mv = GotoPeephole.wrap(cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "(" + D_HART + "JJ)J",
-                null, null));
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "(" + D_HART + "JJ)J", null, null);
         mv.visitCode();
         Gen g = new Gen(mv, blocks, xlen, ramBase, ramSize);
         boolean[] used = new boolean[32];
