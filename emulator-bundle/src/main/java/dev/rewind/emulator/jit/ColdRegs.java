@@ -11,19 +11,31 @@ import java.util.Map;
  * {@link Gen#storeReg} writes it through). They are not loaded at entry nor written back at exits, and they take no
  * machine register across the inner loops, where C2 otherwise keeps every register the region writes live for the
  * exits (spills in the inner loop). Regions with plugin probes have none (callbacks read the hart's registers only
- * after a flush). {@code -Drewind.jit.coldRegs=false}: none (A/B). Measured (session 9, PlainRun cpu-mips): bench-rv64
- * +6..+8%, work-matmul-rv64 up to +8%, CoreMark-rv64 even, but work-mix-rv64 -13% (7 alternating rounds, median 1,186
- * vs 1,357): the rule is static (loop structure only); a per-block heat profile would let it spare regions whose
- * blocks around the loop run about as often as the loop.
+ * after a flush). {@code -Drewind.jit.coldRegs=false}: none (A/B); {@code -Drewind.jit.coldDump=true} prints each
+ * translation's cold registers (COLD lines, regions with a loop; apart from {@code rewind.jit.dump}, whose REGION/CUT
+ * lines are compared between builds).
+ * <p>
+ * Measured (session 10, same classes, alternating rounds, PlainRun cpu-mips, load 6-12, SCALE=5 guests of 2.5-4 s):
+ * bench-rv64 +6%, work-matmul-rv64 +6%, work-crc-rv64 +2%, work-mix-rv64 even (16 rounds: 1,563 vs 1,569), work-mem,
+ * work-list, work-calls even, work-fsm-rv64 -2.6% (12 rounds; its one cold region takes 0.17% of the run's time, so
+ * not a cost of the cold accesses). The -13% session 9 saw on work-mix-rv64 (7 rounds of the 0.6 s default guest) was
+ * not reproduced: 22 rounds of that guest gave +3% (1,405 vs 1,360), with single runs spread from 850 to 1,560 either
+ * way (HotSpot's compilations still running in the timed part: the list sort's region, which has no cold register,
+ * was compiled 7 to 16 times in runs of the same build). Profiles (perf, SCALE=5) give each cold region of work-mix
+ * (the matrix loops, main's list build at 0x80000db4) the same share of the time with and without cold registers.
  */
 final class ColdRegs {
     private ColdRegs() {
     }
 
+    /** Prints each translation's cold registers to standard error ({@code -Drewind.jit.coldDump=true}, diagnostics). */
+    private static final boolean DUMP = Boolean.getBoolean("rewind.jit.coldDump");
+
     static final boolean ON = !"false".equals(System.getProperty("rewind.jit.coldRegs"));
 
     /**
      * RV32 too with -Drewind.jit.coldRegs32=true (A/B, session 9: work-fsm-rv32 -8%, bench-rv32 -6%, CoreMark-rv32
+     * even; session 10, SCALE=5 guests, 5 rounds: bench-rv32 -8%, work-matmul-rv32 -2%, work-fsm-rv32 -1%, work-mix-rv32
      * even; RV32 registers are int locals, a cold one a long array element converted at every use).
      */
     static final boolean RV32 = Boolean.getBoolean("rewind.jit.coldRegs32");
@@ -132,6 +144,13 @@ final class ColdRegs {
         }
         for (int r = 1; r < 32; r++) {
             cold[r] = used[r] && !hot[r];
+        }
+        if (DUMP) {
+            StringBuilder sb = new StringBuilder("COLD " + Long.toHexString(blocks.get(0).pc()) + ":");
+            for (int r = 1; r < 32; r++) {
+                sb.append(cold[r] ? " x" + r : "");
+            }
+            System.err.println(sb);
         }
         return cold;
     }
