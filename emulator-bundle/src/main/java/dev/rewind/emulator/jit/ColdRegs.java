@@ -12,17 +12,22 @@ import java.util.Map;
  * machine register across the inner loops, where C2 otherwise keeps every register the region writes live for the
  * exits (spills in the inner loop). Regions with plugin probes have none (callbacks read the hart's registers only
  * after a flush). {@code -Drewind.jit.coldRegs=false}: none (A/B); {@code -Drewind.jit.coldDump=true} prints each
- * translation's cold registers (COLD lines, regions with a loop; apart from {@code rewind.jit.dump}, whose REGION/CUT
- * lines are compared between builds).
+ * translation's loop (hot) and cold registers (COLD lines, regions with a loop; apart from {@code rewind.jit.dump},
+ * whose REGION/CUT lines are compared between builds).
  * <p>
  * Measured (session 10, same classes, alternating rounds, PlainRun cpu-mips, load 6-12, SCALE=5 guests of 2.5-4 s):
  * bench-rv64 +6%, work-matmul-rv64 +6%, work-crc-rv64 +2%, work-mix-rv64 even (16 rounds: 1,563 vs 1,569), work-mem,
  * work-list, work-calls even, work-fsm-rv64 -2.6% (12 rounds; its one cold region takes 0.17% of the run's time, so
- * not a cost of the cold accesses). The -13% session 9 saw on work-mix-rv64 (7 rounds of the 0.6 s default guest) was
- * not reproduced: 22 rounds of that guest gave +3% (1,405 vs 1,360), with single runs spread from 850 to 1,560 either
- * way (HotSpot's compilations still running in the timed part: the list sort's region, which has no cold register,
- * was compiled 7 to 16 times in runs of the same build). Profiles (perf, SCALE=5) give each cold region of work-mix
- * (the matrix loops, main's list build at 0x80000db4) the same share of the time with and without cold registers.
+ * not a cost of the cold accesses). The -13% session 9 saw on work-mix-rv64 (7 rounds of the 0.6 s default guest)
+ * was not reproduced: 22 rounds of that guest gave +3% (1,405 vs 1,360), with single runs spread from 850 to 1,560
+ * either way (HotSpot's compilations still running in the timed part: the list sort's region, which has no cold
+ * register, was compiled 7 to 16 times in runs of the same build). Profiles (perf, SCALE=5) give each cold region of
+ * work-mix (the matrix loops, main's list build at 0x80000db4) the same share of the time with and without cold
+ * registers. CoreMark-20k-rv64 even (5 rounds: 1,609 vs 1,627). Single-run region shares vary too: bench-rv64's
+ * list-search region 0x80001106 (3 loop registers) took 1.4x its share with cold registers in one pair of runs, and
+ * the same with and without in another; sparing regions of fewer than 4 loop registers (of the project guests,
+ * bench's only; also 3 CoreMark-rv64 regions) gave bench-rv64 +2% (7 rounds), within the noise of an A/A pair (+5%
+ * at 5 rounds on work-fsm-rv64): not kept.
  */
 final class ColdRegs {
     private ColdRegs() {
@@ -35,21 +40,23 @@ final class ColdRegs {
 
     /**
      * RV32 too with -Drewind.jit.coldRegs32=true (A/B, session 9: work-fsm-rv32 -8%, bench-rv32 -6%, CoreMark-rv32
-     * even; session 10, SCALE=5 guests, 5 rounds: bench-rv32 -8%, work-matmul-rv32 -2%, work-fsm-rv32 -1%, work-mix-rv32
-     * even; RV32 registers are int locals, a cold one a long array element converted at every use).
+     * even; session 10, SCALE=5 guests, 5 rounds: bench-rv32 -8% and -3%, work-matmul-rv32 -2%, work-fsm-rv32 -1%,
+     * work-mix-rv32 even; RV32 registers are int locals, a cold one a long array element converted at every use).
      */
     static final boolean RV32 = Boolean.getBoolean("rewind.jit.coldRegs32");
 
     /**
      * Regions of short blocks (mean at most {@code BudgetPlan.SHORT}: branchy code such as work-fsm's tokenizer, whose
      * blocks around its one short scanning loop run about as often as the loop) take none, unless
-     * -Drewind.jit.coldShort=true (work-fsm-rv64 -4..-7% with them, session 9).
+     * -Drewind.jit.coldShort=true (work-fsm-rv64 -4..-7% with them, session 9; session 10, SCALE=5, 5 rounds:
+     * work-mix-rv64 +5%, bench-rv64 -6%, work-fsm-rv64 -2%, work-mem-rv64 -2.5%).
      */
     static final boolean SHORT_TOO = Boolean.getBoolean("rewind.jit.coldShort");
 
     /**
      * Only regions with one innermost loop (-Drewind.jit.coldSingle=false: any number; with every region,
-     * work-fsm-rv64 -9%, bench-rv32 -19%, A/B session 9).
+     * work-fsm-rv64 -9%, bench-rv32 -19%, A/B session 9; session 10, RV64 SCALE=5, 5 rounds: work-mix +1%, bench -2%,
+     * work-mem -2%).
      */
     static final boolean SINGLE = !"false".equals(System.getProperty("rewind.jit.coldSingle"));
 
@@ -146,7 +153,12 @@ final class ColdRegs {
             cold[r] = used[r] && !hot[r];
         }
         if (DUMP) {
-            StringBuilder sb = new StringBuilder("COLD " + Long.toHexString(blocks.get(0).pc()) + ":");
+            StringBuilder sb = new StringBuilder("COLD " + Long.toHexString(blocks.get(0).pc()) + " blocks "
+                    + blocks.size() + " hot");
+            for (int r = 1; r < 32; r++) {
+                sb.append(hot[r] ? " x" + r : "");
+            }
+            sb.append(" cold");
             for (int r = 1; r < 32; r++) {
                 sb.append(cold[r] ? " x" + r : "");
             }
