@@ -16,18 +16,18 @@ import java.util.Map;
  * whose REGION/CUT lines are compared between builds).
  * <p>
  * Measured (session 10, same classes, alternating rounds, PlainRun cpu-mips, load 6-12, SCALE=5 guests of 2.5-4 s):
- * bench-rv64 +6%, work-matmul-rv64 +6%, work-crc-rv64 +2%, work-mix-rv64 even (16 rounds: 1,563 vs 1,569), work-mem,
- * work-list, work-calls even, work-fsm-rv64 -2.6% (12 rounds; its one cold region takes 0.17% of the run's time, so
- * not a cost of the cold accesses). The -13% session 9 saw on work-mix-rv64 (7 rounds of the 0.6 s default guest)
- * was not reproduced: 22 rounds of that guest gave +3% (1,405 vs 1,360), with single runs spread from 850 to 1,560
- * either way (HotSpot's compilations still running in the timed part: the list sort's region, which has no cold
- * register, was compiled 7 to 16 times in runs of the same build). Profiles (perf, SCALE=5) give each cold region of
- * work-mix (the matrix loops, main's list build at 0x80000db4) the same share of the time with and without cold
- * registers. CoreMark-20k-rv64 even (5 rounds: 1,609 vs 1,627). Single-run region shares vary too: bench-rv64's
- * list-search region 0x80001106 (3 loop registers) took 1.4x its share with cold registers in one pair of runs, and
- * the same with and without in another; sparing regions of fewer than 4 loop registers (of the project guests,
- * bench's only; also 3 CoreMark-rv64 regions) gave bench-rv64 +2% (7 rounds), within the noise of an A/A pair (+5%
- * at 5 rounds on work-fsm-rv64): not kept.
+ * bench-rv64 +6%, work-matmul-rv64 +6%, work-crc-rv64 +2%, work-mix-rv64 even (24 rounds: 1,551 vs 1,572),
+ * work-fsm-rv64 even (26 rounds: 2,936 vs 2,834; its one cold region takes 0.17% of the time), work-mem, work-list,
+ * work-calls even; 5-round sets of one pair moved from -5% to +11% (and an A/A pair by 5-6%), in either order.
+ * The -13% session 9 saw on work-mix-rv64 (7 rounds of the 0.6 s default guest) was not reproduced: 27 rounds of
+ * that guest gave +5% (1,430 vs 1,361), with single runs spread from 850 to 1,560 either way (HotSpot's compilations
+ * still running in the timed part: the list sort's region, which has no cold register, was compiled 7 to 16 times in
+ * runs of the same build). Profiles (perf, SCALE=5) give each cold region of work-mix (the matrix loops, main's list
+ * build at 0x80000db4) the same share of the time with and without cold registers. CoreMark-20k-rv64 even (5 rounds:
+ * 1,609 vs 1,627). Single-run region shares vary too: bench-rv64's list-search region 0x80001106 (3 loop registers)
+ * took 1.4x its share with cold registers in one pair of runs, and the same with and without in another; sparing
+ * regions of fewer than 4 loop registers (of the project guests, bench's only; also 3 CoreMark-rv64 regions) gave
+ * bench-rv64 +2% (7 rounds), within the noise of an A/A pair (+5% at 5 rounds on work-fsm-rv64): not kept.
  */
 final class ColdRegs {
     private ColdRegs() {
