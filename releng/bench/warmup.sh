@@ -4,7 +4,8 @@
 # Usage: releng/bench/warmup.sh [--runs N] [--window INSNS] [--variant 'NAME=OPTS'] ... ELF...
 #   Runs `rewind run ELF --stats` with the launcher's and the run's timeline (-Drewind.timeline=true: windows of
 #   INSNS instructions, default 1e8), variants alternating in every round ('NAME=OPTS' as in jvmopts.sh: OPTS go to
-#   REWIND_JAVA_OPTS; 'NAME=REWIND=PATH OPTS' runs another tree's launcher). Prints per ELF and variant the medians of:
+#   REWIND_JAVA_OPTS, but for leading VAR=VALUE words, which set the launcher's environment, e.g. 'x1=REWIND_RUN_SCALE=0';
+#   'NAME=REWIND=PATH OPTS' runs another tree's launcher). Prints per ELF and variant the medians of:
 #     start   main thread CPU ms when the machine was loaded (JVM, Felix, bundles, options, ELF: before the guest)
 #     st-wall the same moment in wall ms since the JVM started
 #     steady  main thread CPU ms per window in the steady state (median of the second half's windows)
@@ -58,7 +59,8 @@ for e in "${ELFS[@]}"; do
         for v in "${VARIANTS[@]}"; do
             name=${v%%=*}; jopts=${v#*=}; launcher=$REWIND
             if [[ $jopts == REWIND=* ]]; then launcher=${jopts#REWIND=}; launcher=${launcher%% *}; jopts=${jopts#REWIND=$launcher}; fi
-            REWIND_JAVA_OPTS="$jopts -Drewind.timeline=true -Drewind.timeline.window=$WINDOW" \
+            envs=(); while [[ $jopts =~ ^\ *([A-Z][A-Z0-9_]*=[^ ]*)\ *(.*)$ ]]; do envs+=("${BASH_REMATCH[1]}"); jopts=${BASH_REMATCH[2]}; done
+            env "${envs[@]}" REWIND_JAVA_OPTS="$jopts -Drewind.timeline=true -Drewind.timeline.window=$WINDOW" \
                 /usr/bin/time -f '%e %U %S' -o "$W/time" "$launcher" run "$e" --stats </dev/null >"$W/out" 2>&1
             read -r w u s < <(tail -1 "$W/time")
             if ! grep -q '^wall:' "$W/out"; then echo "$name: run of $e failed" >&2; tail -5 "$W/out" >&2; continue; fi
