@@ -15,7 +15,8 @@
 #             before its uptime starts, the runtime's stop and the JVM's exit after the guest
 #     cpu     process CPU s (user+sys, every thread: the compiler threads' share is cpu - main thread CPU)
 #     main    main thread CPU s at the end of the run;  wall: process wall s
-# CPU figures are steadier than wall figures when the machine is loaded (load is printed before and after).
+# CPU figures are steadier than wall figures when the machine is loaded (load is printed before and after). Exits 1
+# when a run failed.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 REWIND=${REWIND:-$ROOT/rewind}
@@ -52,6 +53,7 @@ figures() {
         }' "$1"
 }
 echo "load before: $(load)   runs: $RUNS   window: $WINDOW   $(nproc) cores"
+FAILED=0   # a run that failed makes the exit status 1 (after the table)
 printf '%-22s %-12s %7s %7s %7s %7s %8s %7s %7s %7s %7s\n' elf variant start st-wall steady warm settle after cpu main wall
 for e in "${ELFS[@]}"; do
     declare -A S=()
@@ -63,7 +65,7 @@ for e in "${ELFS[@]}"; do
             env "${envs[@]}" REWIND_JAVA_OPTS="$jopts -Drewind.timeline=true -Drewind.timeline.window=$WINDOW" \
                 /usr/bin/time -f '%e %U %S' -o "$W/time" "$launcher" run "$e" --stats </dev/null >"$W/out" 2>&1
             read -r w u s < <(tail -1 "$W/time")
-            if ! grep -q '^wall:' "$W/out"; then echo "$name: run of $e failed" >&2; tail -5 "$W/out" >&2; continue; fi
+            if ! grep -q '^wall:' "$W/out"; then echo "$name: run of $e failed" >&2; tail -5 "$W/out" >&2; FAILED=1; continue; fi
             main=$(grep 'timeline .*window' "$W/out" | tail -1 | awk '{print $(NF - 2)}')
             read -r st stw steady warm settle after < <(figures "$W/out" "$(echo "$w * 1000 / 1" | bc)")
             for f in st stw steady warm settle after; do S[$name.$f]+="${!f} "; done
@@ -79,3 +81,4 @@ for e in "${ELFS[@]}"; do
 done
 echo "variants:"; for v in "${VARIANTS[@]}"; do echo "  ${v%%=*}: ${v#*=}"; done
 echo "load after: $(load)"
+exit $FAILED
