@@ -5,7 +5,8 @@
 #   Every --variant is one set of JVM options, given to the launcher as REWIND_JAVA_OPTS (after the launcher's own
 #   options; REWIND_JVM_DEFAULTS=0 in a variant's OPTS, e.g. 'bare=REWIND_JVM_DEFAULTS=0', turns the launcher's
 #   default options off instead). Default variants: 'launcher' (the launcher as it is) and 'bare'
-#   (REWIND_JVM_DEFAULTS=0: the JVM's own defaults). 'NAME=REWIND=PATH OPTS' runs another launcher (another tree's
+#   (REWIND_JVM_DEFAULTS=0: the JVM's own defaults); leading VAR=VALUE words of OPTS set the launcher's environment
+#   (e.g. 'scale1=REWIND_RUN_SCALE=0'). 'NAME=REWIND=PATH OPTS' runs another launcher (another tree's
 #   ./rewind, e.g. main's built in a copy: 'main=REWIND=/tmp/base/rewind') with OPTS, for an A/B of launcher changes.
 #   --elf: guest ELFs (default tests/guest/elf/exit-code-rv32.elf, i.e. start-up only, and bench-rv32.elf);
 #   --scale K: bench and work-* ELFs rebuilt with K times their work (tests/guest Makefile SCALE=K, into a temp dir).
@@ -57,7 +58,8 @@ for e in $ELFS; do
             name=${v%%=*}; opts=${v#*=}
             envs=(); jopts=$opts; launcher=$REWIND
             if [[ $jopts == REWIND=* ]]; then launcher=${jopts#REWIND=}; launcher=${launcher%% *}; jopts=${jopts#REWIND=$launcher}; fi
-            if [[ $jopts == REWIND_JVM_DEFAULTS=0* ]]; then envs=(REWIND_JVM_DEFAULTS=0); jopts=${jopts#REWIND_JVM_DEFAULTS=0}; fi
+            # leading VAR=VALUE words set the launcher's environment (REWIND_JVM_DEFAULTS=0, REWIND_RUN_SCALE=0, ...)
+            while [[ $jopts =~ ^\ *([A-Z][A-Z0-9_]*=[^ ]*)\ *(.*)$ ]]; do envs+=("${BASH_REMATCH[1]}"); jopts=${BASH_REMATCH[2]}; done
             env "${envs[@]}" REWIND_JAVA_OPTS="$jopts" /usr/bin/time -f '%e %U %S' -o "$W/time" \
                 "$launcher" run "$e" --stats </dev/null >"$W/out" 2>&1
             read -r w u s < <(tail -1 "$W/time")

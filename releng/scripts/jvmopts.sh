@@ -31,6 +31,22 @@ rewind_jvm_opts() {
       "-XX:CompileCommand=CompileThresholdScaling,org.objectweb.asm.*::*,0.1"
       "-XX:CompileCommand=CompileThresholdScaling,dev.rewind.emulator.cpu.JitRegion*::run,0.3")
   fi
+  # run: C2 never compiles the engine's block interpreter (BlockExec.exec, a 2,700-byte switch over every operation):
+  # C1 does (tier 1: full C1, no profiling), by the compiler directives of releng/scripts/run-directives.json. It runs
+  # cold blocks only (a guest's hot blocks run in translated regions), but its C2 compilations (three on bench-rv64:
+  # after the warm-up loop's profile, then the guest's) took 806 ms of C2's 2.9 s there (JFR, load ~8), while the
+  # regions' C2 compilations waited behind them during the guest's warm-up. PlainRun with the run's flags, cpu-mips,
+  # alternating, load 5-9: work-mix-rv64 median of 6 rounds 1,526 with / 1,535 without, work-mix-rv32 1,632 / 1,583,
+  # bench-rv32 2,358 / 2,411 (3 rounds): no loss once warm. Whole process (jvmopts.sh, ~5 s guests, 3 alternating
+  # rounds, load 4.7-8.3), process CPU with / without: bench 4.67/4.82 s (RV32), 5.73/5.68 (RV64); work-mix
+  # 5.12/5.35, 5.29/5.43; work-matmul 3.70/3.75, 4.08/4.11; work-fsm 3.81/3.90, 4.46/4.56 (releng/bench/README.md).
+  # -DisplayVMOutput: HotSpot prints "1 compiler directives added" on standard output, the guest's console (it also
+  # silences SIGQUIT thread dumps; jcmd PID Thread.print still works). REWIND_RUN_DIRECTIVES=0: off. Only when the
+  # file exists (a missing directives file stops the JVM).
+  if [ "$SUB" = run ] && [ "${REWIND_RUN_DIRECTIVES:-1}" != 0 ] && [ -f "$ROOT/releng/scripts/run-directives.json" ]; then
+    JVM_OPTS+=(-XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput
+      "-XX:CompilerDirectivesFile=$ROOT/releng/scripts/run-directives.json")
+  fi
   # dap: JVM messages never go to standard output (the DAP stream), with or without a cache
   [ "$SUB" = dap ] && JVM_OPTS+=(-Xlog:disable -Xlog:all=warning:stderr)
   # JDK 25+, every command (dap too, unless it uses its opt-in class-data archive, REWIND_DAP_CDS=1): start from an AOT

@@ -139,4 +139,21 @@ class BenchScriptsTest {
         }
         assertThat(out).contains("hs_err files: 0");
     }
+
+    @Test
+    @Timeout(120)
+    void warmupShSplitsTheRunIntoStartWarmUpAndSteadyState() throws Exception {
+        assertThat(RUNTIME).as("the runtime (the reactor builds releng/launcher before this module)").isRegularFile();
+        String out = run("warmup.sh", "--runs", "1", "--window", "20000000", "--variant", "launcher=",
+                "--variant", "nodir=REWIND_RUN_DIRECTIVES=0",
+                BENCH.resolve("../../tests/guest/elf/bench-rv32.elf").normalize().toString());
+        for (String variant : List.of("launcher", "nodir")) {
+            List<String> r = row(out, "bench-rv32.elf " + variant);
+            assertThat(r).as(out).hasSize(9);
+            // start, st-wall, steady; cpu, main, wall (warm, settle and after may be 0 or below)
+            assertThat(List.of(r.get(0), r.get(1), r.get(2), r.get(6), r.get(7), r.get(8))).as(out)
+                    .allMatch(f -> Double.parseDouble(f) > 0);
+        }
+        assertThat(out).doesNotContain("failed");
+    }
 }
