@@ -158,12 +158,17 @@ public final class Interpreter {
             }
             long ran = j != null && budget - used >= b.n && !bus.cut && !guarded
                     ? j.run(h, Math.min(budget - used, jit.cap(j)), used) : 0;
+            long u0 = used;
             if (ran > 0) {
                 used += ran;
+                jit.exited(j, h.pc, ran);
             } else if (b.probes != null) {
                 used += ProbedExec.run(this, h, b, b.probes, room, used);
             } else {
                 used += BlockExec.exec(this, h, b, room, used);
+            }
+            if (TripStats.ON) {
+                jit.trips.record(pc, ran > 0 ? j : null, used - u0);
             }
             if (bus.cut) {
                 bus.cut = false;

@@ -67,6 +67,8 @@ final class JitControl {
     /** The JVM-wide class cache, null when sharing is off ({@code -Drewind.jit.shared=false}). */
     private final TranslationCache shared = TranslationCache.jvmWide();
     boolean enabled = DEFAULT_ENABLED;
+    /** Trip counts ({@code -Drewind.jit.trips=true}, diagnostics), else null. */
+    final TripStats trips = TripStats.ON ? new TripStats() : null;
     int threshold = DEFAULT_THRESHOLD;
     long regions;
     long regionBlocks;
@@ -92,6 +94,31 @@ final class JitControl {
         return Long.MAX_VALUE;
     }
 
+    /** Where regions leave to, and which of their heads get formed again ({@link ExitHeat}). */
+    private final ExitHeat heat = new ExitHeat();
+
+    /**
+     * Region j's call (one that ran, {@code ran} slots) left at pc: counted during its exit sample ({@link ExitHeat});
+     * at the sample's end, j is formed again when it found new hot exits (j dies, the new region takes its blocks).
+     */
+    void exited(JitCode j, long pc, long ran) {
+        int e = j.entries;
+        if (e <= ExitHeat.START || e >= ExitHeat.END + ExitHeat.LATE || !enabled) {
+            return;
+        }
+        java.util.Set<Long> hot = heat.exited(j, pc, ran, e, code);
+        Block head = j.blocks[0];
+        if (hot != null && head.jit == j && head.valid) {
+            j.kill();
+            compile(head, j.blocks);
+        }
+    }
+
+    /** Regions formed again with their hot exits ({@link ExitHeat}). */
+    long reformed() {
+        return heat.reformed;
+    }
+
     JitControl(Interpreter in, CodeCache code, PhysicalMemory mem, int xlen, boolean oneHart) {
         this.in = in;
         this.oneHart = oneHart;
@@ -112,7 +139,12 @@ final class JitControl {
      * the same region ({@link TranslationCache}); null (and b marked) when that fails.
      */
     JitCode compile(Block b) {
-        List<Block> region = region(b, MAX_BLOCKS, MAX_INSNS);
+        return compile(b, null);
+    }
+
+    /** {@link #compile(Block)}; a region formed again ({@link #exited}) starts from its former blocks, {@code seed}. */
+    private JitCode compile(Block b, Block[] seed) {
+        List<Block> region = region(b, MAX_BLOCKS, MAX_INSNS, heat.hot(b.pc), seed);
         try {
             List<BlockSpec> specs = specs(region);
             TranslationCache.Key key = null;
@@ -165,9 +197,15 @@ final class JitControl {
         Translator.Result all = Translator.translate(specs, xlen, base, size, sparse);
         RegionCut.Cut cut = RegionCut.cut(specs, all, p -> Translator.translate(p, xlen, base, size, sparse),
                 RegionCut.PREFIX);
+        if (DUMP && cut.count() == specs.size()) {
+            System.err.println("SIZE " + Long.toHexString(specs.get(0).pc()) + " blocks " + specs.size() + " code "
+                    + all.codeSize() + " limit " + Translator.codeLimit(specs));
+        }
         if (DUMP && cut.count() < specs.size()) {
             System.err.println("CUT " + Long.toHexString(specs.get(0).pc()) + " blocks " + specs.size() + " -> "
-                    + cut.count() + " code " + all.codeSize() + " -> " + cut.result().codeSize());
+                    + cut.count() + " code " + all.codeSize() + " -> " + cut.result().codeSize() + " :"
+                    + specs.stream().map(x -> " " + Long.toHexString(x.pc()) + "/" + x.length())
+                            .reduce("", String::concat));
         }
         Class<?> c = lookup.defineHiddenClass(cut.result().bytes(), true).lookupClass();
         MethodHandle ctor = lookup.findConstructor(c, CTOR).asType(CTOR.changeReturnType(JitCode.class));
@@ -183,11 +221,13 @@ final class JitControl {
      * several regions (a callee hot before its callers in theirs too) made regions 7x larger and, measured, 2-4x
      * slower (C1 bails out of large methods; C2 takes long on them); leaf copies only add a few small blocks.
      */
-    private List<Block> region(Block head, int maxBlocks, int maxInsns) {
+    private List<Block> region(Block head, int maxBlocks, int maxInsns, Set<Long> hot, Block[] seed) {
         Set<Long> drop = new HashSet<>();
         for (int round = 0; ; round++) {
-            List<Block> out = collect(head, maxBlocks, maxInsns, drop);
-            if (!COPY_LOOPS && round < 4 && RegionLoops.copiedLoops(out, JitControl::copied, drop)) {
+            RegionForm f = new RegionForm(code, maxBlocks, maxInsns, drop, hot);
+            List<Block> out = seed == null ? f.collect(head) : f.grow(head, seed);
+            if (!COPY_LOOPS && round < 4
+                    && RegionLoops.copiedLoops(out, x -> copied(x) && !f.fromHot.contains(x.pc), drop)) {
                 continue;
             }
             return out;
@@ -195,41 +235,8 @@ final class JitControl {
     }
 
     /** Whether a region would take b as a copy (b is entered in another region and is no leaf function). */
-    private static boolean copied(Block b) {
+    static boolean copied(Block b) {
         return b.jit != null && !(LEAVES && b.leaf());
-    }
-
-    /** The region's blocks ({@link #region}) but none of those in {@code drop}. */
-    private List<Block> collect(Block head, int maxBlocks, int maxInsns, Set<Long> drop) {
-        List<Block> out = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        out.add(head);
-        seen.add(head.pc);
-        int insns = head.n;
-        int copied = 0;
-        for (int q = 0; q < out.size(); q++) {
-            Block b = out.get(q);
-            for (long t : successors(b)) {
-                if (out.size() >= maxBlocks || seen.contains(t) || drop.contains(t)) {
-                    continue;
-                }
-                Block s = code.lookup(t);
-                if (s == null || !s.valid || !s.translatable() || insns + s.n > maxInsns) {
-                    continue;
-                }
-                boolean copy = copied(s);
-                // (no copies of blocks with plugin probes: measured, they made per-instruction callbacks and inline
-                // counters cost more, 2.4x and 1.13x of no plugin instead of 1.45x and 1.0x, with none of the gain)
-                if (copy && (copied + s.n > MAX_COPIED || s.probes != null)) {
-                    continue;
-                }
-                copied += copy ? s.n : 0;
-                seen.add(t);
-                out.add(s);
-                insns += s.n;
-            }
-        }
-        return out;
     }
 
     /** Prints every region translated to standard error ({@code -Drewind.jit.dump=true}, diagnostics). */

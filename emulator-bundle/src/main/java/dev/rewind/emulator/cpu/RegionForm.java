@@ -1,0 +1,147 @@
+package dev.rewind.emulator.cpu;
+
+import dev.rewind.emulator.isa.Op;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which blocks a region takes ({@link JitControl#region}): the blocks already decoded reachable from its head by direct
+ * jumps and calls, breadth-first, under the limits on blocks, instructions and copies; and the hot exits a region
+ * formed again takes ({@link ExitHeat}). One formation, one object.
+ */
+final class RegionForm {
+    private final CodeCache code;
+    private final int maxBlocks;
+    private final int maxInsns;
+    private final Set<Long> drop;
+    /** The head's hot exits, most frequent first ({@link ExitHeat#hot}). */
+    private final Set<Long> hot;
+    /** Blocks taken as (or reached from) hot exits: copies of them count against {@link ExitHeat#HOT_COPIED}. */
+    final Set<Long> fromHot = new HashSet<>();
+    final List<Block> out = new ArrayList<>();
+    private final Set<Long> seen = new HashSet<>();
+    private int insns;
+    private int copied;
+    private int hotCopied;
+
+    RegionForm(CodeCache code, int maxBlocks, int maxInsns, Set<Long> drop, Set<Long> hot) {
+        this.code = code;
+        this.maxBlocks = maxBlocks;
+        this.maxInsns = maxInsns;
+        this.drop = drop;
+        this.hot = hot;
+    }
+
+    /**
+     * The region headed by {@code head}, breadth-first: every successor the limits allow; hot exits, and copies reached
+     * from them, against {@link ExitHeat#HOT_COPIED} instead of {@link JitControl#MAX_COPIED}.
+     */
+    List<Block> collect(Block head) {
+        add(head, false);
+        for (int q = 0; q < out.size(); q++) {
+            Block b = out.get(q);
+            boolean inHot = fromHot.contains(b.pc);
+            for (long t : successors(b)) {
+                take(t, inHot || hot.contains(t));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A region formed again: its former blocks ({@code seed}, head first) in their order, then each hot exit reached
+     * from them, most frequent first, followed depth-first by the blocks reached from it (a callee's path before the
+     * next exit's): what was cold stays out, and the cut ({@link RegionCut}, a prefix) drops the least hot first.
+     */
+    List<Block> grow(Block head, Block[] seed) {
+        add(head, false);
+        for (Block s : seed) {
+            if (s.valid && !seen.contains(s.pc) && !drop.contains(s.pc) && code.lookup(s.pc) == s) {
+                add(s, false);
+            }
+        }
+        for (long h : hot) {
+            if (seen.contains(h) || !reached(h)) {
+                continue;
+            }
+            Deque<Long> stack = new ArrayDeque<>();
+            stack.push(h);
+            while (!stack.isEmpty()) {
+                long t = stack.pop();
+                Block b = take(t, true);
+                if (b != null) {
+                    long[] su = successors(b);
+                    for (int k = su.length - 1; k >= 0; k--) {
+                        stack.push(su[k]);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether a block taken so far jumps or calls to pc. */
+    private boolean reached(long pc) {
+        for (Block b : out) {
+            for (long t : successors(b)) {
+                if (t == pc) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Takes the block at t when the limits allow (warm: a hot exit or reached from one); returns it, else null. */
+    private Block take(long t, boolean warm) {
+        if (out.size() >= maxBlocks || seen.contains(t) || drop.contains(t)) {
+            return null;
+        }
+        Block s = code.lookup(t);
+        if (s == null || !s.valid || !s.translatable() || insns + s.n > maxInsns) {
+            return null;
+        }
+        boolean copy = JitControl.copied(s);
+        // (no copies of blocks with plugin probes: measured, they made per-instruction callbacks and inline
+        // counters cost more, 2.4x and 1.13x of no plugin instead of 1.45x and 1.0x, with none of the gain)
+        if (copy && (s.probes != null
+                || (warm ? hotCopied + s.n > ExitHeat.HOT_COPIED : copied + s.n > JitControl.MAX_COPIED))) {
+            return null;
+        }
+        add(s, warm);
+        return s;
+    }
+
+    private void add(Block s, boolean warm) {
+        boolean copy = JitControl.copied(s);
+        if (warm) {
+            hotCopied += copy ? s.n : 0;
+            fromHot.add(s.pc);
+        } else {
+            copied += copy ? s.n : 0;
+        }
+        seen.add(s.pc);
+        out.add(s);
+        insns += s.n;
+    }
+
+    /** {@link JitControl#successors(Block)}, and the hot exits as callees when b ends in an indirect call. */
+    private long[] successors(Block b) {
+        long[] s = JitControl.successors(b);
+        int last = b.code[b.n - 1] & 0xFF;
+        if (hot.isEmpty() || b.exits || last != Op.JALR || ((b.code[b.n - 1] >>> 8) & 63) == 32) {
+            return s;
+        }
+        long[] out = Arrays.copyOf(s, s.length + hot.size());
+        int k = s.length;
+        for (long t : hot) {
+            out[k++] = t;
+        }
+        return out;
+    }
+}
