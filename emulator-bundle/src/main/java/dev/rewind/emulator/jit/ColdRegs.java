@@ -27,7 +27,8 @@ import java.util.Map;
  * 1,609 vs 1,627). Single-run region shares vary too: bench-rv64's list-search region 0x80001106 (3 loop registers)
  * took 1.4x its share with cold registers in one pair of runs, and the same with and without in another; sparing
  * regions of fewer than 4 loop registers (of the project guests, bench's only; also 3 CoreMark-rv64 regions) gave
- * bench-rv64 +2% (7 rounds), within the noise of an A/A pair (+5% at 5 rounds on work-fsm-rv64): not kept.
+ * bench-rv64 +2% (7 rounds), within the noise of an A/A pair (+5% at 5 rounds on work-fsm-rv64), but three sets
+ * agreed: {@link #MIN_HOT}.
  */
 final class ColdRegs {
     private ColdRegs() {
@@ -37,6 +38,15 @@ final class ColdRegs {
     private static final boolean DUMP = Boolean.getBoolean("rewind.jit.coldDump");
 
     static final boolean ON = !"false".equals(System.getProperty("rewind.jit.coldRegs"));
+
+    /**
+     * Fewest registers the innermost loop must use for the region to take cold registers (-Drewind.jit.coldMinHot; 0:
+     * any): a loop of few registers leaves C2 machine registers for the values around it, so cold registers only add
+     * array accesses. Session 10 (SCALE=5, same classes, 4 vs 0): bench-rv64 +2.1%, +2.4%, +2.1% (5, 7 and 8
+     * order-reversing rounds; its list-search region 0x80001106, 3 loop registers, is the only region of the project
+     * guests it spares), CoreMark-20k-rv64 +0.7% (6 rounds; 3 regions spared), the other guests' selection unchanged.
+     */
+    static final int MIN_HOT = Integer.getInteger("rewind.jit.coldMinHot", 4);
 
     /**
      * RV32 too with -Drewind.jit.coldRegs32=true (A/B, session 9: work-fsm-rv32 -8%, bench-rv32 -6%, CoreMark-rv32
@@ -149,8 +159,12 @@ final class ColdRegs {
         if (!loops || SINGLE && innermostLoops(blocks, index, inner) != 1) {
             return cold;
         }
+        int loopRegs = 0;
         for (int r = 1; r < 32; r++) {
-            cold[r] = used[r] && !hot[r];
+            loopRegs += hot[r] ? 1 : 0;
+        }
+        for (int r = 1; r < 32; r++) {
+            cold[r] = loopRegs >= MIN_HOT && used[r] && !hot[r];
         }
         if (DUMP) {
             StringBuilder sb = new StringBuilder("COLD " + Long.toHexString(blocks.get(0).pc()) + " blocks "
