@@ -26,7 +26,7 @@ import java.util.Map;
  * build at 0x80000db4) the same share of the time with and without cold registers. CoreMark-20k-rv64 even (5 rounds:
  * 1,609 vs 1,627). Single-run region shares vary too: bench-rv64's list-search region 0x80001106 (3 loop registers)
  * took 1.4x its share with cold registers in one pair of runs, and the same with and without in another; sparing
- * regions of fewer than 4 loop registers (of the project guests, bench's only; also 3 CoreMark-rv64 regions) gave
+ * regions of fewer than 4 loop registers (of the project guests, two of bench's; also 3 CoreMark-rv64 regions) gave
  * bench-rv64 +2% (7 rounds), within the noise of an A/A pair (+5% at 5 rounds on work-fsm-rv64), but three sets
  * agreed: {@link #MIN_HOT}.
  */
@@ -43,8 +43,8 @@ final class ColdRegs {
      * Fewest registers the innermost loop must use for the region to take cold registers (-Drewind.jit.coldMinHot; 0:
      * any): a loop of few registers leaves C2 machine registers for the values around it, so cold registers only add
      * array accesses. Session 10 (SCALE=5, same classes, 4 vs 0): bench-rv64 +2.1%, +2.4%, +2.1% (5, 7 and 8
-     * order-reversing rounds; its list-search region 0x80001106, 3 loop registers, is the only region of the project
-     * guests it spares), CoreMark-20k-rv64 +0.7% (6 rounds; 3 regions spared), the other guests' selection unchanged.
+     * order-reversing rounds; it spares two bench regions, its top one 0x80000dee and the list searches 0x80001106, 3
+     * loop registers each, and no other project guest's), CoreMark-20k-rv64 +0.7% (6 rounds; 3 regions spared).
      */
     static final int MIN_HOT = Integer.getInteger("rewind.jit.coldMinHot", 4);
 
