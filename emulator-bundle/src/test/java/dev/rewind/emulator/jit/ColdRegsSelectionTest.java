@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Which registers {@link ColdRegs} keeps in the hart's array: those an outer loop uses around a region's one innermost
- * loop, when that loop uses at least {@link ColdRegs#MIN_HOT} registers; none when it uses fewer (C2 has machine
- * registers left for the outer values), none on RV32 by default.
+ * loop; none when that loop uses fewer than a minimum of registers ({@link ColdRegs#MIN_HOT}, an experiment, default
+ * any), none on RV32 by default.
  */
 class ColdRegsSelectionTest {
 
@@ -54,28 +54,35 @@ class ColdRegsSelectionTest {
         return out;
     }
 
-    static boolean[] cold(List<BlockSpec> blocks, boolean rv32) {
+    static boolean[] cold(List<BlockSpec> blocks, boolean rv32, int minHot) {
         Map<Long, Integer> index = new HashMap<>();
         for (int k = 0; k < blocks.size(); k++) {
             index.put(blocks.get(k).pc(), k);
         }
-        return ColdRegs.of(blocks, index, rv32, () -> PageCache.cycles(blocks, index));
+        return ColdRegs.of(blocks, index, rv32, () -> PageCache.cycles(blocks, index), minHot);
     }
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    void outerRegistersAreColdOnlyAroundALoopOfEnoughRegisters() {
-        int enough = Math.max(ColdRegs.MIN_HOT, 1);
-        boolean[] busy = cold(nest(enough), false);
-        for (int r = 5; r <= 9; r++) {
-            assertThat(busy[r]).as("x%d, used only around a loop of %d registers", r, enough).isTrue();
+    void outerRegistersAreColdAroundTheLoop() {
+        for (int loopRegs : new int[] {1, 3, 4}) {
+            boolean[] cold = cold(nest(loopRegs), false, 0);
+            for (int r = 5; r <= 9; r++) {
+                assertThat(cold[r]).as("x%d, used only around a loop of %d registers", r, loopRegs).isTrue();
+            }
+            for (int r = 10; r < 10 + loopRegs; r++) {
+                assertThat(cold[r]).as("x%d, a loop register", r).isFalse();
+            }
+            assertThat(cold(nest(loopRegs), true, 0)).as("RV32").doesNotContain(true);
         }
-        for (int r = 10; r < 10 + enough; r++) {
-            assertThat(busy[r]).as("x%d, a loop register", r).isFalse();
-        }
-        assertThat(cold(nest(enough), true)).as("RV32").doesNotContain(true);
-        if (ColdRegs.MIN_HOT > 1) {
-            assertThat(cold(nest(ColdRegs.MIN_HOT - 1), false)).as("a loop of too few registers").doesNotContain(true);
-        }
+        assertThat(ColdRegs.of(nest(3), Map.of(), false, () -> PageCache.cycles(nest(3), Map.of())))
+                .as("no loop: none").doesNotContain(true);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void aMinimumOfLoopRegistersSparesSmallLoops() {
+        assertThat(cold(nest(3), false, 4)).as("3 loop registers, minimum 4").doesNotContain(true);
+        assertThat(cold(nest(4), false, 4)[5]).as("4 loop registers, minimum 4").isTrue();
     }
 }
