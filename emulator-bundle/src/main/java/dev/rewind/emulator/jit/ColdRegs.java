@@ -26,8 +26,9 @@ import java.util.Map;
  * build at 0x80000db4) the same share of the time with and without cold registers. CoreMark-20k-rv64 even (5 rounds:
  * 1,609 vs 1,627). Single-run region shares vary too: bench-rv64's list-search region 0x80001106 (3 loop registers)
  * took 1.4x its share with cold registers in one pair of runs, and the same with and without in another; sparing
- * regions of fewer than 4 loop registers (of the project guests, bench's only; also 3 CoreMark-rv64 regions) gave
- * bench-rv64 +2% (7 rounds), within the noise of an A/A pair (+5% at 5 rounds on work-fsm-rv64): not kept.
+ * regions of fewer than 4 loop registers (of the project guests, two of bench's; also 3 CoreMark-rv64 regions) gave
+ * bench-rv64 +2% (7 rounds), within the noise of an A/A pair (+5% at 5 rounds on work-fsm-rv64): {@link #MIN_HOT},
+ * off.
  */
 final class ColdRegs {
     private ColdRegs() {
@@ -37,6 +38,17 @@ final class ColdRegs {
     private static final boolean DUMP = Boolean.getBoolean("rewind.jit.coldDump");
 
     static final boolean ON = !"false".equals(System.getProperty("rewind.jit.coldRegs"));
+
+    /**
+     * Fewest registers the innermost loop must use for the region to take cold registers (-Drewind.jit.coldMinHot;
+     * default 0: any). The idea: a loop of few registers leaves C2 machine registers for the values around it, so cold
+     * registers only add array accesses. Session 10, same classes, 4 vs 0: bench-rv64 SCALE=5 +2.1%, +2.4%, +2.1%,
+     * 0.0% (5, 7, 8, 8 rounds) but the default bench-rv64 guest -9% and -4% (6 and 10 order-reversing rounds);
+     * CoreMark-20k-rv64 +0.7% (6 rounds). It spares two bench regions (SCALE=5: 0x80000dee, its top one, and the list
+     * searches 0x80001106, 3 loop registers each; no other project guest's) and 3 CoreMark-rv64 regions. Not on: no
+     * consistent gain.
+     */
+    static final int MIN_HOT = Integer.getInteger("rewind.jit.coldMinHot", 0);
 
     /**
      * RV32 too with -Drewind.jit.coldRegs32=true (A/B, session 9: work-fsm-rv32 -8%, bench-rv32 -6%, CoreMark-rv32
@@ -120,6 +132,12 @@ final class ColdRegs {
     /** Per register 0..31: cold in this region ({@code cycles}: {@link PageCache#cycles} of the region, on demand). */
     static boolean[] of(List<BlockSpec> blocks, Map<Long, Integer> index, boolean rv32,
             java.util.function.Supplier<int[]> cycles) {
+        return of(blocks, index, rv32, cycles, MIN_HOT);
+    }
+
+    /** {@link #of} with a given {@link #MIN_HOT}. */
+    static boolean[] of(List<BlockSpec> blocks, Map<Long, Integer> index, boolean rv32,
+            java.util.function.Supplier<int[]> cycles, int minHot) {
         boolean[] cold = new boolean[33];
         if (!ON || rv32 && !RV32 || !SHORT_TOO && BudgetPlan.shortBlocks(blocks, BudgetPlan.SHORT)) {
             return cold;
@@ -149,8 +167,12 @@ final class ColdRegs {
         if (!loops || SINGLE && innermostLoops(blocks, index, inner) != 1) {
             return cold;
         }
+        int loopRegs = 0;
         for (int r = 1; r < 32; r++) {
-            cold[r] = used[r] && !hot[r];
+            loopRegs += hot[r] ? 1 : 0;
+        }
+        for (int r = 1; r < 32; r++) {
+            cold[r] = loopRegs >= minHot && used[r] && !hot[r];
         }
         if (DUMP) {
             StringBuilder sb = new StringBuilder("COLD " + Long.toHexString(blocks.get(0).pc()) + " blocks "
