@@ -41,8 +41,9 @@ rewind_jvm_opts() {
   # rounds, load 4.7-8.3), process CPU with / without: bench 4.67/4.82 s (RV32), 5.73/5.68 (RV64); work-mix
   # 5.12/5.35, 5.29/5.43; work-matmul 3.70/3.75, 4.08/4.11; work-fsm 3.81/3.90, 4.46/4.56 (releng/bench/README.md).
   # -DisplayVMOutput: HotSpot prints "1 compiler directives added" on standard output, the guest's console (it also
-  # silences SIGQUIT thread dumps; jcmd PID Thread.print still works). REWIND_RUN_DIRECTIVES=0: off. Only when the
-  # file exists (a missing directives file stops the JVM).
+  # silences SIGQUIT thread dumps, jcmd PID Thread.print still works, and -XX:+PrintCompilation in REWIND_JAVA_OPTS
+  # needs -XX:+DisplayVMOutput with it). REWIND_RUN_DIRECTIVES=0: off. Only when the file exists (a missing directives
+  # file stops the JVM).
   if [ "$SUB" = run ] && [ "${REWIND_RUN_DIRECTIVES:-1}" != 0 ] && [ -f "$ROOT/releng/scripts/run-directives.json" ]; then
     JVM_OPTS+=(-XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput
       "-XX:CompilerDirectivesFile=$ROOT/releng/scripts/run-directives.json")
