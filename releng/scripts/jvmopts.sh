@@ -39,10 +39,13 @@ rewind_jvm_opts() {
   # alternating, load 5-9: work-mix-rv64 median of 6 rounds 1,526 with / 1,535 without, work-mix-rv32 1,632 / 1,583,
   # bench-rv32 2,358 / 2,411 (3 rounds): no loss once warm. Whole process (jvmopts.sh, ~5 s guests, 3 alternating
   # rounds, load 4.7-8.3), process CPU with / without: bench 4.67/4.82 s (RV32), 5.73/5.68 (RV64); work-mix
-  # 5.12/5.35, 5.29/5.43; work-matmul 3.70/3.75, 4.08/4.11; work-fsm 3.81/3.90, 4.46/4.56 (releng/bench/README.md).
+  # 5.12/5.35, 5.29/5.43; work-matmul 3.70/3.75, 4.08/4.11; work-fsm 3.81/3.90, 4.46/4.56. At load ~1, wall s: bench
+  # 4.15/4.31, 5.21/5.13; work-mix 4.52/4.68, 4.80/4.95; work-matmul 3.48/3.44, 3.81/3.83; work-fsm 3.82/4.09, 4.48/4.58.
+  # CoreMark-25k, the main thread's warm-up: 658/740 ms (RV32), 674/711 (RV64) (releng/bench/README.md).
   # -DisplayVMOutput: HotSpot prints "1 compiler directives added" on standard output, the guest's console (it also
-  # silences SIGQUIT thread dumps; jcmd PID Thread.print still works). REWIND_RUN_DIRECTIVES=0: off. Only when the
-  # file exists (a missing directives file stops the JVM).
+  # silences SIGQUIT thread dumps, jcmd PID Thread.print still works, and -XX:+PrintCompilation in REWIND_JAVA_OPTS
+  # needs -XX:+DisplayVMOutput with it). REWIND_RUN_DIRECTIVES=0: off. Only when the file exists (a missing directives
+  # file stops the JVM).
   if [ "$SUB" = run ] && [ "${REWIND_RUN_DIRECTIVES:-1}" != 0 ] && [ -f "$ROOT/releng/scripts/run-directives.json" ]; then
     JVM_OPTS+=(-XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput
       "-XX:CompilerDirectivesFile=$ROOT/releng/scripts/run-directives.json")
