@@ -220,6 +220,8 @@ final class JitControl {
      * pages is invalidated ({@link CodeCache#invalidatePage}, through {@link Block#regions}). Letting any block be in
      * several regions (a callee hot before its callers in theirs too) made regions 7x larger and, measured, 2-4x
      * slower (C1 bails out of large methods; C2 takes long on them); leaf copies only add a few small blocks.
+     * Formed by {@link RegionForm}: {@code hot}, the head's hot exits ({@link ExitHeat}); {@code seed}, the blocks of
+     * the region formed again (null for a first formation).
      */
     private List<Block> region(Block head, int maxBlocks, int maxInsns, Set<Long> hot, Block[] seed) {
         Set<Long> drop = new HashSet<>();
