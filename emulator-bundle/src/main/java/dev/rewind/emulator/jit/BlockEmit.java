@@ -49,8 +49,7 @@ final class BlockEmit {
         }
         switch (op) {
             case Op.JAL -> {
-                g.lconst(b.link());
-                g.storeReg(rd);
+                link(g, b, rd);
                 g.addUsed(n);
                 g.goTo(imm);
             }
@@ -61,8 +60,7 @@ final class BlockEmit {
                 g.lconst(~1L & g.am);
                 mv.visitInsn(LAND);
                 mv.visitVarInsn(LSTORE, NPC);
-                g.lconst(b.link());
-                g.storeReg(rd);
+                link(g, b, rd);
                 g.addUsed(n);
                 Dispatch.dispatch(g, plan);
             }
@@ -111,6 +109,14 @@ final class BlockEmit {
                 g.addUsed(n);
                 g.goTo(b.endPc());
             }
+        }
+    }
+
+    /** The return address into rd (nothing for x0: a plain jump's link was a constant pushed and popped). */
+    private static void link(Gen g, BlockSpec b, int rd) {
+        if (rd != 0 && rd != 32) {
+            g.lconst(b.link());
+            g.storeReg(rd);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.rewind.emulator.StopReason;
 import dev.rewind.emulator.device.ConsoleSink;
 import dev.rewind.emulator.device.InputSource;
 import dev.rewind.emulator.isa.Assembler;
+import dev.rewind.emulator.jit.PatchScenario;
 import dev.rewind.emulator.mem.PhysicalMemory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,13 +55,7 @@ class ExitHeatTest {
             add a7,a7,a0
             bne a1,s2,skip
             sw a4,0(s1)
-            fence.i
-            skip: blt a1,a2,loop
-            lui t6,0x100
-            lui t5,0x5
-            addi t5,t5,0x555
-            sw t5,0(t6)
-            """;
+            """ + PatchScenario.LOOP_END;
 
     static byte[] code(int xlen) {
         byte[] c = new Assembler(xlen).assemble(PROGRAM, RAM);

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * (store + fence.i); then a debugger write into the function, a breakpoint in it, and on to the guest's exit. What
  * each step left (times, a0, the sum register, state hashes) is compared between the interpreter and the translator.
  */
-final class PatchScenario {
+public final class PatchScenario {
 
     private PatchScenario() {
     }
@@ -30,7 +30,7 @@ final class PatchScenario {
      * The end of the patching loops of the region tests: after the patch store (at a1 == a3) a fence.i, the loop while
      * a1 < a2, then the test finisher's exit (0x5555 at 0x100000).
      */
-    static final String LOOP_END = """
+    public static final String LOOP_END = """
             fence.i
             skip: blt a1,a2,loop
             lui t6,0x100
