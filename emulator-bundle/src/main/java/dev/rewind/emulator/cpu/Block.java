@@ -67,6 +67,16 @@ final class Block {
         return n <= 16 && (w & 0xFF) == Op.JALR && ((w >>> 8) & 63) == 32 && ((w >>> 16) & 63) == 1;
     }
 
+    /**
+     * Whether the block ends in an indirect call (a {@code jalr} that links, rd not x0): its callees are known only at
+     * run time ({@link IndirectCallees}, {@link ExitHeat}).
+     */
+    boolean indirectCall() {
+        int w = code[n - 1];
+        int rd = (w >>> 8) & 63;
+        return !exits && (w & 0xFF) == Op.JALR && rd != 32 && rd != 0;
+    }
+
     /** Whether entering this block needs the slice loop (breakpoint check or instrumentation callbacks). */
     boolean special() {
         return breakpoint || probes != null;

@@ -92,8 +92,7 @@ final class ExitHeat {
         boolean calls = !LEAVES;
         for (Block b : j.blocks) {
             own.add(b.pc);
-            int w = b.code[b.n - 1];
-            calls |= !b.exits && (w & 0xFF) == dev.rewind.emulator.isa.Op.JALR && ((w >>> 8) & 63) != 32;
+            calls |= b.indirectCall();
             if (LEAVES) {
                 // (a leaf a block jumps to directly: formation already takes it when it fits; leaves the cut dropped,
                 // appended again, measured CoreMark-25k-rv64 -5%)

@@ -1,6 +1,5 @@
 package dev.rewind.emulator.cpu;
 
-import dev.rewind.emulator.isa.Op;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,12 +112,15 @@ final class RegionForm {
                 || (warm ? hotCopied + s.n > ExitHeat.HOT_COPIED : copied + s.n > JitControl.MAX_COPIED))) {
             return null;
         }
-        add(s, warm);
+        add(s, warm, copy);
         return s;
     }
 
     private void add(Block s, boolean warm) {
-        boolean copy = JitControl.copied(s);
+        add(s, warm, JitControl.copied(s));
+    }
+
+    private void add(Block s, boolean warm, boolean copy) {
         if (warm) {
             hotCopied += copy ? s.n : 0;
             fromHot.add(s.pc);
@@ -133,8 +135,7 @@ final class RegionForm {
     /** {@link JitControl#successors(Block)}, and the hot exits as callees when b ends in an indirect call. */
     private long[] successors(Block b) {
         long[] s = JitControl.successors(b);
-        int last = b.code[b.n - 1] & 0xFF;
-        if (hot.isEmpty() || b.exits || last != Op.JALR || ((b.code[b.n - 1] >>> 8) & 63) == 32) {
+        if (hot.isEmpty() || !b.indirectCall()) {
             return s;
         }
         long[] out = Arrays.copyOf(s, s.length + hot.size());
