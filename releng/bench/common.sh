@@ -22,3 +22,17 @@ bench_classpath() {
 
 # median: the median of the numbers on standard input (nothing when there are none).
 median() { sort -g | awk '{a[NR]=$1} END {if (NR) print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# bench_variant 'NAME=OPTS' LAUNCHER: one --variant of jvmopts.sh and warmup.sh. Sets VARIANT_NAME; VARIANT_LAUNCHER
+# (LAUNCHER, or PATH when OPTS start with REWIND=PATH: another tree's ./rewind); VARIANT_ENV (OPTS' leading VAR=VALUE
+# words: the launcher's environment, e.g. REWIND_JVM_DEFAULTS=0) and VARIANT_OPTS (the rest: REWIND_JAVA_OPTS).
+bench_variant() {
+    VARIANT_NAME=${1%%=*}; VARIANT_OPTS=${1#*=}; VARIANT_LAUNCHER=$2; VARIANT_ENV=()
+    if [[ $VARIANT_OPTS == REWIND=* ]]; then
+        VARIANT_LAUNCHER=${VARIANT_OPTS#REWIND=}; VARIANT_LAUNCHER=${VARIANT_LAUNCHER%% *}
+        VARIANT_OPTS=${VARIANT_OPTS#REWIND=$VARIANT_LAUNCHER}
+    fi
+    while [[ $VARIANT_OPTS =~ ^\ *([A-Z][A-Z0-9_]*=[^ ]*)\ *(.*)$ ]]; do
+        VARIANT_ENV+=("${BASH_REMATCH[1]}"); VARIANT_OPTS=${BASH_REMATCH[2]}
+    done
+}

@@ -55,13 +55,9 @@ for e in $ELFS; do
     declare -A S=()
     for i in $(seq "$RUNS"); do
         for v in "${VARIANTS[@]}"; do
-            name=${v%%=*}; opts=${v#*=}
-            envs=(); jopts=$opts; launcher=$REWIND
-            if [[ $jopts == REWIND=* ]]; then launcher=${jopts#REWIND=}; launcher=${launcher%% *}; jopts=${jopts#REWIND=$launcher}; fi
-            # leading VAR=VALUE words set the launcher's environment (REWIND_JVM_DEFAULTS=0, REWIND_RUN_SCALE=0, ...)
-            while [[ $jopts =~ ^\ *([A-Z][A-Z0-9_]*=[^ ]*)\ *(.*)$ ]]; do envs+=("${BASH_REMATCH[1]}"); jopts=${BASH_REMATCH[2]}; done
-            env "${envs[@]}" REWIND_JAVA_OPTS="$jopts" /usr/bin/time -f '%e %U %S' -o "$W/time" \
-                "$launcher" run "$e" --stats </dev/null >"$W/out" 2>&1
+            bench_variant "$v" "$REWIND"; name=$VARIANT_NAME
+            env "${VARIANT_ENV[@]}" REWIND_JAVA_OPTS="$VARIANT_OPTS" /usr/bin/time -f '%e %U %S' -o "$W/time" \
+                "$VARIANT_LAUNCHER" run "$e" --stats </dev/null >"$W/out" 2>&1
             read -r w u s < <(tail -1 "$W/time")
             r=$(grep -E '^wall:' "$W/out" | sed -E 's/[^0-9.]*([0-9.]+).*/\1/')
             if [ -z "$r" ]; then

@@ -59,11 +59,9 @@ for e in "${ELFS[@]}"; do
     declare -A S=()
     for i in $(seq "$RUNS"); do
         for v in "${VARIANTS[@]}"; do
-            name=${v%%=*}; jopts=${v#*=}; launcher=$REWIND
-            if [[ $jopts == REWIND=* ]]; then launcher=${jopts#REWIND=}; launcher=${launcher%% *}; jopts=${jopts#REWIND=$launcher}; fi
-            envs=(); while [[ $jopts =~ ^\ *([A-Z][A-Z0-9_]*=[^ ]*)\ *(.*)$ ]]; do envs+=("${BASH_REMATCH[1]}"); jopts=${BASH_REMATCH[2]}; done
-            env "${envs[@]}" REWIND_JAVA_OPTS="$jopts -Drewind.timeline=true -Drewind.timeline.window=$WINDOW" \
-                /usr/bin/time -f '%e %U %S' -o "$W/time" "$launcher" run "$e" --stats </dev/null >"$W/out" 2>&1
+            bench_variant "$v" "$REWIND"; name=$VARIANT_NAME
+            env "${VARIANT_ENV[@]}" REWIND_JAVA_OPTS="$VARIANT_OPTS -Drewind.timeline=true -Drewind.timeline.window=$WINDOW" \
+                /usr/bin/time -f '%e %U %S' -o "$W/time" "$VARIANT_LAUNCHER" run "$e" --stats </dev/null >"$W/out" 2>&1
             read -r w u s < <(tail -1 "$W/time")
             if ! grep -q '^wall:' "$W/out"; then echo "$name: run of $e failed" >&2; tail -5 "$W/out" >&2; FAILED=1; continue; fi
             main=$(grep 'timeline .*window' "$W/out" | tail -1 | awk '{print $(NF - 2)}')
