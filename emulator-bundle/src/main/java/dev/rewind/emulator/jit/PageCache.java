@@ -69,7 +69,6 @@ final class PageCache {
             return;
         }
         int[] cycle = cycles.get();
-        boolean groups = MemGroups.GROUPS && (rv32 || MemGroups.GROUPS64);
         long fed = LoadFed.of(blocks);
         List<int[]> units = new ArrayList<>(); // {cycle, block, 0 loads / 1 stores}
         for (int k = 0; k < nb; k++) {
@@ -93,14 +92,14 @@ final class PageCache {
                 int op = w & 0xFF;
                 if (u[2] == 0 ? MemGroups.isLoad(op) : MemGroups.isStore(op)) {
                     int r1 = (w >>> 16) & 63;
-                    shared |= (bases & (1L << r1)) != 0;
+                    shared |= (bases & (1L << r1)) != 0 && MemGroups.applies(rv32, r1);
                     chases |= fedBase[i];
                     wide |= op != Op.LB && op != Op.LBU && op != Op.SB;
                     bases |= 1L << r1;
                     at.add(i);
                 }
             }
-            if (at.isEmpty() || chases || shared && groups || n + Long.bitCount(bases) > MAX
+            if (at.isEmpty() || chases || shared || n + Long.bitCount(bases) > MAX
                     || !rv32 && !CACHES64 && wide) {
                 continue;
             }
