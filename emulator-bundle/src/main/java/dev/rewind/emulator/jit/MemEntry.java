@@ -45,8 +45,8 @@ final class MemEntry {
     }
 
     /**
-     * Whether a block has an access group ({@link MemGroups}, RV32) with a member that loads into the group's base
-     * (pointer chasing: {@code p = p->next}). Such regions get no {@link #entryChecks}: with them, C2's allocation put
+     * Whether a block has an access group ({@link MemGroups}; RV64: through sp only) with a member that loads into the
+     * group's base (pointer chasing: {@code p = p->next}). Such regions get no {@link #entryChecks}: with them, C2's allocation put
      * work-list-rv32's node address through an xmm spill on its dependency chain (-14..-21% in every round; without
      * entry checks in these regions list is even with main and matmul keeps its gain, A/B at load 8.6-9.6).
      */

@@ -18,9 +18,12 @@ final class MemGroups {
     static final boolean GROUPS = !"false".equals(System.getProperty("rewind.jit.memGroups"));
 
     /**
-     * RV64 groups: through the stack pointer (x2) only by default: a function's register saves and restores (calls
-     * +14%, mix +11% with groups through any base, PlainRun SCALE=5, 3 rounds), not its data walks (list -12%, mem -16%,
-     * fsm -5% with any base). -Drewind.jit.memGroups64=true: any base register; =false: none (A/B measurements).
+     * RV64 groups: through the stack pointer (x2) only by default, i.e. a function's register saves and restores (one
+     * tag check per frame, not one per sd/ld): work-calls-rv64 +18%, work-mix-rv64 +4..+8%, bench-rv64 +1..+5% (PlainRun
+     * SCALE=5, none vs sp, 3-5 order-reversing rounds, load 5-7), CoreMark-25k-rv64 even. Groups through other base
+     * registers lose on RV64 (unlike RV32): any base list -12%, mem -16%, fsm -5%; any base outside innermost loops
+     * bench -5%, mix -7%, calls -7%; stores through any base bench -7%. -Drewind.jit.memGroups64=true: any base
+     * register; =false: none (A/B measurements).
      */
     static final String MODE64 = System.getProperty("rewind.jit.memGroups64", "sp");
 
