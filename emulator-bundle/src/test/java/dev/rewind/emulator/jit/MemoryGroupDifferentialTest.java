@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * stores of the same bytes through one base), also on a page watched for reads only whose stores are on their fast
  * path (a check shared by a load and a store must not let the load past the watch); faults in the middle of a group go
  * to a handler that skips the instruction, so the members before it have taken effect and the ones after it run.
- * Groups are formed on RV32 only; the RV64 run checks the same program through the per-access path.
+ * RV64 forms groups through sp only (StackGroupDifferentialTest): its run checks this program through the per-access
+ * path.
  */
 class MemoryGroupDifferentialTest {
 
