@@ -95,7 +95,7 @@ final class JitControl {
     }
 
     /** Where regions leave to, and which of their heads get formed again ({@link ExitHeat}). */
-    private final ExitHeat heat = new ExitHeat();
+    final ExitHeat heat = new ExitHeat();
 
     /**
      * Region j's call (one that ran, {@code ran} slots) left at pc: counted during its exit sample ({@link ExitHeat});
@@ -110,7 +110,7 @@ final class JitControl {
         Block head = j.blocks[0];
         if (hot != null && head.jit == j && head.valid) {
             j.kill();
-            compile(head, j.blocks);
+            compile(head, heat.widened ? null : j.blocks);
         }
     }
 
@@ -144,17 +144,20 @@ final class JitControl {
 
     /** {@link #compile(Block)}; a region formed again ({@link #exited}) starts from its former blocks, {@code seed}. */
     private JitCode compile(Block b, Block[] seed) {
-        List<Block> region = region(b, MAX_BLOCKS, MAX_INSNS, heat.hot(b.pc), seed);
+        boolean wide = heat.wide(b.pc);
+        List<Block> region = region(b, MAX_BLOCKS, MAX_INSNS, heat.hot(b.pc), seed,
+                wide ? ExitHeat.WIDE_COPIED : MAX_COPIED);
         try {
             List<BlockSpec> specs = specs(region);
             TranslationCache.Key key = null;
             TranslationCache.Translated e = null;
+            int limit = wide ? ExitHeat.WIDE_CODE : Translator.MAX_CODE_BYTES;
             if (shared != null) {
-                key = TranslationCache.key(specs, xlen, base, size, sparse);
+                key = TranslationCache.key(specs, xlen, base, size, sparse, wide ? limit : 0);
                 e = shared.get(key);
             }
             if (e == null) {
-                e = define(specs);
+                e = define(specs, limit);
                 if (key != null) {
                     e = shared.putIfAbsent(key, e);
                 }
@@ -192,14 +195,14 @@ final class JitControl {
     }
 
     /** Translates and defines the region (cut while its method is too large for C2: {@link RegionCut}). */
-    private TranslationCache.Translated define(List<BlockSpec> specs) throws ReflectiveOperationException {
+    private TranslationCache.Translated define(List<BlockSpec> specs, int limit) throws ReflectiveOperationException {
         // (with probes, room left for C2 to inline the callbacks: Translator.CALL_INLINE_BYTES)
         Translator.Result all = Translator.translate(specs, xlen, base, size, sparse);
         RegionCut.Cut cut = RegionCut.cut(specs, all, p -> Translator.translate(p, xlen, base, size, sparse),
-                RegionCut.PREFIX);
+                RegionCut.PREFIX, limit);
         if (DUMP && cut.count() == specs.size()) {
             System.err.println("SIZE " + Long.toHexString(specs.get(0).pc()) + " blocks " + specs.size() + " code "
-                    + all.codeSize() + " limit " + Translator.codeLimit(specs));
+                    + all.codeSize() + " limit " + Translator.codeLimit(specs, limit));
         }
         if (DUMP && cut.count() < specs.size()) {
             System.err.println("CUT " + Long.toHexString(specs.get(0).pc()) + " blocks " + specs.size() + " -> "
@@ -223,10 +226,10 @@ final class JitControl {
      * Formed by {@link RegionForm}: {@code hot}, the head's hot exits ({@link ExitHeat}); {@code seed}, the blocks of
      * the region formed again (null for a first formation).
      */
-    private List<Block> region(Block head, int maxBlocks, int maxInsns, Set<Long> hot, Block[] seed) {
+    private List<Block> region(Block head, int maxBlocks, int maxInsns, Set<Long> hot, Block[] seed, int maxCopied) {
         Set<Long> drop = new HashSet<>();
         for (int round = 0; ; round++) {
-            RegionForm f = new RegionForm(code, maxBlocks, maxInsns, drop, hot);
+            RegionForm f = new RegionForm(code, maxBlocks, maxInsns, drop, hot, maxCopied);
             List<Block> out = seed == null ? f.collect(head) : f.grow(head, seed);
             if (!COPY_LOOPS && round < 4
                     && RegionLoops.copiedLoops(out, x -> copied(x) && !f.fromHot.contains(x.pc), drop)) {

@@ -42,13 +42,19 @@ final class RegionCut {
      */
     static Cut cut(List<BlockSpec> specs, Translator.Result all, Function<List<BlockSpec>, Translator.Result> translate,
             boolean prefix) {
+        return cut(specs, all, translate, prefix, Translator.MAX_CODE_BYTES);
+    }
+
+    /** {@link #cut(List, Translator.Result, Function, boolean)} with the size limit {@code max} (regions without probes). */
+    static Cut cut(List<BlockSpec> specs, Translator.Result all, Function<List<BlockSpec>, Translator.Result> translate,
+            boolean prefix, int max) {
         int n = specs.size();
-        if (n == 1 || fits(all, specs)) {
+        if (n == 1 || fits(all, specs, max)) {
             return new Cut(n, all);
         }
         if (!prefix) {
             Translator.Result r = all;
-            while (n > 1 && !fits(r, specs.subList(0, n))) {
+            while (n > 1 && !fits(r, specs.subList(0, n), max)) {
                 n = (n + 1) / 2;
                 r = translate.apply(specs.subList(0, n));
             }
@@ -62,7 +68,7 @@ final class RegionCut {
             int mid = (lo + hi) >>> 1;
             List<BlockSpec> p = specs.subList(0, mid);
             Translator.Result r = translate.apply(p);
-            if (mid == 1 || r.codeSize() <= (long) Translator.codeLimit(p) * SHARE / 100) {
+            if (mid == 1 || r.codeSize() <= (long) Translator.codeLimit(p, max) * SHARE / 100) {
                 best = new Cut(mid, r);
                 lo = mid + 1;
             } else {
@@ -72,7 +78,7 @@ final class RegionCut {
         return best;
     }
 
-    private static boolean fits(Translator.Result r, List<BlockSpec> specs) {
-        return r.codeSize() <= Translator.codeLimit(specs);
+    private static boolean fits(Translator.Result r, List<BlockSpec> specs, int max) {
+        return r.codeSize() <= Translator.codeLimit(specs, max);
     }
 }
