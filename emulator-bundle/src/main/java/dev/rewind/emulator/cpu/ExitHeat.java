@@ -46,37 +46,6 @@ final class ExitHeat {
     /** Instructions a region may copy from its hot exits on (beyond {@link JitControl#MAX_COPIED}). */
     static final int HOT_COPIED = Integer.getInteger("rewind.jit.hotCopied", 64);
 
-    /**
-     * Regions whose calls run short become wide: a region whose sample ran fewer than {@link #WIDE_RUN} instructions
-     * per call (it leaves its loop to other regions, as CoreMark's core_state_transition, formed in pieces while its
-     * paths were still being decoded, did every 33 instructions) is formed again from its head, breadth-first as at
-     * first, copying up to {@link #WIDE_COPIED} instructions of other regions and cut at {@link #WIDE_CODE} bytes instead
-     * of {@code Translator.MAX_CODE_BYTES}; once per head. Off by default ({@code -Drewind.jit.wide=true}: on): the
-     * per-kernel state ELF ran +8% (RV32) / +6% (RV64), CoreMark-25k within noise (+0.5% / -2%, 3 rounds, load 6-7).
-     */
-    static final boolean WIDE = Boolean.getBoolean("rewind.jit.wide");
-    static final int WIDE_RUN = Integer.getInteger("rewind.jit.wideRun", 64);
-    static final int WIDE_COPIED = Integer.getInteger("rewind.jit.wideCopied", 128);
-    static final int WIDE_CODE = Integer.getInteger("rewind.jit.wideCode", 7900);
-    /** {@link #WIDE_RUN} of this machine (tests make every sampled region wide with a large one). */
-    int wideRun = WIDE_RUN;
-    /** {@link #WIDE} of this machine (tests turn it on). */
-    boolean wideOn = WIDE;
-    /** Heads whose regions are wide. */
-    private final Set<Long> wide = new java.util.HashSet<>();
-    /** Whether the last call of {@link #exited} that returned a set made its head wide (form it afresh). */
-    boolean widened;
-
-    /** How many heads are wide. */
-    int wideHeads() {
-        return wide.size();
-    }
-
-    /** Whether the region headed at pc is formed wide ({@link #WIDE}). */
-    boolean wide(long pc) {
-        return wide.contains(pc);
-    }
-
     /** Exits counted per region being sampled. */
     private final Map<JitCode, Map<Long, long[]>> sampling = new IdentityHashMap<>();
     /** Key of the instructions run during the sample (no pc is -1: pcs are aligned). */
@@ -116,24 +85,8 @@ final class ExitHeat {
         }
         sampling.remove(j);
         long head = j.blocks[0].pc;
-        widened = false;
-        if (wideOn && !wide.contains(head)) {
-            long calls = 0;
-            for (Map.Entry<Long, long[]> x : m.entrySet()) {
-                calls += x.getKey() == RAN ? 0 : x.getValue()[0];
-            }
-            if (calls > 0 && m.get(RAN)[0] < calls * wideRun) {
-                wide.add(head);
-                widened = true;
-                reformed++;
-                if (JitControl.DUMP) {
-                    System.err.println("WIDE " + Long.toHexString(head) + " ran " + m.get(RAN)[0] + " in " + calls
-                            + " calls");
-                }
-            }
-        }
         if (rounds.getOrDefault(head, 0) >= ROUNDS) {
-            return widened ? hot(head) : null;
+            return null;
         }
         Set<Long> own = new TreeSet<>();
         boolean calls = !LEAVES;
@@ -166,7 +119,7 @@ final class ExitHeat {
         found.sort((a, b) -> Long.compare(n.get(b)[0], n.get(a)[0]));
         Set<Long> s = hot.computeIfAbsent(head, x -> new LinkedHashSet<>());
         if (!s.addAll(found)) {
-            return widened ? s : null;
+            return null;
         }
         rounds.merge(head, 1, Integer::sum);
         reformed++;

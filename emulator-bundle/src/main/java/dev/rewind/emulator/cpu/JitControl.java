@@ -70,6 +70,8 @@ final class JitControl {
     /** Trip counts ({@code -Drewind.jit.trips=true}, diagnostics), else null. */
     final TripStats trips = TripStats.ON ? new TripStats() : null;
     int threshold = DEFAULT_THRESHOLD;
+    /** {@link RegionCut#SHORT_CODE} of this machine (tests set it). */
+    int shortCode = RegionCut.SHORT_CODE;
     long regions;
     long regionBlocks;
     /** Regions whose blocks lie on more than one page. */
@@ -95,7 +97,7 @@ final class JitControl {
     }
 
     /** Where regions leave to, and which of their heads get formed again ({@link ExitHeat}). */
-    final ExitHeat heat = new ExitHeat();
+    private final ExitHeat heat = new ExitHeat();
 
     /**
      * Region j's call (one that ran, {@code ran} slots) left at pc: counted during its exit sample ({@link ExitHeat});
@@ -110,7 +112,7 @@ final class JitControl {
         Block head = j.blocks[0];
         if (hot != null && head.jit == j && head.valid) {
             j.kill();
-            compile(head, heat.widened ? null : j.blocks);
+            compile(head, j.blocks);
         }
     }
 
@@ -144,16 +146,15 @@ final class JitControl {
 
     /** {@link #compile(Block)}; a region formed again ({@link #exited}) starts from its former blocks, {@code seed}. */
     private JitCode compile(Block b, Block[] seed) {
-        boolean wide = heat.wide(b.pc);
-        List<Block> region = region(b, MAX_BLOCKS, MAX_INSNS, heat.hot(b.pc), seed,
-                wide ? ExitHeat.WIDE_COPIED : MAX_COPIED);
+        List<Block> region = region(b, MAX_BLOCKS, MAX_INSNS, heat.hot(b.pc), seed);
         try {
             List<BlockSpec> specs = specs(region);
             TranslationCache.Key key = null;
             TranslationCache.Translated e = null;
-            int limit = wide ? ExitHeat.WIDE_CODE : Translator.MAX_CODE_BYTES;
+            int limit = RegionCut.limit(region, shortCode);
             if (shared != null) {
-                key = TranslationCache.key(specs, xlen, base, size, sparse, wide ? limit : 0);
+                key = TranslationCache.key(specs, xlen, base, size, sparse,
+                        limit == Translator.MAX_CODE_BYTES ? 0 : limit);
                 e = shared.get(key);
             }
             if (e == null) {
@@ -194,7 +195,10 @@ final class JitControl {
         }
     }
 
-    /** Translates and defines the region (cut while its method is too large for C2: {@link RegionCut}). */
+    /**
+     * Translates and defines the region (cut while its method is larger than {@code limit}, or the probes' limit, for
+     * C2: {@link RegionCut}).
+     */
     private TranslationCache.Translated define(List<BlockSpec> specs, int limit) throws ReflectiveOperationException {
         // (with probes, room left for C2 to inline the callbacks: Translator.CALL_INLINE_BYTES)
         Translator.Result all = Translator.translate(specs, xlen, base, size, sparse);
@@ -226,10 +230,10 @@ final class JitControl {
      * Formed by {@link RegionForm}: {@code hot}, the head's hot exits ({@link ExitHeat}); {@code seed}, the blocks of
      * the region formed again (null for a first formation).
      */
-    private List<Block> region(Block head, int maxBlocks, int maxInsns, Set<Long> hot, Block[] seed, int maxCopied) {
+    private List<Block> region(Block head, int maxBlocks, int maxInsns, Set<Long> hot, Block[] seed) {
         Set<Long> drop = new HashSet<>();
         for (int round = 0; ; round++) {
-            RegionForm f = new RegionForm(code, maxBlocks, maxInsns, drop, hot, maxCopied);
+            RegionForm f = new RegionForm(code, maxBlocks, maxInsns, drop, hot);
             List<Block> out = seed == null ? f.collect(head) : f.grow(head, seed);
             if (!COPY_LOOPS && round < 4
                     && RegionLoops.copiedLoops(out, x -> copied(x) && !f.fromHot.contains(x.pc), drop)) {

@@ -31,6 +31,30 @@ final class RegionCut {
      */
     static final int SHARE = Integer.getInteger("rewind.jit.cutShare", 85);
 
+    /**
+     * Size limit of regions of short blocks ({@code -Drewind.jit.shortCode}; 0: none, {@code Translator.MAX_CODE_BYTES}
+     * for every region): a region averaging fewer than {@link #SHORT_BLOCK} instructions per block (a state machine's
+     * tangle of branches, as CoreMark's core_state_transition, 3.8 per block) is cut at this size instead.
+     */
+    static final int SHORT_CODE = Integer.getInteger("rewind.jit.shortCode", 0);
+    /** Instructions per block below which a region is one of short blocks ({@code -Drewind.jit.shortBlock}). */
+    static final double SHORT_BLOCK = Double.parseDouble(System.getProperty("rewind.jit.shortBlock", "4"));
+
+    /**
+     * The size limit for a region of these blocks (regions without probes; probes have their own), {@code shortCode}
+     * for one of short blocks ({@link #SHORT_CODE}, or a test's).
+     */
+    static int limit(List<Block> region, int shortCode) {
+        if (shortCode <= 0) {
+            return Translator.MAX_CODE_BYTES;
+        }
+        int n = 0;
+        for (Block b : region) {
+            n += b.n;
+        }
+        return n < SHORT_BLOCK * region.size() ? shortCode : Translator.MAX_CODE_BYTES;
+    }
+
     /** A translation of the first {@code count} blocks. */
     record Cut(int count, Translator.Result result) {
     }

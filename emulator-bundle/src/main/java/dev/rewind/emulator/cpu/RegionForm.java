@@ -17,8 +17,6 @@ final class RegionForm {
     private final CodeCache code;
     private final int maxBlocks;
     private final int maxInsns;
-    /** Instructions of copies (blocks entered in other regions) the region may take: {@link JitControl#MAX_COPIED}. */
-    private final int maxCopied;
     private final Set<Long> drop;
     /** The head's hot exits, most frequent first ({@link ExitHeat#hot}). */
     private final Set<Long> hot;
@@ -31,12 +29,6 @@ final class RegionForm {
     private int hotCopied;
 
     RegionForm(CodeCache code, int maxBlocks, int maxInsns, Set<Long> drop, Set<Long> hot) {
-        this(code, maxBlocks, maxInsns, drop, hot, JitControl.MAX_COPIED);
-    }
-
-    /** A formation that may copy {@code maxCopied} instructions (a wide region's: {@link ExitHeat#WIDE_COPIED}). */
-    RegionForm(CodeCache code, int maxBlocks, int maxInsns, Set<Long> drop, Set<Long> hot, int maxCopied) {
-        this.maxCopied = maxCopied;
         this.code = code;
         this.maxBlocks = maxBlocks;
         this.maxInsns = maxInsns;
@@ -117,7 +109,7 @@ final class RegionForm {
         // (no copies of blocks with plugin probes: measured, they made per-instruction callbacks and inline
         // counters cost more, 2.4x and 1.13x of no plugin instead of 1.45x and 1.0x, with none of the gain)
         if (copy && (s.probes != null
-                || (warm ? hotCopied + s.n > ExitHeat.HOT_COPIED : copied + s.n > maxCopied))) {
+                || (warm ? hotCopied + s.n > ExitHeat.HOT_COPIED : copied + s.n > JitControl.MAX_COPIED))) {
             return null;
         }
         add(s, warm, copy);

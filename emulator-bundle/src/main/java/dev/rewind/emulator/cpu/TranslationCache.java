@@ -82,7 +82,7 @@ final class TranslationCache {
 
     /**
      * The key of a region translated with {@code sparse} and cut to the size limit {@code limit} (0: the default,
-     * {@code Translator.MAX_CODE_BYTES}; a wide region's, {@link ExitHeat#WIDE_CODE}, keeps more blocks).
+     * {@code Translator.MAX_CODE_BYTES}; a region of short blocks may have {@link RegionCut#SHORT_CODE} and keep more).
      */
     static Key key(List<BlockSpec> blocks, int xlen, long ramBase, long ramSize, boolean sparse, int limit) {
         int n = 4;
