@@ -70,8 +70,8 @@ final class JitControl {
     /** Trip counts ({@code -Drewind.jit.trips=true}, diagnostics), else null. */
     final TripStats trips = TripStats.ON ? new TripStats() : null;
     int threshold = DEFAULT_THRESHOLD;
-    /** {@link RegionCut#SHORT_CODE} of this machine (tests set it). */
-    int shortCode = RegionCut.SHORT_CODE;
+    /** Size limits of regions of short blocks ({@link RegionCut.Shorts}). */
+    final RegionCut.Shorts shorts = new RegionCut.Shorts();
     long regions;
     long regionBlocks;
     /** Regions whose blocks lie on more than one page. */
@@ -110,9 +110,10 @@ final class JitControl {
         }
         java.util.Set<Long> hot = heat.exited(j, pc, ran, e, code);
         Block head = j.blocks[0];
-        if (hot != null && head.jit == j && head.valid) {
+        Block[] whole = e >= ExitHeat.END ? shorts.leavesToCut(j, heat) : null;
+        if ((hot != null || whole != null) && head.jit == j && head.valid) {
             j.kill();
-            compile(head, j.blocks);
+            compile(head, whole != null ? whole : j.blocks);
         }
     }
 
@@ -151,7 +152,7 @@ final class JitControl {
             List<BlockSpec> specs = specs(region);
             TranslationCache.Key key = null;
             TranslationCache.Translated e = null;
-            int limit = RegionCut.limit(region, shortCode);
+            int limit = shorts.limit(b.pc, region);
             if (shared != null) {
                 key = TranslationCache.key(specs, xlen, base, size, sparse,
                         limit == Translator.MAX_CODE_BYTES ? 0 : limit);
@@ -164,6 +165,7 @@ final class JitControl {
                 }
             }
             Block[] members = region.subList(0, e.blocks()).toArray(Block[]::new);
+            shorts.formed(b.pc, region, e.blocks(), limit);
             JitCode j = (JitCode) e.ctor().invokeExact(in, members);
             if (DUMP) {
                 dump(e.type(), b, members, j);

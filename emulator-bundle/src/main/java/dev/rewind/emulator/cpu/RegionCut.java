@@ -2,7 +2,11 @@ package dev.rewind.emulator.cpu;
 
 import dev.rewind.emulator.jit.BlockSpec;
 import dev.rewind.emulator.jit.Translator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -37,6 +41,13 @@ final class RegionCut {
      * tangle of branches, as CoreMark's core_state_transition, 3.8 per block) is cut at this size instead.
      */
     static final int SHORT_CODE = Integer.getInteger("rewind.jit.shortCode", 0);
+    /**
+     * With {@link #SHORT_CODE}: only regions that the default limit cut and that then left to the blocks the cut dropped
+     * at least once per this many instructions in their exit sample ({@link ExitHeat}) are formed again, from all their
+     * blocks, with the short-block limit ({@code -Drewind.jit.shortRun}; 0: every region of short blocks gets it at
+     * once).
+     */
+    static final int SHORT_RUN = Integer.getInteger("rewind.jit.shortRun", 64);
     /** Instructions per block below which a region is one of short blocks ({@code -Drewind.jit.shortBlock}). */
     static final double SHORT_BLOCK = Double.parseDouble(System.getProperty("rewind.jit.shortBlock", "4"));
 
@@ -53,6 +64,53 @@ final class RegionCut {
             n += b.n;
         }
         return n < SHORT_BLOCK * region.size() ? shortCode : Translator.MAX_CODE_BYTES;
+    }
+
+    /**
+     * Per machine: which regions get the short-block limit ({@link #SHORT_CODE}, {@link #SHORT_RUN}; tests set
+     * {@code code} and {@code run}): the regions of short blocks the default limit cut, by head, with all their blocks,
+     * until their exit sample ends; and the heads formed again with all of them.
+     */
+    static final class Shorts {
+        int code = SHORT_CODE;
+        int run = SHORT_RUN;
+        private final Map<Long, Block[]> cut = new HashMap<>();
+        private final Set<Long> widened = new HashSet<>();
+
+        /** The size limit of the region headed at head. */
+        int limit(long head, List<Block> region) {
+            return widened.contains(head) ? code : RegionCut.limit(region, run > 0 ? 0 : code);
+        }
+
+        /** The region headed at head was formed of {@code region} and kept {@code kept} of its blocks under limit. */
+        void formed(long head, List<Block> region, int kept, int limit) {
+            if (run > 0 && kept < region.size() && !widened.contains(head) && RegionCut.limit(region, code) > limit) {
+                cut.put(head, region.toArray(Block[]::new));
+            }
+        }
+
+        /**
+         * All blocks of j's region when the default limit cut it, it is one of short blocks and its exit sample, just
+         * ended ({@code heat}), left to the blocks the cut dropped at least once per {@code run} instructions (its head
+         * is then formed again with them, at the short-block limit); else null.
+         */
+        Block[] leavesToCut(JitCode j, ExitHeat heat) {
+            long head = j.blocks[0].pc;
+            Block[] whole = cut.get(head);
+            if (whole == null || !heat.sampled(j) || heat.ran() == 0) {
+                return null;
+            }
+            long dropped = 0;
+            for (int k = j.blocks.length; k < whole.length; k++) {
+                dropped += heat.exits(whole[k].pc);
+            }
+            if (dropped * run < heat.ran()) {
+                return null;
+            }
+            cut.remove(head);
+            widened.add(head);
+            return whole;
+        }
     }
 
     /** A translation of the first {@code count} blocks. */

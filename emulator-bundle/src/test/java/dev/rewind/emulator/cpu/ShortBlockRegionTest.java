@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Regions of short blocks ({@link RegionCut#SHORT_CODE}): a state machine of {@link #STATES} states of 2-4 instruction
  * blocks scans a byte string, each state reading one byte and branching to another state on one of its bits. Its
  * region is larger than {@code Translator.MAX_CODE_BYTES}; with the short-block limit it keeps more of its blocks.
- * The interpreter, the translator with the default limit and the translator with the short-block limit agree on time,
- * pc, registers and memory at every step, before and after the guest patches one state's instruction.
+ * The interpreter, the translator with the default limit and the translator with the short-block limit (at once, or
+ * after the exit sample) agree on time, pc, registers and memory at every step, before and after the guest patches one
+ * state's instruction.
  */
 class ShortBlockRegionTest {
 
@@ -81,8 +82,8 @@ class ShortBlockRegionTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void shortBlockRegionsKeepMoreBlocksAndMatchTheInterpreter(int xlen) {
         List<List<Long>> results = new ArrayList<>();
-        int[] largest = new int[3];
-        for (int mode = 0; mode < 3; mode++) {
+        int[] largest = new int[4];
+        for (int mode = 0; mode < 4; mode++) {
             PhysicalMemory mem = new PhysicalMemory(RAM, 1 << 20);
             CodeCache code = new CodeCache(mem, xlen);
             Hart h = new Hart(0, xlen);
@@ -90,7 +91,10 @@ class ShortBlockRegionTest {
             Interpreter in = new Interpreter(bus, code, mem, 1);
             in.jit.enabled = mode > 0;
             in.jit.threshold = 20;
-            in.jit.shortCode = mode == 2 ? 7900 : 0;
+            // (mode 2: every region of short blocks at the short limit; 3: only those whose sample left to the blocks
+            // the cut dropped, formed again with them)
+            in.jit.shorts.code = mode >= 2 ? 7900 : 0;
+            in.jit.shorts.run = mode == 3 ? 64 : 0;
             Assembler asm = new Assembler(xlen);
             byte[] c = asm.assemble(program(), RAM);
             mem.writeBytes(RAM, c, 0, c.length);
@@ -132,8 +136,11 @@ class ShortBlockRegionTest {
         assertThat(Translator.MAX_CODE_BYTES).isLessThan(7900);
         assertThat(largest[2]).as("blocks of the largest region, short-block limit vs default")
                 .isGreaterThan(largest[1]);
+        assertThat(largest[3]).as("blocks of the largest region, formed again after its sample vs default")
+                .isGreaterThan(largest[1]);
         assertThat(results.get(1)).isEqualTo(results.get(0));
         assertThat(results.get(2)).isEqualTo(results.get(0));
+        assertThat(results.get(3)).isEqualTo(results.get(0));
     }
 
     private static long run(Interpreter in, Hart h, long t0, long n) {
