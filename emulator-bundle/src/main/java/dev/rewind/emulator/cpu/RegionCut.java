@@ -38,9 +38,15 @@ final class RegionCut {
     /**
      * Size limit of regions of short blocks ({@code -Drewind.jit.shortCode}; 0: none, {@code Translator.MAX_CODE_BYTES}
      * for every region): a region averaging fewer than {@link #SHORT_BLOCK} instructions per block (a state machine's
-     * tangle of branches, as CoreMark's core_state_transition, 3.8 per block) is cut at this size instead.
+     * tangle of branches, as CoreMark's core_state_transition, 3.8 per block) is cut at this size instead, when it
+     * leaves to what the default cut dropped ({@link #SHORT_RUN}). CoreMark's core_bench_state loop with the callee's
+     * first blocks (27 blocks, 5,716 bytes) was cut to 19 and left to the rest every 33 instructions. Measured (PlainRun
+     * cpu-mips, alternating rounds, load 5-7): CoreMark-25k +5.9% RV32 (5 rounds, 5 of 5 up), RV64 -0.1% and +1.9% (5
+     * and 3 rounds); every SCALE=5 project guest forms the same regions as without. Applied to every region of short
+     * blocks at once ({@code shortRun=0}): CoreMark +4%, but bench -4..-5% (its main, 39 blocks of 3.0 instructions,
+     * calls out rather than leaving to its dropped blocks).
      */
-    static final int SHORT_CODE = Integer.getInteger("rewind.jit.shortCode", 0);
+    static final int SHORT_CODE = Integer.getInteger("rewind.jit.shortCode", 7900);
     /**
      * With {@link #SHORT_CODE}: only regions that the default limit cut and that then left to the blocks the cut dropped
      * at least once per this many instructions in their exit sample ({@link ExitHeat}) are formed again, from all their
