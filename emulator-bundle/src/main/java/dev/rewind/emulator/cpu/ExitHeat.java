@@ -46,6 +46,26 @@ final class ExitHeat {
     /** Instructions a region may copy from its hot exits on (beyond {@link JitControl#MAX_COPIED}). */
     static final int HOT_COPIED = Integer.getInteger("rewind.jit.hotCopied", 64);
 
+    /** The exits of the sample that ended last, by pc (and the instructions run: {@link #ran}). */
+    private Map<Long, long[]> last = Map.of();
+    private JitCode lastOf;
+
+    /** Whether the sample that ended last was j's. */
+    boolean sampled(JitCode j) {
+        return lastOf == j;
+    }
+
+    /** Times the last finished sample left to pc. */
+    long exits(long pc) {
+        long[] c = last.get(pc);
+        return c == null ? 0 : c[0];
+    }
+
+    /** Instructions the regions of the last finished sample ran. */
+    long ran() {
+        return exits(RAN);
+    }
+
     /** Exits counted per region being sampled. */
     private final Map<JitCode, Map<Long, long[]>> sampling = new IdentityHashMap<>();
     /** Key of the instructions run during the sample (no pc is -1: pcs are aligned). */
@@ -85,6 +105,8 @@ final class ExitHeat {
         }
         sampling.remove(j);
         long head = j.blocks[0].pc;
+        last = m;
+        lastOf = j;
         if (rounds.getOrDefault(head, 0) >= ROUNDS) {
             return null;
         }

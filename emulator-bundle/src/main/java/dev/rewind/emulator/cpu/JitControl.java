@@ -70,6 +70,8 @@ final class JitControl {
     /** Trip counts ({@code -Drewind.jit.trips=true}, diagnostics), else null. */
     final TripStats trips = TripStats.ON ? new TripStats() : null;
     int threshold = DEFAULT_THRESHOLD;
+    /** Size limits of regions of short blocks ({@link RegionCut.Shorts}). */
+    final RegionCut.Shorts shorts = new RegionCut.Shorts();
     long regions;
     long regionBlocks;
     /** Regions whose blocks lie on more than one page. */
@@ -108,9 +110,10 @@ final class JitControl {
         }
         java.util.Set<Long> hot = heat.exited(j, pc, ran, e, code);
         Block head = j.blocks[0];
-        if (hot != null && head.jit == j && head.valid) {
+        Block[] whole = e >= ExitHeat.END ? shorts.leavesToCut(j, heat) : null;
+        if ((hot != null || whole != null) && head.jit == j && head.valid) {
             j.kill();
-            compile(head, j.blocks);
+            compile(head, whole != null ? whole : j.blocks);
         }
     }
 
@@ -149,17 +152,20 @@ final class JitControl {
             List<BlockSpec> specs = specs(region);
             TranslationCache.Key key = null;
             TranslationCache.Translated e = null;
+            int limit = shorts.limit(b.pc, region);
             if (shared != null) {
-                key = TranslationCache.key(specs, xlen, base, size, sparse);
+                key = TranslationCache.key(specs, xlen, base, size, sparse,
+                        limit == Translator.MAX_CODE_BYTES ? 0 : limit);
                 e = shared.get(key);
             }
             if (e == null) {
-                e = define(specs);
+                e = define(specs, limit);
                 if (key != null) {
                     e = shared.putIfAbsent(key, e);
                 }
             }
             Block[] members = region.subList(0, e.blocks()).toArray(Block[]::new);
+            shorts.formed(b.pc, region, e.blocks(), limit);
             JitCode j = (JitCode) e.ctor().invokeExact(in, members);
             if (DUMP) {
                 dump(e.type(), b, members, j);
@@ -191,15 +197,18 @@ final class JitControl {
         }
     }
 
-    /** Translates and defines the region (cut while its method is too large for C2: {@link RegionCut}). */
-    private TranslationCache.Translated define(List<BlockSpec> specs) throws ReflectiveOperationException {
+    /**
+     * Translates and defines the region (cut while its method is larger than {@code limit}, or the probes' limit, for
+     * C2: {@link RegionCut}).
+     */
+    private TranslationCache.Translated define(List<BlockSpec> specs, int limit) throws ReflectiveOperationException {
         // (with probes, room left for C2 to inline the callbacks: Translator.CALL_INLINE_BYTES)
         Translator.Result all = Translator.translate(specs, xlen, base, size, sparse);
         RegionCut.Cut cut = RegionCut.cut(specs, all, p -> Translator.translate(p, xlen, base, size, sparse),
-                RegionCut.PREFIX);
+                RegionCut.PREFIX, limit);
         if (DUMP && cut.count() == specs.size()) {
             System.err.println("SIZE " + Long.toHexString(specs.get(0).pc()) + " blocks " + specs.size() + " code "
-                    + all.codeSize() + " limit " + Translator.codeLimit(specs));
+                    + all.codeSize() + " limit " + Translator.codeLimit(specs, limit));
         }
         if (DUMP && cut.count() < specs.size()) {
             System.err.println("CUT " + Long.toHexString(specs.get(0).pc()) + " blocks " + specs.size() + " -> "

@@ -2,7 +2,11 @@ package dev.rewind.emulator.cpu;
 
 import dev.rewind.emulator.jit.BlockSpec;
 import dev.rewind.emulator.jit.Translator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -31,6 +35,90 @@ final class RegionCut {
      */
     static final int SHARE = Integer.getInteger("rewind.jit.cutShare", 85);
 
+    /**
+     * Size limit of regions of short blocks ({@code -Drewind.jit.shortCode}; 0: none, {@code Translator.MAX_CODE_BYTES}
+     * for every region): a region averaging fewer than {@link #SHORT_BLOCK} instructions per block (a state machine's
+     * tangle of branches, as CoreMark's core_state_transition, 3.8 per block) is cut at this size instead, when it
+     * leaves to what the default cut dropped ({@link #SHORT_RUN}). CoreMark's core_bench_state loop with the callee's
+     * first blocks (27 blocks, 5,716 bytes) was cut to 19 and left to the rest every 33 instructions. Measured (PlainRun
+     * cpu-mips, alternating rounds, load 5-7): CoreMark-25k +5.9% RV32 (5 rounds, 5 of 5 up), RV64 -0.1% and +1.9% (5
+     * and 3 rounds); every SCALE=5 project guest forms the same regions as without. Applied to every region of short
+     * blocks at once ({@code shortRun=0}): CoreMark +4%, but bench -4..-5% (its main, 39 blocks of 3.0 instructions,
+     * calls out rather than leaving to its dropped blocks).
+     */
+    static final int SHORT_CODE = Integer.getInteger("rewind.jit.shortCode", 7900);
+    /**
+     * With {@link #SHORT_CODE}: only regions that the default limit cut and that then left to the blocks the cut dropped
+     * at least once per this many instructions in their exit sample ({@link ExitHeat}) are formed again, from all their
+     * blocks, with the short-block limit ({@code -Drewind.jit.shortRun}; 0: every region of short blocks gets it at
+     * once).
+     */
+    static final int SHORT_RUN = Integer.getInteger("rewind.jit.shortRun", 64);
+    /** Instructions per block below which a region is one of short blocks ({@code -Drewind.jit.shortBlock}). */
+    static final double SHORT_BLOCK = Double.parseDouble(System.getProperty("rewind.jit.shortBlock", "4"));
+
+    /**
+     * The size limit for a region of these blocks (regions without probes; probes have their own), {@code shortCode}
+     * for one of short blocks ({@link #SHORT_CODE}, or a test's).
+     */
+    static int limit(List<Block> region, int shortCode) {
+        if (shortCode <= 0) {
+            return Translator.MAX_CODE_BYTES;
+        }
+        int n = 0;
+        for (Block b : region) {
+            n += b.n;
+        }
+        return n < SHORT_BLOCK * region.size() ? shortCode : Translator.MAX_CODE_BYTES;
+    }
+
+    /**
+     * Per machine: which regions get the short-block limit ({@link #SHORT_CODE}, {@link #SHORT_RUN}; tests set
+     * {@code code} and {@code run}): the regions of short blocks the default limit cut, by head, with all their blocks,
+     * until their exit sample ends; and the heads formed again with all of them.
+     */
+    static final class Shorts {
+        int code = SHORT_CODE;
+        int run = SHORT_RUN;
+        private final Map<Long, Block[]> cut = new HashMap<>();
+        private final Set<Long> widened = new HashSet<>();
+
+        /** The size limit of the region headed at head. */
+        int limit(long head, List<Block> region) {
+            return widened.contains(head) ? code : RegionCut.limit(region, run > 0 ? 0 : code);
+        }
+
+        /** The region headed at head was formed of {@code region} and kept {@code kept} of its blocks under limit. */
+        void formed(long head, List<Block> region, int kept, int limit) {
+            if (run > 0 && kept < region.size() && !widened.contains(head) && RegionCut.limit(region, code) > limit) {
+                cut.put(head, region.toArray(Block[]::new));
+            }
+        }
+
+        /**
+         * All blocks of j's region when the default limit cut it, it is one of short blocks and its exit sample, just
+         * ended ({@code heat}), left to the blocks the cut dropped at least once per {@code run} instructions (its head
+         * is then formed again with them, at the short-block limit); else null.
+         */
+        Block[] leavesToCut(JitCode j, ExitHeat heat) {
+            long head = j.blocks[0].pc;
+            Block[] whole = cut.get(head);
+            if (whole == null || !heat.sampled(j) || heat.ran() == 0) {
+                return null;
+            }
+            long dropped = 0;
+            for (int k = j.blocks.length; k < whole.length; k++) {
+                dropped += heat.exits(whole[k].pc);
+            }
+            if (dropped * run < heat.ran()) {
+                return null;
+            }
+            cut.remove(head);
+            widened.add(head);
+            return whole;
+        }
+    }
+
     /** A translation of the first {@code count} blocks. */
     record Cut(int count, Translator.Result result) {
     }
@@ -42,13 +130,19 @@ final class RegionCut {
      */
     static Cut cut(List<BlockSpec> specs, Translator.Result all, Function<List<BlockSpec>, Translator.Result> translate,
             boolean prefix) {
+        return cut(specs, all, translate, prefix, Translator.MAX_CODE_BYTES);
+    }
+
+    /** {@link #cut(List, Translator.Result, Function, boolean)} with the size limit {@code max} (regions without probes). */
+    static Cut cut(List<BlockSpec> specs, Translator.Result all, Function<List<BlockSpec>, Translator.Result> translate,
+            boolean prefix, int max) {
         int n = specs.size();
-        if (n == 1 || fits(all, specs)) {
+        if (n == 1 || fits(all, specs, max)) {
             return new Cut(n, all);
         }
         if (!prefix) {
             Translator.Result r = all;
-            while (n > 1 && !fits(r, specs.subList(0, n))) {
+            while (n > 1 && !fits(r, specs.subList(0, n), max)) {
                 n = (n + 1) / 2;
                 r = translate.apply(specs.subList(0, n));
             }
@@ -62,7 +156,7 @@ final class RegionCut {
             int mid = (lo + hi) >>> 1;
             List<BlockSpec> p = specs.subList(0, mid);
             Translator.Result r = translate.apply(p);
-            if (mid == 1 || r.codeSize() <= (long) Translator.codeLimit(p) * SHARE / 100) {
+            if (mid == 1 || r.codeSize() <= (long) Translator.codeLimit(p, max) * SHARE / 100) {
                 best = new Cut(mid, r);
                 lo = mid + 1;
             } else {
@@ -72,7 +166,7 @@ final class RegionCut {
         return best;
     }
 
-    private static boolean fits(Translator.Result r, List<BlockSpec> specs) {
-        return r.codeSize() <= Translator.codeLimit(specs);
+    private static boolean fits(Translator.Result r, List<BlockSpec> specs, int max) {
+        return r.codeSize() <= Translator.codeLimit(specs, max);
     }
 }

@@ -77,6 +77,14 @@ final class TranslationCache {
 
     /** The key of {@code Translator.translate(blocks, xlen, ramBase, ramSize, sparse)}. */
     static Key key(List<BlockSpec> blocks, int xlen, long ramBase, long ramSize, boolean sparse) {
+        return key(blocks, xlen, ramBase, ramSize, sparse, 0);
+    }
+
+    /**
+     * The key of a region translated with {@code sparse} and cut to the size limit {@code limit} (0: the default,
+     * {@code Translator.MAX_CODE_BYTES}; a region of short blocks may have {@link RegionCut#SHORT_CODE} and keep more).
+     */
+    static Key key(List<BlockSpec> blocks, int xlen, long ramBase, long ramSize, boolean sparse, int limit) {
         int n = 4;
         long[][] shapes = new long[blocks.size()][];
         for (int k = 0; k < blocks.size(); k++) {
@@ -86,7 +94,7 @@ final class TranslationCache {
         }
         long[] w = new long[n];
         int p = 0;
-        w[p++] = xlen | (sparse ? 1L << 32 : 0);
+        w[p++] = xlen | (sparse ? 1L << 32 : 0) | (long) limit << 33;
         w[p++] = ramBase;
         w[p++] = ramSize;
         w[p++] = blocks.size();

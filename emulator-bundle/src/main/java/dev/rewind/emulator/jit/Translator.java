@@ -37,12 +37,17 @@ public final class Translator {
 
     /** The largest {@code run} method a region of these blocks may have (callers split larger ones). */
     public static int codeLimit(List<BlockSpec> blocks) {
+        return codeLimit(blocks, MAX_CODE_BYTES);
+    }
+
+    /** {@link #codeLimit(List)} with {@code max} instead of {@link #MAX_CODE_BYTES} for regions without probes. */
+    public static int codeLimit(List<BlockSpec> blocks, int max) {
         for (BlockSpec b : blocks) {
             if (b.probes() != null) {
                 return PROBED_CODE_BYTES - inlineReserve(blocks);
             }
         }
-        return MAX_CODE_BYTES;
+        return max;
     }
 
     /**
