@@ -58,7 +58,9 @@ rewind_jvm_opts() {
   # bench +13%, work-fsm +8%, work-mem +4%, work-calls +3%, work-crc +2%, work-matmul +2%, work-list even, work-mix -2%,
   # CoreMark -0.5% (+6% in another 3-round run); RV32 was mixed (work-list/-fsm/-crc/-mix/bench +3..5%, work-calls -4%,
   # CoreMark -3%, -5% in another run), so RV32 guests keep the default. The guest's class is read from the first ELF argument (byte 4
-  # of its header). REWIND_RUN_SPILL=0: off. Whole process: releng/bench/README.md.
+  # of its header). REWIND_RUN_SPILL=0: off. Whole process, process CPU s without / with (3 rounds, load 4-7): bench-rv64
+  # 4.87 / 4.40, work-fsm 2.91 / 2.69, CoreMark 9.33 / 8.99, the rest even (work-mix 4.41 / 4.34 in 6 rounds); C2
+  # emits ~20% less code for the regions (releng/bench/README.md).
   if [ "$SUB" = run ] && [ "${REWIND_RUN_SPILL:-1}" != 0 ] && [ "$(rewind_elf_class "$@")" = 2 ]; then
     JVM_OPTS+=(-XX:-UseFPUForSpilling)
   fi
