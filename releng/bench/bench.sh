@@ -10,7 +10,9 @@
 #        engine change with `./mvnw -o -q -pl releng/launcher,releng/bench -am package -DskipTests`), JAVA_HOME,
 #        QEMU32/QEMU64, WARM (in-process warm-up instructions, default 2e8), BEFORE (a directory of engine classes,
 #        e.g. an older commit's emulator-bundle compiled with this PlainRun: adds an in-process 'before' run to every
-#        round, alternating, and its CPU-time ratio to QEMU).
+#        round, alternating, and its CPU-time ratio to QEMU), INPROC_JVM (run, the default: PlainRun gets the JVM
+#        options `./rewind run` gives the guest, from releng/scripts/jvmopts.sh, without the AOT cache, which holds the
+#        launcher's classes; default: the JVM's own options, as before the eleventh session; the header prints them).
 #
 # For every guest and xlen, N rounds, alternating inside each round (so that load changes hit all of them alike):
 #   qemu    `qemu-system-riscvXX -M virt -bios none -nographic -kernel ELF`, wall and CPU (user+sys) time, minus
@@ -81,9 +83,21 @@ for x in $XLENS; do
     for i in $(seq "$RUNS"); do read -r w u <<<"$(qemu "$x" "$ELF/exit-code-rv$x.elf")"; s+="$w "; c+="$u "; done
     QB[$x]=$(tr ' ' '\n' <<<"$s" | grep . | median); QBC[$x]=$(tr ' ' '\n' <<<"$c" | grep . | median)
 done
+INPROC_JVM=${INPROC_JVM:-run}
+. "$ROOT/releng/scripts/jdk.sh"
+JAVA_FEATURE=$(rewind_java_feature "$JAVA_HOME/bin/java")
+inproc_opts() {   # ELF: prints the in-process JVM options for ELF, one a line (INPROC_JVM=run: those of ./rewind run)
+    [ "$INPROC_JVM" = run ] || return 0
+    (
+        . "$ROOT/releng/scripts/jvmopts.sh"
+        JDK=$JAVA_HOME; RUNTIME=$W/no-runtime; SUB=run
+        JVM_OPTS=(); REWIND_AOT=0 rewind_jvm_opts run "$1"; printf '%s\n' "${JVM_OPTS[@]}"
+    )
+}
 inproc() {   # CLASSPATH ELF: runs PlainRun, prints "instructions wall_s cpu_s" or nothing
-    local out
-    out=$("$JAVA_HOME/bin/java" -cp "$1" dev.rewind.bench.PlainRun "$2" 1 "$WARM" 1000000000000 2>&1)
+    local out opts
+    mapfile -t opts < <(inproc_opts "$2")
+    out=$("$JAVA_HOME/bin/java" "${opts[@]}" -cp "$1" dev.rewind.bench.PlainRun "$2" 1 "$WARM" 1000000000000 2>&1)
     local ins m cm
     ins=$(awk '$1 == "mips" {gsub(/[()]/, ""); print $4}' <<<"$out")
     m=$(awk '$1 == "mips" {print $2}' <<<"$out"); cm=$(awk '$1 == "cpu-mips" {print $2}' <<<"$out")
@@ -105,6 +119,11 @@ scaled() {  # GUEST XLEN: prints the ELF to run (rebuilt at the scale asked for)
         && echo "$W/x$k/$g-rv$x.elf $k"
 }
 
+if [ $INPROC = 1 ]; then
+    for x in $XLENS; do
+        echo "in-process JVM options, RV$x (INPROC_JVM=$INPROC_JVM): $(inproc_opts "$ELF/exit-code-rv$x.elf" | tr '\n' ' ')"
+    done
+fi
 printf '\n%-22s %11s | %8s %8s | %8s %8s %7s %7s | %8s %8s %7s %7s | %8s %7s\n' guest insns 'qemu s' 'qemu cpu' \
     'in s' 'in cpu' 'x wall' 'x cpu' 'whole s' 'wh cpu' 'x wall' 'x cpu' 'bef cpu' 'x cpu'
 for g in $GUESTS; do

@@ -1,5 +1,6 @@
 #!/bin/bash
-# Whole-process speed of `./rewind run` under JVM option sets, alternating in every round. Issue #16.
+# Whole-process speed of `./rewind run` under JVM option sets, alternating in every round (every second round in
+# reverse order). Issue #16.
 #
 # Usage: releng/bench/jvmopts.sh [--runs N] [--elf "E1 E2 ..."] [--scale K] [--variant 'NAME=OPTS'] ...
 #   Every --variant is one set of JVM options, given to the launcher as REWIND_JAVA_OPTS (after the launcher's own
@@ -54,7 +55,9 @@ printf '%-28s %-12s %8s %8s %8s %15s\n' elf variant 'wall s' 'cpu s' 'run s' 'cp
 for e in $ELFS; do
     declare -A S=()
     for i in $(seq "$RUNS"); do
-        for v in "${VARIANTS[@]}"; do
+        order=("${VARIANTS[@]}")   # every second round in reverse order: no variant always runs first or last
+        (( i % 2 )) || mapfile -t order < <(printf '%s\n' "${VARIANTS[@]}" | tac)
+        for v in "${order[@]}"; do
             bench_variant "$v" "$REWIND"; name=$VARIANT_NAME
             env "${VARIANT_ENV[@]}" REWIND_JAVA_OPTS="$VARIANT_OPTS" /usr/bin/time -f '%e %U %S' -o "$W/time" \
                 "$VARIANT_LAUNCHER" run "$e" --stats </dev/null >"$W/out" 2>&1

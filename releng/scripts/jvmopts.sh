@@ -1,5 +1,6 @@
 # JVM options for the headless runtime by subcommand. Sourced by ./rewind after it set JDK, JAVA_FEATURE, RUNTIME,
 # SUB (the subcommand) and JVM_OPTS; appends to JVM_OPTS. Figures: releng/bench/jvmopts.sh and releng/bench/README.md.
+# rewind_jvm_opts ARGS...: the command line's arguments (run's guest ELF decides one option below).
 #   REWIND_JVM_DEFAULTS=0  none of the options below (the JVM's own defaults)
 #   REWIND_AOT=0           no AOT cache (see below)
 rewind_jvm_opts() {
@@ -49,6 +50,19 @@ rewind_jvm_opts() {
   if [ "$SUB" = run ] && [ "${REWIND_RUN_DIRECTIVES:-1}" != 0 ] && [ -f "$ROOT/releng/scripts/run-directives.json" ]; then
     JVM_OPTS+=(-XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput
       "-XX:CompilerDirectivesFile=$ROOT/releng/scripts/run-directives.json")
+  fi
+  # run, RV64 guests: C2 spills to the stack only, not to XMM registers (-XX:-UseFPUForSpilling; it changes register
+  # allocation only, not what the code computes). The translated regions keep a guest's 31 registers in long locals and
+  # C2 spills many of them (~4% of the regions' x86 instructions were XMM moves on work-mix-rv64). PlainRun, JVM
+  # defaults with / without, cpu-mips medians of 4 alternating rounds (SCALE=5 guests, CoreMark-25k, load 5-7):
+  # bench +13%, work-fsm +8%, work-mem +4%, work-calls +3%, work-crc +2%, work-matmul +2%, work-list even, work-mix -2%,
+  # CoreMark -0.5% (+6% in another 3-round run); RV32 was mixed (work-list/-fsm/-crc/-mix/bench +3..5%, work-calls -4%,
+  # CoreMark -3%, -5% in another run), so RV32 guests keep the default. The guest's class is read from the first ELF argument (byte 4
+  # of its header). REWIND_RUN_SPILL=0: off. Whole process, process CPU s without / with (3 rounds, load 4-7): bench-rv64
+  # 4.87 / 4.40, work-fsm 2.91 / 2.69, CoreMark 9.33 / 8.99, the rest even (work-mix 4.41 / 4.34 in 6 rounds); C2
+  # emits ~20% less code for the regions (releng/bench/README.md).
+  if [ "$SUB" = run ] && [ "${REWIND_RUN_SPILL:-1}" != 0 ] && [ "$(rewind_elf_class "$@")" = 2 ]; then
+    JVM_OPTS+=(-XX:-UseFPUForSpilling)
   fi
   # dap: JVM messages never go to standard output (the DAP stream), with or without a cache
   [ "$SUB" = dap ] && JVM_OPTS+=(-Xlog:disable -Xlog:all=warning:stderr)
@@ -107,4 +121,15 @@ rewind_jvm_opts() {
       fi
     fi
   fi
+}
+
+# rewind_elf_class ARGS...: the ELF class (1: 32-bit, 2: 64-bit) of the first argument that is an ELF file, or nothing
+rewind_elf_class() {
+  local a
+  for a in "$@"; do
+    if [ -f "$a" ] && [ "$(od -An -c -N4 "$a" 2>/dev/null | tr -d ' ')" = '177ELF' ]; then
+      od -An -tu1 -j4 -N1 "$a" | tr -d ' '
+      return
+    fi
+  done
 }
