@@ -46,22 +46,25 @@ final class ExitHeat {
     /** Instructions a region may copy from its hot exits on (beyond {@link JitControl#MAX_COPIED}). */
     static final int HOT_COPIED = Integer.getInteger("rewind.jit.hotCopied", 64);
 
-    /** The exits of the sample that ended last, by pc (and the instructions run: {@link #ran}). */
+    /**
+     * The exits of the sample that the last {@link #exited} call ended, by pc (and the instructions run: {@link #ran}),
+     * and whose it was; empty and null after a call that ended none.
+     */
     private Map<Long, long[]> last = Map.of();
     private JitCode lastOf;
 
-    /** Whether the sample that ended last was j's. */
+    /** Whether the last {@link #exited} call ended j's sample (true for that one call only). */
     boolean sampled(JitCode j) {
         return lastOf == j;
     }
 
-    /** Times the last finished sample left to pc. */
+    /** Times the sample the last call ended left to pc. */
     long exits(long pc) {
         long[] c = last.get(pc);
         return c == null ? 0 : c[0];
     }
 
-    /** Instructions the regions of the last finished sample ran. */
+    /** Instructions the regions of the sample the last call ended ran. */
     long ran() {
         return exits(RAN);
     }
@@ -87,6 +90,8 @@ final class ExitHeat {
      * null.
      */
     Set<Long> exited(JitCode j, long pc, long ran, int e, CodeCache code) {
+        last = Map.of();
+        lastOf = null;
         Map<Long, long[]> m = sampling.get(j);
         if (m == null) {
             if (e >= END) {

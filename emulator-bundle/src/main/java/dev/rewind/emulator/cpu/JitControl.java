@@ -110,7 +110,7 @@ final class JitControl {
         }
         java.util.Set<Long> hot = heat.exited(j, pc, ran, e, code);
         Block head = j.blocks[0];
-        Block[] whole = e >= ExitHeat.END ? shorts.leavesToCut(j, heat) : null;
+        Block[] whole = heat.sampled(j) ? shorts.leavesToCut(j, heat) : null;   // once, as j's sample ends
         if ((hot != null || whole != null) && head.jit == j && head.valid) {
             j.kill();
             compile(head, whole != null ? whole : j.blocks);

@@ -26,10 +26,14 @@ final class MemGroups {
      * register; =false: none (A/B measurements).
      */
     static final String MODE64 = System.getProperty("rewind.jit.memGroups64", "sp");
+    /** RV64 groups through any base register ({@link #MODE64} true). */
+    private static final boolean ANY64 = "true".equals(MODE64);
+    /** RV64 groups at least through sp ({@link #MODE64} sp or true). */
+    private static final boolean SP64 = ANY64 || "sp".equals(MODE64);
 
     /** Whether accesses through base register r1 may form groups on this XLEN. */
     static boolean applies(boolean rv32, int r1) {
-        return GROUPS && (rv32 || "true".equals(MODE64) || "sp".equals(MODE64) && r1 == 2);
+        return GROUPS && (rv32 || ANY64 || SP64 && r1 == 2);
     }
 
     /** The widest group: any span below a page works; memcpy/memset unrolls are 16-64 bytes. */
@@ -85,7 +89,7 @@ final class MemGroups {
         int n = b.length();
         Groups gr = new Groups(k, n);
         g.groups = gr;
-        if (!GROUPS || b.probes() != null || !(g.rv32 || !"false".equals(MODE64))) {
+        if (!GROUPS || b.probes() != null || !(g.rv32 || SP64)) {
             return gr;
         }
         int[] open = new int[128];
