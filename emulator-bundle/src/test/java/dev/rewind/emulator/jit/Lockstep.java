@@ -58,6 +58,13 @@ final class Lockstep {
         assertThat(jit.translationCounts()[2]).as("failed translations").isZero();
     }
 
+    /**
+     * The end of the lockstep tests' looping programs (e.g. {@link #loopRunsToExit}'s): x5 (t0) counts the loop's
+     * rounds down (the loop starts at label {@code loop}), then the test finisher's exit (0x5555 at 0x100000).
+     */
+    static final String LOOP_EXIT = "addi t0,t0,-1\nbge zero,t0,done\njal zero,loop\ndone:\n"
+            + "lui t6,0x100\nlui t5,0x5\naddi t5,t5,0x555\nsw t5,0(t6)\n";
+
     /** Boots one of the two machines of a lockstep run: translated or not, writing to {@code console}. */
     interface Boot {
         Machine boot(boolean jit, CollectingConsole console);
