@@ -60,6 +60,8 @@ final class Gen {
     final PageCache caches;
     /** Registers kept in the hart's array, not in locals ({@link ColdRegs}); index 0..32. */
     final boolean[] cold;
+    /** Tag tables (and RAM's array) read from the class's constants, not locals ({@link MemEntry#bind}); 0: none. */
+    int bind;
 
     Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size) {
         this.mv = mv;
