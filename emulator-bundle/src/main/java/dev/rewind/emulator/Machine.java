@@ -267,6 +267,16 @@ public final class Machine {
         interp.setSparseBudgetChecks(on);
     }
 
+    /**
+     * Translated regions made from now on are bound to this machine's memory (its tag tables and RAM array are
+     * constants of their classes: faster loops, but classes of this machine only) or shared with the JVM's other
+     * machines (default bound; {@code -Drewind.jit.bind=false}: shared). Execution and state hashes are identical
+     * either way.
+     */
+    public void setBoundTranslation(boolean on) {
+        interp.setBoundTranslation(on);
+    }
+
     /** Translator counters: regions translated, blocks covered, failed translations, regions on several pages. */
     public long[] translationCounts() {
         return interp.translationCounts();

@@ -65,6 +65,14 @@ public final class Interpreter {
         jit.sparse(on);
     }
 
+    /**
+     * Regions translated from now on bound to this machine's memory (classes of this machine only), or shared with the
+     * JVM's other machines; execution is the same either way.
+     */
+    public void setBoundTranslation(boolean on) {
+        jit.bind(on);
+    }
+
     public boolean translationEnabled() {
         return jit.enabled;
     }
