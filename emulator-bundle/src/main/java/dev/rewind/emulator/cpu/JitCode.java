@@ -168,6 +168,16 @@ public abstract class JitCode {
         }
     }
 
+    /**
+     * A region bound to RAM's array ({@code Translator.BIND_RAM}) found that the machine's array is no longer the one
+     * it was bound to (RAM grew): dies ({@link #kill}: its blocks are translated again, bound to the new array, at their
+     * next entry) and returns 0, having run nothing (the slice loop runs the block in the interpreter).
+     */
+    final long stale() {
+        kill();
+        return 0;
+    }
+
     /** The pc of the block whose heat triggered the translation. */
     public final long pc() {
         return blocks[0].pc;

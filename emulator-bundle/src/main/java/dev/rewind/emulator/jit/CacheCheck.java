@@ -104,7 +104,7 @@ final class CacheCheck {
     private static void inArray(Gen g, int len, Label slow) {
         MethodVisitor mv = g.mv;
         mv.visitVarInsn(ILOAD, PO);
-        mv.visitVarInsn(ALOAD, PG);
+        MemEntry.ram(g);
         mv.visitInsn(ARRAYLENGTH);
         if (len > 1) {
             g.iconst(len - 1);

@@ -62,9 +62,9 @@ final class MemEmit {
             g.iconst(12);
             mv.visitInsn(IUSHR);
             mv.visitVarInsn(ISTORE, PI);
-            mv.visitVarInsn(ALOAD, tagsSlot);
+            MemEntry.tags(g, tagsSlot);
             mv.visitVarInsn(ILOAD, PI);
-            mask(mv, tagsSlot);
+            mask(g, tagsSlot);
             mv.visitInsn(IALOAD);
             if (len == 1) {
                 mv.visitVarInsn(ILOAD, PI);
@@ -86,11 +86,11 @@ final class MemEmit {
         }
         g.iconst(12);
         mv.visitInsn(LUSHR);                        // q
-        mv.visitVarInsn(ALOAD, tagsSlot);
+        MemEntry.tags(g, tagsSlot);
         mv.visitVarInsn(ILOAD, PO);
         g.iconst(12);
         mv.visitInsn(IUSHR);                        // p's low 20 bits
-        mask(mv, tagsSlot);
+        mask(g, tagsSlot);
         mv.visitInsn(IALOAD);
         mv.visitInsn(I2L);
         mv.visitInsn(LCMP);
@@ -101,8 +101,9 @@ final class MemEmit {
      * {@code index & (tags.length - 1)}: C2 folds the array's range check of this index into {@code tags.length > 0}
      * (BoolNode's {@code (x & (m - 1)) u< m}), which it checks once for all accesses to the table.
      */
-    static void mask(MethodVisitor mv, int tagsSlot) {
-        mv.visitVarInsn(ALOAD, tagsSlot);
+    static void mask(Gen g, int tagsSlot) {
+        MethodVisitor mv = g.mv;
+        MemEntry.tags(g, tagsSlot);
         mv.visitInsn(ARRAYLENGTH);
         mv.visitInsn(ICONST_M1);
         mv.visitInsn(IADD);
@@ -124,7 +125,7 @@ final class MemEmit {
         int len = len(op);
         switch (len) {
             case 1 -> {
-                mv.visitVarInsn(ALOAD, PG);
+                MemEntry.ram(g);
                 pageOffset(g, po, delta);
                 mv.visitInsn(BALOAD);
                 if (op == Op.LBU) {
@@ -135,7 +136,7 @@ final class MemEmit {
             }
             case 2 -> {
                 mv.visitFieldInsn(GETSTATIC, MEM, "I16", D_VH);
-                mv.visitVarInsn(ALOAD, PG);
+                MemEntry.ram(g);
                 pageOffset(g, po, delta);
                 mv.visitMethodInsn(INVOKEVIRTUAL, VH, "get", "([BI)S", false);
                 if (op == Op.LHU) {
@@ -146,7 +147,7 @@ final class MemEmit {
             }
             case 4 -> {
                 mv.visitFieldInsn(GETSTATIC, MEM, "I32", D_VH);
-                mv.visitVarInsn(ALOAD, PG);
+                MemEntry.ram(g);
                 pageOffset(g, po, delta);
                 mv.visitMethodInsn(INVOKEVIRTUAL, VH, "get", "([BI)I", false);
                 mv.visitInsn(I2L);
@@ -157,7 +158,7 @@ final class MemEmit {
             }
             default -> {
                 mv.visitFieldInsn(GETSTATIC, MEM, "I64", D_VH);
-                mv.visitVarInsn(ALOAD, PG);
+                MemEntry.ram(g);
                 pageOffset(g, po, delta);
                 mv.visitMethodInsn(INVOKEVIRTUAL, VH, "get", "([BI)J", false);
             }
@@ -170,7 +171,7 @@ final class MemEmit {
         int len = len(op);
         switch (len) {
             case 1 -> {
-                mv.visitVarInsn(ALOAD, PG);
+                MemEntry.ram(g);
                 pageOffset(g, po, delta);
                 g.loadReg(r2);
                 mv.visitInsn(L2I);
@@ -178,7 +179,7 @@ final class MemEmit {
             }
             case 2 -> {
                 mv.visitFieldInsn(GETSTATIC, MEM, "I16", D_VH);
-                mv.visitVarInsn(ALOAD, PG);
+                MemEntry.ram(g);
                 pageOffset(g, po, delta);
                 g.loadReg(r2);
                 mv.visitInsn(L2I);
@@ -187,7 +188,7 @@ final class MemEmit {
             }
             case 4 -> {
                 mv.visitFieldInsn(GETSTATIC, MEM, "I32", D_VH);
-                mv.visitVarInsn(ALOAD, PG);
+                MemEntry.ram(g);
                 pageOffset(g, po, delta);
                 g.loadReg(r2);
                 mv.visitInsn(L2I);
@@ -195,7 +196,7 @@ final class MemEmit {
             }
             default -> {
                 mv.visitFieldInsn(GETSTATIC, MEM, "I64", D_VH);
-                mv.visitVarInsn(ALOAD, PG);
+                MemEntry.ram(g);
                 pageOffset(g, po, delta);
                 g.loadReg(r2);
                 mv.visitMethodInsn(INVOKEVIRTUAL, VH, "set", "([BIJ)V", false);

@@ -7,7 +7,10 @@ import static dev.rewind.emulator.jit.MemEmit.VH;
 import static org.objectweb.asm.Opcodes.*;
 
 import dev.rewind.emulator.isa.Op;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
 
 /**
  * A region's entry for its loads and stores ({@link MemEmit}): the RAM array and tag tables in locals, and the
@@ -20,28 +23,105 @@ final class MemEntry {
     /** {@link #entryChecks} (on unless {@code -Drewind.jit.entryChecks=false}: A/B with the same classes). */
     private static final boolean ENTRY_CHECKS = !"false".equals(System.getProperty("rewind.jit.entryChecks"));
 
+    /** {@link Gen#bind}: the tag tables are the class's constants {@code LT} and {@code ST}. */
+    static final int TABLES = 1;
+    /** {@link Gen#bind}: RAM's array is the class's constant {@code RAM} (an entry guard checks it is current). */
+    static final int RAM = 2;
+    private static final String REGION = CPU + "JitRegion";
+
     /**
      * The region's entry: RAM in PG, the load and store tag tables in LP and SP (see {@code PhysicalMemory}'s class
      * comment), then {@link #entryChecks}. RAM's array is the same for the whole run: the interpreter calls
      * {@code PhysicalMemory.settle} before it runs a region, and a write past the array (a slow-path store, an atomic,
-     * a device) goes to a page of its own, on the slow path, until the next settle grows the array.
+     * a device) goes to a page of its own, on the slow path, until the next settle grows the array. A bound region
+     * ({@link #bind}) reads the tables (and RAM's array) from its class instead; one bound to RAM leaves at once,
+     * having run nothing, when the machine's array is no longer the one it was bound to ({@code JitCode.stale}).
      */
     static void locals(Gen g) {
         MethodVisitor mv = g.mv;
-        mv.visitVarInsn(ALOAD, THIS);
-        mv.visitFieldInsn(GETFIELD, JITCODE, "mem", "L" + MEM + ";");
-        mv.visitFieldInsn(GETFIELD, MEM, "ram", "[B");
-        mv.visitVarInsn(ASTORE, PG);
+        if ((g.bind & RAM) != 0) {
+            Label current = new Label();
+            mv.visitVarInsn(ALOAD, THIS);
+            mv.visitFieldInsn(GETFIELD, JITCODE, "mem", "L" + MEM + ";");
+            mv.visitFieldInsn(GETFIELD, MEM, "ram", "[B");
+            mv.visitFieldInsn(GETSTATIC, REGION, "RAM", "[B");
+            mv.visitJumpInsn(IF_ACMPEQ, current);
+            mv.visitVarInsn(ALOAD, THIS);
+            mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "stale", "()J", false);
+            mv.visitInsn(LRETURN);
+            mv.visitLabel(current);
+        } else {
+            mv.visitVarInsn(ALOAD, THIS);
+            mv.visitFieldInsn(GETFIELD, JITCODE, "mem", "L" + MEM + ";");
+            mv.visitFieldInsn(GETFIELD, MEM, "ram", "[B");
+            mv.visitVarInsn(ASTORE, PG);
+        }
         g.caches.reset(g);   // page caches start empty (PageCache)
-        mv.visitVarInsn(ALOAD, THIS);
-        mv.visitFieldInsn(GETFIELD, JITCODE, "lt", "[I");
-        mv.visitVarInsn(ASTORE, LP);
-        mv.visitVarInsn(ALOAD, THIS);
-        mv.visitFieldInsn(GETFIELD, JITCODE, "st", "[I");
-        mv.visitVarInsn(ASTORE, SP);
+        if ((g.bind & TABLES) == 0) {
+            mv.visitVarInsn(ALOAD, THIS);
+            mv.visitFieldInsn(GETFIELD, JITCODE, "lt", "[I");
+            mv.visitVarInsn(ASTORE, LP);
+            mv.visitVarInsn(ALOAD, THIS);
+            mv.visitFieldInsn(GETFIELD, JITCODE, "st", "[I");
+            mv.visitVarInsn(ASTORE, SP);
+        }
         if (ENTRY_CHECKS && !chases(g)) {
             entryChecks(g);
         }
+    }
+
+    /**
+     * Pushes the load (slot LP) or store (SP) tag table: the local, or the bound class's constant. A constant array
+     * ({@code static final}, set from the class data in {@code <clinit>}) is a constant to C2: its length folds, so the
+     * masked index has a constant mask, its range check goes, and the table's address is an immediate (no register,
+     * no length reloaded in loops).
+     */
+    static void tags(Gen g, int slot) {
+        if ((g.bind & TABLES) != 0) {
+            g.mv.visitFieldInsn(GETSTATIC, REGION, slot == LP ? "LT" : "ST", "[I");
+        } else {
+            g.mv.visitVarInsn(ALOAD, slot);
+        }
+    }
+
+    /** Pushes RAM's array: the local PG, or the bound class's constant ({@link #tags}). */
+    static void ram(Gen g) {
+        if ((g.bind & RAM) != 0) {
+            g.mv.visitFieldInsn(GETSTATIC, REGION, "RAM", "[B");
+        } else {
+            g.mv.visitVarInsn(ALOAD, PG);
+        }
+    }
+
+    /**
+     * A bound class's constants ({@code bind}: {@link #TABLES}, {@link #RAM}): {@code static final} fields set in
+     * {@code <clinit>} from the class data, a list (load tags, store tags[, RAM's array]) given when the class is
+     * defined ({@code Lookup.defineHiddenClassWithClassData}). Nothing when {@code bind} is 0.
+     */
+    static void bind(ClassWriter cw, int bind) {
+        if (bind == 0) {
+            return;
+        }
+        MethodVisitor c = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+        c.visitCode();
+        String[] names = {"LT", "ST", "RAM"};
+        String[] types = {"[I", "[I", "[B"};
+        for (int i = 0; i < ((bind & RAM) != 0 ? 3 : 2); i++) {
+            cw.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE, names[i], types[i], null, null).visitEnd();
+            c.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup",
+                    "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
+            c.visitLdcInsn("_");
+            c.visitLdcInsn(Type.getType(types[i]));
+            c.visitLdcInsn(i);
+            c.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "classDataAt",
+                    "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)Ljava/lang/Object;",
+                    false);
+            c.visitTypeInsn(CHECKCAST, types[i]);
+            c.visitFieldInsn(PUTSTATIC, REGION, names[i], types[i]);
+        }
+        c.visitInsn(RETURN);
+        c.visitMaxs(0, 0);
+        c.visitEnd();
     }
 
     /**
@@ -89,17 +169,17 @@ final class MemEntry {
                 }
             }
         }
-        for (int k = 0; k < 2; k++) {
+        for (int k = 0; k < 2 && (g.bind & TABLES) == 0; k++) {
             if (tables[k] && !g.caches.covers(g.blocks, k == 1)) {
                 int t = k == 0 ? LP : SP;
                 mv.visitVarInsn(ALOAD, t);
                 g.iconst(0);
-                MemEmit.mask(mv, t);
+                MemEmit.mask(g, t);
                 mv.visitInsn(IALOAD);
                 mv.visitInsn(POP);
             }
         }
-        for (int len = 2; len <= 8; len *= 2) {
+        for (int len = 2; len <= 8 && (g.bind & RAM) == 0; len *= 2) {
             if (widths[len]) {
                 String d = len == 2 ? "S" : len == 4 ? "I" : "J";
                 mv.visitFieldInsn(GETSTATIC, MEM, "I" + 8 * len, D_VH);

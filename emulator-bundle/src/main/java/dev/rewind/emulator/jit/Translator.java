@@ -80,6 +80,29 @@ public final class Translator {
      * ({@link BudgetPlan}), for machines whose slices are long (one hart).
      */
     public static Result translate(List<BlockSpec> blocks, int xlen, long ramBase, long ramSize, boolean sparse) {
+        return translate(blocks, xlen, ramBase, ramSize, sparse, 0);
+    }
+
+    /** Binding: the tag tables as the class's constants (define it with its class data: {@link #classData}). */
+    public static final int BIND_TABLES = MemEntry.TABLES;
+    /** Binding: RAM's array too (with {@link #BIND_TABLES}). */
+    public static final int BIND_RAM = MemEntry.RAM;
+
+    /**
+     * The class data a class translated with {@code bind} (0, or {@link #BIND_TABLES} and maybe {@link #BIND_RAM})
+     * must be defined with: the load and store tag tables and RAM's flat array of the one machine it runs on.
+     */
+    public static List<Object> classData(int bind, int[] loadTags, int[] storeTags, byte[] ram) {
+        return (bind & BIND_RAM) != 0 ? List.of(loadTags, storeTags, ram) : List.of(loadTags, storeTags);
+    }
+
+    /**
+     * As {@link #translate(List, int, long, long, boolean)}; {@code bind} (0, or {@link #BIND_TABLES} and maybe
+     * {@link #BIND_RAM}): the class reads the tag tables (and RAM's array) as constants of its own, set from its
+     * class data ({@link #classData}): such a class belongs to one machine.
+     */
+    public static Result translate(List<BlockSpec> blocks, int xlen, long ramBase, long ramSize, boolean sparse,
+            int bind) {
         if (blocks.isEmpty()) {
             throw new IllegalArgumentException("empty region");
         }
@@ -106,6 +129,8 @@ public final class Translator {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "(" + D_HART + "JJ)J", null, null);
         mv.visitCode();
         Gen g = new Gen(mv, blocks, xlen, ramBase, ramSize);
+        g.bind = bind;
+        MemEntry.bind(cw, bind);
         boolean[] used = new boolean[32];
         boolean[] written = new boolean[32];
         for (BlockSpec b : blocks) {

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Machines of one JVM share translated classes ({@link TranslationCache}): a second machine running the same
  * guest takes every region from the cache and runs exactly as the interpreter does; guests that differ in
  * what the translator bakes in (instruction bytes at the same addresses, xlen, RAM size) never get another's
- * class. These tests need the default {@code rewind.jit.shared} (on); each starts from an empty cache.
+ * class. These tests need the default {@code rewind.jit.shared} (on); each starts from an empty cache. Their machines
+ * share classes ({@code setBoundTranslation(false)}: bound ones are never shared, see {@code BoundTranslationTest}).
  */
 class SharedTranslationTest {
 
@@ -51,6 +52,7 @@ class SharedTranslationTest {
             out[i] = ConsoleSink.collecting();
             m[i] = new Machine(cfg, out[i], InputSource.of("typed\n".getBytes(), 20_000, 5_000));
             m[i].setTranslation(i > 0, 3);
+            m[i].setBoundTranslation(false);
             m[i].load(img);
         }
         long[] before = cache.counts();
@@ -160,6 +162,7 @@ class SharedTranslationTest {
     static Machine boot(MachineConfig cfg, String program, boolean jit) {
         Machine m = new Machine(cfg, ConsoleSink.discard(), InputSource.none());
         m.setTranslation(jit, 0);
+        m.setBoundTranslation(false);
         byte[] code = new Assembler(cfg.xlen()).assemble(program, RAM);
         m.writeMemory(RAM, code, 0, code.length);
         for (long d : DATA) {
