@@ -23,6 +23,9 @@ final class MemEntry {
     /** {@link #entryChecks} (on unless {@code -Drewind.jit.entryChecks=false}: A/B with the same classes). */
     private static final boolean ENTRY_CHECKS = !"false".equals(System.getProperty("rewind.jit.entryChecks"));
 
+    /** Experiment: bind regions that chase pointers ({@link #chases}) too. */
+    static final boolean BIND_CHASE = Boolean.getBoolean("rewind.jit.bindChase");
+
     /** {@link Gen#bind}: the tag tables are the class's constants {@code LT} and {@code ST}. */
     static final int TABLES = 1;
     /** {@link Gen#bind}: RAM's array is the class's constant {@code RAM} (an entry guard checks it is current). */
@@ -39,6 +42,10 @@ final class MemEntry {
      */
     static void locals(Gen g) {
         MethodVisitor mv = g.mv;
+        boolean chases = chases(g);
+        if (chases && !BIND_CHASE) {
+            g.bind = 0;
+        }
         if ((g.bind & RAM) != 0) {
             Label current = new Label();
             mv.visitVarInsn(ALOAD, THIS);
@@ -65,7 +72,7 @@ final class MemEntry {
             mv.visitFieldInsn(GETFIELD, JITCODE, "st", "[I");
             mv.visitVarInsn(ASTORE, SP);
         }
-        if (ENTRY_CHECKS && !chases(g)) {
+        if (ENTRY_CHECKS && !chases) {
             entryChecks(g);
         }
     }
