@@ -270,8 +270,8 @@ public final class Machine {
     /**
      * Translated regions made from now on are bound to this machine's memory (its tag tables and RAM array are
      * constants of their classes: faster loops, but classes of this machine only) or shared with the JVM's other
-     * machines (default bound; {@code -Drewind.jit.bind=false}: shared). Execution and state hashes are identical
-     * either way.
+     * machines (default: bound on one-hart machines; {@code -Drewind.jit.bind=false}: shared). Execution and state
+     * hashes are identical either way.
      */
     public void setBoundTranslation(boolean on) {
         interp.setBoundTranslation(on);

@@ -69,7 +69,7 @@ final class JitControl {
     /**
      * Regions bound to this machine's tag tables and RAM array ({@code Translator.BIND_TABLES}, {@code BIND_RAM}): C2
      * takes them as constants (no register, no length reloaded in loops). Such classes belong to this machine: never
-     * in the JVM-wide cache. {@code -Drewind.jit.bind=false}: none (shared classes, A/B);
+     * in the JVM-wide cache ({@link #bind(boolean)}). {@code -Drewind.jit.bind=false}: none (shared classes, A/B);
      * {@code -Drewind.jit.bindRam=false}: the tables only.
      */
     static final boolean BIND = !"false".equals(System.getProperty("rewind.jit.bind"));
@@ -147,12 +147,15 @@ final class JitControl {
         this.xlen = xlen;
         this.base = mem.base();
         this.size = mem.size();
-        bind(BIND);
+        bind(BIND && oneHart);
     }
 
     /**
      * Regions translated from now on bound to this machine's tag tables and RAM array (classes of this machine only),
-     * or shared JVM-wide (off). Execution is the same either way.
+     * or shared JVM-wide (off). Execution is the same either way. On by default on one-hart machines (long slices,
+     * long runs: `rewind run`, CoreMark: +13..21% in-process); multi-hart machines share by default: a fresh machine
+     * then runs classes HotSpot compiled for an earlier one (time travel's 4-hart recording bench, 1e8 instructions
+     * on fresh machines: bench-mt 76 -> 323 ms bound, all warm-up).
      */
     void bind(boolean on) {
         bind = on ? Translator.BIND_TABLES | (BIND_RAM ? Translator.BIND_RAM : 0) : 0;

@@ -8,6 +8,8 @@ import dev.rewind.emulator.RunResult;
 import dev.rewind.emulator.StopReason;
 import dev.rewind.emulator.device.ConsoleSink;
 import dev.rewind.emulator.device.InputSource;
+import dev.rewind.emulator.elf.ElfImage;
+import dev.rewind.emulator.elf.ElfLoader;
 import dev.rewind.emulator.isa.Assembler;
 import dev.rewind.emulator.mem.PhysicalMemory;
 import java.lang.ref.WeakReference;
@@ -18,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Regions bound to their machine's memory ({@link Machine#setBoundTranslation}, the default): a class reads one
+ * Regions bound to their machine's memory ({@link Machine#setBoundTranslation}, the default on one-hart machines): a class reads one
  * machine's tag tables and RAM array as constants, so it must never run on another machine (which would read the first
  * one's memory), and it must not keep a dead machine's RAM alive (no JVM-wide cache holds it).
  */
@@ -67,6 +69,33 @@ class BoundTranslationTest {
         if (jvm != null) {
             assertThat(jvm.counts()).as("the JVM-wide cache, neither asked nor filled").isEqualTo(before);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"atomics-rv64", "demo-rv32"})
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void boundRegionsOnFourHartsRunLikeTheInterpreter(String name) throws Exception {
+        ElfImage img = ElfLoader.parse(SharedTranslationTest.GUEST.resolve(name + ".elf"));
+        MachineConfig cfg = MachineConfig.defaults(img.xlen()).withHarts(4).withQuantum(13);
+        Machine[] m = new Machine[2];
+        for (int i = 0; i < 2; i++) {
+            m[i] = new Machine(cfg, ConsoleSink.discard(), InputSource.of("typed\n".getBytes(), 20_000, 5_000));
+            m[i].setTranslation(i > 0, 3);
+            m[i].setBoundTranslation(true);
+            m[i].load(img);
+        }
+        long chunk = 1;
+        for (int point = 1; ; point++) {
+            RunResult ref = m[0].run(chunk);
+            assertThat(m[1].run(chunk)).as("point %d", point).isEqualTo(ref);
+            assertThat(m[1].stateHash()).as("hash at %d", ref.time()).isEqualTo(m[0].stateHash());
+            if (ref.reason() != StopReason.LIMIT_REACHED || ref.time() > 3_000_000) {
+                break;
+            }
+            chunk = Math.min(chunk * 3 + 17 + point % 7, 999_983);
+        }
+        assertThat(m[1].translationCounts()[0]).as("regions").isPositive();
+        assertThat(m[1].translationCounts()[2]).as("failed translations").isZero();
     }
 
     @Test
