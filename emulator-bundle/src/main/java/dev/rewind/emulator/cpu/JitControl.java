@@ -66,23 +66,8 @@ final class JitControl {
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();
     /** The JVM-wide class cache, null when sharing is off ({@code -Drewind.jit.shared=false}). */
     private final TranslationCache shared = TranslationCache.jvmWide();
-    /**
-     * Regions bound to this machine's tag tables and RAM array ({@code Translator.BIND_TABLES}, {@code BIND_RAM}): C2
-     * takes them as constants (no register, no length reloaded in loops). Such classes belong to this machine: never
-     * in the JVM-wide cache ({@link #bind(boolean)}). {@code -Drewind.jit.bind=false}: none (shared classes, A/B);
-     * {@code -Drewind.jit.bindRam=false}: the tables only.
-     */
-    static final boolean BIND = !"false".equals(System.getProperty("rewind.jit.bind"));
-    static final boolean BIND_RAM = !"false".equals(System.getProperty("rewind.jit.bindRam"));
-    private int bind;
-    /**
-     * This machine's bound classes, by the keys of the JVM-wide cache (a region translated again, after a restore or
-     * a re-formation, takes its class and C2's code of it); emptied when RAM's array changes ({@link #ownRam}). Dies
-     * with the machine.
-     */
-    private final TranslationCache own = new TranslationCache(TranslationCache.DEFAULT_CAPACITY);
-    /** The RAM array the classes in {@link #own} are bound to ({@code Translator.BIND_RAM}). */
-    private byte[] ownRam;
+    /** Regions bound to this machine's memory ({@link BoundClasses}; by default on one-hart machines). */
+    private final BoundClasses bound;
     boolean enabled = DEFAULT_ENABLED;
     /** Trip counts ({@code -Drewind.jit.trips=true}, diagnostics), else null. */
     final TripStats trips = TripStats.ON ? new TripStats() : null;
@@ -147,7 +132,7 @@ final class JitControl {
         this.xlen = xlen;
         this.base = mem.base();
         this.size = mem.size();
-        bind(BIND && oneHart);
+        this.bound = new BoundClasses(in, BoundClasses.BIND && oneHart);
     }
 
     /**
@@ -158,7 +143,7 @@ final class JitControl {
      * on fresh machines: bench-mt 76 -> 323 ms bound, all warm-up).
      */
     void bind(boolean on) {
-        bind = on ? Translator.BIND_TABLES | (BIND_RAM ? Translator.BIND_RAM : 0) : 0;
+        bound.on(on);
     }
 
     /** Sparse budget checks in the regions translated from now on (one-hart machines; others ignore it). */
@@ -182,14 +167,7 @@ final class JitControl {
             TranslationCache.Key key = null;
             TranslationCache.Translated e = null;
             int limit = shorts.limit(b.pc, region);
-            TranslationCache cache = bind != 0 ? own : shared;
-            if ((bind & Translator.BIND_RAM) != 0) {
-                in.mem.settle();   // bound to the array the region's runs see (the slice loop settles before them)
-                if (in.mem.ram != ownRam) {
-                    own.clear();
-                    ownRam = in.mem.ram;
-                }
-            }
+            TranslationCache cache = bound.cache(shared);
             if (cache != null) {
                 key = TranslationCache.key(specs, xlen, base, size, sparse,
                         limit == Translator.MAX_CODE_BYTES ? 0 : limit);
@@ -240,6 +218,7 @@ final class JitControl {
      */
     private TranslationCache.Translated define(List<BlockSpec> specs, int limit) throws ReflectiveOperationException {
         // (with probes, room left for C2 to inline the callbacks: Translator.CALL_INLINE_BYTES)
+        int bind = bound.mode;
         Translator.Result all = Translator.translate(specs, xlen, base, size, sparse, bind);
         RegionCut.Cut cut = RegionCut.cut(specs, all, p -> Translator.translate(p, xlen, base, size, sparse, bind),
                 RegionCut.PREFIX, limit);
@@ -253,13 +232,7 @@ final class JitControl {
                     + specs.stream().map(x -> " " + Long.toHexString(x.pc()) + "/" + x.length())
                             .reduce("", String::concat));
         }
-        Class<?> c;
-        if (bind == 0) {
-            c = lookup.defineHiddenClass(cut.result().bytes(), true).lookupClass();
-        } else {
-            c = lookup.defineHiddenClassWithClassData(cut.result().bytes(),
-                    Translator.classData(bind, in.lt, in.st, in.mem.ram), true).lookupClass();
-        }
+        Class<?> c = bound.define(lookup, cut.result().bytes());
         MethodHandle ctor = lookup.findConstructor(c, CTOR).asType(CTOR.changeReturnType(JitCode.class));
         return new TranslationCache.Translated(c, ctor, cut.count());
     }
