@@ -98,7 +98,7 @@ final class CacheCheck {
      * RV64 ({@link #RANGE64}): to {@code slow} unless {@code PO u< ram.length - (len - 1)}. For a byte this is the
      * test of the array's own range check, which C2 then drops as dominated (one compare left); a VarHandle's
      * {@code checkIndex(i, length - (len - 1))} compares against a cast of the length and stays (two compares per wide
-     * access: wide RV64 caches measured even, see {@link PageCache#CACHES64}). A hit on an empty cache
+     * access; wide RV64 caches pay on bound regions, see {@link PageCache#CACHES64}). A hit on an empty cache
      * ({@link #EMPTY64}) has a negative PO and goes to the slow path here.
      */
     private static void inArray(Gen g, int len, Label slow) {

@@ -26,21 +26,29 @@ import org.objectweb.asm.MethodVisitor;
  * tags change only in Java code the region calls. The caches hold no page (every access misses: see {@link #check})
  * at the region's entry and again after every call that stays in the region: slow-path loads and stores, atomics
  * ({@link #reset}); a CSR/system instruction, a trap, a cut and the budget leave the region; regions with probes
- * (callbacks) get no caches. Off with -Drewind.jit.pageCache=false (A/B measurements); RV64 for byte accesses only
- * ({@link #BYTES64}), for all with -Drewind.jit.pageCache64=true ({@link #CACHES64}), none with =false.
+ * (callbacks) get no caches. Off with -Drewind.jit.pageCache=false (A/B measurements); RV64 for accesses of every
+ * width ({@link #CACHES64}), for byte accesses only with -Drewind.jit.pageCache64=bytes ({@link #BYTES64}), none
+ * with =false.
  */
 final class PageCache {
     static final boolean CACHES = !"false".equals(System.getProperty("rewind.jit.pageCache"));
     /**
-     * RV64 caches of all widths only with -Drewind.jit.pageCache64=true (by default byte-only blocks, {@link #BYTES64};
-     * =false: none): on the merged engine (region-invariant RAM array and entry checks) wide ones cost
-     * work-matmul-rv64 13-17% and work-mem-rv64 0-3% (PlainRun, 3 alternating rounds, load ~1) in the page-number
-     * form; in the offset form ({@link CacheCheck#RANGE64}) mem, matmul and bench measured even (session 8).
+     * RV64 caches of all widths unless -Drewind.jit.pageCache64=bytes (byte-only blocks, {@link #BYTES64}: the default
+     * before bound regions) or =false (none). Bound regions (tag tables and RAM's array constants of the region class:
+     * fewer live values in C2's loops) made them pay: session 12, PlainRun, shared=false both, same classes,
+     * all widths vs bytes only (medians, load 3.3-7.6): work-matmul-rv64 +24.2%, mem +7.4%, list +3.6%, bench +2.1%,
+     * fsm +0.9%, crc 0.0%, CoreMark-25k-rv64 +0.7%, mix -2.6%, calls -2.6% (bench, mix, fsm, crc, calls 5 reversing
+     * rounds, the others 3). Before bound regions they lost: on the merged engine wide ones cost
+     * work-matmul-rv64 13-17% and work-mem-rv64 0-3% (page-number form); in the offset form ({@link CacheCheck#RANGE64})
+     * mem, matmul and bench measured even (session 8); session 11 (=true vs default): mix -8%, fsm -6%, mem -5%,
+     * matmul -4%, bench +4%.
      */
-    static final boolean CACHES64 = "true".equals(System.getProperty("rewind.jit.pageCache64"));
+    static final boolean CACHES64 = !"bytes".equals(System.getProperty("rewind.jit.pageCache64"))
+            && !"false".equals(System.getProperty("rewind.jit.pageCache64"));
     /**
      * RV64 caches for byte accesses (a block's loads or stores all LB/LBU/SB: byte loops, byte tables) unless
-     * -Drewind.jit.pageCache64=false: work-fsm-rv64 +9% (with sparse budget checks; session 7).
+     * -Drewind.jit.pageCache64=false: work-fsm-rv64 +9% (with sparse budget checks; session 7). With {@link #CACHES64}
+     * (the default) wide accesses are cached too.
      */
     static final boolean BYTES64 = !"false".equals(System.getProperty("rewind.jit.pageCache64"));
 

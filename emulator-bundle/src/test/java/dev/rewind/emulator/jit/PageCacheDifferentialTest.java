@@ -23,11 +23,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * so the watched page is entered from a page cached for 15 rounds: rounds 0x40E and 0x820). Faults go to a handler
  * that skips the instruction. Checked mutations: no crossing term in the hit test (the half crossing into the
  * read-watched bytes is not stopped), a two-page window (likewise). Each case runs twice: with that loop (RV64 caches
- * its wide accesses only with -Drewind.jit.pageCache64=true, PageCache.CACHES64: by default the per-access path; the
- * pom's surefire execution page-cache-64 runs this class again with that flag: checked mutation {@code 4096 - len} to
+ * its wide accesses by default, PageCache.CACHES64; the pom's surefire execution page-cache-64 runs this class again
+ * with -Drewind.jit.pageCache64=bytes, where they take the per-access path: checked mutation {@code 4096 - len} to
  * 4095 in CacheCheck's RV64 hit test), and
- * with its loads and stores as bytes (LBU, LB, SB: RV64's default caches, PageCache.BYTES64; checked mutation: a
- * two-page window in the RV64 hit test).
+ * with its loads and stores as bytes (LBU, LB, SB: cached on RV64 with either setting, PageCache.BYTES64; checked
+ * mutation: a two-page window in the RV64 hit test).
  */
 class PageCacheDifferentialTest {
 

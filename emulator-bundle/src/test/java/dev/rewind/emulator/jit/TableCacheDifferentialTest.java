@@ -30,7 +30,7 @@ class TableCacheDifferentialTest {
     private static final long W = D + 0x9000;
     private static final int ROUNDS = 0x1400;
 
-    /** {@code bytes}: the second table is looked up with lbu (RV64 caches byte accesses only, PageCache.BYTES64). */
+    /** {@code bytes}: the second table is looked up with lbu (cached on RV64 even with -Drewind.jit.pageCache64=bytes, PageCache.BYTES64). */
     static String program(boolean bytes) {
         StringBuilder sb = new StringBuilder(RandomPrograms.HANDLER_CODE);
         sb.append(".zero ").append(RandomPrograms.BODY - RandomPrograms.RAM - 4 * 15).append('\n');
