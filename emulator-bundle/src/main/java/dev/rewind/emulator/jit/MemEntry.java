@@ -43,9 +43,6 @@ final class MemEntry {
     static void locals(Gen g) {
         MethodVisitor mv = g.mv;
         boolean chases = chases(g);
-        if (chases && !BIND_CHASE) {
-            g.bind = 0;
-        }
         if ((g.bind & RAM) != 0) {
             Label current = new Label();
             mv.visitVarInsn(ALOAD, THIS);
@@ -75,6 +72,15 @@ final class MemEntry {
         if (ENTRY_CHECKS && !chases) {
             entryChecks(g);
         }
+    }
+
+    /**
+     * The binding a region gets of the one asked for ({@link #TABLES}, {@link #RAM}): none for a region that chases
+     * pointers ({@link #chases}; bound, work-list-rv32 lost 11%), unless {@link #BIND_CHASE}. Decided before the class's
+     * constants are declared ({@link #bind(ClassWriter, int)}), so such a class has none.
+     */
+    static int binding(Gen g, int asked) {
+        return asked != 0 && !BIND_CHASE && chases(g) ? 0 : asked;
     }
 
     /**

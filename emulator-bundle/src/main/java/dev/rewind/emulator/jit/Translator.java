@@ -129,8 +129,8 @@ public final class Translator {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "(" + D_HART + "JJ)J", null, null);
         mv.visitCode();
         Gen g = new Gen(mv, blocks, xlen, ramBase, ramSize);
-        g.bind = bind;
-        MemEntry.bind(cw, bind);
+        g.bind = MemEntry.binding(g, bind);
+        MemEntry.bind(cw, g.bind);
         boolean[] used = new boolean[32];
         boolean[] written = new boolean[32];
         for (BlockSpec b : blocks) {
