@@ -62,6 +62,14 @@ final class Gen {
     final boolean[] cold;
     /** Tag tables (and RAM's array) read from the class's constants, not locals ({@link MemEntry#bind}); 0: none. */
     int bind;
+    /** RV64 registers in int locals ({@link Narrow}); index 0..32, none on RV32 (all int there). */
+    final boolean[] narrow;
+    /** Whether any register is narrow. */
+    final boolean narrowed;
+    /** Per block: the narrow registers (bits) an entry there checks ({@link Narrow#checks}), or null (none narrow). */
+    final int[] narrowLive;
+    /** Entry stubs still to emit ({@link Narrow#entry}): label, block, target. */
+    final java.util.List<Object[]> narrowStubs = new java.util.ArrayList<>();
 
     Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size) {
         this.mv = mv;
@@ -95,6 +103,23 @@ final class Gen {
         this.grp = PROBES + 2 * slot;
         this.caches = new PageCache(blocks, index, rv32, grp + MemGroups.MAX_GROUPS, this::innerCycles);
         this.cold = ColdRegs.of(blocks, index, rv32, this::innerCycles);
+        this.narrow = Narrow.of(blocks, rv32, cold, this::innerCycles);
+        boolean any = false;
+        for (boolean n : narrow) {
+            any |= n;
+        }
+        this.narrowed = any;
+        this.narrowLive = any ? Narrow.checks(blocks, index, narrow, innerCycles()) : null;
+    }
+
+    /** Whether register r (not cold) lives in an int local: all on RV32, the {@link Narrow} ones on RV64. */
+    boolean intLocal(int r) {
+        return rv32 || narrow[r];
+    }
+
+    /** Whether register r reads as an int without loss: x0, any RV32 register, a narrow RV64 one. */
+    boolean isInt(int r) {
+        return rv32 || Narrow.in(narrow, r);
     }
 
     /** {@link PageCache#cycles} of the region, computed once (page caches and cold registers both ask). */
@@ -162,8 +187,9 @@ final class Gen {
         } else if (cold[r]) {
             ColdRegs.load(this, r, false);
         } else {
-            mv.visitVarInsn(rv32 ? ILOAD : LLOAD, slot(r));
-            if (rv32) {
+            boolean in = intLocal(r);
+            mv.visitVarInsn(in ? ILOAD : LLOAD, slot(r));
+            if (in) {
                 mv.visitInsn(I2L);
             }
         }
@@ -175,7 +201,7 @@ final class Gen {
             mv.visitInsn(ICONST_0);
         } else if (cold[r]) {
             ColdRegs.load(this, r, true);
-        } else if (rv32) {
+        } else if (intLocal(r)) {
             mv.visitVarInsn(ILOAD, slot(r));
         } else {
             mv.visitVarInsn(LLOAD, slot(r));
@@ -204,36 +230,51 @@ final class Gen {
         }
     }
 
-    /** Pops a long into register rd (32 = the x0 sink: discarded; RV32 keeps the low 32 bits). */
+    /**
+     * Pops a long into register rd (32 = the x0 sink: discarded; RV32 and narrow registers keep the low 32 bits, the
+     * whole value for a narrow one: {@link Narrow}).
+     */
     void storeReg(int rd) {
         if (rd == 32 || rd == 0) {
             mv.visitInsn(POP2);
         } else if (cold[rd]) {
             ColdRegs.store(this, rd);
-        } else if (rv32) {
+        } else if (intLocal(rd)) {
             mv.visitInsn(L2I);
             mv.visitVarInsn(ISTORE, slot(rd));
+            clearFlag(rd);
         } else {
             mv.visitVarInsn(LSTORE, slot(rd));
         }
     }
 
-    /** Pops an int into register rd (RV32 only; 32 = the x0 sink: discarded). */
+    /** Pops an int into register rd, sign-extended (32 = the x0 sink: discarded). */
     void storeInt(int rd) {
         if (rd == 32 || rd == 0) {
             mv.visitInsn(POP);
         } else if (cold[rd]) {
             mv.visitInsn(I2L);
             ColdRegs.store(this, rd);
-        } else {
+        } else if (intLocal(rd)) {
             mv.visitVarInsn(ISTORE, slot(rd));
+            clearFlag(rd);
+        } else {
+            mv.visitInsn(I2L);
+            mv.visitVarInsn(LSTORE, slot(rd));
         }
     }
 
-    /** Pushes {@code x[r]} (the hart's array) and stores it in register r's local. */
+    /**
+     * Pushes {@code x[r]} (the hart's array) and stores it in register r's local (a narrow register's: at the region's
+     * entry only, checked, {@link Narrow#fetch}).
+     */
     void fetchReg(int r) {
         if (cold[r]) {
             return;                                 // x[r] is the register
+        }
+        if (narrow[r]) {
+            Narrow.fetch(this, r);
+            return;
         }
         mv.visitVarInsn(ALOAD, X);
         iconst(r);
@@ -241,15 +282,32 @@ final class Gen {
         storeReg(r);
     }
 
-    /** Writes register r's local back to {@code x[r]}. */
+    /** A narrow register was written: its int local holds it ({@link Narrow}). */
+    private void clearFlag(int r) {
+        if (narrow[r]) {
+            mv.visitInsn(ICONST_0);
+            mv.visitVarInsn(ISTORE, Narrow.flag(r));
+        }
+    }
+
+    /** Writes register r's local back to {@code x[r]} (a narrow one unless its flag says x[r] still holds it). */
     void writeBack(int r) {
         if (cold[r]) {
             return;
+        }
+        Label skip = null;
+        if (narrow[r]) {
+            skip = new Label();
+            mv.visitVarInsn(ILOAD, Narrow.flag(r));
+            mv.visitJumpInsn(IFNE, skip);
         }
         mv.visitVarInsn(ALOAD, X);
         iconst(r);
         loadReg(r);
         mv.visitInsn(LASTORE);
+        if (skip != null) {
+            mv.visitLabel(skip);
+        }
     }
 
     /** Masks the long on the stack to the address width. */
