@@ -68,7 +68,7 @@ final class BlockEmit {
                 g.addUsed(n);
                 boolean unsigned = op == Op.BLTU || op == Op.BGEU;
                 // ints: RV32, or RV64 narrow registers and x0 ({@link Narrow}: sign-extended words, same order)
-                boolean ints = g.rv32 || g.isInt(r1) && g.isInt(r2) && (g.narrow[r1] || g.narrow[r2]);
+                boolean ints = g.rv32 || EmitInt.BR && g.isInt(r1) && g.isInt(r2) && (g.narrow[r1] || g.narrow[r2]);
                 if (ints) {
                     // int registers, compared directly (unsigned: both flipped at the sign bit)
                     g.loadInt(r1);

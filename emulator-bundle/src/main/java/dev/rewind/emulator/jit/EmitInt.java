@@ -21,6 +21,9 @@ final class EmitInt {
      * operands are narrow or x0 (on sign-extended 32-bit values they equal their long forms, an unsigned order
      * included); false when not (nothing emitted: {@link Emit}'s long form).
      */
+    static final boolean BR = !"false".equals(System.getProperty("rewind.jit.narrowBr"));
+    static final boolean OPS = !"false".equals(System.getProperty("rewind.jit.narrowOps"));
+
     static boolean insn64(Gen g, int k, int i) {
         BlockSpec b = g.blocks.get(k);
         int w = b.code()[i];
@@ -38,7 +41,7 @@ final class EmitInt {
                     g.isInt(r1) && g.isInt(r2) && (d || g.narrow[r1] || g.narrow[r2]);
             default -> false;
         };
-        return ok && insn(g, k, i);
+        return ok && OPS && insn(g, k, i);
     }
 
     /** Emits instruction i of block k if it is an RV32 op with an int form; false when it is not (nothing emitted). */

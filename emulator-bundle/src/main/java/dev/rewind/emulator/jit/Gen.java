@@ -103,7 +103,7 @@ final class Gen {
         this.grp = PROBES + 2 * slot;
         this.caches = new PageCache(blocks, index, rv32, grp + MemGroups.MAX_GROUPS, this::innerCycles);
         this.cold = ColdRegs.of(blocks, index, rv32, this::innerCycles);
-        this.narrow = Narrow.of(blocks, rv32, cold, this::innerCycles);
+        this.narrow = Narrow.of(blocks, index, rv32, cold, this::innerCycles);
         boolean any = false;
         for (boolean n : narrow) {
             any |= n;

@@ -26,21 +26,35 @@ import org.objectweb.asm.MethodVisitor;
  * is read, and it is a constant 0 (no machine code) wherever a write or a checked entry dominates, i.e. in the loops.
  * A register whose stale wide value only passes through (a temporary the region writes elsewhere) costs no exit.
  * Not for RV32 (all int already), cold registers ({@link ColdRegs}), regions without innermost loops, or regions
- * with plugin probes. {@code -Drewind.jit.narrow=false}: none (A/B).
+ * with plugin probes. Off by default; {@code -Drewind.jit.narrow=true}: on.
  */
 final class Narrow {
     private Narrow() {
     }
 
-    static final boolean ON = !"false".equals(System.getProperty("rewind.jit.narrow"));
+    /** On with {@code -Drewind.jit.narrow=true} (off by default: see the measurements in the notes). */
+    static final boolean ON = Boolean.getBoolean("rewind.jit.narrow");
+    /** Entries into an innermost loop check every narrow register the loop uses ({@code =false}: what they read). */
+    static final boolean GROUP = !"false".equals(System.getProperty("rewind.jit.narrowGroup"));
+    /** Loop counters narrow too ({@code -Drewind.jit.narrowCounters=true}). */
+    static final boolean COUNTERS = Boolean.getBoolean("rewind.jit.narrowCounters");
+    /** Registers an innermost loop uses ({@code -Drewind.jit.narrowMode=hot}) rather than those it carries. */
+    static final boolean HOT = "hot".equals(System.getProperty("rewind.jit.narrowMode"));
 
     /** Prints each translation's narrow registers to standard error ({@code -Drewind.jit.narrowDump=true}). */
     private static final boolean DUMP = Boolean.getBoolean("rewind.jit.narrowDump");
 
     /** Per register field value 0..63: narrow in this region (only registers 1..31). */
-    static boolean[] of(List<BlockSpec> blocks, boolean rv32, boolean[] cold, Supplier<int[]> cycles) {
+    static boolean[] of(List<BlockSpec> blocks, Map<Long, Integer> index, boolean rv32, boolean[] cold,
+            Supplier<int[]> cycles) {
+        return ON ? select(blocks, index, rv32, cold, cycles) : new boolean[64];
+    }
+
+    /** {@link #of}, on or not. */
+    static boolean[] select(List<BlockSpec> blocks, Map<Long, Integer> index, boolean rv32, boolean[] cold,
+            Supplier<int[]> cycles) {
         boolean[] n = new boolean[64];
-        if (!ON || rv32) {
+        if (rv32) {
             return n;
         }
         for (BlockSpec b : blocks) {
@@ -82,23 +96,65 @@ final class Narrow {
                 }
             }
         }
-        // keep those an innermost loop uses, and the narrow registers their writes read (transitively)
+        // keep those an innermost loop carries (written in it and read at the start of one of its blocks: a phi)
+        // or, -Drewind.jit.narrowMode=hot, uses; and the narrow registers their writes' narrowness depends on
         boolean[] keep = new boolean[64];
+        int[] live = liveIn(blocks, index, n);
+        int carried = 0;
+        int written = 0;
+        for (int k = 0; k < blocks.size(); k++) {
+            if (inner[k] != Integer.MAX_VALUE) {
+                carried |= live[k];
+                for (int w : blocks.get(k).code()) {
+                    written |= 1 << (((w >>> 8) & 63) & 31);
+                }
+            }
+        }
         for (int r = 1; r < 32; r++) {
-            keep[r] = n[r] && hot[r];
+            keep[r] = n[r] && (HOT ? hot[r] : (carried & written & 1 << r) != 0);
         }
         changed = true;
         while (changed) {
             changed = false;
             for (BlockSpec b : blocks) {
-                for (int w : b.code()) {
+                for (int i = 0; i < b.length(); i++) {
+                    int w = b.code()[i];
                     int rd = (w >>> 8) & 63;
-                    if (rd > 0 && rd < 32 && keep[rd]) {
+                    if (rd > 0 && rd < 32 && keep[rd] && dependent(b, i)) {
                         for (int r : new int[] {(w >>> 16) & 31, (w >>> 24) & 31}) {
                             if (r != 0 && n[r] && !keep[r]) {
                                 keep[r] = true;
                                 changed = true;
                             }
+                        }
+                    }
+                }
+            }
+        }
+        // not an innermost loop's counter (C2 turns a loop with an int counter into a counted loop, unrolled with
+        // pre- and post-loops: work-list-rv64's hash loop -18%): unless -Drewind.jit.narrowCounters=true
+        if (!COUNTERS) {
+            for (int k = 0; k < blocks.size(); k++) {
+                BlockSpec b = blocks.get(k);
+                int w = b.code()[b.length() - 1];
+                int op = w & 0xFF;
+                if (inner[k] != Integer.MAX_VALUE && !b.exits() && op >= Op.BEQ && op <= Op.BGEU) {
+                    for (int r : new int[] {(w >>> 16) & 31, (w >>> 24) & 31}) {
+                        if (r != 0 && keep[r] && counter(blocks, inner, r)) {
+                            keep[r] = false;
+                        }
+                    }
+                }
+            }
+            changed = true;
+            while (changed) {
+                changed = false;
+                for (BlockSpec b : blocks) {
+                    for (int i = 0; i < b.length(); i++) {
+                        int rd = (b.code()[i] >>> 8) & 63;
+                        if (rd > 0 && rd < 32 && keep[rd] && !narrowDef(b, i, keep)) {
+                            keep[rd] = false;
+                            changed = true;
                         }
                     }
                 }
@@ -114,6 +170,31 @@ final class Narrow {
             System.err.println(sb);
         }
         return n;
+    }
+
+    /** Whether the innermost loops ({@code inner}) write register r only by adding a constant to it (ADDIW r, r). */
+    private static boolean counter(List<BlockSpec> blocks, int[] inner, int r) {
+        for (int k = 0; k < blocks.size(); k++) {
+            if (inner[k] == Integer.MAX_VALUE) {
+                continue;
+            }
+            for (int w : blocks.get(k).code()) {
+                if (((w >>> 8) & 63) == r && ((w & 0xFF) != Op.ADDIW || ((w >>> 16) & 63) != r)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether instruction i of block b writes a narrow value only when its register operands are narrow. */
+    private static boolean dependent(BlockSpec b, int i) {
+        int w = b.code()[i];
+        return switch (w & 0xFF) {
+            case Op.ADDI, Op.XORI, Op.ORI, Op.ANDI, Op.XOR, Op.OR, Op.AND, Op.SRAI, Op.SRA, Op.SRLI ->
+                    !(i == b.length() - 1 && b.exits());
+            default -> false;
+        };
     }
 
     /** Whether n holds register r's value as an int (x0 counts: it reads as 0). */
@@ -248,7 +329,7 @@ final class Narrow {
                 }
             }
         }
-        if (inner != null) {
+        if (inner != null && GROUP) {
             int[] root = new int[nb];
             for (int k = 0; k < nb; k++) {
                 root[k] = k;
