@@ -38,8 +38,12 @@ final class Narrow {
     static final boolean GROUP = !"false".equals(System.getProperty("rewind.jit.narrowGroup"));
     /** Loop counters narrow too ({@code -Drewind.jit.narrowCounters=true}). */
     static final boolean COUNTERS = Boolean.getBoolean("rewind.jit.narrowCounters");
-    /** Registers an innermost loop uses ({@code -Drewind.jit.narrowMode=hot}) rather than those it carries. */
+    /** Registers an innermost loop uses ({@code -Drewind.jit.narrowMode=hot}) rather than those it reads. */
     static final boolean HOT = "hot".equals(System.getProperty("rewind.jit.narrowMode"));
+    /** Loop temporaries that a W op of the loop reads too ({@code -Drewind.jit.narrowTemps=false}: not). */
+    static final boolean TEMPS = !"false".equals(System.getProperty("rewind.jit.narrowTemps"));
+    /** Registers an innermost loop reads and writes ({@code -Drewind.jit.narrowMode=carried}). */
+    static final boolean CARRIED = "carried".equals(System.getProperty("rewind.jit.narrowMode"));
 
     /** Prints each translation's narrow registers to standard error ({@code -Drewind.jit.narrowDump=true}). */
     private static final boolean DUMP = Boolean.getBoolean("rewind.jit.narrowDump");
@@ -96,22 +100,29 @@ final class Narrow {
                 }
             }
         }
-        // keep those an innermost loop carries (written in it and read at the start of one of its blocks: a phi)
-        // or, -Drewind.jit.narrowMode=hot, uses; and the narrow registers their writes' narrowness depends on
+        // keep those read at the start of a block of an innermost loop (carried by the loop: a phi, or read by it
+        // unchanged: a bound), not its temporaries (written before read: work-mem-rv64's byte copy -25% with its lbu
+        // value as an int); -Drewind.jit.narrowMode=hot: any the loop uses, =carried: read and written by it; and the
+        // narrow registers their writes' narrowness depends on
         boolean[] keep = new boolean[64];
         int[] live = liveIn(blocks, index, n);
         int carried = 0;
         int written = 0;
+        int wOperand = 0;
         for (int k = 0; k < blocks.size(); k++) {
             if (inner[k] != Integer.MAX_VALUE) {
                 carried |= live[k];
                 for (int w : blocks.get(k).code()) {
                     written |= 1 << (((w >>> 8) & 63) & 31);
+                    if (wOp(w & 0xFF)) {
+                        wOperand |= 1 << ((w >>> 16) & 31) | 1 << ((w >>> 24) & 31);
+                    }
                 }
             }
         }
+        int live0 = TEMPS ? carried | wOperand : carried;
         for (int r = 1; r < 32; r++) {
-            keep[r] = n[r] && (HOT ? hot[r] : (carried & written & 1 << r) != 0);
+            keep[r] = n[r] && (HOT ? hot[r] : CARRIED ? (carried & written & 1 << r) != 0 : (live0 & 1 << r) != 0);
         }
         changed = true;
         while (changed) {
@@ -172,19 +183,38 @@ final class Narrow {
         return n;
     }
 
-    /** Whether the innermost loops ({@code inner}) write register r only by adding a constant to it (ADDIW r, r). */
+    /**
+     * Whether register r is a pure counter of the innermost loops ({@code inner}): they write it only by adding a
+     * constant to it (ADDIW r, r, at least once) and read it only there and in branches.
+     */
     private static boolean counter(List<BlockSpec> blocks, int[] inner, int r) {
+        boolean added = false;
         for (int k = 0; k < blocks.size(); k++) {
             if (inner[k] == Integer.MAX_VALUE) {
                 continue;
             }
             for (int w : blocks.get(k).code()) {
-                if (((w >>> 8) & 63) == r && ((w & 0xFF) != Op.ADDIW || ((w >>> 16) & 63) != r)) {
+                int op = w & 0xFF;
+                boolean add = op == Op.ADDIW && ((w >>> 8) & 63) == r && ((w >>> 16) & 63) == r;
+                boolean branch = op >= Op.BEQ && op <= Op.BGEU;
+                if (((w >>> 8) & 63) == r && !add) {
                     return false;
                 }
+                if (!add && !branch && (((w >>> 16) & 31) == r || ((w >>> 24) & 31) == r)) {
+                    return false;
+                }
+                added |= add;
             }
         }
-        return true;
+        return added;
+    }
+
+    /** Whether op reads its register operands' low words only (a W op). */
+    private static boolean wOp(int op) {
+        return switch (op) {
+            case Op.ADDIW, Op.SLLIW, Op.SRLIW, Op.SRAIW, Op.ADDW, Op.SUBW, Op.SLLW, Op.SRLW, Op.SRAW, Op.MULW -> true;
+            default -> false;
+        };
     }
 
     /** Whether instruction i of block b writes a narrow value only when its register operands are narrow. */
