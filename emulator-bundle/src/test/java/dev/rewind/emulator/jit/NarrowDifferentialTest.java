@@ -16,10 +16,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * 32-bit values) translated against the interpreter in lockstep, bit for bit: loop-carried W results read in full
  * width (sums, compares, branches of all six kinds, unsigned ones on negative values), bitwise ops and SLT* in int
  * form, SRAI/SRLI/ANDI/LUI results, x0 as operand and rd, a register written narrow on one path and wide on another,
- * a register that enters every region with a wide value and is written (narrow) only on a rare path while read in
- * full width every round (its entries return to the interpreter), one that holds a wide value through regions that
- * only write it later, a load that faults and an MMIO load (the UART) with narrow registers live, stores of narrow
- * values; exits anywhere (the lockstep's growing budgets), snapshots.
+ * registers made wide by a trap handler and entering the region in the middle: one read in full width there (its
+ * entries return to the interpreter), one that holds the wide value through exits until the region writes it, a
+ * load that faults and an MMIO load (the UART) with narrow registers live, stores of narrow values; exits anywhere
+ * (the lockstep's growing budgets), snapshots. Mutations each fail it: write-backs zero-extending, write-backs
+ * ignoring the flag, entries not checking it.
  */
 class NarrowDifferentialTest {
 
@@ -54,12 +55,14 @@ class NarrowDifferentialTest {
         "addw s2,s2,a1\naddiw s3,s3,5\nandi t1,t0,7\nbne t1,zero,p4\nlbu s8,5(tp)\naddw s8,s8,s2\n"
             + "add s0,s0,s8\np4:\nandi t1,t0,15\nbne t1,zero,p5\nlw s10,8(gp)\np5:\nadd s0,s0,s10\n"
             + "addw s10,s10,s3\nadd s0,s0,s2\nslli t1,s0,13\nxor s0,s0,t1\n",
-        // an ecall in odd rounds whose handler makes a7 wide (a7 ^= s0, then s11 += a7), returning into the middle of
-        // the region (a branch target), which writes a7 (narrow) only in its inner loop: exits before that (budgets,
-        // a faulting load in the same rounds) must leave x[a7] as it was
-        "addw s2,s2,a1\nandi t1,t0,1\nbeq t1,zero,p8\necall\np8:\naddi s0,s0,1\nandi t1,t0,3\n"
+        // an ecall in odd rounds whose handler makes a7 and s3 wide (a7 ^= s0, then s11 += a7; s3 ^= s0), returning
+        // into the middle of the region (a branch target), which reads s3 in full there (the entry returns to the interpreter)
+        // and writes a7 (narrow) only in its inner loop: exits before that (budgets, a faulting load in the same
+        // rounds) must leave x[a7] as it was
+        "addw s2,s2,a1\nandi t1,t0,1\nbeq t1,zero,p8\necall\np8:\nadd s0,s0,s3\naddw s3,s3,s2\nandi t1,t0,3\n"
             + "addi t1,t1,-1\nbne t1,zero,p6\nlw s10,8(gp)\np6:\naddi a6,zero,3\n"
-            + "inner:\naddiw a5,a6,5\nmulw a5,a5,s2\nadd s0,s0,a5\naddiw a7,a6,9\naddiw a6,a6,-1\n"
+            + "inner:\naddiw a5,a6,5\naddiw a7,a6,9\nmulw a5,a5,a7\nmulw a5,a5,s2\naddw a5,a5,s3\n"
+            + "add s0,s0,a5\naddiw a6,a6,-1\n"
             + "bne a6,zero,inner\nslli t1,s0,13\nxor s0,s0,t1\n",
     };
 
@@ -76,13 +79,13 @@ class NarrowDifferentialTest {
     }
 
     static String program(int body) {
-        // the handler skips the trapping instruction; loop 5's also makes a7 wide and adds it to s11
-        String wide = body == 5 ? "xor a7,a7,s0\nadd s11,s11,a7\n" : "";
+        // the handler skips the trapping instruction; loop 5's also makes a7 and s3 wide and adds a7 to s11
+        String wide = body == 5 ? "xor a7,a7,s0\nadd s11,s11,a7\nxor s3,s3,s0\n" : "";
         StringBuilder sb = new StringBuilder(RandomPrograms.HANDLER_ENTRY + wide + RandomPrograms.HANDLER_SKIP);
-        sb.append(".zero ").append(RandomPrograms.BODY - RandomPrograms.RAM - 4 * (wide.isEmpty() ? 15 : 17));
+        sb.append(".zero ").append(RandomPrograms.BODY - RandomPrograms.RAM - 4 * (wide.isEmpty() ? 15 : 18));
         sb.append('\n');
-        // loop 1 starts its xor accumulators narrow; loop 2 leaves them wide: entries that read them return to the
-        // interpreter every round (their writes keep them wide)
+        // loop 1 starts its xor accumulators narrow; loop 2 leaves them wide (no write types them as 32-bit there:
+        // they stay longs)
         sb.append("start:\n").append(body == 1 ? "addiw s9,s9,0\naddiw s11,s11,0\n" : "");
         sb.append("loop:\n").append(BODIES[body]).append(Lockstep.LOOP_EXIT);
         return sb.toString();
