@@ -66,7 +66,7 @@ final class Gen {
     final boolean[] narrow;
     /** Whether any register is narrow. */
     final boolean narrowed;
-    /** Per block: the narrow registers (bits) an entry there checks ({@link Narrow#checks}), or null (none narrow). */
+    /** Per block: the narrow registers (bits) an entry there checks ({@link NarrowLive#checks}), or null (none narrow). */
     final int[] narrowLive;
     /** Entry stubs still to emit ({@link Narrow#entry}): label, block, target. */
     final java.util.List<Object[]> narrowStubs = new java.util.ArrayList<>();
@@ -103,13 +103,13 @@ final class Gen {
         this.grp = PROBES + 2 * slot;
         this.caches = new PageCache(blocks, index, rv32, grp + MemGroups.MAX_GROUPS, this::innerCycles);
         this.cold = ColdRegs.of(blocks, index, rv32, this::innerCycles);
-        this.narrow = Narrow.of(blocks, index, rv32, cold, this::innerCycles);
+        this.narrow = NarrowSelect.of(blocks, index, rv32, cold, this::innerCycles);
         boolean any = false;
         for (boolean n : narrow) {
             any |= n;
         }
         this.narrowed = any;
-        this.narrowLive = any ? Narrow.checks(blocks, index, narrow, innerCycles()) : null;
+        this.narrowLive = any ? NarrowLive.checks(blocks, index, narrow, innerCycles()) : null;
     }
 
     /** Whether register r (not cold) lives in an int local: all on RV32, the {@link Narrow} ones on RV64. */
@@ -119,7 +119,7 @@ final class Gen {
 
     /** Whether register r reads as an int without loss: x0, any RV32 register, a narrow RV64 one. */
     boolean isInt(int r) {
-        return rv32 || Narrow.in(narrow, r);
+        return rv32 || NarrowSelect.in(narrow, r);
     }
 
     /** {@link PageCache#cycles} of the region, computed once (page caches and cold registers both ask). */

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Which RV64 registers {@link Narrow} keeps in int locals (every write of the region sign-extended 32 bits, given the
+ * Which RV64 registers {@link NarrowSelect} makes {@link Narrow} in int locals (every write of the region sign-extended 32 bits, given the
  * others; used by an innermost loop or read by such a write) and which entries check their flags ({@link
- * Narrow#checks}: read before written from there, or used by the entry's innermost loop).
+ * NarrowLive#checks}: read before written from there, or used by the entry's innermost loop).
  */
 class NarrowSelectionTest {
 
@@ -50,7 +50,7 @@ class NarrowSelectionTest {
 
     static boolean[] narrow(List<BlockSpec> blocks, boolean rv32) {
         Map<Long, Integer> index = index(blocks);
-        return Narrow.select(blocks, index, rv32, new boolean[33], () -> PageCache.cycles(blocks, index));
+        return NarrowSelect.select(blocks, index, rv32, new boolean[33], () -> PageCache.cycles(blocks, index));
     }
 
     @Test
@@ -127,11 +127,11 @@ class NarrowSelectionTest {
         boolean[] n = narrow(blocks, false);
         assertThat(n[11] && n[12] && n[13]).as("x11, x12, x13 carried").isTrue();
         assertThat(n[10]).as("the counter").isFalse();
-        int[] live = Narrow.liveIn(blocks, index, n);
+        int[] live = NarrowLive.liveIn(blocks, index, n);
         assertThat(live[0] & (1 << 11 | 1 << 12 | 1 << 13)).as("head").isEqualTo(1 << 11 | 1 << 12 | 1 << 13);
         assertThat(live[2] & 1 << 13).as("x13 written first in B").isZero();
         assertThat(live[2] & (1 << 11 | 1 << 12)).as("B").isEqualTo(1 << 11 | 1 << 12);
-        int[] checks = Narrow.checks(blocks, index, n, PageCache.cycles(blocks, index));
+        int[] checks = NarrowLive.checks(blocks, index, n, PageCache.cycles(blocks, index));
         assertThat(checks[2] & 1 << 13).as("x13 at B: used by B's loop").isNotZero();
         assertThat(checks[3]).as("the tail (no loop): what it may read").isEqualTo(live[3]);
     }
