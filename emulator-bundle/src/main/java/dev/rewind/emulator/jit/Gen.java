@@ -62,16 +62,20 @@ final class Gen {
     final boolean[] cold;
     /** Tag tables (and RAM's array) read from the class's constants, not locals ({@link MemEntry#bind}); 0: none. */
     int bind;
-    /** RV64 registers in int locals ({@link Narrow}); index 0..32, none on RV32 (all int there). */
+    /** RV64 registers in int locals ({@link Narrow}; not those of {@code wide}); index 0..32, none on RV32. */
     final boolean[] narrow;
     /** Whether any register is narrow. */
     final boolean narrowed;
     /** Per block: the narrow registers (bits) an entry there checks ({@link NarrowLive#checks}), or null (none narrow). */
     final int[] narrowLive;
     /** Entry stubs still to emit ({@link Narrow#entry}): label, block, target. */
-    final java.util.List<Object[]> narrowStubs = new java.util.ArrayList<>();
+    final List<Object[]> narrowStubs = new java.util.ArrayList<>();
 
     Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size) {
+        this(mv, blocks, xlen, base, size, 0);
+    }
+
+    Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size, int wide) {
         this.mv = mv;
         this.blocks = blocks;
         this.labels = new Label[blocks.size()];
@@ -103,13 +107,9 @@ final class Gen {
         this.grp = PROBES + 2 * slot;
         this.caches = new PageCache(blocks, index, rv32, grp + MemGroups.MAX_GROUPS, this::innerCycles);
         this.cold = ColdRegs.of(blocks, index, rv32, this::innerCycles);
-        this.narrow = NarrowSelect.of(blocks, index, rv32, cold, this::innerCycles);
-        boolean any = false;
-        for (boolean n : narrow) {
-            any |= n;
-        }
-        this.narrowed = any;
-        this.narrowLive = any ? NarrowLive.checks(blocks, index, narrow, innerCycles()) : null;
+        this.narrow = NarrowSelect.of(blocks, index, rv32, cold, this::innerCycles, wide);
+        this.narrowed = NarrowSelect.any(narrow);
+        this.narrowLive = narrowed ? NarrowLive.checks(blocks, index, narrow, innerCycles()) : null;
     }
 
     /** Whether register r (not cold) lives in an int local: all on RV32, the {@link Narrow} ones on RV64. */
@@ -242,7 +242,7 @@ final class Gen {
         } else if (intLocal(rd)) {
             mv.visitInsn(L2I);
             mv.visitVarInsn(ISTORE, slot(rd));
-            clearFlag(rd);
+            Narrow.written(this, rd);
         } else {
             mv.visitVarInsn(LSTORE, slot(rd));
         }
@@ -257,7 +257,7 @@ final class Gen {
             ColdRegs.store(this, rd);
         } else if (intLocal(rd)) {
             mv.visitVarInsn(ISTORE, slot(rd));
-            clearFlag(rd);
+            Narrow.written(this, rd);
         } else {
             mv.visitInsn(I2L);
             mv.visitVarInsn(LSTORE, slot(rd));
@@ -282,25 +282,12 @@ final class Gen {
         storeReg(r);
     }
 
-    /** A narrow register was written: its int local holds it ({@link Narrow}). */
-    private void clearFlag(int r) {
-        if (narrow[r]) {
-            mv.visitInsn(ICONST_0);
-            mv.visitVarInsn(ISTORE, Narrow.flag(r));
-        }
-    }
-
     /** Writes register r's local back to {@code x[r]} (a narrow one unless its flag says x[r] still holds it). */
     void writeBack(int r) {
         if (cold[r]) {
             return;
         }
-        Label skip = null;
-        if (narrow[r]) {
-            skip = new Label();
-            mv.visitVarInsn(ILOAD, Narrow.flag(r));
-            mv.visitJumpInsn(IFNE, skip);
-        }
+        Label skip = Narrow.unlessHeld(this, r);
         mv.visitVarInsn(ALOAD, X);
         iconst(r);
         loadReg(r);

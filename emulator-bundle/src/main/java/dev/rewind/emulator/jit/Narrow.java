@@ -23,6 +23,9 @@ import org.objectweb.asm.MethodVisitor;
  * A register whose stale wide value only passes through (a temporary the region writes elsewhere) costs no exit.
  * Not for RV32 (all int already), cold registers ({@link ColdRegs}), regions without innermost loops, or regions
  * with plugin probes. Off by default; {@code -Drewind.jit.narrow=true}: on.
+ * <p>
+ * Such returns are counted ({@code JitCode.bail}, with the registers whose flags were set): a region whose entries
+ * return too often is translated again without those registers narrow, then without any ({@code cpu.NarrowRetry}).
  */
 final class Narrow {
     private Narrow() {
@@ -31,6 +34,25 @@ final class Narrow {
     /** The flag local of narrow register r: its long local's second slot (the int value takes the first). */
     static int flag(int r) {
         return Gen.slot(r) + 1;
+    }
+
+    /** Narrow register r was written: its int local holds it (its flag cleared); nothing for other registers. */
+    static void written(Gen g, int r) {
+        if (g.narrow[r]) {
+            g.mv.visitInsn(ICONST_0);
+            g.mv.visitVarInsn(ISTORE, flag(r));
+        }
+    }
+
+    /** Before register r's write-back: a jump over it while x[r] still holds r (a narrow one's flag), or null. */
+    static Label unlessHeld(Gen g, int r) {
+        if (!g.narrow[r]) {
+            return null;
+        }
+        Label skip = new Label();
+        g.mv.visitVarInsn(ILOAD, flag(r));
+        g.mv.visitJumpInsn(IFNE, skip);
+        return skip;
     }
 
     /**
@@ -99,7 +121,20 @@ final class Narrow {
                     + Long.toHexString(g.blocks.get(k).pc()));
             mv.visitMethodInsn(INVOKEVIRTUAL, "java/io/PrintStream", "println", "(Ljava/lang/String;)V", false);
         }
-        mv.visitInsn(LCONST_0);
+        mv.visitVarInsn(ALOAD, Gen.THIS);           // returns 0: JitCode.bail(h, the registers whose flags are set)
+        mv.visitVarInsn(ALOAD, Gen.H);
+        mv.visitInsn(ICONST_0);
+        for (int r = 1; r < 32; r++) {
+            if ((live & 1 << r) != 0) {
+                mv.visitVarInsn(ILOAD, flag(r));    // -1 or 1 when set (LCMP)
+                mv.visitInsn(ICONST_1);
+                mv.visitInsn(IAND);
+                g.iconst(r);
+                mv.visitInsn(ISHL);
+                mv.visitInsn(IOR);
+            }
+        }
+        mv.visitMethodInsn(INVOKEVIRTUAL, Gen.JITCODE, "bail", "(" + Gen.D_HART + "I)J", false);
         mv.visitInsn(LRETURN);
         mv.visitLabel(ok);
         for (int r = 1; r < 32; r++) {

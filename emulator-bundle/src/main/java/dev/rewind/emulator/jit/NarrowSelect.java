@@ -31,17 +31,30 @@ final class NarrowSelect {
     /** Prints each translation's narrow registers to standard error ({@code -Drewind.jit.narrowDump=true}). */
     static final boolean DUMP = Boolean.getBoolean("rewind.jit.narrowDump");
 
-    /** Per register field value 0..63: narrow in this region (only registers 1..31). */
+    /**
+     * Per register field value 0..63: narrow in this region (only registers 1..31), none of {@code wide} (bit r: a
+     * register whose narrow entries returned to the interpreter too often, {@code cpu.NarrowRetry}; -1: all).
+     */
     static boolean[] of(List<BlockSpec> blocks, Map<Long, Integer> index, boolean rv32, boolean[] cold,
-            Supplier<int[]> cycles) {
-        return ON ? select(blocks, index, rv32, cold, cycles) : new boolean[64];
+            Supplier<int[]> cycles, int wide) {
+        return ON ? select(blocks, index, rv32, cold, cycles, wide) : new boolean[64];
+    }
+
+    /** Whether any register of n is narrow. */
+    static boolean any(boolean[] n) {
+        for (boolean b : n) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link #of}, on or not. */
     static boolean[] select(List<BlockSpec> blocks, Map<Long, Integer> index, boolean rv32, boolean[] cold,
-            Supplier<int[]> cycles) {
+            Supplier<int[]> cycles, int wide) {
         boolean[] n = new boolean[64];
-        if (rv32) {
+        if (rv32 || wide == -1) {
             return n;
         }
         for (BlockSpec b : blocks) {
@@ -155,6 +168,9 @@ final class NarrowSelect {
                     }
                 }
             }
+        }
+        for (int r = 1; r < 32; r++) {
+            keep[r] &= (wide & 1 << r) == 0;        // and those that depend on them (below)
         }
         changed = true;
         while (changed) {

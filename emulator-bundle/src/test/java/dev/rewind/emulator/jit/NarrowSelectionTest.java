@@ -50,7 +50,7 @@ class NarrowSelectionTest {
 
     static boolean[] narrow(List<BlockSpec> blocks, boolean rv32) {
         Map<Long, Integer> index = index(blocks);
-        return NarrowSelect.select(blocks, index, rv32, new boolean[33], () -> PageCache.cycles(blocks, index));
+        return NarrowSelect.select(blocks, index, rv32, new boolean[33], () -> PageCache.cycles(blocks, index), 0);
     }
 
     @Test
