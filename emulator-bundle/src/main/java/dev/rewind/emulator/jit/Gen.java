@@ -71,10 +71,6 @@ final class Gen {
     /** Entry stubs still to emit ({@link Narrow#entry}): label, block, target. */
     final List<Object[]> narrowStubs = new java.util.ArrayList<>();
 
-    Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size) {
-        this(mv, blocks, xlen, base, size, 0);
-    }
-
     Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size, int wide) {
         this.mv = mv;
         this.blocks = blocks;
