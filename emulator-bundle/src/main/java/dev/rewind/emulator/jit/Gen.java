@@ -172,37 +172,14 @@ final class Gen {
         }
     }
 
-    /**
-     * Pushes register r as a long (x0 reads as 0). On RV32 registers live in int locals (a register's long value is
-     * always its low 32 bits sign-extended): C2 folds the widening into the int arithmetic around it, so 32-bit values
-     * stay in 32-bit machine registers without sign extensions after every operation.
-     */
+    /** Pushes register r as a long (x0 reads as 0; int locals widened: {@link NarrowLocals}). */
     void loadReg(int r) {
-        if (r == 0) {
-            mv.visitInsn(LCONST_0);
-        } else if (cold[r]) {
-            ColdRegs.load(this, r, false);
-        } else {
-            boolean in = intLocal(r);
-            mv.visitVarInsn(in ? ILOAD : LLOAD, slot(r));
-            if (in) {
-                mv.visitInsn(I2L);
-            }
-        }
+        NarrowLocals.loadReg(this, r);
     }
 
     /** Pushes register r's low 32 bits as an int. */
     void loadInt(int r) {
-        if (r == 0) {
-            mv.visitInsn(ICONST_0);
-        } else if (cold[r]) {
-            ColdRegs.load(this, r, true);
-        } else if (intLocal(r)) {
-            mv.visitVarInsn(ILOAD, slot(r));
-        } else {
-            mv.visitVarInsn(LLOAD, slot(r));
-            mv.visitInsn(L2I);
-        }
+        NarrowLocals.loadInt(this, r);
     }
 
     /**
@@ -226,71 +203,24 @@ final class Gen {
         }
     }
 
-    /**
-     * Pops a long into register rd (32 = the x0 sink: discarded; RV32 and narrow registers keep the low 32 bits, the
-     * whole value for a narrow one: {@link Narrow}).
-     */
+    /** Pops a long into register rd (32 = the x0 sink: discarded; an int local keeps the low 32 bits). */
     void storeReg(int rd) {
-        if (rd == 32 || rd == 0) {
-            mv.visitInsn(POP2);
-        } else if (cold[rd]) {
-            ColdRegs.store(this, rd);
-        } else if (intLocal(rd)) {
-            mv.visitInsn(L2I);
-            mv.visitVarInsn(ISTORE, slot(rd));
-            Narrow.written(this, rd);
-        } else {
-            mv.visitVarInsn(LSTORE, slot(rd));
-        }
+        NarrowLocals.storeReg(this, rd);
     }
 
     /** Pops an int into register rd, sign-extended (32 = the x0 sink: discarded). */
     void storeInt(int rd) {
-        if (rd == 32 || rd == 0) {
-            mv.visitInsn(POP);
-        } else if (cold[rd]) {
-            mv.visitInsn(I2L);
-            ColdRegs.store(this, rd);
-        } else if (intLocal(rd)) {
-            mv.visitVarInsn(ISTORE, slot(rd));
-            Narrow.written(this, rd);
-        } else {
-            mv.visitInsn(I2L);
-            mv.visitVarInsn(LSTORE, slot(rd));
-        }
+        NarrowLocals.storeInt(this, rd);
     }
 
-    /**
-     * Pushes {@code x[r]} (the hart's array) and stores it in register r's local (a narrow register's: at the region's
-     * entry only, checked, {@link Narrow#fetch}).
-     */
+    /** Pushes {@code x[r]} (the hart's array) and stores it in register r's local. */
     void fetchReg(int r) {
-        if (cold[r]) {
-            return;                                 // x[r] is the register
-        }
-        if (narrow[r]) {
-            Narrow.fetch(this, r);
-            return;
-        }
-        mv.visitVarInsn(ALOAD, X);
-        iconst(r);
-        mv.visitInsn(LALOAD);
-        storeReg(r);
+        NarrowLocals.fetchReg(this, r);
     }
 
-    /** Writes register r's local back to {@code x[r]} (a narrow one unless its flag says x[r] still holds it). */
+    /** Writes register r's local back to {@code x[r]}. */
     void writeBack(int r) {
-        if (cold[r]) {
-            return;
-        }
-        Label skip = Narrow.unlessHeld(this, r);
-        mv.visitVarInsn(ALOAD, X);
-        iconst(r);
-        loadReg(r);
-        mv.visitInsn(LASTORE);
-        if (skip != null) {
-            mv.visitLabel(skip);
-        }
+        NarrowLocals.writeBack(this, r);
     }
 
     /** Masks the long on the stack to the address width. */
