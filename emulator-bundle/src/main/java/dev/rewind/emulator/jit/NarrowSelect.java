@@ -28,6 +28,9 @@ final class NarrowSelect {
     /** Registers an innermost loop reads and writes ({@code -Drewind.jit.narrowMode=carried}). */
     static final boolean CARRIED = "carried".equals(System.getProperty("rewind.jit.narrowMode"));
 
+    /** Counters masked to a byte count too ({@code -Drewind.jit.narrowMasked=false}: not). */
+    static final boolean MASKED = !"false".equals(System.getProperty("rewind.jit.narrowMasked"));
+
     /** Prints each translation's narrow registers to standard error ({@code -Drewind.jit.narrowDump=true}). */
     static final boolean DUMP = Boolean.getBoolean("rewind.jit.narrowDump");
 
@@ -199,7 +202,8 @@ final class NarrowSelect {
 
     /**
      * Whether register r is a pure counter of the innermost loops ({@code inner}): they write it only by adding a
-     * constant to it (ADDIW r, r, at least once) and read it only there and in branches.
+     * constant to it (ADDIW r, r, at least once) or masking it (ANDI r, r: CoreMark's crcu32 counts down in a byte,
+     * {@code addiw a5,a5,-1; zext.b a5,a5}: k-crc-rv64 -18% with it narrow) and read it only there and in branches.
      */
     private static boolean counter(List<BlockSpec> blocks, int[] inner, int r) {
         boolean added = false;
@@ -209,7 +213,8 @@ final class NarrowSelect {
             }
             for (int w : blocks.get(k).code()) {
                 int op = w & 0xFF;
-                boolean add = op == Op.ADDIW && ((w >>> 8) & 63) == r && ((w >>> 16) & 63) == r;
+                boolean add = (op == Op.ADDIW || MASKED && op == Op.ANDI) && ((w >>> 8) & 63) == r
+                        && ((w >>> 16) & 63) == r;
                 boolean branch = op >= Op.BEQ && op <= Op.BGEU;
                 if (((w >>> 8) & 63) == r && !add) {
                     return false;

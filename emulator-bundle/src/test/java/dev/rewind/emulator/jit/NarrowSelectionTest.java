@@ -49,8 +49,31 @@ class NarrowSelectionTest {
     }
 
     static boolean[] narrow(List<BlockSpec> blocks, boolean rv32) {
+        return narrow(blocks, rv32, 0);
+    }
+
+    /** The narrow registers when those of {@code wide} are kept wide (a translation again: cpu.NarrowRetry). */
+    static boolean[] narrow(List<BlockSpec> blocks, boolean rv32, int wide) {
         Map<Long, Integer> index = index(blocks);
-        return NarrowSelect.select(blocks, index, rv32, new boolean[33], () -> PageCache.cycles(blocks, index), 0);
+        return NarrowSelect.select(blocks, index, rv32, new boolean[33], () -> PageCache.cycles(blocks, index), wide);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void aByteCounterIsNoNarrowRegisterNorAreRegistersKeptWide() {
+        // loop: x11 += x12 (W), x12 = x12 ^ x11 (narrow by x11), x13 -= x11 (W); x10 counted down in a byte
+        int[] body = {op(Op.ADDW, 11, 11, 12), op(Op.XOR, 12, 12, 11), op(Op.SUBW, 13, 13, 11),
+            op(Op.LW, 12, 9, 0), op(Op.ADDIW, 10, 10, 0), op(Op.ANDI, 10, 10, 0)};
+        long[] imm = {0, 0, 0, 8, -1, 255};
+        List<BlockSpec> r = region(new int[] {op(Op.ADDI, 9, 9, 0)}, new long[] {4}, body, imm);
+        boolean[] n = narrow(r, false);
+        assertThat(n[11] && n[12] && n[13]).as("x11, x12, x13").isTrue();
+        assertThat(n[10]).as("the counter (addiw x10, x10, -1; andi x10, x10, 255; bne x10)").isFalse();
+        boolean[] w = narrow(r, false, 1 << 11);
+        assertThat(w[11]).as("x11, kept wide").isFalse();
+        assertThat(w[12]).as("x12, narrow only through x11").isFalse();
+        assertThat(w[13]).as("x13 (a W op)").isTrue();
+        assertThat(narrow(r, false, -1)).as("all kept wide").doesNotContain(true);
     }
 
     @Test
