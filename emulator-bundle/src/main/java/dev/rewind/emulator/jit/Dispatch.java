@@ -17,6 +17,7 @@ final class Dispatch {
      */
     static void entrySwitch(Gen g, BudgetPlan plan, LoopEntries entries) {
         MethodVisitor mv = g.mv;
+        Narrow.checkAll(g);
         if (g.blocks.size() == 1) {
             Narrow.check(g, 0);
             return;

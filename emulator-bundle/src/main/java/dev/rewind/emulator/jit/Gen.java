@@ -105,7 +105,8 @@ final class Gen {
         this.cold = ColdRegs.of(blocks, index, rv32, this::innerCycles);
         this.narrow = NarrowSelect.of(blocks, index, rv32, cold, this::innerCycles, wide);
         this.narrowed = NarrowSelect.any(narrow);
-        this.narrowLive = narrowed ? NarrowLive.checks(blocks, index, narrow, innerCycles()) : null;
+        this.narrowLive = narrowed && NarrowSelect.FLAGS ? NarrowLive.checks(blocks, index, narrow, innerCycles())
+                : null;
     }
 
     /** Whether register r (not cold) lives in an int local: all on RV32, the {@link Narrow} ones on RV64. */

@@ -38,7 +38,7 @@ final class Narrow {
 
     /** Narrow register r was written: its int local holds it (its flag cleared); nothing for other registers. */
     static void written(Gen g, int r) {
-        if (g.narrow[r]) {
+        if (g.narrow[r] && NarrowSelect.FLAGS) {
             g.mv.visitInsn(ICONST_0);
             g.mv.visitVarInsn(ISTORE, flag(r));
         }
@@ -46,7 +46,7 @@ final class Narrow {
 
     /** Before register r's write-back: a jump over it while x[r] still holds r (a narrow one's flag), or null. */
     static Label unlessHeld(Gen g, int r) {
-        if (!g.narrow[r]) {
+        if (!g.narrow[r] || !NarrowSelect.FLAGS) {
             return null;
         }
         Label skip = new Label();
@@ -101,8 +101,27 @@ final class Narrow {
         if (g.narrowLive == null || g.narrowLive[k] == 0) {
             return;
         }
+        check(g, k, g.narrowLive[k]);
+    }
+
+    /**
+     * Without flags ({@code NarrowSelect.FLAGS} false), at the region's entry after the fetches: returns 0 when any
+     * narrow register holds a wide value (nothing done yet), so none is ever wide in the region.
+     */
+    static void checkAll(Gen g) {
+        if (!g.narrowed || NarrowSelect.FLAGS) {
+            return;
+        }
+        int all = 0;
+        for (int r = 1; r < 32; r++) {
+            all |= g.narrow[r] ? 1 << r : 0;
+        }
+        check(g, 0, all);
+    }
+
+    /** Returns 0 ({@code JitCode.bail}) when a register of {@code live} has its flag set; else clears them. */
+    private static void check(Gen g, int k, int live) {
         MethodVisitor mv = g.mv;
-        int live = g.narrowLive[k];
         boolean first = true;
         for (int r = 1; r < 32; r++) {
             if ((live & 1 << r) != 0) {

@@ -28,6 +28,12 @@ final class NarrowSelect {
     /** Registers an innermost loop reads and writes ({@code -Drewind.jit.narrowMode=carried}). */
     static final boolean CARRIED = "carried".equals(System.getProperty("rewind.jit.narrowMode"));
 
+    /**
+     * Flags (x[r] still holds a wide value: entries check where it is read) rather than one check of every narrow
+     * register at the region's entry ({@code -Drewind.jit.narrowFlags=false}: the entry returns when any is wide, and
+     * cpu.NarrowRetry drops the registers that do so often).
+     */
+    static final boolean FLAGS = !"false".equals(System.getProperty("rewind.jit.narrowFlags"));
     /** Counters masked to a byte count too ({@code -Drewind.jit.narrowMasked=false}: not). */
     static final boolean MASKED = !"false".equals(System.getProperty("rewind.jit.narrowMasked"));
 
