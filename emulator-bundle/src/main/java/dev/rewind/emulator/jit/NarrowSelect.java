@@ -34,6 +34,8 @@ final class NarrowSelect {
      * cpu.NarrowRetry drops the registers that do so often).
      */
     static final boolean FLAGS = !"false".equals(System.getProperty("rewind.jit.narrowFlags"));
+    /** Only registers the innermost loops read in int form at least as often as in long form (=true; else any). */
+    static final boolean CONSUMERS = Boolean.getBoolean("rewind.jit.narrowConsumers");
     /** Counters masked to a byte count too ({@code -Drewind.jit.narrowMasked=false}: not). */
     static final boolean MASKED = !"false".equals(System.getProperty("rewind.jit.narrowMasked"));
 
@@ -171,7 +173,7 @@ final class NarrowSelect {
                 int op = w & 0xFF;
                 if (inner[k] != Integer.MAX_VALUE && !b.exits() && op >= Op.BEQ && op <= Op.BGEU) {
                     for (int r : new int[] {(w >>> 16) & 31, (w >>> 24) & 31}) {
-                        if (r != 0 && keep[r] && counter(blocks, inner, r)) {
+                        if (r != 0 && keep[r] && NarrowUse.counter(blocks, inner, r)) {
                             keep[r] = false;
                         }
                     }
@@ -180,6 +182,9 @@ final class NarrowSelect {
         }
         for (int r = 1; r < 32; r++) {
             keep[r] &= (wide & 1 << r) == 0;        // and those that depend on them (below)
+        }
+        if (CONSUMERS) {
+            NarrowUse.dropLongUsed(blocks, inner, keep);
         }
         changed = true;
         while (changed) {
@@ -204,34 +209,6 @@ final class NarrowSelect {
             System.err.println(sb);
         }
         return n;
-    }
-
-    /**
-     * Whether register r is a pure counter of the innermost loops ({@code inner}): they write it only by adding a
-     * constant to it (ADDIW r, r, at least once) or masking it (ANDI r, r: CoreMark's crcu32 counts down in a byte,
-     * {@code addiw a5,a5,-1; zext.b a5,a5}: k-crc-rv64 -18% with it narrow) and read it only there and in branches.
-     */
-    private static boolean counter(List<BlockSpec> blocks, int[] inner, int r) {
-        boolean added = false;
-        for (int k = 0; k < blocks.size(); k++) {
-            if (inner[k] == Integer.MAX_VALUE) {
-                continue;
-            }
-            for (int w : blocks.get(k).code()) {
-                int op = w & 0xFF;
-                boolean add = (op == Op.ADDIW || MASKED && op == Op.ANDI) && ((w >>> 8) & 63) == r
-                        && ((w >>> 16) & 63) == r;
-                boolean branch = op >= Op.BEQ && op <= Op.BGEU;
-                if (((w >>> 8) & 63) == r && !add) {
-                    return false;
-                }
-                if (!add && !branch && (((w >>> 16) & 31) == r || ((w >>> 24) & 31) == r)) {
-                    return false;
-                }
-                added |= add;
-            }
-        }
-        return added;
     }
 
     /** Whether op's result is a 32-bit value by its type: a W op, a sub-word load, a comparison. */
