@@ -35,6 +35,11 @@ public abstract class JitCode {
     /** Calls from the slice loop, counted up to {@link JitControl#WARM_CALLS}. */
     int entries;
 
+    /** Narrow entries' returns ({@link #bail}) in the current window, its start (retired), their registers. */
+    int bails;
+    long bailFrom;
+    int bailRegs;
+
     JitCode(Interpreter in, Block[] blocks) {
         this.in = in;
         this.bus = in.bus;
@@ -175,6 +180,15 @@ public abstract class JitCode {
      */
     final long stale() {
         kill();
+        return 0;
+    }
+
+    /**
+     * An entry found a narrow register it reads ({@code regs}, bit r) holding a value that is not a sign-extended word
+     * ({@code jit.Narrow}): returns 0, having run nothing (the slice loop runs the block); counted ({@link NarrowRetry}).
+     */
+    final long bail(Hart h, int regs) {
+        in.jit.bailed(this, h, regs);
         return 0;
     }
 

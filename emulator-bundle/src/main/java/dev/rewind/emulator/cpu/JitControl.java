@@ -119,6 +119,18 @@ final class JitControl {
         }
     }
 
+    /** Narrow registers' bails and which heads keep which wide ({@link NarrowRetry}). */
+    final NarrowRetry retry = new NarrowRetry();
+
+    /** Region j bailed ({@link JitCode#bail}): translated again when {@link NarrowRetry} says so. */
+    void bailed(JitCode j, Hart h, int regs) {
+        Block head = j.blocks[0];
+        if (retry.bailed(j, h, regs) && enabled && head.jit == j && head.valid) {
+            j.kill();
+            compile(head, j.blocks);
+        }
+    }
+
     /** Regions formed again with their hot exits ({@link ExitHeat}). */
     long reformed() {
         return heat.reformed;
@@ -167,14 +179,15 @@ final class JitControl {
             TranslationCache.Key key = null;
             TranslationCache.Translated e = null;
             int limit = shorts.limit(b.pc, region);
+            int wide = retry.wide(b.pc);
             TranslationCache cache = bound.cache(shared);
             if (cache != null) {
                 key = TranslationCache.key(specs, xlen, base, size, sparse,
-                        limit == Translator.MAX_CODE_BYTES ? 0 : limit);
+                        limit == Translator.MAX_CODE_BYTES ? 0 : limit, wide);
                 e = cache.get(key);
             }
             if (e == null) {
-                e = define(specs, limit);
+                e = define(specs, limit, wide);
                 if (key != null) {
                     e = cache.putIfAbsent(key, e);
                 }
@@ -216,12 +229,13 @@ final class JitControl {
      * Translates and defines the region (cut while its method is larger than {@code limit}, or the probes' limit, for
      * C2: {@link RegionCut}).
      */
-    private TranslationCache.Translated define(List<BlockSpec> specs, int limit) throws ReflectiveOperationException {
+    private TranslationCache.Translated define(List<BlockSpec> specs, int limit, int wide)
+            throws ReflectiveOperationException {
         // (with probes, room left for C2 to inline the callbacks: Translator.CALL_INLINE_BYTES)
         int bind = bound.mode;
-        Translator.Result all = Translator.translate(specs, xlen, base, size, sparse, bind);
-        RegionCut.Cut cut = RegionCut.cut(specs, all, p -> Translator.translate(p, xlen, base, size, sparse, bind),
-                RegionCut.PREFIX, limit);
+        Translator.Result all = Translator.translate(specs, xlen, base, size, sparse, bind, wide);
+        RegionCut.Cut cut = RegionCut.cut(specs, all,
+                p -> Translator.translate(p, xlen, base, size, sparse, bind, wide), RegionCut.PREFIX, limit);
         if (DUMP && cut.count() == specs.size()) {
             System.err.println("SIZE " + Long.toHexString(specs.get(0).pc()) + " blocks " + specs.size() + " code "
                     + all.codeSize() + " limit " + Translator.codeLimit(specs, limit));

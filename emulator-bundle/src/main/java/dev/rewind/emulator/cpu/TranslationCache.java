@@ -85,7 +85,12 @@ final class TranslationCache {
      * {@code Translator.MAX_CODE_BYTES}; a region of short blocks may have {@link RegionCut#SHORT_CODE} and keep more).
      */
     static Key key(List<BlockSpec> blocks, int xlen, long ramBase, long ramSize, boolean sparse, int limit) {
-        int n = 4;
+        return key(blocks, xlen, ramBase, ramSize, sparse, limit, 0);
+    }
+
+    /** {@link #key(List, int, long, long, boolean, int)} of a translation whose registers {@code wide} stay long. */
+    static Key key(List<BlockSpec> blocks, int xlen, long ramBase, long ramSize, boolean sparse, int limit, int wide) {
+        int n = 5;
         long[][] shapes = new long[blocks.size()][];
         for (int k = 0; k < blocks.size(); k++) {
             BlockSpec b = blocks.get(k);
@@ -98,6 +103,7 @@ final class TranslationCache {
         w[p++] = ramBase;
         w[p++] = ramSize;
         w[p++] = blocks.size();
+        w[p++] = wide;
         for (int k = 0; k < blocks.size(); k++) {
             BlockSpec b = blocks.get(k);
             w[p++] = shapes[k].length;

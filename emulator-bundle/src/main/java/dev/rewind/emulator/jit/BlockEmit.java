@@ -67,7 +67,9 @@ final class BlockEmit {
             case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> {
                 g.addUsed(n);
                 boolean unsigned = op == Op.BLTU || op == Op.BGEU;
-                if (g.rv32) {
+                // ints: RV32, or RV64 narrow registers and x0 ({@link Narrow}: sign-extended words, same order)
+                boolean ints = g.rv32 || EmitInt.BR && g.isInt(r1) && g.isInt(r2) && (g.narrow[r1] || g.narrow[r2]);
+                if (ints) {
                     // int registers, compared directly (unsigned: both flipped at the sign bit)
                     g.loadInt(r1);
                     if (unsigned) {
@@ -96,7 +98,7 @@ final class BlockEmit {
                     case Op.BLT, Op.BLTU -> IFLT;
                     default -> IFGE;
                 };
-                if (g.rv32) {
+                if (ints) {
                     jump += IF_ICMPEQ - IFEQ;
                 }
                 mv.visitJumpInsn(jump, taken);

@@ -17,13 +17,16 @@ final class Dispatch {
      */
     static void entrySwitch(Gen g, BudgetPlan plan, LoopEntries entries) {
         MethodVisitor mv = g.mv;
+        Narrow.checkAll(g);
         if (g.blocks.size() == 1) {
+            Narrow.check(g, 0);
             return;
         }
         mv.visitVarInsn(ALOAD, H);
         mv.visitFieldInsn(GETFIELD, HART, "pc", "J");
         mv.visitVarInsn(LSTORE, NPC);
-        dispatch(g, plan, k -> entries.target(k, plan));
+        dispatch(g, plan, k -> Narrow.entry(g, k, entries.target(k, plan)));
+        Narrow.stubs(g);
     }
 
     /**

@@ -24,7 +24,7 @@ final class Emit {
         int rd = (w >>> 8) & 63;
         int r1 = (w >>> 16) & 63;
         int r2 = (w >>> 24) & 63;
-        if (g.rv32 && EmitInt.insn(g, k, i)) {
+        if (g.rv32 ? EmitInt.insn(g, k, i) : g.narrowed && EmitInt.insn64(g, k, i)) {
             return;
         }
         switch (op) {

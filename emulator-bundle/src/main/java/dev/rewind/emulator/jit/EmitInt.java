@@ -15,6 +15,35 @@ final class EmitInt {
     private EmitInt() {
     }
 
+    /**
+     * RV64: emits instruction i of block k in int arithmetic when it involves a narrow register ({@link Narrow}) and
+     * its int form is exact: a W op (it reads its operands' low words), or a bitwise op or comparison whose register
+     * operands are narrow or x0 (on sign-extended 32-bit values they equal their long forms, an unsigned order
+     * included); false when not (nothing emitted: {@link Emit}'s long form).
+     */
+    static final boolean BR = !"false".equals(System.getProperty("rewind.jit.narrowBr"));
+    static final boolean OPS = !"false".equals(System.getProperty("rewind.jit.narrowOps"));
+
+    static boolean insn64(Gen g, int k, int i) {
+        BlockSpec b = g.blocks.get(k);
+        int w = b.code()[i];
+        int op = w & 0xFF;
+        int rd = (w >>> 8) & 63;
+        int r1 = (w >>> 16) & 63;
+        int r2 = (w >>> 24) & 63;
+        boolean d = rd < 32 && g.narrow[rd];
+        boolean ok = switch (op) {
+            case Op.ADDIW, Op.SLLIW, Op.SRLIW, Op.SRAIW -> d || g.narrow[r1];
+            case Op.ADDW, Op.SUBW, Op.MULW, Op.SLLW, Op.SRLW, Op.SRAW -> d || g.narrow[r1] || g.narrow[r2];
+            case Op.XORI, Op.ORI, Op.ANDI, Op.SLTI, Op.SLTIU ->
+                    b.imm()[i] == (int) b.imm()[i] && g.isInt(r1) && (d || g.narrow[r1]);
+            case Op.XOR, Op.OR, Op.AND, Op.SLT, Op.SLTU ->
+                    g.isInt(r1) && g.isInt(r2) && (d || g.narrow[r1] || g.narrow[r2]);
+            default -> false;
+        };
+        return ok && OPS && insn(g, k, i);
+    }
+
     /** Emits instruction i of block k if it is an RV32 op with an int form; false when it is not (nothing emitted). */
     static boolean insn(Gen g, int k, int i) {
         MethodVisitor mv = g.mv;

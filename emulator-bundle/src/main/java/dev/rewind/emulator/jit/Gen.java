@@ -62,8 +62,16 @@ final class Gen {
     final boolean[] cold;
     /** Tag tables (and RAM's array) read from the class's constants, not locals ({@link MemEntry#bind}); 0: none. */
     int bind;
+    /** RV64 registers in int locals ({@link Narrow}; not those of {@code wide}); index 0..32, none on RV32. */
+    final boolean[] narrow;
+    /** Whether any register is narrow. */
+    final boolean narrowed;
+    /** Per block: the narrow registers (bits) an entry there checks ({@link NarrowLive#checks}), or null (none narrow). */
+    final int[] narrowLive;
+    /** Entry stubs still to emit ({@link Narrow#entry}): label, block, target. */
+    final List<Object[]> narrowStubs = new java.util.ArrayList<>();
 
-    Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size) {
+    Gen(MethodVisitor mv, List<BlockSpec> blocks, int xlen, long base, long size, int wide) {
         this.mv = mv;
         this.blocks = blocks;
         this.labels = new Label[blocks.size()];
@@ -95,6 +103,20 @@ final class Gen {
         this.grp = PROBES + 2 * slot;
         this.caches = new PageCache(blocks, index, rv32, grp + MemGroups.MAX_GROUPS, this::innerCycles);
         this.cold = ColdRegs.of(blocks, index, rv32, this::innerCycles);
+        this.narrow = NarrowSelect.of(blocks, index, rv32, cold, this::innerCycles, wide);
+        this.narrowed = NarrowSelect.any(narrow);
+        this.narrowLive = narrowed && NarrowSelect.FLAGS ? NarrowLive.checks(blocks, index, narrow, innerCycles())
+                : null;
+    }
+
+    /** Whether register r (not cold) lives in an int local: all on RV32, the {@link Narrow} ones on RV64. */
+    boolean intLocal(int r) {
+        return rv32 || narrow[r];
+    }
+
+    /** Whether register r reads as an int without loss: x0, any RV32 register, a narrow RV64 one. */
+    boolean isInt(int r) {
+        return rv32 || NarrowSelect.in(narrow, r);
     }
 
     /** {@link PageCache#cycles} of the region, computed once (page caches and cold registers both ask). */
@@ -151,36 +173,14 @@ final class Gen {
         }
     }
 
-    /**
-     * Pushes register r as a long (x0 reads as 0). On RV32 registers live in int locals (a register's long value is
-     * always its low 32 bits sign-extended): C2 folds the widening into the int arithmetic around it, so 32-bit values
-     * stay in 32-bit machine registers without sign extensions after every operation.
-     */
+    /** Pushes register r as a long (x0 reads as 0; int locals widened: {@link NarrowLocals}). */
     void loadReg(int r) {
-        if (r == 0) {
-            mv.visitInsn(LCONST_0);
-        } else if (cold[r]) {
-            ColdRegs.load(this, r, false);
-        } else {
-            mv.visitVarInsn(rv32 ? ILOAD : LLOAD, slot(r));
-            if (rv32) {
-                mv.visitInsn(I2L);
-            }
-        }
+        NarrowLocals.loadReg(this, r);
     }
 
     /** Pushes register r's low 32 bits as an int. */
     void loadInt(int r) {
-        if (r == 0) {
-            mv.visitInsn(ICONST_0);
-        } else if (cold[r]) {
-            ColdRegs.load(this, r, true);
-        } else if (rv32) {
-            mv.visitVarInsn(ILOAD, slot(r));
-        } else {
-            mv.visitVarInsn(LLOAD, slot(r));
-            mv.visitInsn(L2I);
-        }
+        NarrowLocals.loadInt(this, r);
     }
 
     /**
@@ -204,52 +204,24 @@ final class Gen {
         }
     }
 
-    /** Pops a long into register rd (32 = the x0 sink: discarded; RV32 keeps the low 32 bits). */
+    /** Pops a long into register rd (32 = the x0 sink: discarded; an int local keeps the low 32 bits). */
     void storeReg(int rd) {
-        if (rd == 32 || rd == 0) {
-            mv.visitInsn(POP2);
-        } else if (cold[rd]) {
-            ColdRegs.store(this, rd);
-        } else if (rv32) {
-            mv.visitInsn(L2I);
-            mv.visitVarInsn(ISTORE, slot(rd));
-        } else {
-            mv.visitVarInsn(LSTORE, slot(rd));
-        }
+        NarrowLocals.storeReg(this, rd);
     }
 
-    /** Pops an int into register rd (RV32 only; 32 = the x0 sink: discarded). */
+    /** Pops an int into register rd, sign-extended (32 = the x0 sink: discarded). */
     void storeInt(int rd) {
-        if (rd == 32 || rd == 0) {
-            mv.visitInsn(POP);
-        } else if (cold[rd]) {
-            mv.visitInsn(I2L);
-            ColdRegs.store(this, rd);
-        } else {
-            mv.visitVarInsn(ISTORE, slot(rd));
-        }
+        NarrowLocals.storeInt(this, rd);
     }
 
     /** Pushes {@code x[r]} (the hart's array) and stores it in register r's local. */
     void fetchReg(int r) {
-        if (cold[r]) {
-            return;                                 // x[r] is the register
-        }
-        mv.visitVarInsn(ALOAD, X);
-        iconst(r);
-        mv.visitInsn(LALOAD);
-        storeReg(r);
+        NarrowLocals.fetchReg(this, r);
     }
 
     /** Writes register r's local back to {@code x[r]}. */
     void writeBack(int r) {
-        if (cold[r]) {
-            return;
-        }
-        mv.visitVarInsn(ALOAD, X);
-        iconst(r);
-        loadReg(r);
-        mv.visitInsn(LASTORE);
+        NarrowLocals.writeBack(this, r);
     }
 
     /** Masks the long on the stack to the address width. */

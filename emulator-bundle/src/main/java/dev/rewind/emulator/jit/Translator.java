@@ -103,6 +103,15 @@ public final class Translator {
      */
     public static Result translate(List<BlockSpec> blocks, int xlen, long ramBase, long ramSize, boolean sparse,
             int bind) {
+        return translate(blocks, xlen, ramBase, ramSize, sparse, bind, 0);
+    }
+
+    /**
+     * As {@link #translate(List, int, long, long, boolean, int)}; {@code wide}: RV64 registers (bit r) never kept
+     * narrow ({@link Narrow}; -1: none narrow), for a region whose narrow entries returned to the interpreter too often.
+     */
+    public static Result translate(List<BlockSpec> blocks, int xlen, long ramBase, long ramSize, boolean sparse,
+            int bind, int wide) {
         if (blocks.isEmpty()) {
             throw new IllegalArgumentException("empty region");
         }
@@ -128,7 +137,7 @@ public final class Translator {
 
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "(" + D_HART + "JJ)J", null, null);
         mv.visitCode();
-        Gen g = new Gen(mv, blocks, xlen, ramBase, ramSize);
+        Gen g = new Gen(mv, blocks, xlen, ramBase, ramSize, wide);
         g.bind = MemEntry.binding(g, bind);
         MemEntry.bind(cw, g.bind);
         boolean[] used = new boolean[32];
