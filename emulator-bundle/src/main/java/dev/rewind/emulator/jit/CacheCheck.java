@@ -20,28 +20,83 @@ final class CacheCheck {
     /** RV64's empty cache ({@link #RANGE64}): an offset it takes for a hit has the low word 2^31 + k, a negative PO. */
     static final long EMPTY64 = 0x8000_0000_8000_0000L;
 
-    /** The value of a cache that holds no page, for this translation's form of the check. */
-    static long empty(Gen g) {
-        return g.rv32 ? Long.MIN_VALUE : RANGE64 ? EMPTY64 : -1L;
+    /**
+     * RV32 caches as ints (-Drewind.jit.cacheInt32=false: the long form): the cached page's RAM offset, tested as
+     * {@code off - cached u<= 4096 - len} in int arithmetic, then RAM's range explicitly ({@link #inArray}), as
+     * RV64's {@link #RANGE64}. The long form ({@code d = (long) off - cached; ((d | d + len - 1) & -4096) == 0}) took
+     * a sign extension, two 64-bit temporaries and C2's own range check of the array access on top (matmul-rv32's
+     * inner loop: 14 x86 instructions per cached LH, now 10; the range test is C2's only one). PlainRun cpu-mips,
+     * same classes, int vs long, 3 rounds, then 3 more in the other order for the closest (load 1-6):
+     * work-matmul-rv32 +29.8%, work-crc +8.2%, bench +6.5%, fsm +1.7%, mem +2.0%/-0.2%, mix +1.1%, list +0.5%,
+     * calls -6.1%/-2.8% (6 runs: -2.9%), CoreMark-25k-rv32 -2.0%/+1.7%, CoreMark's matrix kernel -1.9%/+0.4%.
+     */
+    static final boolean INT32 = !"false".equals(System.getProperty("rewind.jit.cacheInt32"));
+    /** RV32's empty int cache ({@link #INT32}): a hit on it has a negative RAM index, which inArray rejects. */
+    static final int EMPTY32 = Integer.MIN_VALUE;
+
+    /** Whether this translation's caches are int locals ({@link #INT32} on RV32). */
+    static boolean ints(Gen g) {
+        return g.rv32 && INT32;
     }
 
     /**
-     * The access of len bytes at {@code x[r1] + imm}: RAM index in PO; on to the access when it lies in the cached
-     * page or passes the tag check (its page then cached), else to {@code slow}. Returns the miss path, to be emitted
-     * out of line ({@link PageCache#missed}). RV32 caches the page's RAM offset and tests {@code d = off - cached} (an
-     * int offset sign-extended: the empty value, Long.MIN_VALUE, is never near it). RV64 ({@link #RANGE64}) caches the
-     * offset too and tests {@code off - cached u<= 4096 - len}: a 64-bit offset can come near any empty value (2^63 + k
-     * against Long.MIN_VALUE took RAM's page 0), so the empty value {@link #EMPTY64} gives such an offset a negative
-     * RAM index, which the explicit range check ({@link #inArray}) sends to the slow path; the miss path comes back
-     * to that check, so the access is dominated by it on both ways in. Without RANGE64, RV64 caches the page number
-     * and compares it with those of the access's first and last bytes (never -1, that empty value).
+     * RV64's range form ({@link #RANGE64}) caches the page's guest address rather than its RAM offset
+     * (-Drewind.jit.cacheAddr=false: the offset): {@code x[r1] + imm - cached} is the same number as {@code off -
+     * cached offset} (both wrap alike, the empty value moved by RAM's base too), one addition fewer per access.
+     * PlainRun cpu-mips, same classes, 3 rounds each way (on vs off, then off vs on), load 3.9-5.9: CoreMark's matrix
+     * kernel rv64 +9.3%/+8.2%, work-matmul-rv64 +7.8%/+11.1%, mix +4.3%, list +2.3%, crc 0%, calls -1.0%, bench
+     * -1.4%, fsm -1.6%, mem +17%/-3.8% (its bimodal runs: 3,417-4,059), CoreMark-25k-rv64 -1.3%/-2.7%. Not RV32's int
+     * caches: there the same form lost work-matmul-rv32 14.5% (CoreMark's matrix kernel rv32 even).
+     */
+    static final boolean ADDR = !"false".equals(System.getProperty("rewind.jit.cacheAddr"));
+
+    /** Whether this translation's caches hold guest addresses ({@link #ADDR}). */
+    static boolean addr(Gen g) {
+        return ADDR && !g.rv32 && RANGE64;
+    }
+
+    /** The value of a cache that holds no page, for this translation's form of the check (an int's as a long). */
+    static long empty(Gen g) {
+        if (ints(g)) {
+            return EMPTY32;
+        }
+        return g.rv32 ? Long.MIN_VALUE : RANGE64 ? (addr(g) ? EMPTY64 + g.base : EMPTY64) : -1L;
+    }
+
+    /**
+     * The access of len bytes at {@code x[r1] + imm}: RAM index in PO; on to the access when it lies in the cached page
+     * or passes the tag check (its page then cached), else to {@code slow}. Returns the miss path, to be emitted out of
+     * line ({@link PageCache#missed}). RV32 ({@link #INT32}) caches the page's RAM offset in an int and tests {@code
+     * off - cached u<= 4096 - len}, then RAM's range ({@link #inArray}: a hit on the empty value {@link #EMPTY32} has a
+     * negative index; C2 merges the test with the array access's own); without INT32 it tests the long {@code d = off -
+     * cached} (an int offset sign-extended: the empty value, Long.MIN_VALUE, is never near it). RV64 ({@link #RANGE64})
+     * caches the offset too (its guest address, {@link #ADDR}) and tests {@code off - cached u<= 4096 - len}: a 64-bit
+     * offset can come near any empty value (2^63 + k against Long.MIN_VALUE took RAM's page 0), so the empty value
+     * {@link #EMPTY64} gives such an offset a negative RAM index, which the explicit range check ({@link #inArray})
+     * sends to the slow path; the miss path comes back to that check, so the access is dominated by it on both ways in.
+     * Without RANGE64, RV64 caches the page number and compares it with those of the access's first and last bytes
+     * (never -1, that empty value).
      */
     static Runnable emit(Gen g, int r1, long imm, int len, int cache, int tagsSlot, Label slow) {
         MethodVisitor mv = g.mv;
         Label hit = new Label();
         Label miss = new Label();
+        if (addr(g)) {
+            address(g, r1, imm, cache, len, miss);
+            mv.visitLabel(hit);                         // the miss path comes back here: the access stays dominated
+            inArray(g, len, slow);
+            return missPath(g, r1, imm, len, cache, tagsSlot, slow, miss, hit);
+        }
         g.ramOffset(r1, imm);
-        if (g.rv32) {
+        if (ints(g)) {
+            mv.visitVarInsn(ILOAD, cache);
+            mv.visitInsn(ISUB);                         // d = off - the cached page's offset
+            g.iconst(4096 - len);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+            mv.visitJumpInsn(IFGT, miss);
+            mv.visitLabel(hit);                         // the miss path comes back here: the access stays dominated
+            inArray(g, len, slow);
+        } else if (g.rv32) {
             mv.visitInsn(I2L);
             mv.visitVarInsn(LLOAD, cache);
             mv.visitInsn(LSUB);                         // d
@@ -73,10 +128,16 @@ final class CacheCheck {
                 pageIs(g, cache, miss);                 // the last byte's
             }
         }
-        if (g.rv32 || !RANGE64) {
+        if (g.rv32 && !INT32 || !g.rv32 && !RANGE64) {
             mv.visitLabel(hit);
         }
-        // the miss out of line (emitted by missed(), after the access's fast path): the hit falls through
+        return missPath(g, r1, imm, len, cache, tagsSlot, slow, miss, hit);
+    }
+
+    /** The miss out of line (emitted by missed(), after the access's fast path): the hit falls through. */
+    private static Runnable missPath(Gen g, int r1, long imm, int len, int cache, int tagsSlot, Label slow,
+            Label miss, Label hit) {
+        MethodVisitor mv = g.mv;
         return () -> {
             mv.visitLabel(miss);
             MemEmit.fastCheck(g, r1, imm, len, tagsSlot, slow);
@@ -88,10 +149,41 @@ final class CacheCheck {
                 g.iconst(12);
                 mv.visitInsn(IUSHR);
             }
-            mv.visitInsn(I2L);
-            mv.visitVarInsn(LSTORE, cache);
+            if (ints(g)) {
+                mv.visitVarInsn(ISTORE, cache);
+            } else {
+                mv.visitInsn(I2L);
+                if (addr(g)) {
+                    g.lconst(g.base);
+                    mv.visitInsn(LADD);
+                }
+                mv.visitVarInsn(LSTORE, cache);
+            }
             mv.visitJumpInsn(GOTO, hit);
         };
+    }
+
+    /**
+     * {@link #ADDR}: PO = the access's RAM offset; to {@code miss} unless its guest address {@code x[r1] + imm} lies
+     * in the cached page ({@code address - cached u<= 4096 - len}).
+     */
+    private static void address(Gen g, int r1, long imm, int cache, int len, Label miss) {
+        MethodVisitor mv = g.mv;
+        g.loadReg(r1);
+        if (imm != 0) {
+            g.lconst(imm);
+            mv.visitInsn(LADD);
+        }
+        mv.visitInsn(DUP2);
+        g.lconst(-g.base);
+        mv.visitInsn(LADD);
+        mv.visitInsn(L2I);
+        mv.visitVarInsn(ISTORE, PO);
+        mv.visitVarInsn(LLOAD, cache);
+        mv.visitInsn(LSUB);
+        g.lconst(4096 - len);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+        mv.visitJumpInsn(IFGT, miss);
     }
 
     /**

@@ -11,8 +11,8 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
 /**
- * Page caches of accesses in innermost loops: a long local (per block, kind and base register) holding the RAM offset
- * of the page whose tag check last passed there. The access is fast when it lies inside that page (a subtraction and a
+ * Page caches of accesses in innermost loops: a local (a long; RV32 an int, {@link CacheCheck#INT32}; per block, kind
+ * and base register) holding the RAM offset of the page whose tag check last passed there. The access is fast when it lies inside that page (a subtraction and a
  * test, {@link CacheCheck}) and does the whole tag check ({@link MemEmit#fastCheck}) only otherwise, then caches its
  * page: a loop walking through RAM checks the tags once per page, and keeps neither tag table nor mask in registers. A
  * block's loads (or stores) get caches all or none (one left to the tables keeps them in registers anyway: crc's loop,
@@ -204,8 +204,13 @@ final class PageCache {
     /** All caches hold no page: at the region's entry and after every call that stays in the region. */
     void reset(Gen g) {
         for (int s : slots) {
-            g.lconst(CacheCheck.empty(g));
-            g.mv.visitVarInsn(LSTORE, s);
+            if (CacheCheck.ints(g)) {
+                g.iconst(CacheCheck.EMPTY32);
+                g.mv.visitVarInsn(ISTORE, s);
+            } else {
+                g.lconst(CacheCheck.empty(g));
+                g.mv.visitVarInsn(LSTORE, s);
+            }
         }
     }
 

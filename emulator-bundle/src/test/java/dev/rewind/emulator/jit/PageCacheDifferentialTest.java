@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * down, all moving a byte per round, so wide accesses cross every page boundary) whose pointers go into a watched page
  * (reads and writes), past RAM's end, through the UART, into the loop's code page (above the code), below RAM, around
  * 2^32 (RV32) or 2^64 (RV64), at 2^63 and 2^63 + 2^31 above RAM (RV64: an empty cache is no hit there, or one whose
- * RAM index fails the explicit range check: checked mutations: the empty value Long.MIN_VALUE, no range check),
+ * RAM index fails the explicit range check: checked mutations: the empty value Long.MIN_VALUE, no range check; RV32's
+ * int caches likewise at addresses 0x10.. (pointer set 4): checked mutation, no range check after an RV32 hit),
  * and over pages made clean by snapshots (first store slow, then fast again); an LR/SC pair every 64 rounds (the caches start over after it,
  * so the watched page is entered from a page cached for 15 rounds: rounds 0x40E and 0x820). Faults go to a handler
  * that skips the instruction. Checked mutations: no crossing term in the hit test (the half crossing into the
@@ -62,7 +63,8 @@ class PageCacheDifferentialTest {
             case 0 -> new long[] {D + 0xF80, D + 0x4F40, W - 0x410, W + 0x1820};
             case 1 -> new long[] {E - 0x90, E - 0x40, MachineConfig.UART_BASE - 0x20, B + 0x2200};
             case 2 -> new long[] {xlen == 32 ? 0xFFFFFF80L : -0x80L, W - 0x100, B - 0x20, D + 0x2000};
-            // RV64: 2^63 + 2^31 above RAM's first bytes: offsets an empty cache (CacheCheck.EMPTY64) takes for a hit
+            // RV64: 2^63 + 2^31 above RAM's first bytes: offsets an empty cache (CacheCheck.EMPTY64) takes for a hit;
+            // RV32 (the low words): addresses 0x10.., offsets 2^31 + k, which an empty int cache (EMPTY32) takes for one
             case 4 -> new long[] {CacheCheck.EMPTY64 + B + 0x10, CacheCheck.EMPTY64 + B + 0x20,
                 CacheCheck.EMPTY64 + B + 0x100, CacheCheck.EMPTY64 + B + 0x200};
             // RV64: 2^63 above RAM's first bytes (an empty cache must not take them for RAM's page 0)
@@ -94,7 +96,7 @@ class PageCacheDifferentialTest {
     }
 
     @ParameterizedTest(name = "RV{0} pointers {1} bytes {2}")
-    @CsvSource({"32,0,false", "32,1,false", "32,2,false", "64,0,false", "64,1,false", "64,2,false", "64,3,false",
+    @CsvSource({"32,0,false", "32,1,false", "32,2,false", "32,4,false", "32,4,true", "64,0,false", "64,1,false", "64,2,false", "64,3,false",
         "64,4,false", "32,0,true", "32,1,true", "32,2,true", "64,0,true", "64,1,true", "64,2,true", "64,3,true",
         "64,4,true"})
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
