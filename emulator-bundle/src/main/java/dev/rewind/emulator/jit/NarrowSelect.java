@@ -15,8 +15,8 @@ final class NarrowSelect {
     private NarrowSelect() {
     }
 
-    /** On with {@code -Drewind.jit.narrow=true} (off by default: see the measurements in the notes). */
-    static final boolean ON = Boolean.getBoolean("rewind.jit.narrow");
+    /** On by default; {@code -Drewind.jit.narrow=false}: off (the measurements are in the notes of session 13). */
+    static final boolean ON = !"false".equals(System.getProperty("rewind.jit.narrow"));
     /** Entries into an innermost loop check every narrow register the loop uses ({@code =false}: what they read). */
     static final boolean GROUP = !"false".equals(System.getProperty("rewind.jit.narrowGroup"));
     /** Loop counters narrow too ({@code -Drewind.jit.narrowCounters=true}). */
@@ -29,13 +29,13 @@ final class NarrowSelect {
     static final boolean CARRIED = "carried".equals(System.getProperty("rewind.jit.narrowMode"));
 
     /**
-     * Flags (x[r] still holds a wide value: entries check where it is read) rather than one check of every narrow
-     * register at the region's entry ({@code -Drewind.jit.narrowFlags=false}: the entry returns when any is wide, and
-     * cpu.NarrowRetry drops the registers that do so often).
+     * Flags ({@code -Drewind.jit.narrowFlags=true}: x[r] still holds a wide value; entries check where it is read)
+     * rather than one check of every narrow register at the region's entry (the default: the entry returns when any
+     * is wide, and cpu.NarrowRetry drops the registers that do so often; no flag tests at exits, no flag phis).
      */
-    static final boolean FLAGS = !"false".equals(System.getProperty("rewind.jit.narrowFlags"));
-    /** Only registers the innermost loops read in int form at least as often as in long form (=true; else any). */
-    static final boolean CONSUMERS = Boolean.getBoolean("rewind.jit.narrowConsumers");
+    static final boolean FLAGS = Boolean.getBoolean("rewind.jit.narrowFlags");
+    /** Only registers the innermost loops read in int form at least as often as in long form (=false: any). */
+    static final boolean CONSUMERS = !"false".equals(System.getProperty("rewind.jit.narrowConsumers"));
     /** Counters masked to a byte count too ({@code -Drewind.jit.narrowMasked=false}: not). */
     static final boolean MASKED = !"false".equals(System.getProperty("rewind.jit.narrowMasked"));
 
