@@ -48,7 +48,7 @@ final class NarrowSelect {
      */
     static boolean[] of(List<BlockSpec> blocks, Map<Long, Integer> index, boolean rv32, boolean[] cold,
             Supplier<int[]> cycles, int wide) {
-        return ON ? select(blocks, index, rv32, cold, cycles, wide) : new boolean[64];
+        return ON ? select(blocks, index, rv32, cold, cycles, wide, CONSUMERS) : new boolean[64];
     }
 
     /** Whether any register of n is narrow. */
@@ -63,7 +63,7 @@ final class NarrowSelect {
 
     /** {@link #of}, on or not. */
     static boolean[] select(List<BlockSpec> blocks, Map<Long, Integer> index, boolean rv32, boolean[] cold,
-            Supplier<int[]> cycles, int wide) {
+            Supplier<int[]> cycles, int wide, boolean consumers) {
         boolean[] n = new boolean[64];
         if (rv32 || wide == -1) {
             return n;
@@ -183,7 +183,7 @@ final class NarrowSelect {
         for (int r = 1; r < 32; r++) {
             keep[r] &= (wide & 1 << r) == 0;        // and those that depend on them (below)
         }
-        if (CONSUMERS) {
+        if (consumers) {
             NarrowUse.dropLongUsed(blocks, inner, keep);
         }
         changed = true;
