@@ -22,7 +22,7 @@ import org.objectweb.asm.MethodVisitor;
  * is read, and it is a constant 0 (no machine code) wherever a write or a checked entry dominates, i.e. in the loops.
  * A register whose stale wide value only passes through (a temporary the region writes elsewhere) costs no exit.
  * Not for RV32 (all int already), cold registers ({@link ColdRegs}), regions without innermost loops, or regions
- * with plugin probes. On by default; {@code -Drewind.jit.narrow=false}: off.
+ * with plugin probes. Off by default; {@code -Drewind.jit.narrow=true}: on.
  * <p>
  * The flags above are {@code -Drewind.jit.narrowFlags=true}. By default there are none: the region's entry checks
  * every narrow register once, after the fetches ({@link #checkAll}), and returns 0 when any is wide, so no narrow

@@ -15,8 +15,11 @@ final class NarrowSelect {
     private NarrowSelect() {
     }
 
-    /** On by default; {@code -Drewind.jit.narrow=false}: off (the measurements are in the notes of session 13). */
-    static final boolean ON = !"false".equals(System.getProperty("rewind.jit.narrow"));
+    /**
+     * On with {@code -Drewind.jit.narrow=true}. Off by default: with `rewind run`'s JVM options (RV64:
+     * -XX:-UseFPUForSpilling) work-mix-rv64 lost 6% and CoreMark-25k-rv64 2% (notes of session 13, narrow.md).
+     */
+    static final boolean ON = Boolean.getBoolean("rewind.jit.narrow");
     /** Entries into an innermost loop check every narrow register the loop uses ({@code =false}: what they read). */
     static final boolean GROUP = !"false".equals(System.getProperty("rewind.jit.narrowGroup"));
     /** Loop counters narrow too ({@code -Drewind.jit.narrowCounters=true}). */

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Timeout;
  */
 class NarrowRetryTest {
 
-    /** Narrowing on (unless {@code -Drewind.jit.narrow=false}, as jit.NarrowSelect reads it). */
-    static final boolean NARROW = !"false".equals(System.getProperty("rewind.jit.narrow"));
+    /** Narrowing on ({@code -Drewind.jit.narrow=true}, as jit.NarrowSelect reads it). */
+    static final boolean NARROW = Boolean.getBoolean("rewind.jit.narrow");
 
     record Run(Interpreter in, Hart h) {
     }
