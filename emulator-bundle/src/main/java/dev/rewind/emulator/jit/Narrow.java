@@ -24,8 +24,11 @@ import org.objectweb.asm.MethodVisitor;
  * Not for RV32 (all int already), cold registers ({@link ColdRegs}), regions without innermost loops, or regions
  * with plugin probes. Off by default; {@code -Drewind.jit.narrow=true}: on.
  * <p>
- * Such returns are counted ({@code JitCode.bail}, with the registers whose flags were set): a region whose entries
- * return too often is translated again without those registers narrow, then without any ({@code cpu.NarrowRetry}).
+ * The flags above are {@code -Drewind.jit.narrowFlags=true}. By default there are none: the region's entry checks
+ * every narrow register once, after the fetches ({@link #checkAll}), and returns 0 when any is wide, so no narrow
+ * register is ever wide in the region (write-backs unconditional, no flag phis in loops). Such returns are counted
+ * ({@code JitCode.bail}, with the registers that were wide): a region whose entries return too often is translated
+ * again without those registers narrow, then without any ({@code cpu.NarrowRetry}).
  */
 final class Narrow {
     private Narrow() {

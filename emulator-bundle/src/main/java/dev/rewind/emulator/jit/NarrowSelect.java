@@ -15,7 +15,10 @@ final class NarrowSelect {
     private NarrowSelect() {
     }
 
-    /** On with {@code -Drewind.jit.narrow=true} (off by default: see the measurements in the notes). */
+    /**
+     * On with {@code -Drewind.jit.narrow=true}. Off by default: with `rewind run`'s JVM options (RV64:
+     * -XX:-UseFPUForSpilling) work-mix-rv64 lost 6% and CoreMark-25k-rv64 2% (notes of session 13, narrow.md).
+     */
     static final boolean ON = Boolean.getBoolean("rewind.jit.narrow");
     /** Entries into an innermost loop check every narrow register the loop uses ({@code =false}: what they read). */
     static final boolean GROUP = !"false".equals(System.getProperty("rewind.jit.narrowGroup"));
@@ -29,13 +32,13 @@ final class NarrowSelect {
     static final boolean CARRIED = "carried".equals(System.getProperty("rewind.jit.narrowMode"));
 
     /**
-     * Flags (x[r] still holds a wide value: entries check where it is read) rather than one check of every narrow
-     * register at the region's entry ({@code -Drewind.jit.narrowFlags=false}: the entry returns when any is wide, and
-     * cpu.NarrowRetry drops the registers that do so often).
+     * Flags ({@code -Drewind.jit.narrowFlags=true}: x[r] still holds a wide value; entries check where it is read)
+     * rather than one check of every narrow register at the region's entry (the default: the entry returns when any
+     * is wide, and cpu.NarrowRetry drops the registers that do so often; no flag tests at exits, no flag phis).
      */
-    static final boolean FLAGS = !"false".equals(System.getProperty("rewind.jit.narrowFlags"));
-    /** Only registers the innermost loops read in int form at least as often as in long form (=true; else any). */
-    static final boolean CONSUMERS = Boolean.getBoolean("rewind.jit.narrowConsumers");
+    static final boolean FLAGS = Boolean.getBoolean("rewind.jit.narrowFlags");
+    /** Only registers the innermost loops read in int form at least as often as in long form (=false: any). */
+    static final boolean CONSUMERS = !"false".equals(System.getProperty("rewind.jit.narrowConsumers"));
     /** Counters masked to a byte count too ({@code -Drewind.jit.narrowMasked=false}: not). */
     static final boolean MASKED = !"false".equals(System.getProperty("rewind.jit.narrowMasked"));
 
@@ -48,7 +51,7 @@ final class NarrowSelect {
      */
     static boolean[] of(List<BlockSpec> blocks, Map<Long, Integer> index, boolean rv32, boolean[] cold,
             Supplier<int[]> cycles, int wide) {
-        return ON ? select(blocks, index, rv32, cold, cycles, wide) : new boolean[64];
+        return ON ? select(blocks, index, rv32, cold, cycles, wide, CONSUMERS) : new boolean[64];
     }
 
     /** Whether any register of n is narrow. */
@@ -63,7 +66,7 @@ final class NarrowSelect {
 
     /** {@link #of}, on or not. */
     static boolean[] select(List<BlockSpec> blocks, Map<Long, Integer> index, boolean rv32, boolean[] cold,
-            Supplier<int[]> cycles, int wide) {
+            Supplier<int[]> cycles, int wide, boolean consumers) {
         boolean[] n = new boolean[64];
         if (rv32 || wide == -1) {
             return n;
@@ -183,7 +186,7 @@ final class NarrowSelect {
         for (int r = 1; r < 32; r++) {
             keep[r] &= (wide & 1 << r) == 0;        // and those that depend on them (below)
         }
-        if (CONSUMERS) {
+        if (consumers) {
             NarrowUse.dropLongUsed(blocks, inner, keep);
         }
         changed = true;

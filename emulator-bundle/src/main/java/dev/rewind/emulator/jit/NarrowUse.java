@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * How the innermost loops of a region read its {@link Narrow} candidates: in int form (a W op, a comparison or bitwise
  * op whose operands are all int, a branch between ints, a stored value) or in long form (an I2L each: 64-bit
- * arithmetic, addresses, shifts): with {@code -Drewind.jit.narrowConsumers=true} a register read more often in long
+ * arithmetic, addresses, shifts): unless {@code -Drewind.jit.narrowConsumers=false}, a register read more often in long
  * form than in int form stays long. And which registers are the loops' pure counters (never narrow).
  */
 final class NarrowUse {

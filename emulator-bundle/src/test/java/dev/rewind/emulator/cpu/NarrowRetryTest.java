@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class NarrowRetryTest {
 
-    /** Narrowing on ({@code -Drewind.jit.narrow}, as jit.NarrowSelect reads it). */
+    /** Narrowing on ({@code -Drewind.jit.narrow=true}, as jit.NarrowSelect reads it). */
     static final boolean NARROW = Boolean.getBoolean("rewind.jit.narrow");
 
     record Run(Interpreter in, Hart h) {

@@ -55,7 +55,8 @@ class NarrowSelectionTest {
     /** The narrow registers when those of {@code wide} are kept wide (a translation again: cpu.NarrowRetry). */
     static boolean[] narrow(List<BlockSpec> blocks, boolean rv32, int wide) {
         Map<Long, Integer> index = index(blocks);
-        return NarrowSelect.select(blocks, index, rv32, new boolean[33], () -> PageCache.cycles(blocks, index), wide);
+        return NarrowSelect.select(blocks, index, rv32, new boolean[33], () -> PageCache.cycles(blocks, index), wide,
+                false);
     }
 
     @Test
@@ -74,6 +75,17 @@ class NarrowSelectionTest {
         assertThat(w[12]).as("x12, narrow only through x11").isFalse();
         assertThat(w[13]).as("x13 (a W op)").isTrue();
         assertThat(narrow(r, false, -1)).as("all kept wide").doesNotContain(true);
+        // the consumer rule (NarrowUse): x11 read in int form by ADDW and SUBW, in long form by ADD twice and as an
+        // address once: long
+        int[] mixed = {op(Op.ADDW, 11, 11, 12), op(Op.SUBW, 13, 13, 11), op(Op.ADD, 14, 14, 11),
+            op(Op.ADD, 15, 15, 11), op(Op.LD, 16, 11, 0), op(Op.ADDIW, 10, 10, 0)};
+        List<BlockSpec> m = region(new int[] {op(Op.ADDI, 9, 9, 0)}, new long[] {4}, mixed, new long[6]);
+        Map<Long, Integer> index = index(m);
+        assertThat(narrow(m, false)[11]).as("x11 without the rule").isTrue();
+        assertThat(NarrowSelect.select(m, index, false, new boolean[33], () -> PageCache.cycles(m, index), 0, true)[11])
+                .as("x11 with the consumer rule").isFalse();
+        assertThat(NarrowSelect.select(m, index, false, new boolean[33], () -> PageCache.cycles(m, index), 0, true)[13])
+                .as("x13 (read in int form only)").isTrue();
     }
 
     @Test
