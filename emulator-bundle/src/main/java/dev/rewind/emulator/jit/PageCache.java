@@ -59,6 +59,8 @@ final class PageCache {
     private final int[][] slot;
     private final int[] slots;
     private final boolean rv32;
+    /** Whether a cached access is wider than a byte (RV32's int caches: {@link CacheCheck#ints}). */
+    boolean wide;
     PageCache(List<BlockSpec> blocks, java.util.Map<Long, Integer> index, boolean rv32, int first,
             java.util.function.Supplier<int[]> cycles) {
         this.rv32 = rv32;
@@ -112,6 +114,7 @@ final class PageCache {
                 continue;
             }
             // one cache per base register: its accesses walk the same pages (any cache of the table would be exact)
+            this.wide |= wide;
             int[] of = new int[64];
             Arrays.fill(of, -1);
             for (int i : at) {
