@@ -96,11 +96,7 @@ final class CacheCheck {
         }
         g.ramOffset(r1, imm);
         if (ints(g)) {
-            mv.visitVarInsn(ILOAD, cache);
-            mv.visitInsn(ISUB);                         // d = off - the cached page's offset
-            g.iconst(4096 - len);
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
-            mv.visitJumpInsn(IFGT, miss);
+            inPage(g, cache, len, true, miss);          // d = off - the cached page's offset
             mv.visitLabel(hit);                         // the miss path comes back here: the access stays dominated
             inArray(g, len, slow);
         } else if (g.rv32) {
@@ -119,11 +115,7 @@ final class CacheCheck {
             mv.visitInsn(LCMP);
             mv.visitJumpInsn(IFNE, miss);
         } else if (RANGE64) {
-            mv.visitVarInsn(LLOAD, cache);
-            mv.visitInsn(LSUB);                         // d = off - the cached page's offset
-            g.lconst(4096 - len);
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
-            mv.visitJumpInsn(IFGT, miss);
+            inPage(g, cache, len, false, miss);         // d = off - the cached page's offset
             mv.visitLabel(hit);                         // the miss path comes back here: the access stays dominated
             inArray(g, len, slow);
         } else {
@@ -186,10 +178,26 @@ final class CacheCheck {
         mv.visitInsn(LADD);
         mv.visitInsn(L2I);
         mv.visitVarInsn(ISTORE, PO);
-        mv.visitVarInsn(LLOAD, cache);
-        mv.visitInsn(LSUB);
-        g.lconst(4096 - len);
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+        inPage(g, cache, len, false, miss);
+    }
+
+    /**
+     * Pops an offset or address (an int when {@code ints}, else a long) and goes to {@code miss} unless the len bytes
+     * there lie in the page the cache holds: {@code value - cached u<= 4096 - len}.
+     */
+    private static void inPage(Gen g, int cache, int len, boolean ints, Label miss) {
+        MethodVisitor mv = g.mv;
+        if (ints) {
+            mv.visitVarInsn(ILOAD, cache);
+            mv.visitInsn(ISUB);
+            g.iconst(4096 - len);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+        } else {
+            mv.visitVarInsn(LLOAD, cache);
+            mv.visitInsn(LSUB);
+            g.lconst(4096 - len);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
+        }
         mv.visitJumpInsn(IFGT, miss);
     }
 

@@ -208,7 +208,7 @@ final class PageCache {
     void reset(Gen g) {
         for (int s : slots) {
             if (CacheCheck.ints(g)) {
-                g.iconst(CacheCheck.EMPTY32);
+                g.iconst((int) CacheCheck.empty(g));
                 g.mv.visitVarInsn(ISTORE, s);
             } else {
                 g.lconst(CacheCheck.empty(g));
