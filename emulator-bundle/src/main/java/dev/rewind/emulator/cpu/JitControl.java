@@ -113,6 +113,7 @@ final class JitControl {
         java.util.Set<Long> hot = heat.exited(j, pc, ran, e, code);
         Block head = j.blocks[0];
         Block[] whole = heat.sampled(j) ? shorts.leavesToCut(j, heat) : null;   // once, as j's sample ends
+        whole = whole == null && heat.sampled(j) ? shorts.warmed(j, heat) : whole;
         if ((hot != null || whole != null) && head.jit == j && head.valid) {
             j.kill();
             compile(head, whole != null ? whole : j.blocks);
@@ -266,7 +267,8 @@ final class JitControl {
         Set<Long> drop = new HashSet<>();
         for (int round = 0; ; round++) {
             RegionForm f = new RegionForm(code, maxBlocks, maxInsns, drop, hot);
-            List<Block> out = seed == null ? f.collect(head) : f.grow(head, seed);
+            List<Block> out = seed == null ? f.collect(head)
+                    : f.grow(head, seed, shorts.warm(head.pc), shorts.rest(head.pc));
             if (!COPY_LOOPS && round < 4
                     && RegionLoops.copiedLoops(out, x -> copied(x) && !f.fromHot.contains(x.pc), drop)) {
                 continue;
