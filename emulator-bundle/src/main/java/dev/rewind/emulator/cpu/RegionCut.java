@@ -41,6 +41,19 @@ final class RegionCut {
      */
     static final int WIDE_SHARE = Integer.getInteger("rewind.jit.wideShare", 100);
 
+    /**
+     * Whether regions at the short-block limit enter their loops through copies ({@code jit.LoopEntries};
+     * {@code -Drewind.jit.wideEntries=true}): without, only when regions take paths back ({@link RegionForm#WARM_RUN}).
+     * The copies took 1,500 of k-state-rv32's 8,900-byte region with paths back, which then lost its float loop to
+     * the cut.
+     */
+    static final boolean WIDE_ENTRIES = Boolean.getBoolean("rewind.jit.wideEntries");
+
+    /** Whether a region cut at {@code max} enters its loops through copies ({@link #WIDE_ENTRIES}). */
+    static boolean loopCopies(int max) {
+        return max <= Translator.MAX_CODE_BYTES || WIDE_ENTRIES || RegionForm.WARM_RUN <= 0;
+    }
+
     /** The share of limit {@code max} a prefix cut fills at most. */
     static int share(int max) {
         return max > Translator.MAX_CODE_BYTES && RegionForm.WARM_RUN > 0 ? WIDE_SHARE : SHARE;
