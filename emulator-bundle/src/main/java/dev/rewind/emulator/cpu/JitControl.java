@@ -234,9 +234,10 @@ final class JitControl {
             throws ReflectiveOperationException {
         // (with probes, room left for C2 to inline the callbacks: Translator.CALL_INLINE_BYTES)
         int bind = bound.mode;
-        Translator.Result all = Translator.translate(specs, xlen, base, size, sparse, bind, wide);
+        boolean copies = RegionCut.loopCopies(limit);
+        Translator.Result all = Translator.translate(specs, xlen, base, size, sparse, bind, wide, copies);
         RegionCut.Cut cut = RegionCut.cut(specs, all,
-                p -> Translator.translate(p, xlen, base, size, sparse, bind, wide), RegionCut.PREFIX, limit);
+                p -> Translator.translate(p, xlen, base, size, sparse, bind, wide, copies), RegionCut.PREFIX, limit);
         if (DUMP && cut.count() == specs.size()) {
             System.err.println("SIZE " + Long.toHexString(specs.get(0).pc()) + " blocks " + specs.size() + " code "
                     + all.codeSize() + " limit " + Translator.codeLimit(specs, limit));
