@@ -64,6 +64,19 @@ rewind_jvm_opts() {
   if [ "$SUB" = run ] && [ "${REWIND_RUN_SPILL:-1}" != 0 ] && [ "$(rewind_elf_class "$@")" = 2 ]; then
     JVM_OPTS+=(-XX:-UseFPUForSpilling)
   fi
+  # run, machines of fewer than 4 processors: 3 compiler threads (1 C1, 2 C2) instead of the 2 (1 C1, 1 C2) HotSpot
+  # gives such machines (from 4 processors on HotSpot starts 3 or more itself, so nothing is given there). A guest's
+  # regions wait for C2 in one queue: CoreMark-25k defines ~65 region classes in its first 1e7 instructions and their
+  # C2 compilations take ~2 s of compiler-thread time, while the main thread runs them in C1's tiers 2/3. Measured on
+  # 2 processors, 2 -> 3 threads (2026-12-07, fourteenth session, alternating rounds, load 2-9 from other runs):
+  # warmup.sh, main thread's warm-up excess over its steady state, ms: CoreMark-25k RV32 782 -> 628, 865 -> 684, RV64
+  # 828 -> 563, 754 -> 576 (3-4 rounds each); ~5 s guests (load 3-5, 3 rounds) work-mix-rv64 301 -> 265, work-mix-rv32
+  # 335 -> 294, work-mem-rv32 150 -> 138, work-mem-rv64 194 -> 134, work-crc-rv32 106 -> 105, bench-rv64 382 -> 351;
+  # process CPU even there (-2..+1%), wall 5 of 6 lower. jvmopts.sh CoreMark-25k process CPU s, 5 rounds: RV32
+  # 7.14 -> 6.84 and 7.88 -> 7.63, RV64 7.37 -> 7.35 and 7.28 -> 7.30. REWIND_RUN_COMPILERS=0: off.
+  if [ "$SUB" = run ] && [ "${REWIND_RUN_COMPILERS:-1}" != 0 ] && [ "$(nproc 2>/dev/null || echo 4)" -lt 4 ]; then
+    JVM_OPTS+=(-XX:CICompilerCount=3)
+  fi
   # dap: JVM messages never go to standard output (the DAP stream), with or without a cache
   [ "$SUB" = dap ] && JVM_OPTS+=(-Xlog:disable -Xlog:all=warning:stderr)
   # JDK 25+, every command (dap too, unless it uses its opt-in class-data archive, REWIND_DAP_CDS=1): start from an AOT
