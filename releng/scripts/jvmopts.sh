@@ -74,7 +74,7 @@ rewind_jvm_opts() {
   # 335 -> 294, work-mem-rv32 150 -> 138, work-mem-rv64 194 -> 134, work-crc-rv32 106 -> 105, bench-rv64 382 -> 351;
   # process CPU even there (-2..+1%), wall 5 of 6 lower. jvmopts.sh CoreMark-25k process CPU s, 5 rounds: RV32
   # 7.14 -> 6.84 and 7.88 -> 7.63, RV64 7.37 -> 7.35 and 7.28 -> 7.30. REWIND_RUN_COMPILERS=0: off.
-  if [ "$SUB" = run ] && [ "${REWIND_RUN_COMPILERS:-1}" != 0 ] && [ "$(nproc 2>/dev/null || echo 4)" -lt 4 ]; then
+  if [ "$SUB" = run ] && [ "${REWIND_RUN_COMPILERS:-1}" != 0 ] && [ "$(rewind_cpus)" -lt 4 ]; then
     JVM_OPTS+=(-XX:CICompilerCount=3)
   fi
   # dap: JVM messages never go to standard output (the DAP stream), with or without a cache
@@ -98,7 +98,14 @@ rewind_jvm_opts() {
     # code of the debug path that `run` never calls (start-up only: 0.85 -> 0.74 s CPU; bench-rv32: 2.70 -> 2.49 s)
     local aot kind= train=(dap --train) lazy=-Drewind.lazy=false
     [ "$SUB" = run ] && kind=run- && train=(train-run) && lazy=-Drewind.lazy=true
-    aot="$RUNTIME/aot-$kind$(printf '%s\n%s' "$JDK" "$RUNTIME" | cksum | cut -d' ' -f1).aot"
+    # (the checksum is kept in runtime/.aot-sum with the JDK and the runtime folder it is of: a start runs no cksum)
+    local sum= of=
+    [ -f "$RUNTIME/.aot-sum" ] && read -r sum of < "$RUNTIME/.aot-sum"
+    if [ -z "$sum" ] || [ "$of" != "$JDK:$RUNTIME" ]; then
+      sum=$(printf '%s\n%s' "$JDK" "$RUNTIME" | cksum | cut -d' ' -f1)
+      { echo "$sum $JDK:$RUNTIME" > "$RUNTIME/.aot-sum"; } 2>/dev/null
+    fi
+    aot="$RUNTIME/aot-$kind$sum.aot"
     if [ -f "$aot" ] && [ "$aot" -nt "$RUNTIME/rewind.jar" ] && [ "$aot" -nt "$JDK/lib/modules" ]; then
       JVM_OPTS+=(-Xlog:disable -Xlog:all=warning:stderr "-XX:AOTCache=$aot" "-Drewind.runtime=$RUNTIME")
       # run: the cache's classes but not its training profiles (JEP 515). The training run's profiles of the engine's
@@ -136,13 +143,32 @@ rewind_jvm_opts() {
   fi
 }
 
-# rewind_elf_class ARGS...: the ELF class (1: 32-bit, 2: 64-bit) of the first argument that is an ELF file, or nothing
+# rewind_elf_class ARGS...: the ELF class (1: 32-bit, 2: 64-bit) of the first argument that is an ELF file, or nothing.
+# Bash's read, no od: the header's first 5 bytes (0x7f 'E' 'L' 'F' class) are ASCII and hold no NUL or newline.
 rewind_elf_class() {
-  local a
+  local a h
   for a in "$@"; do
-    if [ -f "$a" ] && [ "$(od -An -c -N4 "$a" 2>/dev/null | tr -d ' ')" = '177ELF' ]; then
-      od -An -tu1 -j4 -N1 "$a" | tr -d ' '
-      return
-    fi
+    [ -f "$a" ] && [ -r "$a" ] || continue
+    h=; IFS= read -r -d '' -n 5 h < "$a" 2>/dev/null
+    case $h in
+      $'\x7fELF\x01') echo 1; return ;;
+      $'\x7fELF\x02') echo 2; return ;;
+      $'\x7fELF'*) return ;;
+    esac
   done
+}
+
+# rewind_cpus: the processors this process may run on (its affinity, as HotSpot counts them without a cgroup limit),
+# from /proc/self/status by bash alone (no nproc); 4 when that cannot be read
+rewind_cpus() {
+  local k v n=0 r lo hi
+  while read -r k v; do
+    [ "$k" = Cpus_allowed_list: ] || continue
+    for r in ${v//,/ }; do
+      lo=${r%-*}; hi=${r#*-}
+      [[ $lo =~ ^[0-9]+$ && $hi =~ ^[0-9]+$ ]] && n=$((n + hi - lo + 1))
+    done
+    break
+  done < /proc/self/status 2>/dev/null
+  [ "$n" -gt 0 ] && echo "$n" || echo 4
 }
