@@ -69,6 +69,21 @@ final class ExitHeat {
         return exits(RAN);
     }
 
+    /**
+     * The pcs the sample the last call ended left to at least once per {@code per} instructions it ran, with their
+     * exits per instruction run (empty when the last call ended none).
+     */
+    Map<Long, Double> warm(int per) {
+        long ran = ran();
+        Map<Long, Double> out = new HashMap<>();
+        for (Map.Entry<Long, long[]> e : last.entrySet()) {
+            if (e.getKey() != RAN && ran > 0 && e.getValue()[0] * per >= ran) {
+                out.put(e.getKey(), (double) e.getValue()[0] / ran);
+            }
+        }
+        return out;
+    }
+
     /** Exits counted per region being sampled. */
     private final Map<JitCode, Map<Long, long[]>> sampling = new IdentityHashMap<>();
     /** Key of the instructions run during the sample (no pc is -1: pcs are aligned). */

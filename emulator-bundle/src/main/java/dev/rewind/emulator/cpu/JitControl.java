@@ -113,6 +113,7 @@ final class JitControl {
         java.util.Set<Long> hot = heat.exited(j, pc, ran, e, code);
         Block head = j.blocks[0];
         Block[] whole = heat.sampled(j) ? shorts.leavesToCut(j, heat) : null;   // once, as j's sample ends
+        whole = whole == null && heat.sampled(j) ? shorts.warmed(j, heat) : whole;
         if ((hot != null || whole != null) && head.jit == j && head.valid) {
             j.kill();
             compile(head, whole != null ? whole : j.blocks);
@@ -233,9 +234,10 @@ final class JitControl {
             throws ReflectiveOperationException {
         // (with probes, room left for C2 to inline the callbacks: Translator.CALL_INLINE_BYTES)
         int bind = bound.mode;
-        Translator.Result all = Translator.translate(specs, xlen, base, size, sparse, bind, wide);
+        boolean copies = RegionCut.loopCopies(limit);
+        Translator.Result all = Translator.translate(specs, xlen, base, size, sparse, bind, wide, copies);
         RegionCut.Cut cut = RegionCut.cut(specs, all,
-                p -> Translator.translate(p, xlen, base, size, sparse, bind, wide), RegionCut.PREFIX, limit);
+                p -> Translator.translate(p, xlen, base, size, sparse, bind, wide, copies), RegionCut.PREFIX, limit);
         if (DUMP && cut.count() == specs.size()) {
             System.err.println("SIZE " + Long.toHexString(specs.get(0).pc()) + " blocks " + specs.size() + " code "
                     + all.codeSize() + " limit " + Translator.codeLimit(specs, limit));
@@ -266,7 +268,8 @@ final class JitControl {
         Set<Long> drop = new HashSet<>();
         for (int round = 0; ; round++) {
             RegionForm f = new RegionForm(code, maxBlocks, maxInsns, drop, hot);
-            List<Block> out = seed == null ? f.collect(head) : f.grow(head, seed);
+            List<Block> out = seed == null ? f.collect(head)
+                    : f.grow(head, seed, shorts.warm(head.pc), shorts.rest(head.pc));
             if (!COPY_LOOPS && round < 4
                     && RegionLoops.copiedLoops(out, x -> copied(x) && !f.fromHot.contains(x.pc), drop)) {
                 continue;

@@ -34,6 +34,30 @@ final class RegionCut {
      * limit, measured slower on bench and work-mem).
      */
     static final int SHARE = Integer.getInteger("rewind.jit.cutShare", 85);
+    /**
+     * Percent of the short-block limit ({@link #SHORT_CODE}) a prefix cut fills at most when regions take paths back
+     * from their warm exits ({@link RegionForm#WARM_RUN}; {@code -Drewind.jit.wideShare}): a region formed to hold a
+     * loop that spans functions keeps the loop's last blocks.
+     */
+    static final int WIDE_SHARE = Integer.getInteger("rewind.jit.wideShare", 100);
+
+    /**
+     * Whether regions at the short-block limit enter their loops through copies ({@code jit.LoopEntries};
+     * {@code -Drewind.jit.wideEntries=true}): without, only when regions take paths back ({@link RegionForm#WARM_RUN}).
+     * The copies took 1,500 of k-state-rv32's 8,900-byte region with paths back, which then lost its float loop to
+     * the cut.
+     */
+    static final boolean WIDE_ENTRIES = Boolean.getBoolean("rewind.jit.wideEntries");
+
+    /** Whether a region cut at {@code max} enters its loops through copies ({@link #WIDE_ENTRIES}). */
+    static boolean loopCopies(int max) {
+        return max <= Translator.MAX_CODE_BYTES || WIDE_ENTRIES || RegionForm.WARM_RUN <= 0;
+    }
+
+    /** The share of limit {@code max} a prefix cut fills at most. */
+    static int share(int max) {
+        return max > Translator.MAX_CODE_BYTES && RegionForm.WARM_RUN > 0 ? WIDE_SHARE : SHARE;
+    }
 
     /**
      * Size limit of regions of short blocks ({@code -Drewind.jit.shortCode}; 0: none, {@code Translator.MAX_CODE_BYTES}
@@ -80,8 +104,30 @@ final class RegionCut {
     static final class Shorts {
         int code = SHORT_CODE;
         int run = SHORT_RUN;
+        /** {@link RegionForm#WARM_RUN} of this machine (tests set it; 0: no paths back). */
+        int warmRun = RegionForm.WARM_RUN;
+        /** Heads formed again with the paths back from their warm exits. */
+        long warmed;
         private final Map<Long, Block[]> cut = new HashMap<>();
         private final Set<Long> widened = new HashSet<>();
+        /** Per widened head: the exits (per instruction run) of the sample of the region the default limit cut. */
+        private final Map<Long, Map<Long, Double>> cutExits = new HashMap<>();
+        /** Per widened head: the blocks of the region the default limit cut. */
+        private final Map<Long, Block[]> cutKept = new HashMap<>();
+        /** Per head formed with paths back: its warm exits, most frequent first ({@link RegionForm#warm}). */
+        private final Map<Long, List<Long>> warm = new HashMap<>();
+        /** Per head formed with paths back: the blocks of its widened region, taken after the paths back. */
+        private final Map<Long, Block[]> rest = new HashMap<>();
+
+        /** The exits the region headed at head takes the paths back from when formed again ({@link RegionForm#warm}). */
+        List<Long> warm(long head) {
+            return warm.getOrDefault(head, List.of());
+        }
+
+        /** The blocks the region headed at head takes after the paths back from its warm exits (none: empty). */
+        Block[] rest(long head) {
+            return rest.getOrDefault(head, new Block[0]);
+        }
 
         /** The size limit of the region headed at head. */
         int limit(long head, List<Block> region) {
@@ -115,7 +161,36 @@ final class RegionCut {
             }
             cut.remove(head);
             widened.add(head);
+            if (warmRun > 0) {
+                cutExits.put(head, heat.warm(warmRun));
+                cutKept.put(head, j.blocks);
+            }
             return whole;
+        }
+
+        /**
+         * j's blocks when j is the region of a head formed again with the short-block limit, the exit sample of that
+         * region just ended and it left to some block at least once per {@link RegionForm#WARM_RUN} instructions: its
+         * head is formed once more, with the paths back from those exits ({@link RegionForm#grow(Block, Block[],
+         * List)}); else null.
+         */
+        Block[] warmed(JitCode j, ExitHeat heat) {
+            long head = j.blocks[0].pc;
+            if (warmRun <= 0 || !widened.contains(head) || warm.containsKey(head) || !heat.sampled(j)) {
+                return null;
+            }
+            Map<Long, Double> w = new HashMap<>(heat.warm(warmRun));
+            Map<Long, Double> before = cutExits.getOrDefault(head, Map.of());
+            before.forEach((pc, r) -> w.merge(pc, r, Math::max));
+            List<Long> order = new java.util.ArrayList<>(w.keySet());
+            order.sort((a, b) -> w.get(a).equals(w.get(b)) ? Long.compare(a, b) : Double.compare(w.get(b), w.get(a)));
+            warm.put(head, order);
+            rest.put(head, j.blocks);
+            if (order.isEmpty() || !cutKept.containsKey(head)) {
+                return null;
+            }
+            warmed++;
+            return cutKept.get(head);
         }
     }
 
@@ -156,7 +231,7 @@ final class RegionCut {
             int mid = (lo + hi) >>> 1;
             List<BlockSpec> p = specs.subList(0, mid);
             Translator.Result r = translate.apply(p);
-            if (mid == 1 || r.codeSize() <= (long) Translator.codeLimit(p, max) * SHARE / 100) {
+            if (mid == 1 || r.codeSize() <= (long) Translator.codeLimit(p, max) * share(max) / 100) {
                 best = new Cut(mid, r);
                 lo = mid + 1;
             } else {

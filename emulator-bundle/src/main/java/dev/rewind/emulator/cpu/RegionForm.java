@@ -3,9 +3,13 @@ package dev.rewind.emulator.cpu;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,10 +62,35 @@ final class RegionForm {
      * next exit's): what was cold stays out, and the cut ({@link RegionCut}, a prefix) drops the least hot first.
      */
     List<Block> grow(Block head, Block[] seed) {
+        return grow(head, seed, List.of());
+    }
+
+    /**
+     * {@link #grow(Block, Block[])}, and then the paths back into the region from the exits {@code warm} (most frequent
+     * first: {@link #warm}); with any, the seed's copies may form loops ({@link RegionLoops}: the region is formed
+     * to hold a loop that spans functions).
+     */
+    List<Block> grow(Block head, Block[] seed, List<Long> warm) {
+        return grow(head, seed, warm, new Block[0]);
+    }
+
+    /** {@link #grow(Block, Block[], List)}, then the blocks of {@code rest} not taken yet (none: as without). */
+    List<Block> grow(Block head, Block[] seed, List<Long> warm, Block[] rest) {
         add(head, false);
         for (Block s : seed) {
             if (s.valid && !seen.contains(s.pc) && !drop.contains(s.pc) && code.lookup(s.pc) == s) {
                 add(s, false);
+                if (!warm.isEmpty()) {
+                    fromHot.add(s.pc);
+                }
+            }
+        }
+        warm(warm);
+        for (Block s : rest) {
+            if (s.valid && !seen.contains(s.pc) && !drop.contains(s.pc) && code.lookup(s.pc) == s
+                    && out.size() < maxBlocks && insns + s.n <= maxInsns) {
+                add(s, false);
+                fromHot.add(s.pc);
             }
         }
         for (long h : hot) {
@@ -82,6 +111,80 @@ final class RegionForm {
             }
         }
         return out;
+    }
+
+    /**
+     * Exits a region formed again with the short-block limit left to at least once per this many instructions of its
+     * sample ({@code -Drewind.jit.warmRun}; 0: none): it takes the blocks on paths from them back into it.
+     */
+    static final int WARM_RUN = Integer.getInteger("rewind.jit.warmRun", 1024);
+    /** Instructions a path back from a warm exit may have ({@code -Drewind.jit.warmPath}). */
+    static final int WARM_PATH = Integer.getInteger("rewind.jit.warmPath", 24);
+    /** Instructions all warm exits' paths may add ({@code -Drewind.jit.warmTotal}). */
+    static final int WARM_TOTAL = Integer.getInteger("rewind.jit.warmTotal", 96);
+
+    /**
+     * For each exit in {@code warm} (most frequent first): the blocks on paths of at most {@link #WARM_PATH}
+     * instructions from it back to a block taken, copies included, while they add at most {@link #WARM_TOTAL}: a
+     * region that left to a loop's blocks in another region (a callee's) and came back keeps the loop instead.
+     */
+    private void warm(List<Long> warm) {
+        int added = 0;
+        for (long w : warm) {
+            if (seen.contains(w)) {
+                continue;
+            }
+            Set<Long> keep = new LinkedHashSet<>();
+            back(w, WARM_PATH, new HashSet<>(), keep, new HashMap<>());
+            List<Long> order = new ArrayList<>(keep);
+            Collections.reverse(order);
+            int n = 0;
+            for (long t : order) {
+                n += code.lookup(t).n;
+            }
+            if (keep.isEmpty() || added + n > WARM_TOTAL || out.size() + keep.size() > maxBlocks
+                    || insns + n > maxInsns) {
+                continue;
+            }
+            added += n;
+            for (long t : order) {
+                Block b = code.lookup(t);
+                seen.add(t);
+                out.add(b);
+                insns += b.n;
+                fromHot.add(t);
+            }
+        }
+    }
+
+    /**
+     * Whether a path of at most {@code left} instructions leads from t to a block taken (or kept); adds the blocks of
+     * such paths to {@code keep}, t before the blocks after it. {@code failed}: the most instructions left with which
+     * a block was found to lead back nowhere.
+     */
+    private boolean back(long t, int left, Set<Long> path, Set<Long> keep, Map<Long, Integer> failed) {
+        if (seen.contains(t) || keep.contains(t)) {
+            return true;
+        }
+        if (path.contains(t) || failed.getOrDefault(t, -1) >= left || drop.contains(t)) {
+            return false;
+        }
+        Block s = code.lookup(t);
+        if (s == null || !s.valid || !s.translatable() || s.n > left || s.probes != null) {
+            return false;
+        }
+        path.add(t);
+        boolean any = false;
+        for (long u : successors(s)) {
+            any |= back(u, left - s.n, path, keep, failed);
+        }
+        path.remove(t);
+        if (any) {
+            keep.add(t);
+        } else {
+            failed.put(t, left);
+        }
+        return any;
     }
 
     /** Whether a block taken so far jumps or calls to pc. */

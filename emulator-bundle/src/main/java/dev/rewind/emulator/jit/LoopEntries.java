@@ -28,10 +28,15 @@ final class LoopEntries {
     private final Label[] entry;
 
     LoopEntries(Gen g, BudgetPlan plan) {
+        this(g, plan, true);
+    }
+
+    /** {@code copies} false: no copies (the caller's choice, as {@code -Drewind.jit.loopEntries=false}). */
+    LoopEntries(Gen g, BudgetPlan plan, boolean copies) {
         int n = g.blocks.size();
         label = new Label[n];
         entry = new Label[n];
-        if (!ON) {
+        if (!ON || !copies) {
             return;
         }
         for (BlockSpec b : g.blocks) {

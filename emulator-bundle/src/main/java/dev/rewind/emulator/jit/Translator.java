@@ -112,6 +112,15 @@ public final class Translator {
      */
     public static Result translate(List<BlockSpec> blocks, int xlen, long ramBase, long ramSize, boolean sparse,
             int bind, int wide) {
+        return translate(blocks, xlen, ramBase, ramSize, sparse, bind, wide, true);
+    }
+
+    /**
+     * As {@link #translate(List, int, long, long, boolean, int, int)}; {@code loopCopies} false: loops entered at any
+     * block, no {@link LoopEntries} copies.
+     */
+    public static Result translate(List<BlockSpec> blocks, int xlen, long ramBase, long ramSize, boolean sparse,
+            int bind, int wide, boolean loopCopies) {
         if (blocks.isEmpty()) {
             throw new IllegalArgumentException("empty region");
         }
@@ -172,7 +181,7 @@ public final class Translator {
         mv.visitTryCatchBlock(tryStart, tryEnd, handler, TRAP);
         mv.visitLabel(tryStart);
         BudgetPlan plan = new BudgetPlan(blocks, g.labels, sparse);
-        LoopEntries entries = new LoopEntries(g, plan);
+        LoopEntries entries = new LoopEntries(g, plan, loopCopies);
         Dispatch.entrySwitch(g, plan, entries);
         for (int k = 0; k < blocks.size(); k++) {
             BlockEmit.block(g, plan, k);
