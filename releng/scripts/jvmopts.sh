@@ -73,7 +73,11 @@ rewind_jvm_opts() {
   # 828 -> 563, 754 -> 576 (3-4 rounds each); ~5 s guests (load 3-5, 3 rounds) work-mix-rv64 301 -> 265, work-mix-rv32
   # 335 -> 294, work-mem-rv32 150 -> 138, work-mem-rv64 194 -> 134, work-crc-rv32 106 -> 105, bench-rv64 382 -> 351;
   # process CPU even there (-2..+1%), wall 5 of 6 lower. jvmopts.sh CoreMark-25k process CPU s, 5 rounds: RV32
-  # 7.14 -> 6.84 and 7.88 -> 7.63, RV64 7.37 -> 7.35 and 7.28 -> 7.30. REWIND_RUN_COMPILERS=0: off.
+  # 7.14 -> 6.84 and 7.88 -> 7.63, RV64 7.37 -> 7.35 and 7.28 -> 7.30. After merging main (the state branch's regions,
+  # load 4-6): warmup.sh CoreMark warm-up 921 -> 820 (RV32), 749 -> 843 (RV64), main-thread CPU 5.04 -> 5.01 and
+  # 5.18 -> 5.16 s; jvmopts.sh 3 rounds, CoreMark-25k + 16 ~5 s guests: process CPU within -7..+7% either way, wall
+  # lower on 9 of 18: a small gain on the main thread, within the noise of whole-process figures on this loaded
+  # machine. REWIND_RUN_COMPILERS=0: off.
   if [ "$SUB" = run ] && [ "${REWIND_RUN_COMPILERS:-1}" != 0 ] && [ "$(rewind_cpus)" -lt 4 ]; then
     JVM_OPTS+=(-XX:CICompilerCount=3)
   fi
