@@ -64,6 +64,23 @@ rewind_jvm_opts() {
   if [ "$SUB" = run ] && [ "${REWIND_RUN_SPILL:-1}" != 0 ] && [ "$(rewind_elf_class "$@")" = 2 ]; then
     JVM_OPTS+=(-XX:-UseFPUForSpilling)
   fi
+  # run, machines of fewer than 4 processors: 3 compiler threads (1 C1, 2 C2) instead of the 2 (1 C1, 1 C2) HotSpot
+  # gives such machines (from 4 processors on HotSpot starts 3 or more itself, so nothing is given there). A guest's
+  # regions wait for C2 in one queue: CoreMark-25k defines ~65 region classes in its first 1e7 instructions and their
+  # C2 compilations take ~2 s of compiler-thread time, while the main thread runs them in C1's tiers 2/3. Measured on
+  # 2 processors, 2 -> 3 threads (2026-12-07, fourteenth session, alternating rounds, load 2-9 from other runs):
+  # warmup.sh, main thread's warm-up excess over its steady state, ms: CoreMark-25k RV32 782 -> 628, 865 -> 684, RV64
+  # 828 -> 563, 754 -> 576 (3-4 rounds each); ~5 s guests (load 3-5, 3 rounds) work-mix-rv64 301 -> 265, work-mix-rv32
+  # 335 -> 294, work-mem-rv32 150 -> 138, work-mem-rv64 194 -> 134, work-crc-rv32 106 -> 105, bench-rv64 382 -> 351;
+  # process CPU even there (-2..+1%), wall 5 of 6 lower. jvmopts.sh CoreMark-25k process CPU s, 5 rounds: RV32
+  # 7.14 -> 6.84 and 7.88 -> 7.63, RV64 7.37 -> 7.35 and 7.28 -> 7.30. After merging main (the state branch's regions,
+  # load 4-6): warmup.sh CoreMark warm-up 921 -> 820 (RV32), 749 -> 843 (RV64), main-thread CPU 5.04 -> 5.01 and
+  # 5.18 -> 5.16 s; jvmopts.sh 3 rounds, CoreMark-25k + 16 ~5 s guests: process CPU within -7..+7% either way, wall
+  # lower on 9 of 18: a small gain on the main thread, within the noise of whole-process figures on this loaded
+  # machine. REWIND_RUN_COMPILERS=0: off.
+  if [ "$SUB" = run ] && [ "${REWIND_RUN_COMPILERS:-1}" != 0 ] && [ "$(rewind_cpus)" -lt 4 ]; then
+    JVM_OPTS+=(-XX:CICompilerCount=3)
+  fi
   # dap: JVM messages never go to standard output (the DAP stream), with or without a cache
   [ "$SUB" = dap ] && JVM_OPTS+=(-Xlog:disable -Xlog:all=warning:stderr)
   # JDK 25+, every command (dap too, unless it uses its opt-in class-data archive, REWIND_DAP_CDS=1): start from an AOT
@@ -85,7 +102,14 @@ rewind_jvm_opts() {
     # code of the debug path that `run` never calls (start-up only: 0.85 -> 0.74 s CPU; bench-rv32: 2.70 -> 2.49 s)
     local aot kind= train=(dap --train) lazy=-Drewind.lazy=false
     [ "$SUB" = run ] && kind=run- && train=(train-run) && lazy=-Drewind.lazy=true
-    aot="$RUNTIME/aot-$kind$(printf '%s\n%s' "$JDK" "$RUNTIME" | cksum | cut -d' ' -f1).aot"
+    # (the checksum is kept in runtime/.aot-sum with the JDK and the runtime folder it is of: a start runs no cksum)
+    local sum= of=
+    [ -f "$RUNTIME/.aot-sum" ] && read -r sum of < "$RUNTIME/.aot-sum"
+    if [ -z "$sum" ] || [ "$of" != "$JDK:$RUNTIME" ]; then
+      sum=$(printf '%s\n%s' "$JDK" "$RUNTIME" | cksum | cut -d' ' -f1)
+      { echo "$sum $JDK:$RUNTIME" > "$RUNTIME/.aot-sum"; } 2>/dev/null
+    fi
+    aot="$RUNTIME/aot-$kind$sum.aot"
     if [ -f "$aot" ] && [ "$aot" -nt "$RUNTIME/rewind.jar" ] && [ "$aot" -nt "$JDK/lib/modules" ]; then
       JVM_OPTS+=(-Xlog:disable -Xlog:all=warning:stderr "-XX:AOTCache=$aot" "-Drewind.runtime=$RUNTIME")
       # run: the cache's classes but not its training profiles (JEP 515). The training run's profiles of the engine's
@@ -123,13 +147,32 @@ rewind_jvm_opts() {
   fi
 }
 
-# rewind_elf_class ARGS...: the ELF class (1: 32-bit, 2: 64-bit) of the first argument that is an ELF file, or nothing
+# rewind_elf_class ARGS...: the ELF class (1: 32-bit, 2: 64-bit) of the first argument that is an ELF file, or nothing.
+# Bash's read, no od: the header's first 5 bytes (0x7f 'E' 'L' 'F' class) are ASCII and hold no NUL or newline.
 rewind_elf_class() {
-  local a
+  local a h
   for a in "$@"; do
-    if [ -f "$a" ] && [ "$(od -An -c -N4 "$a" 2>/dev/null | tr -d ' ')" = '177ELF' ]; then
-      od -An -tu1 -j4 -N1 "$a" | tr -d ' '
-      return
-    fi
+    [ -f "$a" ] && [ -r "$a" ] || continue
+    h=; IFS= read -r -d '' -n 5 h < "$a" 2>/dev/null
+    case $h in
+      $'\x7fELF\x01') echo 1; return ;;
+      $'\x7fELF\x02') echo 2; return ;;
+      $'\x7fELF'*) return ;;
+    esac
   done
+}
+
+# rewind_cpus: the processors this process may run on (its affinity, as HotSpot counts them without a cgroup limit),
+# from /proc/self/status by bash alone (no nproc); 4 when that cannot be read
+rewind_cpus() {
+  local k v n=0 r lo hi
+  while read -r k v; do
+    [ "$k" = Cpus_allowed_list: ] || continue
+    for r in ${v//,/ }; do
+      lo=${r%-*}; hi=${r#*-}
+      [[ $lo =~ ^[0-9]+$ && $hi =~ ^[0-9]+$ ]] && n=$((n + hi - lo + 1))
+    done
+    break
+  done < /proc/self/status 2>/dev/null
+  [ "$n" -gt 0 ] && echo "$n" || echo 4
 }
