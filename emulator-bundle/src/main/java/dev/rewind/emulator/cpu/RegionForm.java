@@ -115,9 +115,12 @@ final class RegionForm {
 
     /**
      * Exits a region formed again with the short-block limit left to at least once per this many instructions of its
-     * sample ({@code -Drewind.jit.warmRun}; 0: none): it takes the blocks on paths from them back into it.
+     * sample ({@code -Drewind.jit.warmRun}; 0: none): it takes the blocks on paths from them back into it. 4096 rather
+     * than 1024 (two 3-round A/Bs, reversed roles, load 1.6-4.1): CoreMark-25k +2..+4% (RV32), +6..+7% (RV64), k-state
+     * within +-3%; 256 (with 128 instructions in all): k-state -13..-16% (cold paths fill the region, the cut drops hot
+     * ones).
      */
-    static final int WARM_RUN = Integer.getInteger("rewind.jit.warmRun", 1024);
+    static final int WARM_RUN = Integer.getInteger("rewind.jit.warmRun", 4096);
     /** Instructions a path back from a warm exit may have ({@code -Drewind.jit.warmPath}). */
     static final int WARM_PATH = Integer.getInteger("rewind.jit.warmPath", 24);
     /** Instructions all warm exits' paths may add ({@code -Drewind.jit.warmTotal}). */
