@@ -64,8 +64,8 @@ rewind_jvm_opts() {
   if [ "$SUB" = run ] && [ "${REWIND_RUN_SPILL:-1}" != 0 ] && [ "$(rewind_elf_class "$@")" = 2 ]; then
     JVM_OPTS+=(-XX:-UseFPUForSpilling)
   fi
-  # run, machines of fewer than 4 processors: 3 compiler threads (1 C1, 2 C2) instead of the 2 (1 C1, 1 C2) HotSpot
-  # gives such machines (from 4 processors on HotSpot starts 3 or more itself, so nothing is given there). A guest's
+  # run with REWIND_RUN_COMPILERS=1 (opt-in), machines of fewer than 4 processors: 3 compiler threads (1 C1, 2 C2)
+  # instead of the 2 (1 C1, 1 C2) HotSpot gives such machines (from 4 processors on HotSpot starts 3 or more itself, so nothing is given there). A guest's
   # regions wait for C2 in one queue: CoreMark-25k defines ~65 region classes in its first 1e7 instructions and their
   # C2 compilations take ~2 s of compiler-thread time, while the main thread runs them in C1's tiers 2/3. Measured on
   # 2 processors, 2 -> 3 threads (2026-12-07, fourteenth session, alternating rounds, load 2-9 from other runs):
@@ -77,8 +77,11 @@ rewind_jvm_opts() {
   # load 4-6): warmup.sh CoreMark warm-up 921 -> 820 (RV32), 749 -> 843 (RV64), main-thread CPU 5.04 -> 5.01 and
   # 5.18 -> 5.16 s; jvmopts.sh 3 rounds, CoreMark-25k + 16 ~5 s guests: process CPU within -7..+7% either way, wall
   # lower on 9 of 18: a small gain on the main thread, within the noise of whole-process figures on this loaded
-  # machine. REWIND_RUN_COMPILERS=0: off.
-  if [ "$SUB" = run ] && [ "${REWIND_RUN_COMPILERS:-1}" != 0 ] && [ "$(rewind_cpus)" -lt 4 ]; then
+  # machine. Off by default: the lead's check on the final engine (idle machine, load 0.9-1.1, ./rewind run, 3
+  # alternating rounds, medians, wall s off -> on): work-mem-rv64 (SCALE=5) 1.92 -> 2.01 (later in all 3 rounds; the
+  # thinnest whole-process margin of the project's guests), work-mix-rv32 3.40 -> 3.41, work-mix-rv64 3.19 -> 3.19,
+  # work-list-rv32 1.98 -> 2.00: no gain where a third thread shares 2 processors with the guest's thread.
+  if [ "$SUB" = run ] && [ "${REWIND_RUN_COMPILERS:-0}" = 1 ] && [ "$(rewind_cpus)" -lt 4 ]; then
     JVM_OPTS+=(-XX:CICompilerCount=3)
   fi
   # dap: JVM messages never go to standard output (the DAP stream), with or without a cache
