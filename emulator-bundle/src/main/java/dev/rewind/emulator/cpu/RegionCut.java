@@ -172,7 +172,7 @@ final class RegionCut {
          * j's blocks when j is the region of a head formed again with the short-block limit, the exit sample of that
          * region just ended and it left to some block at least once per {@link RegionForm#WARM_RUN} instructions: its
          * head is formed once more, with the paths back from those exits ({@link RegionForm#grow(Block, Block[],
-         * List)}); else null.
+         * List, Block[])}); else null.
          */
         Block[] warmed(JitCode j, ExitHeat heat) {
             long head = j.blocks[0].pc;

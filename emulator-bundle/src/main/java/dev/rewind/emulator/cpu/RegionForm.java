@@ -57,24 +57,14 @@ final class RegionForm {
     }
 
     /**
-     * A region formed again: its former blocks ({@code seed}, head first) in their order, then each hot exit reached
-     * from them, most frequent first, followed depth-first by the blocks reached from it (a callee's path before the
-     * next exit's): what was cold stays out, and the cut ({@link RegionCut}, a prefix) drops the least hot first.
+     * A region formed again: its former blocks ({@code seed}, head first) in their order; then the paths back into
+     * the region from the exits {@code warm} (most frequent first: {@link #warm}; with any, the seed's copies may form
+     * loops, {@link RegionLoops}: the region is formed to hold a loop that spans functions); then the blocks of
+     * {@code rest} not taken yet; then each hot exit reached from them, most frequent first, followed depth-first by
+     * the blocks reached from it (a callee's path before the next exit's): what was cold stays out, and the cut
+     * ({@link RegionCut}, a prefix) drops the least hot first. Without warm exits and rest (both empty): the former
+     * blocks and the hot exits only.
      */
-    List<Block> grow(Block head, Block[] seed) {
-        return grow(head, seed, List.of());
-    }
-
-    /**
-     * {@link #grow(Block, Block[])}, and then the paths back into the region from the exits {@code warm} (most frequent
-     * first: {@link #warm}); with any, the seed's copies may form loops ({@link RegionLoops}: the region is formed
-     * to hold a loop that spans functions).
-     */
-    List<Block> grow(Block head, Block[] seed, List<Long> warm) {
-        return grow(head, seed, warm, new Block[0]);
-    }
-
-    /** {@link #grow(Block, Block[], List)}, then the blocks of {@code rest} not taken yet (none: as without). */
     List<Block> grow(Block head, Block[] seed, List<Long> warm, Block[] rest) {
         add(head, false);
         for (Block s : seed) {

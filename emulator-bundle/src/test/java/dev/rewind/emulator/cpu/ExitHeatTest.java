@@ -119,28 +119,21 @@ class ExitHeatTest {
         h.setReg(14, patch(xlen));
         long loop = MAIN + 7 * 4;
         long t = 0;
-        t += run(in, h, t, 20_000);
+        t += TestMachines.slices(in, h, t, 20_000);
         Block head = code.lookup(loop);
         assertThat(head.jit).as("the loop's region").isNotNull();
         assertThat(pcs(head.jit)).as("A, the callee seen when it formed").contains(A).doesNotContain(B);
-        t += run(in, h, t, 350_000 - t);   // ~30,000 rounds with B: past the warm calls and the exit sample
+        // ~30,000 rounds with B: past the warm calls and the exit sample
+        t += TestMachines.slices(in, h, t, 350_000 - t);
         JitCode again = code.lookup(loop).jit;
         assertThat(again).as("the loop's region, formed again").isNotNull();
         assertThat(pcs(again)).as("B, its hot exit, joined it").contains(B, A, loop);
         assertThat(in.jit.reformed()).isPositive();
         Block b = code.lookup(B);
         assertThat(b.regions).as("B's copy is registered for invalidation").contains(again);
-        t += run(in, h, t, 250_000);   // through the guest's patch of B
+        t += TestMachines.slices(in, h, t, 250_000);   // through the guest's patch of B
         assertThat(again.blocks[0].jit).as("the region died with B's page").isNotSameAs(again);
         assertThat(h.reg(10)).isPositive();
-    }
-
-    private static long run(Interpreter in, Hart h, long t0, long n) {
-        long used = 0;
-        while (used < n) {
-            used += in.runSlice(h, Math.min(1 << 16, n - used), t0 + used);
-        }
-        return used;
     }
 
     private static List<Long> pcs(JitCode j) {

@@ -111,7 +111,7 @@ class ShortBlockRegionTest {
             List<Long> out = new ArrayList<>();
             long t = 0;
             for (long step : new long[] {2_000, 500_000, 2_000_000, 2_000_000, 3_000_000}) {
-                t += run(in, h, t, step);
+                t += TestMachines.slices(in, h, t, step);
                 out.add(t);
                 out.add(h.pc);
                 for (int r = 1; r < 32; r++) {
@@ -141,13 +141,5 @@ class ShortBlockRegionTest {
         assertThat(results.get(1)).isEqualTo(results.get(0));
         assertThat(results.get(2)).isEqualTo(results.get(0));
         assertThat(results.get(3)).isEqualTo(results.get(0));
-    }
-
-    private static long run(Interpreter in, Hart h, long t0, long n) {
-        long used = 0;
-        while (used < n) {
-            used += in.runSlice(h, Math.min(1 << 16, n - used), t0 + used);
-        }
-        return used;
     }
 }

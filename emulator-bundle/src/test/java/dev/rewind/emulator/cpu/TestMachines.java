@@ -48,4 +48,13 @@ final class TestMachines {
     static long x(Machine m, String reg) {
         return m.hart(0).reg(dev.rewind.emulator.isa.Names.regNumber(reg));
     }
+
+    /** Runs hart h through the interpreter's slices (of at most 2^16 slots) for n slots from time t0; returns n. */
+    static long slices(Interpreter in, Hart h, long t0, long n) {
+        long used = 0;
+        while (used < n) {
+            used += in.runSlice(h, Math.min(1 << 16, n - used), t0 + used);
+        }
+        return used;
+    }
 }

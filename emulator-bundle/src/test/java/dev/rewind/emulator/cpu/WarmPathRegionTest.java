@@ -132,7 +132,7 @@ class WarmPathRegionTest {
             List<Long> out = new ArrayList<>();
             long t = 0;
             for (long step : new long[] {3_000, 400_000, 1_500_000, 3_000_000}) {
-                t += run(in, h, t, step);
+                t += TestMachines.slices(in, h, t, step);
                 out.add(t);
                 out.add(h.pc);
                 for (int r = 1; r < 32; r++) {
@@ -153,13 +153,5 @@ class WarmPathRegionTest {
         assertThat(warmed).as("heads formed again with paths back").isPositive();
         assertThat(results.get(1)).isEqualTo(results.get(0));
         assertThat(results.get(2)).isEqualTo(results.get(0));
-    }
-
-    private static long run(Interpreter in, Hart h, long t0, long n) {
-        long used = 0;
-        while (used < n) {
-            used += in.runSlice(h, Math.min(1 << 16, n - used), t0 + used);
-        }
-        return used;
     }
 }
