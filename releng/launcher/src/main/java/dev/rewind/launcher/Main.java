@@ -103,6 +103,19 @@ public final class Main {
             err.println("rewind: usage: rewind exec 'COMMANDS'");
             return EXIT_USAGE;
         }
+        // rewind run with no user plugin: the run command without the OSGi runtime (FlatRun)
+        if (FlatRun.applies(command, options)) {
+            List<Path> jars = FlatRun.jars(options.bundlesDir());
+            if (jars != null) {
+                Timeline.mark("run without the OSGi runtime");
+                return FlatRun.run(FlatRun.loader(jars), args, out, err);
+            }
+        }
+        // the training run of run's AOT cache: the flat path's classes first, then (below) those of the OSGi path
+        if (RunTraining.COMMAND.equals(command) && !"false".equals(System.getProperty("rewind.flat"))) {
+            err.println("rewind: training run of `run` without OSGi: exit code "
+                    + FlatRun.train(options.bundlesDir(), err));
+        }
         // rewind dap on stdio: the client's initialize is answered while the runtime starts (EarlyDap)
         EarlyDap early = EarlyDap.applies(command, args) ? EarlyDap.startOnStdio(options.bundlesDir()) : null;
         // a subcommand starts only the bundles it needs (StartSet); the built-ins and -Drewind.lazy=false start all
