@@ -64,6 +64,15 @@ final class FlatRun {
     }
 
     /**
+     * The loader of the run: the JVM's class path when the launcher script put the run's jars there (from an AOT cache
+     * its classes then come loaded and linked, {@code releng/scripts/jvmopts.sh}), else {@link #loader(List)}.
+     */
+    static ClassLoader loaderOf(List<Path> jars) {
+        ClassLoader app = ClassLoader.getSystemClassLoader();
+        return app.getResource(COMMAND_CLASS.replace('.', '/') + ".class") != null ? app : loader(jars);
+    }
+
+    /**
      * A class loader over {@code jars} whose parent is the JDK's platform loader: none of the launcher's classes
      * (Felix) is seen, as none is by a bundle (the run's classes use OSGi's only as annotations kept in class files).
      */
@@ -137,7 +146,7 @@ final class FlatRun {
             try (InputStream in = zip.getInputStream(entry)) {
                 Files.write(elf, in.readAllBytes());
             }
-            return run(loader(jars), List.of("--harts", "4", "--max-insns", "20000000", elf.toString()), err, err);
+            return run(loaderOf(jars), List.of("--harts", "4", "--max-insns", "20000000", elf.toString()), err, err);
         } catch (IOException e) {
             err.println("rewind: training run of `run` without OSGi: " + e.getMessage());
             return -1;

@@ -108,7 +108,7 @@ public final class Main {
             List<Path> jars = FlatRun.jars(options.bundlesDir());
             if (jars != null) {
                 Timeline.mark("run without the OSGi runtime");
-                return FlatRun.run(FlatRun.loader(jars), args, out, err);
+                return FlatRun.run(FlatRun.loaderOf(jars), args, out, err);
             }
         }
         // the training run of run's AOT cache: the flat path's classes first, then (below) those of the OSGi path
