@@ -111,7 +111,9 @@ rewind_jvm_opts() {
     # bundles `run` starts): ~0.11 s less CPU per start than the DAP-trained one, whose profiles make the JIT compile
     # code of the debug path that `run` never calls (start-up only: 0.85 -> 0.74 s CPU; bench-rv32: 2.70 -> 2.49 s)
     local aot kind= train=(dap --train) lazy=-Drewind.lazy=false
-    [ "$SUB" = run ] && kind=run- && train=(train-run) && lazy=-Drewind.lazy=true
+    # (trained on the flat run, launcher FlatRun, and holding only its classes: a run with user plugins, which goes
+    # through OSGi, starts from the general cache, which holds every bundle's classes)
+    [ "$SUB" = run ] && ! rewind_user_plugins "$@" && kind=run- && train=(train-run) && lazy=-Drewind.lazy=true
     # (the checksum is kept in runtime/.aot-sum with the JDK and the runtime folder it is of: a start runs no cksum)
     local sum= of=
     [ -f "$RUNTIME/.aot-sum" ] && read -r sum of < "$RUNTIME/.aot-sum"
@@ -163,6 +165,22 @@ rewind_jvm_opts() {
       fi
     fi
   fi
+}
+
+# rewind_user_plugins ARGS...: whether the plugins folder holds a jar (the launcher's LaunchOptions: --plugins DIR or
+# --plugins=DIR before the subcommand, else $REWIND_PLUGINS, else $XDG_CONFIG_HOME or ~/.config, /rewind/plugins).
+rewind_user_plugins() {
+  local config=${XDG_CONFIG_HOME:-${HOME:-}/.config} dir f
+  dir=${REWIND_PLUGINS:-$config/rewind/plugins}
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --plugins) dir=${2:-}; shift 2 || break ;;
+      --plugins=*) dir=${1#--plugins=}; shift ;;
+      *) break ;;
+    esac
+  done
+  for f in "$dir"/*.jar; do [ -e "$f" ] && return 0; done
+  return 1
 }
 
 # rewind_run_cp: RUN_CP = rewind.jar and the jars of the run without OSGi (launcher FlatRun.JARS, the same names), or

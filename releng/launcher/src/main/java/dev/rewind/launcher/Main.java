@@ -111,10 +111,13 @@ public final class Main {
                 return FlatRun.run(FlatRun.loaderOf(jars), args, out, err);
             }
         }
-        // the training run of run's AOT cache: the flat path's classes first, then (below) those of the OSGi path
+        // the training run of run's AOT cache: the flat path's alone (a cache holding Felix's classes too makes the JVM
+        // load them at every start: ~60 ms of the main thread); -Drewind.flat=false: the OSGi path's (below). A run
+        // with user plugins starts from the general cache (jvmopts.sh), which holds every bundle's classes.
         if (RunTraining.COMMAND.equals(command) && !"false".equals(System.getProperty("rewind.flat"))) {
-            err.println("rewind: training run of `run` without OSGi: exit code "
-                    + FlatRun.train(options.bundlesDir(), err));
+            int code = FlatRun.train(options.bundlesDir(), err);
+            err.println("rewind: training run of `run` without OSGi: exit code " + code);
+            return code < 0 ? EXIT_FAILURE : EXIT_OK;
         }
         // rewind dap on stdio: the client's initialize is answered while the runtime starts (EarlyDap)
         EarlyDap early = EarlyDap.applies(command, args) ? EarlyDap.startOnStdio(options.bundlesDir()) : null;
