@@ -98,13 +98,22 @@ rewind_jvm_opts() {
   # of the original.
   # 120 starts from such caches (run, demo, bundles, version; Temurin 25.0.3) met no JVM crash and no hs_err file,
   # nor did 120 F5s of dap (initialize, launch, stop, disconnect: dap-adapter/tests/bench/f5-stress.mjs).
+  # run: the jars of the run command and the engine on the JVM's class path (RUN_CP, which ./rewind then starts the
+  # launcher with): a run with no user plugin calls the run command without the OSGi runtime (launcher FlatRun), and
+  # from the class path the AOT cache holds its classes loaded and linked (from a class loader of the launcher's it
+  # holds them loaded only): parsing the options and loading the ELF ~95 -> ~50 ms of the main thread's CPU. Bundles
+  # never see these copies (Felix's bundles delegate to the boot loader only). REWIND_RUN_CP=0: off.
+  RUN_CP=
+  [ "$SUB" = run ] && [ "${REWIND_RUN_CP:-1}" != 0 ] && rewind_run_cp
   if [ "${REWIND_AOT:-1}" != 0 ] && [ "${JAVA_FEATURE:-0}" -ge 25 ] && [ -f "$RUNTIME/rewind.jar" ] \
       && { [ "$SUB" != dap ] || [ "${REWIND_DAP_CDS:-}" != 1 ]; }; then
     # `run` has a cache of its own, trained on `run` itself (`rewind train-run`: the bundled demo on 4 harts, with the
     # bundles `run` starts): ~0.11 s less CPU per start than the DAP-trained one, whose profiles make the JIT compile
     # code of the debug path that `run` never calls (start-up only: 0.85 -> 0.74 s CPU; bench-rv32: 2.70 -> 2.49 s)
     local aot kind= train=(dap --train) lazy=-Drewind.lazy=false
-    [ "$SUB" = run ] && kind=run- && train=(train-run) && lazy=-Drewind.lazy=true
+    # (trained on the flat run, launcher FlatRun, and holding only its classes: a run with user plugins, which goes
+    # through OSGi, starts from the general cache, which holds every bundle's classes)
+    [ "$SUB" = run ] && ! rewind_user_plugins "$@" && kind=run- && train=(train-run) && lazy=-Drewind.lazy=true
     # (the checksum is kept in runtime/.aot-sum with the JDK and the runtime folder it is of: a start runs no cksum)
     local sum= of=
     [ -f "$RUNTIME/.aot-sum" ] && read -r sum of < "$RUNTIME/.aot-sum"
@@ -113,7 +122,15 @@ rewind_jvm_opts() {
       { echo "$sum $JDK:$RUNTIME" > "$RUNTIME/.aot-sum"; } 2>/dev/null
     fi
     aot="$RUNTIME/aot-$kind$sum.aot"
-    if [ -f "$aot" ] && [ "$aot" -nt "$RUNTIME/rewind.jar" ] && [ "$aot" -nt "$JDK/lib/modules" ]; then
+    # (a cache is of one class path: the run's jars on it, it is also newer than each of them, and trained with them)
+    local fresh=1 jar launch=(-jar "$RUNTIME/rewind.jar")
+    if [ -n "$RUN_CP" ]; then
+      launch=(-cp "$RUN_CP" dev.rewind.launcher.Main)
+      local IFS=:
+      for jar in $RUN_CP; do [ "$aot" -nt "$jar" ] || fresh=0; done
+      unset IFS
+    fi
+    if [ "$fresh" = 1 ] && [ -f "$aot" ] && [ "$aot" -nt "$RUNTIME/rewind.jar" ] && [ "$aot" -nt "$JDK/lib/modules" ]; then
       JVM_OPTS+=(-Xlog:disable -Xlog:all=warning:stderr "-XX:AOTCache=$aot" "-Drewind.runtime=$RUNTIME")
       # run: the cache's classes but not its training profiles (JEP 515). The training run's profiles of the engine's
       # slice loop (the bundled demo on 4 harts) made C2 compile it for that run, not for the guest's: ./rewind run of
@@ -139,7 +156,7 @@ rewind_jvm_opts() {
           # (the training session's messages stay out of a DAP trace, REWIND_DAP_TRACE)
           # dap --train with every bundle started (-Drewind.lazy=false): the classes of every command's bundles cached
           REWIND_DAP_TRACE= timeout 300 nice -n 10 "$JDK/bin/java" --sun-misc-unsafe-memory-access=allow -Xlog:disable \
-            -Xlog:all=warning:stderr "-XX:AOTCacheOutput=$aot.$$.tmp" "$lazy" -jar "$RUNTIME/rewind.jar" \
+            -Xlog:all=warning:stderr "-XX:AOTCacheOutput=$aot.$$.tmp" "$lazy" "${launch[@]}" \
             --plugins "$RUNTIME/no-plugins" "${train[@]}" \
             && [ -s "$aot.$$.tmp" ] && [ "$(stat -c %Y.%s "$RUNTIME/rewind.jar")" = "$jar0" ] \
             && mv -f "$aot.$$.tmp" "$aot"   # not if a build replaced rewind.jar meanwhile
@@ -148,6 +165,34 @@ rewind_jvm_opts() {
       fi
     fi
   fi
+}
+
+# rewind_user_plugins ARGS...: whether the plugins folder holds a jar (the launcher's LaunchOptions: --plugins DIR or
+# --plugins=DIR before the subcommand, else $REWIND_PLUGINS, else $XDG_CONFIG_HOME or ~/.config, /rewind/plugins).
+rewind_user_plugins() {
+  local config=${XDG_CONFIG_HOME:-${HOME:-}/.config} dir f
+  dir=${REWIND_PLUGINS:-$config/rewind/plugins}
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --plugins) dir=${2:-}; shift 2 || break ;;
+      --plugins=*) dir=${1#--plugins=}; shift ;;
+      *) break ;;
+    esac
+  done
+  for f in "$dir"/*.jar; do [ -e "$f" ] && return 0; done
+  return 1
+}
+
+# rewind_run_cp: RUN_CP = rewind.jar and the jars of the run without OSGi (launcher FlatRun.JARS, the same names), or
+# nothing when one is missing. Bash's globs only: no program is run.
+rewind_run_cp() {
+  local n f cp="$RUNTIME/rewind.jar"
+  for n in dev.rewind.shell dev.rewind.emulator dev.rewind.plugin.api dev.rewind.plugins picocli asm; do
+    f=("$RUNTIME/bundles/$n"-[0-9]*.jar)
+    [ ${#f[@]} = 1 ] && [ -f "${f[0]}" ] || return 0
+    cp+=":${f[0]}"
+  done
+  RUN_CP=$cp
 }
 
 # rewind_elf_class ARGS...: the ELF class (1: 32-bit, 2: 64-bit) of the first argument that is an ELF file, or nothing.

@@ -60,7 +60,7 @@ final class CommandCatalog {
         List<Entry> out = new ArrayList<>();
         ServiceReference<?>[] refs;
         try {
-            refs = context.getServiceReferences((String) null,
+            refs = context.getAllServiceReferences((String) null,   // (all: as GogoSession's)
                     "(osgi.command.scope=" + (scope == null ? "*" : scope) + ")");
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException("bad command scope " + scope, e);

@@ -59,7 +59,9 @@ final class GogoSession {
             return null;
         }
         try {
-            ServiceReference<?>[] refs = context.getServiceReferences((String) null,
+            // (all: with the run's jars on the JVM's class path, jvmopts.sh, the launcher's context sees other copies of
+            // the command classes than the bundles', and Felix would leave their services out of getServiceReferences)
+            ServiceReference<?>[] refs = context.getAllServiceReferences((String) null,
                     "(&(osgi.command.scope=" + scope + ")(osgi.command.function=" + function + "))");
             return refs == null || refs.length == 0 ? null : refs[0];
         } catch (InvalidSyntaxException e) {

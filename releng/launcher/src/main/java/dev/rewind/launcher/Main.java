@@ -103,6 +103,22 @@ public final class Main {
             err.println("rewind: usage: rewind exec 'COMMANDS'");
             return EXIT_USAGE;
         }
+        // rewind run with no user plugin: the run command without the OSGi runtime (FlatRun)
+        if (FlatRun.applies(command, options)) {
+            List<Path> jars = FlatRun.jars(options.bundlesDir());
+            if (jars != null) {
+                Timeline.mark("run without the OSGi runtime");
+                return FlatRun.run(FlatRun.loaderOf(jars), args, out, err);
+            }
+        }
+        // the training run of run's AOT cache: the flat path's alone (a cache holding Felix's classes too makes the JVM
+        // load them at every start: ~60 ms of the main thread); -Drewind.flat=false: the OSGi path's (below). A run
+        // with user plugins starts from the general cache (jvmopts.sh), which holds every bundle's classes.
+        if (RunTraining.COMMAND.equals(command) && !"false".equals(System.getProperty("rewind.flat"))) {
+            int code = FlatRun.train(options.bundlesDir(), err);
+            err.println("rewind: training run of `run` without OSGi: exit code " + code);
+            return code < 0 ? EXIT_FAILURE : EXIT_OK;
+        }
         // rewind dap on stdio: the client's initialize is answered while the runtime starts (EarlyDap)
         EarlyDap early = EarlyDap.applies(command, args) ? EarlyDap.startOnStdio(options.bundlesDir()) : null;
         // a subcommand starts only the bundles it needs (StartSet); the built-ins and -Drewind.lazy=false start all

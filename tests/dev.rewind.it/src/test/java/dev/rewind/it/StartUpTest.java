@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rewind.it.RewindProcess.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +20,8 @@ class StartUpTest {
 
     @Test
     void runStartsOnlyTheBundlesItNeedsAndStillRunsItsGuestWithTheTimeline() throws Exception {
-        Result r = RewindProcess.run(Map.of("REWIND_JAVA_OPTS", "-Drewind.timeline=true"), "run",
+        // (through the OSGi runtime: with no user plugin, run goes without it unless -Drewind.flat=false, below)
+        Result r = RewindProcess.run(Map.of("REWIND_JAVA_OPTS", "-Drewind.timeline=true -Drewind.flat=false"), "run",
                 RewindProcess.ROOT.resolve("tests/guest/elf/bench-small-rv32.elf").toString(), "--stats");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         Matcher m = STARTING.matcher(r.err());
@@ -40,10 +42,46 @@ class StartUpTest {
     }
 
     @Test
+    void runWithNoUserPluginStartsNoOsgiRuntimeAndGivesTheSameRun() throws Exception {
+        String elf = RewindProcess.ROOT.resolve("tests/guest/elf/bench-small-rv32.elf").toString();
+        String hello = RewindProcess.ROOT.resolve("tests/guest/elf/hello-rv64.elf").toString();
+        Result flat = RewindProcess.run(Map.of("REWIND_JAVA_OPTS", "-Drewind.timeline=true"), "run", elf, "--stats");
+        Result osgi = RewindProcess.run(Map.of("REWIND_JAVA_OPTS", "-Drewind.timeline=true -Drewind.flat=false"), "run",
+                elf, "--stats");
+        assertThat(flat.exitCode()).as(flat.toString()).isZero().isEqualTo(osgi.exitCode());
+        assertThat(flat.err()).containsSubsequence("launcher main", "run without the OSGi runtime",
+                "run command entered", "machine loaded", "instructions: window").doesNotContain("felix started");
+        assertThat(osgi.err()).contains("felix started").doesNotContain("run without the OSGi runtime");
+        // the same guest output and the same instruction count (the engine is the same)
+        assertThat(flat.out()).isEqualTo(osgi.out());
+        assertThat(line(flat.err(), "instructions: ")).isEqualTo(line(osgi.err(), "instructions: ")).isNotNull();
+        // options, exit codes and messages as through OSGi: 4 harts, a guest's exit code, a missing file, bad options
+        Result harts = RewindProcess.run("run", hello, "--harts", "4");
+        assertThat(harts.out()).containsSubsequence("hello from hart 0", "hello from hart 1", "hello from hart 2",
+                "hello from hart 3");
+        for (List<String> args : List.of(List.of("run", hello, "--harts", "4"),
+                List.of("run", RewindProcess.ROOT.resolve("tests/guest/elf/exit-code-rv32.elf").toString()),
+                List.of("run", "/no/such/file.elf"), List.of("run", hello, "--harts", "x"), List.of("run", "--help"))) {
+            Result a = RewindProcess.run(args.toArray(new String[0]));
+            Result b = RewindProcess.run(Map.of("REWIND_JAVA_OPTS", "-Drewind.flat=false"), args.toArray(new String[0]));
+            assertThat(a.exitCode()).as(args + ": " + a + " / " + b).isEqualTo(b.exitCode());
+            assertThat(a.out()).as(args.toString()).isEqualTo(b.out());
+            assertThat(a.err()).as(args.toString()).isEqualTo(b.err());
+        }
+    }
+
+    private static String line(String text, String start) {
+        return text.lines().filter(l -> l.startsWith(start)).findFirst().orElse(null);
+    }
+
+    @Test
     void theNextRunReusesFelixsBundleCacheAndARebuiltBundleIsNotTakenFromIt() throws Exception {
         // no AOT training writer meanwhile (it would hold a cache slot): REWIND_AOT=0
-        Map<String, String> env = Map.of("REWIND_AOT", "0", "REWIND_JAVA_OPTS", "-Drewind.timeline=true");
+        Map<String, String> env = Map.of("REWIND_AOT", "0", "REWIND_JAVA_OPTS", "-Drewind.timeline=true -Drewind.flat=false");
         String elf = RewindProcess.ROOT.resolve("tests/guest/elf/exit-code-rv32.elf").toString();
+        // (two starts fill run's own storage when no start through OSGi kept run's bundles before: the first keeps
+        // them, the second fills the storage of that subset; a run with no user plugin goes without OSGi by default)
+        RewindProcess.run(env, "run", elf);
         Result first = RewindProcess.run(env, "run", elf);
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(7);
         Result second = RewindProcess.run(env, "run", elf);
@@ -78,7 +116,13 @@ class StartUpTest {
         Result r = RewindProcess.run(Map.of("REWIND_AOT", "0", "REWIND_JAVA_OPTS", "-Drewind.timeline=true"), "train-run");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         // the demo is the lost-update program: on 4 harts it exits with 3 (deterministically)
-        assertThat(r.err()).contains("bundles for run: ", "training run of `run` on the bundled demo: exit code 3");
+        // (on the path a run with no user plugin takes: without the OSGi runtime)
+        assertThat(r.err()).contains("training run of `run` without OSGi: exit code 3")
+                .doesNotContain("bundles for run: ");
+        Result osgi = RewindProcess.run(Map.of("REWIND_AOT", "0", "REWIND_JAVA_OPTS", "-Drewind.flat=false"),
+                "train-run");
+        assertThat(osgi.exitCode()).as(osgi.toString()).isZero();
+        assertThat(osgi.err()).contains("training run of `run` on the bundled demo: exit code 3");
         // a start of run finds its cache missing (or uses it) and a background JVM writes it: it appears
         Result run = RewindProcess.run("run", RewindProcess.ROOT.resolve("tests/guest/elf/exit-code-rv32.elf").toString());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(7);
