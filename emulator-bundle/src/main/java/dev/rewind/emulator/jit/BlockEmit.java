@@ -62,7 +62,7 @@ final class BlockEmit {
                 mv.visitVarInsn(LSTORE, NPC);
                 link(g, b, rd);
                 g.addUsed(n);
-                Dispatch.dispatch(g, plan);
+                Dispatch.dispatch(g, plan, k);
             }
             case Op.BEQ, Op.BNE, Op.BLT, Op.BGE, Op.BLTU, Op.BGEU -> {
                 g.addUsed(n);
