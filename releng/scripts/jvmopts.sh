@@ -122,9 +122,10 @@ rewind_jvm_opts() {
       { echo "$sum $JDK:$RUNTIME" > "$RUNTIME/.aot-sum"; } 2>/dev/null
     fi
     aot="$RUNTIME/aot-$kind$sum.aot"
-    # (a cache is of one class path: the run's jars on it, it is also newer than each of them, and trained with them)
+    # (run's cache is of the class path with the run's jars: newer than each of them, and trained with them; the
+    # general cache, which a run with user plugins starts from, is trained from rewind.jar alone as for every command)
     local fresh=1 jar launch=(-jar "$RUNTIME/rewind.jar")
-    if [ -n "$RUN_CP" ]; then
+    if [ -n "$RUN_CP" ] && [ "$kind" = run- ]; then
       launch=(-cp "$RUN_CP" dev.rewind.launcher.Main)
       local IFS=:
       for jar in $RUN_CP; do [ "$aot" -nt "$jar" ] || fresh=0; done
