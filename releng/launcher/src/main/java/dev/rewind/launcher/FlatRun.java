@@ -8,7 +8,6 @@ import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,18 +100,9 @@ final class FlatRun {
             Object command = type.getConstructor().newInstance();
             Method run = type.getMethod("run", String[].class);
             Timeline.mark("run command loaded (no OSGi runtime)");
-            Object result = run.invoke(command, (Object) args.toArray(new String[0]));
-            if (result instanceof Integer) {
-                return (Integer) result;
-            }
-            if (result != null) {
-                out.println(result);
-            }
-            return Main.EXIT_OK;
+            return GogoSession.exitCode(run.invoke(command, (Object) args.toArray(new String[0])), out);
         } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            err.println("rewind: " + GogoSession.describe(cause));
-            return cause instanceof IllegalArgumentException ? Main.EXIT_USAGE : Main.EXIT_FAILURE;
+            return GogoSession.exitCode(e, err);
         } catch (ReflectiveOperationException | LinkageError e) {
             err.println("rewind: cannot call the run command: " + e);
             return Main.EXIT_FAILURE;
@@ -136,28 +126,15 @@ final class FlatRun {
         if (jars == null || demoJar == null) {
             return -1;
         }
-        Path elf = null;
         try (ZipFile zip = new ZipFile(demoJar.toFile())) {
             ZipEntry entry = zip.getEntry(RunTraining.DEMO_ENTRY);
             if (entry == null) {
                 return -1;
             }
-            elf = Files.createTempFile("rewind-train-flat-", ".elf");
-            try (InputStream in = zip.getInputStream(entry)) {
-                Files.write(elf, in.readAllBytes());
-            }
-            return run(loaderOf(jars), List.of("--harts", "4", "--max-insns", "20000000", elf.toString()), err, err);
+            return RunTraining.onDemo(() -> zip.getInputStream(entry), a -> run(loaderOf(jars), a, err, err), err);
         } catch (IOException e) {
             err.println("rewind: training run of `run` without OSGi: " + e.getMessage());
             return -1;
-        } finally {
-            if (elf != null) {
-                try {
-                    Files.deleteIfExists(elf);
-                } catch (IOException e) {
-                    err.println("rewind: cannot delete " + elf + ": " + e.getMessage());
-                }
-            }
         }
     }
 }

@@ -136,20 +136,12 @@ final class GogoSession {
                 Method method = service.getClass().getMethod(parts[1], String[].class);
                 result = method.invoke(service, (Object) args.toArray(new String[0]));
             }
-            if (result instanceof Integer) {
-                return (Integer) result;
-            }
-            if (result != null) {
-                out.println(result);
-            }
-            return Main.EXIT_OK;
+            return exitCode(result, out);
         } catch (NoSuchMethodException e) {
             err.println("rewind: command " + command + " does not take plain arguments");
             return Main.EXIT_FAILURE;
         } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            err.println("rewind: " + describe(cause));
-            return cause instanceof IllegalArgumentException ? Main.EXIT_USAGE : Main.EXIT_FAILURE;
+            return exitCode(e, err);
         } catch (IllegalAccessException e) {
             err.println("rewind: cannot call " + command + ": " + e);
             return Main.EXIT_FAILURE;
@@ -165,6 +157,24 @@ final class GogoSession {
         } catch (NoSuchMethodException e) {
             return false;
         }
+    }
+
+    /** A command's exit code from what it returned: an Integer itself, anything else printed on {@code out}, then 0. */
+    static int exitCode(Object result, PrintStream out) {
+        if (result instanceof Integer) {
+            return (Integer) result;
+        }
+        if (result != null) {
+            out.println(result);
+        }
+        return Main.EXIT_OK;
+    }
+
+    /** A command's exit code when it threw: its message on {@code err}; usage for a bad argument, else failure. */
+    static int exitCode(InvocationTargetException thrown, PrintStream err) {
+        Throwable cause = thrown.getCause();
+        err.println("rewind: " + describe(cause));
+        return cause instanceof IllegalArgumentException ? Main.EXIT_USAGE : Main.EXIT_FAILURE;
     }
 
     static String describe(Throwable t) {

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
@@ -27,18 +28,39 @@ final class RunTraining {
 
     /** Runs {@code rewind:run} on the bundled demo; its exit code, or -1 when there is no demo to run. */
     static int run(BundleContext context, GogoSession commands, PrintStream err) {
+        URL url = null;
+        for (Bundle b : context.getBundles()) {
+            if (DEMO_BUNDLE.equals(b.getSymbolicName()) && (url = b.getEntry(DEMO_ENTRY)) != null) {
+                break;
+            }
+        }
+        if (url == null) {
+            err.println("rewind: training run of `run`: no bundled demo (" + DEMO_ENTRY + " of " + DEMO_BUNDLE + ")");
+            return -1;
+        }
+        // the demo is a 4-hart program (~3 M instructions); its console goes to standard output
+        int code = onDemo(url::openStream, args -> commands.invokeForExitCode("rewind:run", args, err, err), err);
+        err.println("rewind: training run of `run` on the bundled demo: exit code " + code);
+        return code;
+    }
+
+    /** Where the training run's demo comes from (a bundle's entry, or the entry of its jar). */
+    interface Demo {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * The demo copied to a temporary file, {@code run} called with the training run's arguments on it (4 harts, at most
+     * 2e7 instructions), the file deleted: {@code run}'s exit code, or -1 when the demo cannot be copied.
+     */
+    static int onDemo(Demo demo, ToIntFunction<List<String>> run, PrintStream err) {
         Path elf = null;
         try {
-            elf = demo(context);
-            if (elf == null) {
-                err.println("rewind: training run of `run`: no bundled demo (" + DEMO_ENTRY + " of " + DEMO_BUNDLE + ")");
-                return -1;
+            elf = Files.createTempFile("rewind-train-run-", ".elf");
+            try (InputStream in = demo.open()) {
+                Files.write(elf, in.readAllBytes());
             }
-            // the demo is a 4-hart program (~3 M instructions); its console goes to standard output
-            int code = commands.invokeForExitCode("rewind:run",
-                    List.of("--harts", "4", "--max-insns", "20000000", elf.toString()), err, err);
-            err.println("rewind: training run of `run` on the bundled demo: exit code " + code);
-            return code;
+            return run.applyAsInt(List.of("--harts", "4", "--max-insns", "20000000", elf.toString()));
         } catch (IOException e) {
             err.println("rewind: training run of `run`: " + e.getMessage());
             return -1;
@@ -51,19 +73,5 @@ final class RunTraining {
                 }
             }
         }
-    }
-
-    private static Path demo(BundleContext context) throws IOException {
-        for (Bundle b : context.getBundles()) {
-            URL url = DEMO_BUNDLE.equals(b.getSymbolicName()) ? b.getEntry(DEMO_ENTRY) : null;
-            if (url != null) {
-                Path tmp = Files.createTempFile("rewind-train-run-", ".elf");
-                try (InputStream in = url.openStream()) {
-                    Files.write(tmp, in.readAllBytes());
-                }
-                return tmp;
-            }
-        }
-        return null;
     }
 }
