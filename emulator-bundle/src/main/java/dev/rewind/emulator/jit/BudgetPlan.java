@@ -58,6 +58,19 @@ final class BudgetPlan {
         return insns <= mean * blocks.size();
     }
 
+    /**
+     * The entry gate (sparse plans): one check before each dispatch from outside (the entry switch, after an indirect
+     * jump) asking for the most any of its targets' entries asks for ({@link #gate}), instead of an entry stub with a
+     * check of its own before every block without a check at its label (~19 bytecode bytes each: ~680 of k-state's
+     * 36-block region); the dispatch then jumps to the blocks' labels. A budget that fits the target's entry but not
+     * the gate leaves with pc at the target (nothing run from there; the slice loop goes on block by block), as a
+     * stub's check does. {@code -Drewind.jit.gate=false}: the stubs, as before (A/B).
+     */
+    static final boolean GATE = !"false".equals(System.getProperty("rewind.jit.gate"));
+
+    /** Whether dispatches check the budget once ({@link #GATE}) and jump to labels; else {@link #entry} has stubs. */
+    final boolean gated;
+
     /** Instructions the check at block k's label asks for; 0: no check there (reached only from checked blocks). */
     final int[] check;
     /** Instructions the check on entry to block k from outside asks for (entry switch, indirect jumps). */
@@ -86,6 +99,7 @@ final class BudgetPlan {
             index.put(blocks.get(k).pc(), k);
         }
         if (!sparse || !RULE.test(blocks)) {
+            gated = false;
             for (int k = 0; k < n; k++) {
                 check[k] = blocks.get(k).length();
                 enter[k] = check[k];
@@ -100,11 +114,28 @@ final class BudgetPlan {
         for (int k = 0; k < n; k++) {
             distance(k);
         }
+        gated = GATE;
         for (int k = 0; k < n; k++) {
             enter[k] = dist[k];
             check[k] = point[k] ? dist[k] : 0;
-            entry[k] = point[k] ? labels[k] : new Label();
+            entry[k] = point[k] || gated ? labels[k] : new Label();
         }
+    }
+
+    /**
+     * The instructions a gate before a dispatch to blocks {@code ks} asks for: the most of their entries' without a
+     * check at their label (0: every target checks there, or the plan is not {@link #gated}: no gate).
+     */
+    int gate(int[] ks) {
+        int most = 0;
+        if (gated) {
+            for (int k : ks) {
+                if (check[k] == 0) {
+                    most = Math.max(most, enter[k]);
+                }
+            }
+        }
+        return most;
     }
 
     /**

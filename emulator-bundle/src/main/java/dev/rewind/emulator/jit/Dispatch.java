@@ -65,7 +65,7 @@ final class Dispatch {
             dispatch(g, plan);
             return;
         }
-        dispatch(g, sites, k -> plan.entry[k]);
+        dispatch(g, plan, sites, k -> plan.entry[k]);
     }
 
     /** Whether the block ends in a return: {@code jalr x0, 0(x1)} or {@code jalr x0, 0(x5)} (rd 0 is the sink 32). */
@@ -96,12 +96,24 @@ final class Dispatch {
 
     /** {@link #dispatch(Gen, BudgetPlan)} to {@code to.apply(k)} for block k. */
     private static void dispatch(Gen g, BudgetPlan plan, java.util.function.IntFunction<Label> to) {
-        dispatch(g, java.util.stream.IntStream.range(0, g.blocks.size()).toArray(), to);
+        dispatch(g, plan, java.util.stream.IntStream.range(0, g.blocks.size()).toArray(), to);
     }
 
-    /** Dispatch on NPC over blocks {@code ks} (indexes) to {@code to.apply(k)}; any other pc leaves. */
-    private static void dispatch(Gen g, int[] ks, java.util.function.IntFunction<Label> to) {
+    /**
+     * Dispatch on NPC over blocks {@code ks} (indexes) to {@code to.apply(k)}; any other pc leaves. With the entry gate
+     * ({@link BudgetPlan#gate}) first: "the most any target's entry asks for fits, else leave with pc NPC".
+     */
+    private static void dispatch(Gen g, BudgetPlan plan, int[] ks, java.util.function.IntFunction<Label> to) {
         MethodVisitor mv = g.mv;
+        int need = plan.gate(ks);
+        if (need > 0) {
+            mv.visitVarInsn(LLOAD, USED);
+            g.lconst(need);
+            mv.visitInsn(LADD);
+            mv.visitVarInsn(LLOAD, BUDGET);
+            mv.visitInsn(LCMP);
+            mv.visitJumpInsn(IFGT, g.exit);
+        }
         int n = ks.length;
         Integer[] order = new Integer[n];
         for (int j = 0; j < n; j++) {
