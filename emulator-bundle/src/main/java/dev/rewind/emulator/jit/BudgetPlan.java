@@ -87,6 +87,21 @@ final class BudgetPlan {
     private int[][] succ;
 
     BudgetPlan(List<BlockSpec> blocks, Label[] labels, boolean sparse) {
+        this(blocks, labels, sparse, false);
+    }
+
+    /**
+     * Whether gated sparse checks ({@link #GATE}) also go to a region at the short-block limit whatever its blocks'
+     * mean length ({@code wide}: translated without loop-entry copies, {@code RegionCut.loopCopies}; CoreMark's state
+     * regions, 3.8 instructions per block, had a check of 19 bytecode bytes at every block's label). Such regions are
+     * formed whole or cut at that limit only, after the default limit's cut (which keeps per-block checks: its prefix
+     * and so the warm sample that widens the region stay as they were). None of the project guests has one.
+     * {@code -Drewind.jit.wideSparse=false}: per-block checks there (A/B).
+     */
+    static final boolean WIDE_SPARSE = !"false".equals(System.getProperty("rewind.jit.wideSparse"));
+
+    /** As {@link #BudgetPlan(List, Label[], boolean)}; {@code wide}: a region at the short-block limit. */
+    BudgetPlan(List<BlockSpec> blocks, Label[] labels, boolean sparse, boolean wide) {
         int n = blocks.size();
         this.blocks = blocks;
         this.check = new int[n];
@@ -98,7 +113,7 @@ final class BudgetPlan {
         for (int k = 0; k < n; k++) {
             index.put(blocks.get(k).pc(), k);
         }
-        if (!sparse || !RULE.test(blocks)) {
+        if (!sparse || !RULE.test(blocks) && !(wide && GATE && WIDE_SPARSE)) {
             gated = false;
             for (int k = 0; k < n; k++) {
                 check[k] = blocks.get(k).length();

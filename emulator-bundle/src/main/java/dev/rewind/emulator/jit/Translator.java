@@ -180,7 +180,7 @@ public final class Translator {
         Label handler = new Label();
         mv.visitTryCatchBlock(tryStart, tryEnd, handler, TRAP);
         mv.visitLabel(tryStart);
-        BudgetPlan plan = new BudgetPlan(blocks, g.labels, sparse);
+        BudgetPlan plan = new BudgetPlan(blocks, g.labels, sparse, !loopCopies);
         LoopEntries entries = new LoopEntries(g, plan, loopCopies);
         Dispatch.entrySwitch(g, plan, entries);
         for (int k = 0; k < blocks.size(); k++) {
