@@ -68,6 +68,9 @@ final class BudgetPlan {
      */
     static final boolean GATE = !"false".equals(System.getProperty("rewind.jit.gate"));
 
+    /** Whether the region is at the short-block limit (see {@link #WIDE_SPARSE}). */
+    final boolean wide;
+
     /** Whether dispatches check the budget once ({@link #GATE}) and jump to labels; else {@link #entry} has stubs. */
     final boolean gated;
 
@@ -103,6 +106,7 @@ final class BudgetPlan {
     /** As {@link #BudgetPlan(List, Label[], boolean)}; {@code wide}: a region at the short-block limit. */
     BudgetPlan(List<BlockSpec> blocks, Label[] labels, boolean sparse, boolean wide) {
         int n = blocks.size();
+        this.wide = wide;
         this.blocks = blocks;
         this.check = new int[n];
         this.enter = new int[n];

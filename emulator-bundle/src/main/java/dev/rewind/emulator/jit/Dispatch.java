@@ -49,6 +49,11 @@ final class Dispatch {
      */
     static final boolean RET_SITES = !"false".equals(System.getProperty("rewind.jit.retSites"));
     static final boolean RET_ALL = "all".equals(System.getProperty("rewind.jit.retSites"));
+    /**
+     * Whether returns in regions at the short-block limit ({@link BudgetPlan#wide}; none in the project guests)
+     * dispatch over the return sites only, as {@code all} ({@code -Drewind.jit.retWide=false}: the full switch).
+     */
+    static final boolean RET_WIDE = !"false".equals(System.getProperty("rewind.jit.retWide"));
 
     /** After block {@code from}'s indirect jump: {@link #dispatch(Gen, BudgetPlan)}, over return sites for a return. */
     static void dispatch(Gen g, BudgetPlan plan, int from) {
@@ -61,7 +66,7 @@ final class Dispatch {
             g.mv.visitJumpInsn(GOTO, g.exit);
             return;
         }
-        if (!RET_ALL) {
+        if (!RET_ALL && !(RET_WIDE && plan.wide)) {
             dispatch(g, plan);
             return;
         }
