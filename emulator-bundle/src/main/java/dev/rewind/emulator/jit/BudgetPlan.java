@@ -133,7 +133,8 @@ final class BudgetPlan {
         for (int k = 0; k < n; k++) {
             distance(k);
         }
-        gated = GATE;
+        // (a one-block region has no entry switch, so no gate: its block keeps its entry check)
+        gated = GATE && n > 1;
         for (int k = 0; k < n; k++) {
             enter[k] = dist[k];
             check[k] = point[k] ? dist[k] : 0;
