@@ -50,10 +50,12 @@ final class Dispatch {
     static final boolean RET_SITES = !"false".equals(System.getProperty("rewind.jit.retSites"));
     static final boolean RET_ALL = "all".equals(System.getProperty("rewind.jit.retSites"));
     /**
-     * Whether returns in regions at the short-block limit ({@link BudgetPlan#wide}; none in the project guests)
-     * dispatch over the return sites only, as {@code all} ({@code -Drewind.jit.retWide=false}: the full switch).
+     * {@code -Drewind.jit.retWide=true}: returns in regions at the short-block limit ({@link BudgetPlan#wide}; none in
+     * the project guests) dispatch over the return sites only, as {@code all} does everywhere. k-state-rv32's state
+     * region 6,802 -> 5,962 bytes (same blocks and trips), but no gain in time (C2 profiles the full switch; 3-way A/B,
+     * 4 rounds: k-state -0.6% / -1.7%, CoreMark-25k-rv32 +2.1%), so off by default.
      */
-    static final boolean RET_WIDE = !"false".equals(System.getProperty("rewind.jit.retWide"));
+    static final boolean RET_WIDE = Boolean.getBoolean("rewind.jit.retWide");
 
     /** After block {@code from}'s indirect jump: {@link #dispatch(Gen, BudgetPlan)}, over return sites for a return. */
     static void dispatch(Gen g, BudgetPlan plan, int from) {

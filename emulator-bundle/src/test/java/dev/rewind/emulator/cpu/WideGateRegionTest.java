@@ -31,7 +31,8 @@ class WideGateRegionTest {
 
     /**
      * {@link WarmPathRegionTest}'s caller loop and scanner at the short limit, formed again with paths back: its
-     * returns dispatch over the region's return sites ({@code jit.Dispatch.RET_WIDE}) behind their gate.
+     * returns dispatch behind their gate (over the region's return sites only with {@code retSites=all} or
+     * {@code retWide=true}: the pom's ret-sites-all execution runs this test too).
      */
     @ParameterizedTest
     @ValueSource(ints = {32, 64})
