@@ -69,4 +69,41 @@ class BudgetRuleTest {
         assertThat(checks(straight, true)).as("long blocks: one per block").isEqualTo(4);
         assertThat(checks(branchy, false)).as("not sparse (multi-hart)").isEqualTo(5);
     }
+
+    /**
+     * The entry gate ({@link BudgetPlan#GATE}): a gated plan sends entries to the blocks' own labels, and a gate asks
+     * for the most any unchecked target's entry asks for; a region at the short-block limit ({@code wide}) is gated
+     * sparse whatever its blocks' lengths; a one-block region (no entry switch, no gate) keeps its entry check.
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void gatedPlansEnterAtLabelsBehindOneCheckForTheMostAnyEntryAsks() {
+        List<BlockSpec> branchy = loop(false, 2, 3, 1, 2, 3);
+        Label[] labels = new Label[branchy.size()];
+        Arrays.setAll(labels, k -> new Label());
+        BudgetPlan p = new BudgetPlan(branchy, labels, true);
+        int[] all = {0, 1, 2, 3, 4};
+        int most = 0;
+        for (int k : all) {
+            most = Math.max(most, p.check[k] == 0 ? p.enter[k] : 0);
+        }
+        assertThat(p.gated).isEqualTo(BudgetPlan.GATE);
+        if (BudgetPlan.GATE) {
+            assertThat(p.entry).as("entries at the blocks' labels").containsExactly(labels);
+            assertThat(p.gate(all)).as("the most an unchecked entry asks for").isEqualTo(most).isPositive();
+            assertThat(p.gate(new int[] {0})).as("the loop's header checks at its label").isZero();
+            List<BlockSpec> straight = loop(false, 8, 6, 9, 7);
+            Label[] l2 = new Label[straight.size()];
+            Arrays.setAll(l2, k -> new Label());
+            BudgetPlan wide = new BudgetPlan(straight, l2, true, true);
+            assertThat(wide.gated).as("wide: gated sparse").isEqualTo(BudgetPlan.WIDE_SPARSE);
+            assertThat(new BudgetPlan(straight, l2, false, true).gated).as("multi-hart: per block").isFalse();
+            List<BlockSpec> single = List.of(new BlockSpec(PC, new int[] {Op.ADDI | 10 << 8 | 10 << 16, Op.ADDI},
+                    new long[2], new int[] {0, 4, 8}, PC + 8, PC + 8, false, null));
+            Label[] l1 = {new Label()};
+            BudgetPlan b1 = new BudgetPlan(single, l1, true);
+            assertThat(b1.gated).as("one block: no gate").isFalse();
+            assertThat(b1.entry[0]).as("one block: its entry check").isNotSameAs(l1[0]);
+        }
+    }
 }
