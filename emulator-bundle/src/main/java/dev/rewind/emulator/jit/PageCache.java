@@ -52,6 +52,9 @@ final class PageCache {
      */
     static final boolean BYTES64 = !"false".equals(System.getProperty("rewind.jit.pageCache64"));
 
+    /** Prints each translation's cached accesses (CACHES lines, block pc + index) to standard error (diagnostics). */
+    private static final boolean DUMP = Boolean.getBoolean("rewind.jit.cacheDump");
+
     /** Caches per region: each is live across the whole region (register pressure). */
     static final int MAX = 4;
 
@@ -79,7 +82,7 @@ final class PageCache {
             return;
         }
         int[] cycle = cycles.get();
-        long fed = LoadFed.of(blocks);
+        long[] fed = LoadFed.inLoop(blocks, index, cycle);
         List<int[]> units = new ArrayList<>(); // {cycle, block, 0 loads / 1 stores}
         for (int k = 0; k < nb; k++) {
             if (cycle[k] != Integer.MAX_VALUE) {
@@ -96,7 +99,7 @@ final class PageCache {
             boolean shared = false;
             boolean chases = false;
             boolean wide = false;
-            boolean[] fedBase = LoadFed.fedBases(b, fed);
+            boolean[] fedBase = LoadFed.fedBases(b, fed[u[1]]);
             for (int i = 0; i < b.length(); i++) {
                 int w = b.code()[i];
                 int op = w & 0xFF;
@@ -124,6 +127,17 @@ final class PageCache {
                 }
                 slot[u[1]][i] = of[r1];
             }
+        }
+        if (DUMP) {
+            StringBuilder sb = new StringBuilder("CACHES " + Long.toHexString(blocks.get(0).pc()) + " n " + n + " :");
+            for (int k = 0; k < nb; k++) {
+                for (int i = 0; i < slot[k].length; i++) {
+                    if (slot[k][i] >= 0) {
+                        sb.append(' ').append(Long.toHexString(blocks.get(k).pc())).append('+').append(i);
+                    }
+                }
+            }
+            System.err.println(sb);
         }
         slots = new int[n];
         for (int s = 0; s < n; s++) {
