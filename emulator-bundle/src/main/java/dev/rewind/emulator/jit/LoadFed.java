@@ -46,6 +46,13 @@ final class LoadFed {
     static final boolean LOOP = !"false".equals(System.getProperty("rewind.jit.loopFed"));
 
     /**
+     * Whether blocks whose cached accesses (of a kind) are all bytes take {@link #inLoop} too
+     * (-Drewind.jit.loopFedBytes=true); by default they keep the region's rule ({@link #of}): with it, CoreMark's state
+     * kernel (byte loops over a string whose pointer is loaded before them) lost 9.8% on RV64 (3 rounds, load 11-12).
+     */
+    static final boolean BYTES = Boolean.getBoolean("rewind.jit.loopFedBytes");
+
+    /**
      * Per block on an innermost cycle ({@code cycle[k]} finite, {@link PageCache#cycles}): the registers that may hold
      * a value loaded in that loop, i.e. {@link #of} over the blocks on a shortest cycle through k; other blocks (and all
      * with {@link #LOOP} off) get the region's {@link #of}. A value loaded before the loop is the same in every round

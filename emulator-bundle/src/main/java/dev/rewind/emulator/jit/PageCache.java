@@ -83,6 +83,7 @@ final class PageCache {
         }
         int[] cycle = cycles.get();
         long[] fed = LoadFed.inLoop(blocks, index, cycle);
+        long all = LoadFed.of(blocks);
         List<int[]> units = new ArrayList<>(); // {cycle, block, 0 loads / 1 stores}
         for (int k = 0; k < nb; k++) {
             if (cycle[k] != Integer.MAX_VALUE) {
@@ -98,8 +99,10 @@ final class PageCache {
             long bases = 0;
             boolean shared = false;
             boolean chases = false;
+            boolean chasesAll = false; // by the region-wide rule: byte units keep it ({@link LoadFed#BYTES})
             boolean wide = false;
             boolean[] fedBase = LoadFed.fedBases(b, fed[u[1]]);
+            boolean[] fedAll = LoadFed.fedBases(b, all);
             for (int i = 0; i < b.length(); i++) {
                 int w = b.code()[i];
                 int op = w & 0xFF;
@@ -107,10 +110,14 @@ final class PageCache {
                     int r1 = (w >>> 16) & 63;
                     shared |= (bases & (1L << r1)) != 0 && MemGroups.applies(rv32, r1);
                     chases |= fedBase[i];
+                    chasesAll |= fedAll[i];
                     wide |= op != Op.LB && op != Op.LBU && op != Op.SB;
                     bases |= 1L << r1;
                     at.add(i);
                 }
+            }
+            if (!wide && !LoadFed.BYTES) {
+                chases = chasesAll;
             }
             if (at.isEmpty() || chases || shared || n + Long.bitCount(bases) > MAX
                     || !rv32 && !CACHES64 && wide) {
