@@ -185,10 +185,15 @@ final class MemGroups {
         }
         int delta = (int) (imm - gr.lo[i]);
         if (load) {
-            MemEmit.loadValue(g, op, s, delta);
-            g.storeReg(r);
+            boolean asInt = MemValue.asInt(g, op, r);
+            MemValue.loadValue(g, op, s, delta, asInt);
+            if (asInt) {
+                g.storeInt(r);
+            } else {
+                g.storeReg(r);
+            }
         } else {
-            MemEmit.storeValue(g, op, r, s, delta);
+            MemValue.storeValue(g, op, r, s, delta);
         }
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(own);
