@@ -39,61 +39,6 @@ final class LoadFed {
         return fed;
     }
 
-    /**
-     * -Drewind.jit.loopFed=false: a cached block's bases are fed when loaded anywhere in the region ({@link #of}), not
-     * only in its innermost loop ({@link #inLoop}).
-     */
-    static final boolean LOOP = !"false".equals(System.getProperty("rewind.jit.loopFed"));
-
-    /**
-     * Whether blocks whose cached accesses (of a kind) are all bytes take {@link #inLoop} too
-     * (-Drewind.jit.loopFedBytes=true); by default they keep the region's rule ({@link #of}): with it, CoreMark's state
-     * kernel (byte loops over a string whose pointer is loaded before them) lost 9.8% on RV64 (3 rounds, load 11-12).
-     */
-    static final boolean BYTES = Boolean.getBoolean("rewind.jit.loopFedBytes");
-
-    /**
-     * Per block on an innermost cycle ({@code cycle[k]} finite, {@link PageCache#cycles}): the registers that may hold
-     * a value loaded in that loop, i.e. {@link #of} over the blocks on a shortest cycle through k; other blocks (and all
-     * with {@link #LOOP} off) get the region's {@link #of}. A value loaded before the loop is the same in every round
-     * (a base, or a counter's start): an access through it plus induction variables walks memory as an array does,
-     * and caches hit. Pointer chasing loads its next base inside the loop. CoreMark-rv64's matmul computes its bases
-     * from counters each round, but one counter is copied from {@code a5} in the outer loop ({@code mv t5,a5} after
-     * {@code addw a5,t5,1}), and {@code a5} is a load's destination in the inner one: with {@link #of} its loads took
-     * tag checks instead of page caches.
-     */
-    static long[] inLoop(List<BlockSpec> blocks, java.util.Map<Long, Integer> index, int[] cycle) {
-        int nb = blocks.size();
-        long[] fed = new long[nb];
-        long all = of(blocks);
-        java.util.Arrays.fill(fed, all);
-        if (!LOOP) {
-            return fed;
-        }
-        int[] length = new int[nb];
-        for (int k = 0; k < nb; k++) {
-            length[k] = blocks.get(k).length();
-        }
-        int[][] dist = null;
-        for (int k = 0; k < nb; k++) {
-            if (cycle[k] == Integer.MAX_VALUE) {
-                continue;
-            }
-            if (dist == null) {
-                dist = Loops.paths(Loops.graph(blocks, index, true), length)[0];
-            }
-            java.util.List<BlockSpec> loop = new java.util.ArrayList<>();
-            for (int u = 0; u < nb; u++) {
-                if (u == k || dist[k][u] != Integer.MAX_VALUE && dist[u][k] != Integer.MAX_VALUE
-                        && (long) dist[k][u] + dist[u][k] == dist[k][k]) {
-                    loop.add(blocks.get(u));
-                }
-            }
-            fed[k] = of(loop);
-        }
-        return fed;
-    }
-
     /** -Drewind.jit.tableCaches=false: every access through a register fed anywhere in the region chases (A/B). */
     static final boolean TABLES = !"false".equals(System.getProperty("rewind.jit.tableCaches"));
 

@@ -57,26 +57,6 @@ final class MemEmit {
      */
     static void fastCheck(Gen g, int r1, long imm, int len, int tagsSlot, Label slow) {
         MethodVisitor mv = g.mv;
-        if (g.rv32 && TAGS_FIRST) {
-            MemEntry.tags(g, tagsSlot);                 // the table under the page number: no PI store and load
-            g.ramOffset(r1, imm);
-            g.iconst(12);
-            mv.visitInsn(IUSHR);                        // p
-            if (len == 1) {
-                mv.visitInsn(DUP_X1);                   // p, tags, p
-            }
-            mask(g, tagsSlot);
-            mv.visitInsn(IALOAD);
-            if (len > 1) {
-                mv.visitVarInsn(ILOAD, PO);
-                g.iconst(len - 1);
-                mv.visitInsn(IADD);
-                g.iconst(12);
-                mv.visitInsn(IUSHR);                    // q, the last byte's page
-            }
-            mv.visitJumpInsn(IF_ICMPNE, slow);
-            return;
-        }
         if (g.rv32) {
             g.ramOffset(r1, imm);
             g.iconst(12);
@@ -118,12 +98,6 @@ final class MemEmit {
     }
 
     /**
-     * RV32's fast check pushes the tag table before the page number (-Drewind.jit.tagsFirst=false: the page number
-     * through the local PI first, 4 bytes more per access); the same machine code, smaller bytecode.
-     */
-    static final boolean TAGS_FIRST = !"false".equals(System.getProperty("rewind.jit.tagsFirst"));
-
-    /**
      * {@code index & (tags.length - 1)}: C2 folds the array's range check of this index into {@code tags.length > 0}
      * (BoolNode's {@code (x & (m - 1)) u< m}), which it checks once for all accesses to the table.
      */
@@ -134,6 +108,100 @@ final class MemEmit {
         mv.visitInsn(ICONST_M1);
         mv.visitInsn(IADD);
         mv.visitInsn(IAND);
+    }
+
+    /** The RAM index in local po (PO, or a group's) + delta (an access's distance from its group's first byte). */
+    private static void pageOffset(Gen g, int po, int delta) {
+        g.mv.visitVarInsn(ILOAD, po);
+        if (delta != 0) {
+            g.iconst(delta);
+            g.mv.visitInsn(IADD);
+        }
+    }
+
+    /** Pushes the value (a long, sign/zero extended like op) of the fast load at RAM index po + delta. */
+    static void loadValue(Gen g, int op, int po, int delta) {
+        MethodVisitor mv = g.mv;
+        int len = len(op);
+        switch (len) {
+            case 1 -> {
+                MemEntry.ram(g);
+                pageOffset(g, po, delta);
+                mv.visitInsn(BALOAD);
+                if (op == Op.LBU) {
+                    g.iconst(0xFF);
+                    mv.visitInsn(IAND);
+                }
+                mv.visitInsn(I2L);
+            }
+            case 2 -> {
+                mv.visitFieldInsn(GETSTATIC, MEM, "I16", D_VH);
+                MemEntry.ram(g);
+                pageOffset(g, po, delta);
+                mv.visitMethodInsn(INVOKEVIRTUAL, VH, "get", "([BI)S", false);
+                if (op == Op.LHU) {
+                    g.iconst(0xFFFF);
+                    mv.visitInsn(IAND);
+                }
+                mv.visitInsn(I2L);
+            }
+            case 4 -> {
+                mv.visitFieldInsn(GETSTATIC, MEM, "I32", D_VH);
+                MemEntry.ram(g);
+                pageOffset(g, po, delta);
+                mv.visitMethodInsn(INVOKEVIRTUAL, VH, "get", "([BI)I", false);
+                mv.visitInsn(I2L);
+                if (op == Op.LWU) {
+                    g.lconst(0xFFFFFFFFL);
+                    mv.visitInsn(LAND);
+                }
+            }
+            default -> {
+                mv.visitFieldInsn(GETSTATIC, MEM, "I64", D_VH);
+                MemEntry.ram(g);
+                pageOffset(g, po, delta);
+                mv.visitMethodInsn(INVOKEVIRTUAL, VH, "get", "([BI)J", false);
+            }
+        }
+    }
+
+    /** The fast store of x[r2] at RAM index po + delta. */
+    static void storeValue(Gen g, int op, int r2, int po, int delta) {
+        MethodVisitor mv = g.mv;
+        int len = len(op);
+        switch (len) {
+            case 1 -> {
+                MemEntry.ram(g);
+                pageOffset(g, po, delta);
+                g.loadReg(r2);
+                mv.visitInsn(L2I);
+                mv.visitInsn(BASTORE);
+            }
+            case 2 -> {
+                mv.visitFieldInsn(GETSTATIC, MEM, "I16", D_VH);
+                MemEntry.ram(g);
+                pageOffset(g, po, delta);
+                g.loadReg(r2);
+                mv.visitInsn(L2I);
+                mv.visitInsn(I2S);
+                mv.visitMethodInsn(INVOKEVIRTUAL, VH, "set", "([BIS)V", false);
+            }
+            case 4 -> {
+                mv.visitFieldInsn(GETSTATIC, MEM, "I32", D_VH);
+                MemEntry.ram(g);
+                pageOffset(g, po, delta);
+                g.loadReg(r2);
+                mv.visitInsn(L2I);
+                mv.visitMethodInsn(INVOKEVIRTUAL, VH, "set", "([BII)V", false);
+            }
+            default -> {
+                mv.visitFieldInsn(GETSTATIC, MEM, "I64", D_VH);
+                MemEntry.ram(g);
+                pageOffset(g, po, delta);
+                g.loadReg(r2);
+                mv.visitMethodInsn(INVOKEVIRTUAL, VH, "set", "([BIJ)V", false);
+            }
+        }
     }
 
     /** The slow path's (and the probes') address in A. */
@@ -159,17 +227,12 @@ final class MemEmit {
         } else {
             fastCheck(g, r1, imm, len, LP, slow);
         }
-        boolean asInt = !probed && MemValue.asInt(g, op, rd);
-        MemValue.loadValue(g, op, PO, 0, asInt);
+        loadValue(g, op, PO, 0);
         if (probed) {
             mv.visitInsn(DUP2);
             mv.visitVarInsn(LSTORE, V);
         }
-        if (asInt) {
-            g.storeInt(rd);
-        } else {
-            g.storeReg(rd);
-        }
+        g.storeReg(rd);
         if (probed) {
             Probe.memCall(g, k, i);
         }
@@ -236,7 +299,7 @@ final class MemEmit {
         } else {
             fastCheck(g, r1, imm, len, SP, slow);
         }
-        MemValue.storeValue(g, op, r2, PO, 0);
+        storeValue(g, op, r2, PO, 0);
         if (probed) {
             g.loadReg(r2);
             mv.visitVarInsn(LSTORE, V);

@@ -185,15 +185,10 @@ final class MemGroups {
         }
         int delta = (int) (imm - gr.lo[i]);
         if (load) {
-            boolean asInt = MemValue.asInt(g, op, r);
-            MemValue.loadValue(g, op, s, delta, asInt);
-            if (asInt) {
-                g.storeInt(r);
-            } else {
-                g.storeReg(r);
-            }
+            MemEmit.loadValue(g, op, s, delta);
+            g.storeReg(r);
         } else {
-            MemValue.storeValue(g, op, r, s, delta);
+            MemEmit.storeValue(g, op, r, s, delta);
         }
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(own);

@@ -52,9 +52,6 @@ final class PageCache {
      */
     static final boolean BYTES64 = !"false".equals(System.getProperty("rewind.jit.pageCache64"));
 
-    /** Prints each translation's cached accesses (CACHES lines, block pc + index) to standard error (diagnostics). */
-    private static final boolean DUMP = Boolean.getBoolean("rewind.jit.cacheDump");
-
     /** Caches per region: each is live across the whole region (register pressure). */
     static final int MAX = 4;
 
@@ -82,8 +79,7 @@ final class PageCache {
             return;
         }
         int[] cycle = cycles.get();
-        long[] fed = LoadFed.inLoop(blocks, index, cycle);
-        long all = LoadFed.of(blocks);
+        long fed = LoadFed.of(blocks);
         List<int[]> units = new ArrayList<>(); // {cycle, block, 0 loads / 1 stores}
         for (int k = 0; k < nb; k++) {
             if (cycle[k] != Integer.MAX_VALUE) {
@@ -99,10 +95,8 @@ final class PageCache {
             long bases = 0;
             boolean shared = false;
             boolean chases = false;
-            boolean chasesAll = false; // by the region-wide rule: byte units keep it ({@link LoadFed#BYTES})
             boolean wide = false;
-            boolean[] fedBase = LoadFed.fedBases(b, fed[u[1]]);
-            boolean[] fedAll = LoadFed.fedBases(b, all);
+            boolean[] fedBase = LoadFed.fedBases(b, fed);
             for (int i = 0; i < b.length(); i++) {
                 int w = b.code()[i];
                 int op = w & 0xFF;
@@ -110,14 +104,10 @@ final class PageCache {
                     int r1 = (w >>> 16) & 63;
                     shared |= (bases & (1L << r1)) != 0 && MemGroups.applies(rv32, r1);
                     chases |= fedBase[i];
-                    chasesAll |= fedAll[i];
                     wide |= op != Op.LB && op != Op.LBU && op != Op.SB;
                     bases |= 1L << r1;
                     at.add(i);
                 }
-            }
-            if (!wide && !LoadFed.BYTES) {
-                chases = chasesAll;
             }
             if (at.isEmpty() || chases || shared || n + Long.bitCount(bases) > MAX
                     || !rv32 && !CACHES64 && wide) {
@@ -134,17 +124,6 @@ final class PageCache {
                 }
                 slot[u[1]][i] = of[r1];
             }
-        }
-        if (DUMP) {
-            StringBuilder sb = new StringBuilder("CACHES " + Long.toHexString(blocks.get(0).pc()) + " n " + n + " :");
-            for (int k = 0; k < nb; k++) {
-                for (int i = 0; i < slot[k].length; i++) {
-                    if (slot[k][i] >= 0) {
-                        sb.append(' ').append(Long.toHexString(blocks.get(k).pc())).append('+').append(i);
-                    }
-                }
-            }
-            System.err.println(sb);
         }
         slots = new int[n];
         for (int s = 0; s < n; s++) {

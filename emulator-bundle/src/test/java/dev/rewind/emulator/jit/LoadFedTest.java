@@ -65,32 +65,4 @@ class LoadFedTest {
         assertThat(new boolean[] {at[10], at[13], at[17], at[20]})
                 .as("a chased pointer, a loaded word, a large index, an index changed by xor").containsOnly(true);
     }
-
-    @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    void basesLoadedOnlyOutsideTheirInnerLoopAreNotFedThere() {
-        // CoreMark-rv64's matmul: the inner loop computes its bases from counters (slli t3,a2; add a3,t3,a7) and loads
-        // a5 and a3 through them; after it, addiw a5,t5,1; mv t5,a5 (a5 a counter there) and mv a2,t5 before the loop.
-        // A chase around a loop of its own stays fed: lw a0,0(a0); bnez a0.
-        BlockSpec outer = block(0x1000, w(Op.ADDI, 12, 30, 0));
-        BlockSpec inner = block(0x1004, new long[] {32, 0, 0, 0, 0, 0x1004}, w(Op.SLLI, 28, 12, 0),
-                w(Op.ADD, 13, 28, 17), w(Op.LH, 15, 13, 0), w(Op.LH, 13, 13, 0), w(Op.ADDW, 12, 12, 10),
-                w(Op.BNE, 32, 16, 14));
-        BlockSpec after = block(0x101C, new long[] {1, 0, 0x1000}, w(Op.ADDIW, 15, 30, 0), w(Op.ADDI, 30, 15, 0),
-                w(Op.JAL, 32, 0, 0));
-        BlockSpec chase = block(0x2000, new long[] {0, 0x2000}, w(Op.LW, 10, 10, 0), w(Op.BNE, 32, 10, 0));
-        List<BlockSpec> blocks = List.of(outer, inner, after, chase);
-        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
-        for (int k = 0; k < blocks.size(); k++) {
-            index.put(blocks.get(k).pc(), k);
-        }
-        int[] cycle = PageCache.cycles(blocks, index);
-        assertThat(cycle[1]).as("the inner loop is innermost").isNotEqualTo(Integer.MAX_VALUE);
-        assertThat(LoadFed.fedBases(inner, LoadFed.of(blocks))[2]).as("region-wide: a chase").isTrue();
-        long[] fed = LoadFed.inLoop(blocks, index, cycle);
-        boolean[] at = LoadFed.fedBases(inner, fed[1]);
-        assertThat(new boolean[] {at[2], at[3]}).as("bases from counters").containsOnly(false);
-        assertThat(LoadFed.fedBases(chase, fed[3])[0]).as("lw a0,0(a0) around its loop").isTrue();
-        assertThat(fed[0]).as("a block on no innermost loop: the region's").isEqualTo(LoadFed.of(blocks));
-    }
 }
