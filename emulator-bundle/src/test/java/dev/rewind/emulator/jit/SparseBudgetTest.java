@@ -1,16 +1,6 @@
 package dev.rewind.emulator.jit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.rewind.emulator.Machine;
 import dev.rewind.emulator.MachineConfig;
-import dev.rewind.emulator.RunResult;
-import dev.rewind.emulator.StopReason;
-import dev.rewind.emulator.device.ConsoleSink;
-import dev.rewind.emulator.device.InputSource;
-import dev.rewind.emulator.isa.Assembler;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,37 +50,6 @@ class SparseBudgetTest {
     @ValueSource(ints = {32, 64})
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void everySliceLengthStopsAtTheInterpretersInstruction(int xlen) {
-        List<List<Long>> results = new ArrayList<>();
-        long[] counts = null;
-        for (boolean jit : new boolean[] {false, true}) {
-            Machine m = new Machine(MachineConfig.defaults(xlen).withRamSize(1 << 20), ConsoleSink.discard(),
-                    InputSource.none());
-            m.setTranslation(jit, 20);
-            m.setSparseBudgetChecks(true);
-            byte[] code = new Assembler(xlen).assemble(program(), START);
-            m.writeMemory(START, code, 0, code.length);
-            m.hart(0).setPc(START);
-            List<Long> out = new ArrayList<>();
-            RunResult r = null;
-            for (int k = 0; k < 100_000 && (r == null || r.reason() != StopReason.EXITED); k++) {
-                r = m.run(1 + k % 97);
-                out.add(r.time());
-                out.add(m.hart(0).pc());
-                out.add(m.hart(0).reg(17));
-                if (k % 61 == 0) {
-                    out.add(m.stateHash());
-                }
-            }
-            assertThat(r.reason()).isEqualTo(StopReason.EXITED);
-            out.add(m.stateHash());
-            if (jit) {
-                counts = m.translationCounts();
-            }
-            results.add(out);
-        }
-        assertThat(results.get(1)).hasSameSizeAs(results.get(0));
-        assertThat(results.get(1)).isEqualTo(results.get(0));
-        assertThat(counts[2]).as("failed translations").isZero();
-        assertThat(counts[0]).as("regions").isPositive();
+        SliceRuns.assertTranslatedAsInterpreted(xlen, program(), START, m -> { }, 97, 0, 100_000, 17);
     }
 }
