@@ -113,10 +113,11 @@ final class JitControl {
         java.util.Set<Long> hot = heat.exited(j, pc, ran, e, code);
         Block head = j.blocks[0];
         Block[] whole = heat.sampled(j) ? shorts.leavesToCut(j, heat) : null;   // once, as j's sample ends
+        String why = whole != null ? FormLog.SHORTS : FormLog.WARMED;
         whole = whole == null && heat.sampled(j) ? shorts.warmed(j, heat) : whole;
         if ((hot != null || whole != null) && head.jit == j && head.valid) {
             j.kill();
-            compile(head, whole != null ? whole : j.blocks);
+            compile(head, whole != null ? whole : j.blocks, hot != null ? FormLog.HEAT : why, j);
         }
     }
 
@@ -128,7 +129,7 @@ final class JitControl {
         Block head = j.blocks[0];
         if (retry.bailed(j, h, regs) && enabled && head.jit == j && head.valid) {
             j.kill();
-            compile(head, j.blocks);
+            compile(head, j.blocks, FormLog.NARROW, j);
         }
     }
 
@@ -169,11 +170,12 @@ final class JitControl {
      * the same region ({@link TranslationCache}); null (and b marked) when that fails.
      */
     JitCode compile(Block b) {
-        return compile(b, null);
+        return compile(b, null, FormLog.ON && FormLog.seen(b) ? "again" : FormLog.FIRST, null);
     }
 
     /** {@link #compile(Block)}; a region formed again ({@link #exited}) starts from its former blocks, {@code seed}. */
-    private JitCode compile(Block b, Block[] seed) {
+    private JitCode compile(Block b, Block[] seed, String why, JitCode old) {
+        long t0 = FormLog.ON ? FormLog.cpu() : 0;
         List<Block> region = region(b, MAX_BLOCKS, MAX_INSNS, heat.hot(b.pc), seed);
         try {
             List<BlockSpec> specs = specs(region);
@@ -198,6 +200,14 @@ final class JitControl {
             JitCode j = (JitCode) e.ctor().invokeExact(in, members);
             if (DUMP) {
                 dump(e.type(), b, members, j);
+            }
+            if (FormLog.ON) {
+                int insns = 0;
+                for (Block m : members) {
+                    insns += m.n;
+                }
+                FormLog.line(why, b, old, j, e.type(), FormLog.translations == 0, insns, FormLog.bytes,
+                        FormLog.cpu() - t0);
             }
             regions++;
             regionBlocks += members.length;
@@ -236,8 +246,11 @@ final class JitControl {
         int bind = bound.mode;
         boolean copies = RegionCut.loopCopies(limit);
         Translator.Result all = Translator.translate(specs, xlen, base, size, sparse, bind, wide, copies);
-        RegionCut.Cut cut = RegionCut.cut(specs, all,
-                p -> Translator.translate(p, xlen, base, size, sparse, bind, wide, copies), RegionCut.PREFIX, limit);
+        FormLog.translated();
+        RegionCut.Cut cut = RegionCut.cut(specs, all, p -> {
+            FormLog.translated();
+            return Translator.translate(p, xlen, base, size, sparse, bind, wide, copies);
+        }, RegionCut.PREFIX, limit);
         if (DUMP && cut.count() == specs.size()) {
             System.err.println("SIZE " + Long.toHexString(specs.get(0).pc()) + " blocks " + specs.size() + " code "
                     + all.codeSize() + " limit " + Translator.codeLimit(specs, limit));
@@ -248,7 +261,10 @@ final class JitControl {
                     + specs.stream().map(x -> " " + Long.toHexString(x.pc()) + "/" + x.length())
                             .reduce("", String::concat));
         }
+        long d0 = FormLog.ON ? FormLog.cpu() : 0;
         Class<?> c = bound.define(lookup, cut.result().bytes());
+        FormLog.defineNanos = FormLog.ON ? FormLog.cpu() - d0 : 0;
+        FormLog.bytes = cut.result().codeSize();
         MethodHandle ctor = lookup.findConstructor(c, CTOR).asType(CTOR.changeReturnType(JitCode.class));
         return new TranslationCache.Translated(c, ctor, cut.count());
     }
