@@ -175,6 +175,7 @@ final class ExitHeat {
         }
         rounds.merge(head, 1, Integer::sum);
         reformed++;
+        FormLog.next(FormLog.HEAT);
         return s;
     }
 }

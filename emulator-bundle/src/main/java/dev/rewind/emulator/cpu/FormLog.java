@@ -20,6 +20,24 @@ final class FormLog {
     static final String WARMED = "warmed";
     static final String NARROW = "narrow";
 
+    /** Why the next region is formed, when a rule forms one again (null: first formation, or again after it died). */
+    private static String next;
+
+    /** The next region is formed again by the rule {@code why} (when on). */
+    static void next(String why) {
+        if (ON) {
+            next = why;
+        }
+    }
+
+    /** The current formation defined its class, of {@code code} bytes of bytecode, from {@code d0} on (when on). */
+    static void defined(long d0, int code) {
+        if (ON) {
+            defineNanos = cpu() - d0;
+            bytes = code;
+        }
+    }
+
     /** One more translation in the current formation (when on). */
     static void translated() {
         if (ON) {
@@ -59,12 +77,12 @@ final class FormLog {
     }
 
     /**
-     * The line of a region formed at b ({@code why}, the one it replaces: {@code old}, or null), as j of class c
-     * ({@code hit}: taken from a cache, not translated), {@code insns} instructions, {@code code} bytes of bytecode,
-     * {@code dt} ns of the main thread's CPU time.
+     * The line of a region formed at b as j of class c ({@code hit}: taken from a cache, not translated), {@code insns}
+     * instructions, {@code code} bytes of bytecode, {@code dt} ns of the main thread's CPU time.
      */
-    static void line(String why, Block b, JitCode old, JitCode j, Class<?> c, boolean hit, int insns, int code,
-            long dt) {
+    static void line(Block b, JitCode j, Class<?> c, boolean hit, int insns, int code, long dt) {
+        String why = next != null ? next : seen(b) ? "again" : FIRST;
+        next = null;
         formed++;
         translated += translations;
         nanos += dt;
@@ -73,7 +91,7 @@ final class FormLog {
                 + " head=" + Long.toHexString(b.pc) + " cls=" + (c == null ? "-" : c.getName()) + " hit=" + hit
                 + " blocks=" + (j == null ? 0 : j.blocks.length) + " insns=" + insns + " bytes=" + (hit ? 0 : code)
                 + " xl=" + translations + " def=" + defineNanos / 1000 + " us=" + dt / 1000
-                + " oldEntries=" + (old == null ? -1 : old.entries) + " total=" + nanos / 1000000 + "ms/" + formed);
+                + " total=" + nanos / 1000000 + "ms/" + formed);
         translations = 0;
         defineNanos = 0;
         bytes = 0;

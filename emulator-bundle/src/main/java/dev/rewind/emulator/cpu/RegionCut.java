@@ -161,6 +161,7 @@ final class RegionCut {
             }
             cut.remove(head);
             widened.add(head);
+            FormLog.next(FormLog.SHORTS);
             if (warmRun > 0) {
                 cutExits.put(head, heat.warm(warmRun));
                 cutKept.put(head, j.blocks);
@@ -190,6 +191,7 @@ final class RegionCut {
                 return null;
             }
             warmed++;
+            FormLog.next(FormLog.WARMED);
             return cutKept.get(head);
         }
     }
