@@ -113,11 +113,10 @@ final class JitControl {
         java.util.Set<Long> hot = heat.exited(j, pc, ran, e, code);
         Block head = j.blocks[0];
         Block[] whole = heat.sampled(j) ? shorts.leavesToCut(j, heat) : null;   // once, as j's sample ends
-        String why = whole != null ? FormLog.SHORTS : FormLog.WARMED;
         whole = whole == null && heat.sampled(j) ? shorts.warmed(j, heat) : whole;
         if ((hot != null || whole != null) && head.jit == j && head.valid) {
             j.kill();
-            compile(head, whole != null ? whole : j.blocks, hot != null ? FormLog.HEAT : why, j);
+            compile(head, whole != null ? whole : j.blocks);
         }
     }
 
@@ -129,7 +128,7 @@ final class JitControl {
         Block head = j.blocks[0];
         if (retry.bailed(j, h, regs) && enabled && head.jit == j && head.valid) {
             j.kill();
-            compile(head, j.blocks, FormLog.NARROW, j);
+            compile(head, j.blocks);
         }
     }
 
@@ -170,11 +169,11 @@ final class JitControl {
      * the same region ({@link TranslationCache}); null (and b marked) when that fails.
      */
     JitCode compile(Block b) {
-        return compile(b, null, FormLog.ON && FormLog.seen(b) ? "again" : FormLog.FIRST, null);
+        return compile(b, null);
     }
 
     /** {@link #compile(Block)}; a region formed again ({@link #exited}) starts from its former blocks, {@code seed}. */
-    private JitCode compile(Block b, Block[] seed, String why, JitCode old) {
+    private JitCode compile(Block b, Block[] seed) {
         long t0 = FormLog.ON ? FormLog.cpu() : 0;
         List<Block> region = region(b, MAX_BLOCKS, MAX_INSNS, heat.hot(b.pc), seed);
         try {
@@ -206,8 +205,7 @@ final class JitControl {
                 for (Block m : members) {
                     insns += m.n;
                 }
-                FormLog.line(why, b, old, j, e.type(), FormLog.translations == 0, insns, FormLog.bytes,
-                        FormLog.cpu() - t0);
+                FormLog.line(b, j, e.type(), FormLog.translations == 0, insns, FormLog.bytes, FormLog.cpu() - t0);
             }
             regions++;
             regionBlocks += members.length;
@@ -263,8 +261,7 @@ final class JitControl {
         }
         long d0 = FormLog.ON ? FormLog.cpu() : 0;
         Class<?> c = bound.define(lookup, cut.result().bytes());
-        FormLog.defineNanos = FormLog.ON ? FormLog.cpu() - d0 : 0;
-        FormLog.bytes = cut.result().codeSize();
+        FormLog.defined(d0, cut.result().codeSize());
         MethodHandle ctor = lookup.findConstructor(c, CTOR).asType(CTOR.changeReturnType(JitCode.class));
         return new TranslationCache.Translated(c, ctor, cut.count());
     }
