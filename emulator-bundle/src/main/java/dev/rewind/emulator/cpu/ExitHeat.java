@@ -85,7 +85,10 @@ final class ExitHeat {
     }
 
     /** Exits counted per region being sampled. */
-    private final Map<JitCode, Map<Long, long[]>> sampling = new IdentityHashMap<>();
+    private final Map<JitCode, ExitCounts> sampling = new IdentityHashMap<>();
+    /** The last region counted and its counts (the next call is often of the same region), or null. */
+    private JitCode cachedOf;
+    private ExitCounts cached;
     /** Key of the instructions run during the sample (no pc is -1: pcs are aligned). */
     private static final long RAN = -1;
     /** Hot exits per region head (pc), most frequent first, and how many times each head was formed again. */
@@ -105,25 +108,32 @@ final class ExitHeat {
      * null.
      */
     Set<Long> exited(JitCode j, long pc, long ran, int e, CodeCache code) {
-        last = Map.of();
-        lastOf = null;
-        Map<Long, long[]> m = sampling.get(j);
-        if (m == null) {
+        if (lastOf != null) {
+            last = Map.of();
+            lastOf = null;
+        }
+        ExitCounts c = j == cachedOf ? cached : sampling.get(j);
+        if (c == null) {
             if (e >= END) {
                 return null;
             }
             if (sampling.size() >= 64) {
                 sampling.keySet().removeIf(r -> r.blocks[0].jit != r);
             }
-            m = new HashMap<>();
-            sampling.put(j, m);
+            c = new ExitCounts();
+            sampling.put(j, c);
         }
-        m.computeIfAbsent(pc, x -> new long[1])[0]++;
-        m.computeIfAbsent(RAN, x -> new long[1])[0] += ran;
+        cachedOf = j;
+        cached = c;
+        c.add(pc);
+        c.ran += ran;
         if (e < END) {
             return null;
         }
         sampling.remove(j);
+        cachedOf = null;
+        cached = null;
+        Map<Long, long[]> m = c.toMap(RAN);
         long head = j.blocks[0].pc;
         last = m;
         lastOf = j;
@@ -165,6 +175,7 @@ final class ExitHeat {
         }
         rounds.merge(head, 1, Integer::sum);
         reformed++;
+        FormLog.next(FormLog.HEAT);
         return s;
     }
 }

@@ -174,6 +174,7 @@ final class JitControl {
 
     /** {@link #compile(Block)}; a region formed again ({@link #exited}) starts from its former blocks, {@code seed}. */
     private JitCode compile(Block b, Block[] seed) {
+        long t0 = FormLog.ON ? FormLog.cpu() : 0;
         List<Block> region = region(b, MAX_BLOCKS, MAX_INSNS, heat.hot(b.pc), seed);
         try {
             List<BlockSpec> specs = specs(region);
@@ -198,6 +199,13 @@ final class JitControl {
             JitCode j = (JitCode) e.ctor().invokeExact(in, members);
             if (DUMP) {
                 dump(e.type(), b, members, j);
+            }
+            if (FormLog.ON) {
+                int insns = 0;
+                for (Block m : members) {
+                    insns += m.n;
+                }
+                FormLog.line(b, j, e.type(), FormLog.translations == 0, insns, FormLog.bytes, FormLog.cpu() - t0);
             }
             regions++;
             regionBlocks += members.length;
@@ -236,8 +244,11 @@ final class JitControl {
         int bind = bound.mode;
         boolean copies = RegionCut.loopCopies(limit);
         Translator.Result all = Translator.translate(specs, xlen, base, size, sparse, bind, wide, copies);
-        RegionCut.Cut cut = RegionCut.cut(specs, all,
-                p -> Translator.translate(p, xlen, base, size, sparse, bind, wide, copies), RegionCut.PREFIX, limit);
+        FormLog.translated();
+        RegionCut.Cut cut = RegionCut.cut(specs, all, p -> {
+            FormLog.translated();
+            return Translator.translate(p, xlen, base, size, sparse, bind, wide, copies);
+        }, RegionCut.PREFIX, limit);
         if (DUMP && cut.count() == specs.size()) {
             System.err.println("SIZE " + Long.toHexString(specs.get(0).pc()) + " blocks " + specs.size() + " code "
                     + all.codeSize() + " limit " + Translator.codeLimit(specs, limit));
@@ -248,7 +259,9 @@ final class JitControl {
                     + specs.stream().map(x -> " " + Long.toHexString(x.pc()) + "/" + x.length())
                             .reduce("", String::concat));
         }
+        long d0 = FormLog.ON ? FormLog.cpu() : 0;
         Class<?> c = bound.define(lookup, cut.result().bytes());
+        FormLog.defined(d0, cut.result().codeSize());
         MethodHandle ctor = lookup.findConstructor(c, CTOR).asType(CTOR.changeReturnType(JitCode.class));
         return new TranslationCache.Translated(c, ctor, cut.count());
     }

@@ -57,6 +57,7 @@ final class NarrowRetry {
         }
         wide.put(head, before != 0 || "all".equals(MODE) ? -1 : j.bailRegs);
         retried++;
+        FormLog.next(FormLog.NARROW);
         if (JitControl.DUMP) {
             System.err.println("NARROW-RETRY " + Long.toHexString(head) + " wide " + Integer.toHexString(wide(head)));
         }

@@ -183,8 +183,11 @@ public final class Translator {
         BudgetPlan plan = new BudgetPlan(blocks, g.labels, sparse, !loopCopies);
         LoopEntries entries = new LoopEntries(g, plan, loopCopies);
         Dispatch.entrySwitch(g, plan, entries);
+        Label[] ends = new Label[blocks.size()];
         for (int k = 0; k < blocks.size(); k++) {
             BlockEmit.block(g, plan, k);
+            ends[k] = new Label();
+            mv.visitLabel(ends[k]);
         }
         entries.emitCopies(g, plan);
         mv.visitLabel(tryEnd);
@@ -223,7 +226,11 @@ public final class Translator {
         mv.visitEnd();
         cw.visitEnd();
         byte[] bytes = cw.toByteArray();
-        return new Result(bytes, handler.getOffset() + 64);
+        int[] at = new int[ends.length];
+        for (int k = 0; k < ends.length; k++) {
+            at[k] = ends[k].getOffset();
+        }
+        return new Result(bytes, handler.getOffset() + 64, at);
     }
 
     /**
@@ -249,8 +256,15 @@ public final class Translator {
         mv.visitVarInsn(LSTORE, NPC);
     }
 
-    /** Class bytes and the (approximate, upper bound) bytecode length of {@code run}. */
-    public record Result(byte[] bytes, int codeSize) {
+    /**
+     * Class bytes, the (approximate, upper bound) bytecode length of {@code run} and where in it each block's code ends
+     * (bytecode offsets in region order; empty when unknown): what the cut guesses a prefix's size from
+     * ({@code cpu.RegionCut}).
+     */
+    public record Result(byte[] bytes, int codeSize, int[] blockEnds) {
+        public Result(byte[] bytes, int codeSize) {
+            this(bytes, codeSize, new int[0]);
+        }
     }
 
     /** Emits {@code slot = object.field}: a field read once at the region's entry and kept in a local. */
