@@ -31,7 +31,7 @@ public final class CodeCache {
     public CodeCache(PhysicalMemory mem, int xlen) {
         this.mem = mem;
         this.xlen = xlen;
-        this.decoder = new Decoder(xlen);
+        this.decoder = Decoder.of(xlen);
         this.xmask = xlen == 32 ? 0xFFFFFFFFL : -1L;
         this.pages = new Block[mem.pageCount()][];
         this.straddles = new boolean[mem.pageCount()];

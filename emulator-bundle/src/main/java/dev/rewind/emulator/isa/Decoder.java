@@ -10,6 +10,27 @@ public final class Decoder {
     private final InsnSpec[][] wide = new InsnSpec[1024][];
     private final InsnSpec[][] narrow = new InsnSpec[32][];
 
+    /** The shared decoders of RV32 and RV64, built on first use ({@link #of}). */
+    private static final Decoder[] SHARED = new Decoder[2];
+
+    /**
+     * The decoder of {@code xlen}, shared by every caller (it is immutable): building one runs 70,000 (RV32) or
+     * 99,000 (RV64) table probes, which a JVM's first machines ran in the bytecode interpreter three times each (its
+     * code cache, the disassemblers of its two plugin hosts).
+     */
+    public static Decoder of(int xlen) {
+        if (xlen != 32 && xlen != 64) {
+            return new Decoder(xlen); // (throws)
+        }
+        int i = xlen / 64;
+        synchronized (SHARED) {
+            if (SHARED[i] == null) {
+                SHARED[i] = new Decoder(xlen);
+            }
+            return SHARED[i];
+        }
+    }
+
     public Decoder(int xlen) {
         if (xlen != 32 && xlen != 64) {
             throw new IllegalArgumentException("xlen must be 32 or 64, not " + xlen);

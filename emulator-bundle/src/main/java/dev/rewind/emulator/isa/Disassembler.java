@@ -12,7 +12,7 @@ public final class Disassembler {
     private final Decoder decoder;
 
     public Disassembler(int xlen) {
-        this.decoder = new Decoder(xlen);
+        this.decoder = Decoder.of(xlen);
     }
 
     /** Disassembles the instruction {@code bits} located at {@code pc}. */

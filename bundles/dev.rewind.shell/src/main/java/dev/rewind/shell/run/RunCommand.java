@@ -3,6 +3,7 @@ package dev.rewind.shell.run;
 import dev.rewind.emulator.Machine;
 import dev.rewind.emulator.WarmUp;
 import dev.rewind.emulator.elf.ElfImage;
+import dev.rewind.emulator.isa.Decoder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -41,6 +42,8 @@ public final class RunCommand {
     /** Runs the engine's built-in warm-up loop ({@link WarmUp}); a failure there is reported, never the run's. */
     private static void warmUp(AtomicBoolean go, PrintStream err) {
         try {
+            // RV64's shared decoder too (the loop builds RV32's): an RV64 guest's machine then builds none
+            Decoder.of(64);
             Machine m = WarmUp.run(32, WARM_UP_MAX, () -> !go.get());
             Timeline.mark("warm-up done: " + m.time() + " instructions");
         } catch (RuntimeException | Error e) {
