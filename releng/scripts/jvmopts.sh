@@ -51,24 +51,15 @@ rewind_jvm_opts() {
     JVM_OPTS+=(-XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput
       "-XX:CompilerDirectivesFile=$ROOT/releng/scripts/run-directives.json")
   fi
-  # run: a translated region goes from HotSpot's bytecode interpreter to C1's tier 3 once, in the foreground (its
-  # directive in run-directives.json: the thread that calls it waits for C1 instead of interpreting it meanwhile), and
-  # C1 compiles at tier 3 even while C2's queue is long (-XX:Tier3DelayOn, default 5 per C2 thread; over it HotSpot
-  # compiled at tier 2 and then again at tier 3: 147 + 147 C1 compilations of JitRegion::run for 121 region classes
-  # in a PlainRun of CoreMark-25k-rv32, C1 1.87 s of CPU). A region in the bytecode interpreter ran several times
-  # slower than the block interpreter (its VarHandle accesses interpreted too), and for as long as it waited in C1's
-  # queue: on coremark-100-rv32 (31 M instructions, JFR at 1 ms) ~300 of the main thread's ~500 samples. Measured
-  # (seventeenth session, 2 cores shared with other runs, load 3-7; releng/bench/warmup.sh, medians, main thread CPU s
-  # and warm-up excess ms, before -> after): CoreMark-25k-rv32 (3 rounds) main 4.69 -> 4.45, excess 772 -> 669, process
-  # CPU 6.52 -> 6.18; -rv64 main 4.80 -> 4.43, excess 788 -> 592, CPU 6.28 -> 5.83; CoreMark-2k (616 M instructions,
-  # 5 rounds) excess 596 -> 381 (RV32), 555 -> 353 (RV64), CPU 2.47 -> 2.23 and 2.34 -> 2.20; steady state unchanged.
-  # Whole process, SCALE=5 guests (releng/bench/jvmopts.sh, 3 alternating rounds, load 4-6, process CPU s): RV32
-  # bench 3.31 -> 3.05, work-calls 2.44 -> 2.25, -mix 3.04 -> 2.87, -list 1.70 -> 1.62, -matmul 1.29 -> 1.22, -fsm,
-  # -mem, -crc within 3%; RV64 work-mix 3.03 -> 2.86, -fsm, -mem, -crc, -list within 3%, bench 3.30 -> 3.45, work-calls
-  # 2.26 -> 2.32, -matmul 1.38 -> 1.43, which a second run (4 rounds, load 4-7) gave as 3.29 -> 3.13, 2.17 -> 2.10,
-  # 1.19 -> 1.22 (work-matmul-rv32 1.11 -> 1.14). Each part alone did less (foreground C1 alone: CoreMark-25k excess
-  # 715 and 613, CoreMark-2k 420 and 337; Tier3DelayOn alone: CoreMark-2k 511 and 552). On more cores C1's queue is
-  # shorter and the wait shorter still. REWIND_RUN_TIER3=0: no Tier3DelayOn (REWIND_RUN_DIRECTIVES=0: no directives).
+  # run: C1 compiles a translated region once, at tier 3, even while C2's queue is long (-XX:Tier3DelayOn, default 5 per
+  # C2 thread; over it HotSpot compiled at tier 2 and then again at tier 3: 147 + 147 C1 compilations of JitRegion::run
+  # for 121 region classes in a PlainRun of CoreMark-25k-rv32, C1 1.87 s of CPU). Measured (seventeenth session,
+  # releng/bench/warmup.sh, medians): on a loaded machine (load 3-7) CoreMark-2k's main-thread warm-up excess 596 -> 511
+  # ms (RV32), 555 -> 552 (RV64); on an idle one (5 rounds, the tree before this session against it) wall s
+  # CoreMark-100 0.67 -> 0.63 (RV32) and 0.62 -> 0.63 (RV64), CoreMark-2k 1.07 -> 1.19 and 1.17 -> 1.09, CoreMark-25k
+  # 4.38 -> 4.33 and 4.41 -> 4.58, process CPU s 1.22 -> 1.09, 1.11 -> 1.17, 1.93 -> 1.91, 1.99 -> 1.80, 5.57 -> 5.48,
+  # 5.51 -> 5.56: less compile work, wall within its noise. (Foreground C1 for the regions as well, measured with it:
+  # run-directives.json.) REWIND_RUN_TIER3=0: no Tier3DelayOn.
   # The flag is HotSpot's since JDK 8 (checked on 17 and 25); given for JDK 21 to 25 only (an unknown flag stops the JVM).
   if [ "$SUB" = run ] && [ "${REWIND_RUN_TIER3:-1}" != 0 ] && [ "${JAVA_FEATURE:-0}" -ge 21 ] \
       && [ "${JAVA_FEATURE:-0}" -le 25 ]; then
