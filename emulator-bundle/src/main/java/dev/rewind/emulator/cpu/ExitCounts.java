@@ -59,6 +59,7 @@ final class ExitCounts {
         keys = newKeys(k.length * 2);
         counts = new long[k.length * 2];
         int mask = keys.length - 1;
+        size = 0;
         for (int j = 0; j < k.length; j++) {
             if (k[j] != EMPTY && c[j] > 0) {
                 int i = slot(k[j], mask);
@@ -67,13 +68,10 @@ final class ExitCounts {
                 }
                 keys[i] = k[j];
                 counts[i] = c[j];
+                size++;
             }
         }
         // (the key being added has no count yet: add() puts it again)
-        size = 0;
-        for (long x : keys) {
-            size += x != EMPTY ? 1 : 0;
-        }
     }
 
     /** The counts as a map of pc to {count}, with the instructions run under {@code ranKey}. */

@@ -46,14 +46,13 @@ final class FormLog {
     }
 
     /**
-     * Translations made by the current formation (the cut's tries included); its define time. Static, written only
-     * when on (a diagnostic of host time: nothing reads them to decide anything; machines on several threads may mix
-     * their counts).
+     * Translations made by the current formation (the cut's tries included), its define time and the bytecode size of
+     * the class it defined. Static, written only when on (a diagnostic of host time: nothing reads them to decide
+     * anything; machines on several threads may mix their counts).
      */
-    static int translations;
-    static long defineNanos;
-    /** The bytecode size of the last class defined. */
-    static int bytes;
+    private static int translations;
+    private static long defineNanos;
+    private static int bytes;
     /** Heads regions were formed at (weak: blocks die with their machine). */
     private static final java.util.Set<Block> HEADS =
             java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
@@ -63,10 +62,9 @@ final class FormLog {
         return !HEADS.add(b);
     }
 
-    /** Totals over the JVM (all machines): formations, translations, nanoseconds in compile. */
-    static long formed;
-    static long translated;
-    static long nanos;
+    /** Totals over the JVM (all machines): formations, nanoseconds in compile. */
+    private static long formed;
+    private static long nanos;
 
     private static final java.lang.management.ThreadMXBean TX =
             ON ? java.lang.management.ManagementFactory.getThreadMXBean() : null;
@@ -77,19 +75,23 @@ final class FormLog {
     }
 
     /**
-     * The line of a region formed at b as j of class c ({@code hit}: taken from a cache, not translated), {@code insns}
-     * instructions, {@code code} bytes of bytecode, {@code dt} ns of the main thread's CPU time.
+     * The line of a region formed at b as j (its blocks {@code members}) of class c, {@code dt} ns of the main thread's
+     * CPU time; a formation that translated nothing took its class from a cache.
      */
-    static void line(Block b, JitCode j, Class<?> c, boolean hit, int insns, int code, long dt) {
+    static void line(Block b, JitCode j, Block[] members, Class<?> c, long dt) {
         String why = next != null ? next : seen(b) ? "again" : FIRST;
         next = null;
+        boolean hit = translations == 0;
+        int insns = 0;
+        for (Block m : members) {
+            insns += m.n;
+        }
         formed++;
-        translated += translations;
         nanos += dt;
         long up = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         System.err.println("FORM t=" + up + " why=" + why
                 + " head=" + Long.toHexString(b.pc) + " cls=" + (c == null ? "-" : c.getName()) + " hit=" + hit
-                + " blocks=" + (j == null ? 0 : j.blocks.length) + " insns=" + insns + " bytes=" + (hit ? 0 : code)
+                + " blocks=" + (j == null ? 0 : j.blocks.length) + " insns=" + insns + " bytes=" + (hit ? 0 : bytes)
                 + " xl=" + translations + " def=" + defineNanos / 1000 + " us=" + dt / 1000
                 + " total=" + nanos / 1000000 + "ms/" + formed);
         translations = 0;

@@ -201,11 +201,7 @@ final class JitControl {
                 dump(e.type(), b, members, j);
             }
             if (FormLog.ON) {
-                int insns = 0;
-                for (Block m : members) {
-                    insns += m.n;
-                }
-                FormLog.line(b, j, e.type(), FormLog.translations == 0, insns, FormLog.bytes, FormLog.cpu() - t0);
+                FormLog.line(b, j, members, e.type(), FormLog.cpu() - t0);
             }
             regions++;
             regionBlocks += members.length;
