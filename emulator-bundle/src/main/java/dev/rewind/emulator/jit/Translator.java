@@ -145,6 +145,9 @@ public final class Translator {
         c.visitEnd();
 
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "(" + D_HART + "JJ)J", null, null);
+        Label handler = new Label();
+        TrapRanges ranges = new TrapRanges(mv, handler, TRAP);
+        mv = ranges;
         mv.visitCode();
         Gen g = new Gen(mv, blocks, xlen, ramBase, ramSize, wide);
         g.bind = MemEntry.binding(g, bind);
@@ -175,11 +178,7 @@ public final class Translator {
                 g.fetchReg(r);
             }
         }
-        Label tryStart = new Label();
-        Label tryEnd = new Label();
-        Label handler = new Label();
-        mv.visitTryCatchBlock(tryStart, tryEnd, handler, TRAP);
-        mv.visitLabel(tryStart);
+        ranges.start();
         BudgetPlan plan = new BudgetPlan(blocks, g.labels, sparse, !loopCopies);
         LoopEntries entries = new LoopEntries(g, plan, loopCopies);
         Dispatch.entrySwitch(g, plan, entries);
@@ -190,7 +189,7 @@ public final class Translator {
             mv.visitLabel(ends[k]);
         }
         entries.emitCopies(g, plan);
-        mv.visitLabel(tryEnd);
+        ranges.end();
         cutTail(g);
 
         mv.visitLabel(g.exit);
