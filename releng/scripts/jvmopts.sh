@@ -33,7 +33,8 @@ rewind_jvm_opts() {
       "-XX:CompileCommand=CompileThresholdScaling,dev.rewind.emulator.cpu.JitRegion*::run,0.3")
   fi
   # run: C2 never compiles the engine's block interpreter (BlockExec.exec, a 2,700-byte switch over every operation):
-  # C1 does (tier 1: full C1, no profiling), by the compiler directives of releng/scripts/run-directives.json. It runs
+  # C1 does (tier 1: full C1, no profiling), by the compiler directives of releng/scripts/run-directives.json (which
+  # also keep C1 from inlining into the translated regions: a shorter warm-up, figures there). It runs
   # cold blocks only (a guest's hot blocks run in translated regions), but its C2 compilations (three on bench-rv64:
   # after the warm-up loop's profile, then the guest's) took 806 ms of C2's 2.9 s there (JFR, load ~8), while the
   # regions' C2 compilations waited behind them during the guest's warm-up. PlainRun with the run's flags, cpu-mips,

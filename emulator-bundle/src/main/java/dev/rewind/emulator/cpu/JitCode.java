@@ -7,7 +7,8 @@ package dev.rewind.emulator.cpu;
  * blocks it covers: called with {@code h.pc} at the head block, it runs whole blocks while at least a block's
  * length of budget is left, updates x, pc, retired and cycles, and returns the slots used. It leaves at the
  * same instruction boundaries the interpreter leaves its chain (cut after a slow access, system
- * instructions, traps) and before any block outside the region or without budget for a whole block.
+ * instructions, traps), before a slow load or store (in regions without probes: the interpreter does it), and before
+ * any block outside the region or without budget for a whole block.
  * The helpers below are the slow paths, shared by all generated code of one machine.
  */
 public abstract class JitCode {

@@ -50,6 +50,8 @@ final class Gen {
     final int[] callBase;
     /** Execution callbacks of the region's probes, in all (the length of {@code JitCode.calls}). */
     final int calls;
+    /** Whether some block of the region has probes. */
+    final boolean probes;
     /** Inline additions summed in locals (set by {@link Probe#entry}), or null. */
     Accumulators acc;
     /** First local of the access groups' RAM indexes (ints, after the inline counters' accumulators). */
@@ -87,11 +89,13 @@ final class Gen {
         this.callBase = new int[blocks.size()];
         int slot = 0;
         int call = 0;
+        boolean any = false;
         for (int k = 0; k < blocks.size(); k++) {
             ctrBase[k] = slot;
             callBase[k] = call;
             var p = blocks.get(k).probes();
             if (p != null) {
+                any = true;
                 slot += p.counters().size();
                 call += p.blockCallbackCount();
                 for (int i = 0; i < blocks.get(k).length(); i++) {
@@ -100,6 +104,7 @@ final class Gen {
             }
         }
         this.calls = call;
+        this.probes = any;
         this.grp = PROBES + 2 * slot;
         this.caches = new PageCache(blocks, index, rv32, grp + MemGroups.MAX_GROUPS, this::innerCycles);
         this.cold = ColdRegs.of(blocks, index, rv32, this::innerCycles);
@@ -244,6 +249,18 @@ final class Gen {
         lconst(pc);
         mv.visitVarInsn(LSTORE, NPC);
         mv.visitJumpInsn(GOTO, exit);
+    }
+
+    /**
+     * Leaves before instruction i of block k, the instructions before it counted: the interpreter goes on there (a
+     * slow memory access, {@link MemEmit}).
+     */
+    void exitBefore(int k, int i) {
+        if (i > 0) {
+            addUsed(i);
+        }
+        BlockSpec b = blocks.get(k);
+        exitTo((b.pc() + b.offs()[i]) & am);
     }
 
     /** Continues at {@code pc}: a jump inside the region, or an exit. */

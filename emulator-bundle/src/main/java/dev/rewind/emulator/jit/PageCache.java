@@ -24,8 +24,8 @@ import org.objectweb.asm.MethodVisitor;
  *
  * <p>Exactness: a cached page passed a check against the same table (loads or stores) since the last reset, and
  * tags change only in Java code the region calls. The caches hold no page (every access misses: see {@link #check})
- * at the region's entry and again after every call that stays in the region: slow-path loads and stores, atomics
- * ({@link #reset}); a CSR/system instruction, a trap, a cut and the budget leave the region; regions with probes
+ * at the region's entry and again after every call that stays in the region: atomics ({@link #reset}); a slow
+ * load or store, a CSR/system instruction, a trap, a cut and the budget leave the region; regions with probes
  * (callbacks) get no caches. Off with -Drewind.jit.pageCache=false (A/B measurements); RV64 for accesses of every
  * width ({@link #CACHES64}), for byte accesses only with -Drewind.jit.pageCache64=bytes ({@link #BYTES64}), none
  * with =false.

@@ -27,10 +27,14 @@ public final class Translator {
      * stack slots used" from about 4000 bytes), which then run in the bytecode interpreter until C2 compiles them, and
      * C2 takes longer on them. 4000 rather than 7800 (session 5, PlainRun after 2e8 of warm-up, 2 alternating JVMs each,
      * load ~8): bench-rv32 +17%, work-mem-rv32 +12%, bench-rv64 +7%, work-mem-rv64 +5%, guests without regions above
-     * 4000 bytes unchanged (within noise). Regions with plugin probes keep {@link #PROBED_CODE_BYTES} (their costs were
-     * measured with it). {@code -Drewind.jit.maxCode} overrides it (experiments).
+     * 4000 bytes unchanged (within noise). 3400 since slow accesses leave the region ({@code MemEmit}): the same guest
+     * code takes ~15% less bytecode, and 4000 then let regions take more blocks, which changed which blocks the paths
+     * back of core_state_transition's region took (CoreMark-2k-rv64 region-to-region trips 4.86M -> 5.99M, 3400: 4.98M;
+     * warmup.sh 5 rounds, load 2.7, 4000 -> 3400, steady ms / warm ms: CoreMark-25k-rv64 45 -> 42 / 879 -> 614, rv32
+     * 52 -> 49 / 450 -> 612). Regions with plugin probes keep {@link #PROBED_CODE_BYTES} (their costs were measured
+     * with it). {@code -Drewind.jit.maxCode} overrides it (experiments).
      */
-    public static final int MAX_CODE_BYTES = Integer.getInteger("rewind.jit.maxCode", 4000);
+    public static final int MAX_CODE_BYTES = Integer.getInteger("rewind.jit.maxCode", 3400);
 
     /** The limit for regions with plugin probes, callback inlining room included ({@link #inlineReserve}). */
     public static final int PROBED_CODE_BYTES = 7800;
@@ -145,6 +149,9 @@ public final class Translator {
         c.visitEnd();
 
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "(" + D_HART + "JJ)J", null, null);
+        Label handler = new Label();
+        TrapRanges ranges = new TrapRanges(mv, handler, TRAP);
+        mv = ranges;
         mv.visitCode();
         Gen g = new Gen(mv, blocks, xlen, ramBase, ramSize, wide);
         g.bind = MemEntry.binding(g, bind);
@@ -175,11 +182,7 @@ public final class Translator {
                 g.fetchReg(r);
             }
         }
-        Label tryStart = new Label();
-        Label tryEnd = new Label();
-        Label handler = new Label();
-        mv.visitTryCatchBlock(tryStart, tryEnd, handler, TRAP);
-        mv.visitLabel(tryStart);
+        ranges.start();
         BudgetPlan plan = new BudgetPlan(blocks, g.labels, sparse, !loopCopies);
         LoopEntries entries = new LoopEntries(g, plan, loopCopies);
         Dispatch.entrySwitch(g, plan, entries);
@@ -190,7 +193,7 @@ public final class Translator {
             mv.visitLabel(ends[k]);
         }
         entries.emitCopies(g, plan);
-        mv.visitLabel(tryEnd);
+        ranges.end();
         cutTail(g);
 
         mv.visitLabel(g.exit);

@@ -26,7 +26,8 @@ class WarmPathRegionTest {
 
     /**
      * main: s0 = the string, loop: a0 = &s1 (the cursor), call scan, count the state it returns in counts[a0]; at the
-     * string's end start again. scan: states of 2-4 instructions reading bytes until a separator (0x2c) or the end.
+     * string's end start again. scan: states of 2-4 instructions reading bytes until a separator (0x2c) or the end; the
+     * states' stores past the counts make enough code that the default limit cuts the scanner's region.
      */
     static String program() {
         StringBuilder s = new StringBuilder("""
@@ -61,6 +62,8 @@ class WarmPathRegionTest {
             s.append("andi t1,t0,").append(2 << (k % 6)).append('\n');
             s.append("bne t1,zero,odd").append((k * 5 + 1) % 12).append('\n');
             s.append("addi a1,a1,").append(k + 1).append('\n');
+            s.append("sw a1,16(s2)\n");
+            s.append("sh t1,24(s2)\n");
             s.append("jal zero,even").append((k + 1) % 12).append('\n');
             s.append("odd").append(k).append(": lbu t0,0(s1)\n");
             s.append("addi s1,s1,1\n");
@@ -69,6 +72,7 @@ class WarmPathRegionTest {
             s.append("andi t1,t0,").append(4 << (k % 5)).append('\n');
             s.append("beq t1,zero,even").append((k * 7 + 2) % 12).append('\n');
             s.append("xori a2,a2,").append(k + 3).append('\n');
+            s.append("sw a2,20(s2)\n");
             s.append("jal zero,odd").append((k + 1) % 12).append('\n');
         }
         s.append("""
