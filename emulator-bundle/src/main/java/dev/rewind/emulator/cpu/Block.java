@@ -36,9 +36,6 @@ final class Block {
     JitCode jit;
     /** The live regions holding this block's code (at most one today): killed when its page is invalidated. */
     java.util.List<JitCode> regions;
-    /** The region last asked to run from here and the asks so far, -1 once it may ({@link JitControl#admits}). */
-    JitCode entryOf;
-    int entryAsks;
     /** Translation was tried and failed: stay interpreted. */
     boolean jitFailed;
 

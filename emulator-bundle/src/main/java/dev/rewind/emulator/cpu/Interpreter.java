@@ -164,7 +164,7 @@ public final class Interpreter {
             if (j != null) {
                 mem.settle(); // RAM's array stays the same during the region's run (PhysicalMemory.settle)
             }
-            long ran = j != null && budget - used >= b.n && !bus.cut && !guarded && JitControl.admits(j, b)
+            long ran = j != null && budget - used >= b.n && !bus.cut && !guarded
                     ? j.run(h, Math.min(budget - used, jit.cap(j)), used) : 0;
             long u0 = used;
             if (ran > 0) {

@@ -98,42 +98,6 @@ final class JitControl {
         return Long.MAX_VALUE;
     }
 
-    /**
-     * Entries a region is run from (its block b, where the slice loop would call it): b once asked for
-     * {@link #ENTRY_ASKS} times, at least once per {@link #ENTRY_RATE} calls of the region, during its warm calls
-     * ({@link #WARM_CALLS}), or {@link #ENTRY_LATE} times in all; until then the interpreter runs b (the same execution:
-     * it goes on to the next block, which may be an admitted entry). Why: C2 compiles a region's entry switch from its
-     * profile and turns every entry the profile never saw into an uncommon trap; a block entered rarely (after a slice
-     * ended there, a return, another region's exit) for the first time after that compilation deoptimised the region,
-     * and HotSpot compiled it again with C1 and C2 (CoreMark-25k-rv32: 4 of its 10 deoptimisations). An entry admitted
-     * while the region is profiled is common enough to be in the profile; one admitted late is hot enough to be worth
-     * the recompilation. Blocks run this way: 65,000 of 69 M asks (CoreMark-25k-rv32), 128,000 (rv64).
-     * {@code -Drewind.jit.entryAsks=0}: every entry, as before (A/B).
-     */
-    static final int ENTRY_ASKS = Integer.getInteger("rewind.jit.entryAsks", 32);
-    static final int ENTRY_RATE = Integer.getInteger("rewind.jit.entryRate", 64);
-    static final int ENTRY_LATE = Integer.getInteger("rewind.jit.entryLate", 1 << 16);
-
-    /** Whether region j may run from its block b now ({@link #ENTRY_ASKS}); counts the ask. */
-    static boolean admits(JitCode j, Block b) {
-        if (ENTRY_ASKS == 0) {
-            return true;
-        }
-        if (b.entryOf != j) {
-            b.entryOf = j;
-            b.entryAsks = 0;
-        }
-        int n = b.entryAsks;
-        if (n < 0) {
-            return true;
-        }
-        n++;
-        int e = j.entries;
-        boolean ok = n >= ENTRY_ASKS && e < WARM_CALLS && (long) n * ENTRY_RATE >= e || n >= ENTRY_LATE;
-        b.entryAsks = ok ? -1 : n;
-        return ok;
-    }
-
     /** Where regions leave to, and which of their heads get formed again ({@link ExitHeat}). */
     private final ExitHeat heat = new ExitHeat();
 
