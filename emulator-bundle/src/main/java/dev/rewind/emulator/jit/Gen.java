@@ -253,7 +253,7 @@ final class Gen {
 
     /**
      * Leaves before instruction i of block k, the instructions before it counted: the interpreter goes on there (a
-     * slow memory access, {@link MemEmit}).
+     * slow memory access, {@link MemEmit}; after a cut, {@link #cutCheck}).
      */
     void exitBefore(int k, int i) {
         if (i > 0) {
@@ -313,8 +313,7 @@ final class Gen {
             iconst(i);
             mv.visitMethodInsn(INVOKEVIRTUAL, JITCODE, "unadd", "(" + D_HART + "II)V", false);
         }
-        addUsed(i + 1);
-        exitTo((b.pc() + b.offs()[i + 1]) & am);
+        exitBefore(k, i + 1);
         mv.visitLabel(ok);
     }
 

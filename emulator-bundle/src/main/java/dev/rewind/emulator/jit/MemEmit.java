@@ -14,8 +14,8 @@ import org.objectweb.asm.MethodVisitor;
  * slow path (MMIO, watched pages, page crossings, faults: rare in loops). No call per access: each was a call site
  * with its debug state, the cut check and the page caches' reset after it, which C1 compiled (C2 made them traps);
  * without them and without one trap range over the whole region ({@link TrapRanges}) CoreMark-2k-rv32's regions took
- * C1 a third less time (0.29 s -> 0.19 s, compiled alone) and half the machine code. Regions with probes keep the call through {@code JitCode.load/store}, followed by the
- * cut check.
+ * C1 a third less time (0.29 s -> 0.19 s, compiled alone) and half the machine code. Regions with probes keep the
+ * call through {@code JitCode.load/store}, followed by the cut check.
  */
 final class MemEmit {
     private MemEmit() {
